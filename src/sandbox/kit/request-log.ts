@@ -1,0 +1,42 @@
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  /** Path below the sandbox's base path, percent-decoded, without the query string. */
+  path: string;
+  /** The route pattern that matched, e.g. `/zones/:zone`, or the path when none did. */
+  route: string;
+  query: string;
+  /** 0 when the connection was dropped on purpose. */
+  status: number;
+  at: number;
+}
+
+/** Every API request a sandbox served, so tests and benchmarks can count upstream calls. */
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+
+  add(entry: Omit<LoggedRequest, 'seq'>): void {
+    this.entries.push({ ...entry, seq: ++this.seq });
+    if (this.entries.length > 50_000) this.entries.splice(0, 10_000);
+  }
+
+  list(sinceSeq = 0): LoggedRequest[] {
+    return this.entries.filter((e) => e.seq > sinceSeq);
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+
+  summary(sinceSeq = 0): { total: number; lastSeq: number; counts: Record<string, number>; routes: Record<string, number> } {
+    const counts: Record<string, number> = {};
+    const routes: Record<string, number> = {};
+    const list = this.list(sinceSeq);
+    for (const e of list) {
+      counts[`${e.method} ${e.path}`] = (counts[`${e.method} ${e.path}`] ?? 0) + 1;
+      routes[`${e.method} ${e.route}`] = (routes[`${e.method} ${e.route}`] ?? 0) + 1;
+    }
+    return { total: list.length, lastSeq: this.seq, counts, routes };
+  }
+}
