@@ -1,0 +1,185 @@
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .default(fallback)
+    .transform((v) => v.replace(/\/+$/, ''));
+
+const intIn = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const configSchema = z
+  .object({
+    PORT: intIn(0, 65535, 4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    SANDBOX: booleanFlag.default(false),
+    NS1_API_KEY: optionalSecret,
+    NS1_ENDPOINT: url('https://api.nsone.net/v1'),
+    NS1_TRANSFER_ADDRESS: z
+      .string()
+      .refine((v) => isIP(v) !== 0, 'must be an IPv4 or IPv6 address')
+      .optional(),
+    NS1_RATE_LIMIT_PER_SECOND: intIn(1, 10_000, 50),
+    BUDDYNS_TOKEN: optionalSecret,
+    BUDDYNS_USER: optionalSecret,
+    BUDDYNS_PASSWORD: optionalSecret,
+    BUDDYNS_ENDPOINT: url('https://www.buddyns.com/api/v2'),
+    BUDDYNS_RATE_LIMIT_PER_SECOND: intIn(1, 10_000, 20),
+    ALLOW_REQUEST_CREDENTIALS: booleanFlag.optional(),
+    UPSTREAM_TIMEOUT_MS: intIn(100, 120_000, 10_000),
+    UPSTREAM_RETRIES: intIn(0, 10, 2),
+    UPSTREAM_CONNECTIONS: intIn(1, 512, 16),
+    SUBSCRIPTION_MIN_INTERVAL_SECONDS: intIn(1, 3600, 1),
+    SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+    GRAPHIQL: booleanFlag.default(true),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    MAX_QUERY_DEPTH: intIn(1, 100, 12),
+    MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),
+    MAX_ALIASES: intIn(1, 1000, 30),
+  })
+  .superRefine((c, ctx) => {
+    if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['BUDDYNS_PASSWORD'], message: 'BUDDYNS_USER and BUDDYNS_PASSWORD go together' });
+    }
+    if (c.SUBSCRIPTION_MIN_INTERVAL_SECONDS > c.SUBSCRIPTION_MAX_INTERVAL_SECONDS) {
+      ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTION_MIN_INTERVAL_SECONDS'], message: 'is above SUBSCRIPTION_MAX_INTERVAL_SECONDS' });
+    }
+  });
+
+export type ConfigInput = z.input<typeof configSchema>;
+type RawConfig = z.output<typeof configSchema>;
+
+export type BuddyNsCredentialConfig = { kind: 'token'; token: string } | { kind: 'basic'; user: string; password: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** The built-in sandboxes serve as upstreams: forced, or because no provider has credentials. */
+  sandbox: boolean;
+  ns1: { endpoint: string; apiKey?: string; transferAddress?: string; ratePerSecond: number };
+  buddyns: { endpoint: string; credential?: BuddyNsCredentialConfig; ratePerSecond: number };
+  allowRequestCredentials: boolean;
+  upstream: { timeoutMs: number; retries: number; connections: number };
+  subscriptions: { minIntervalSeconds: number; maxIntervalSeconds: number };
+  redisUrl?: string;
+  graphiql: boolean;
+  logLevel: RawConfig['LOG_LEVEL'];
+  limits: { maxDepth: number; maxCost: number; maxAliases: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const CLI_TO_ENV: Record<string, keyof ConfigInput> = {
+  port: 'PORT',
+  host: 'HOST',
+  sandbox: 'SANDBOX',
+  'log-level': 'LOG_LEVEL',
+  'redis-url': 'REDIS_URL',
+};
+
+/** Reads the command line over the environment, validates both with one schema, and names any bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, argv: string[] = process.argv.slice(2)): Config {
+  let cli: Record<string, string | boolean | undefined>;
+  try {
+    cli = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        sandbox: { type: 'boolean' },
+        'log-level': { type: 'string' },
+        'redis-url': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
+  const merged: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape ?? {})) merged[key] = env[key];
+  for (const [flag, value] of Object.entries(cli)) {
+    const key = CLI_TO_ENV[flag];
+    if (key && value !== undefined) merged[key] = String(value);
+  }
+  return fromRaw(merged);
+}
+
+export function fromRaw(input: Record<string, unknown>): Config {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'configuration';
+        const given = issue.path.length === 1 ? input[String(issue.path[0])] : undefined;
+        const secret = /KEY|TOKEN|PASSWORD/.test(name);
+        const shown = given === undefined || secret ? '' : ` (got "${String(given)}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return toConfig(result.data);
+}
+
+function toConfig(c: RawConfig): Config {
+  const credential: BuddyNsCredentialConfig | undefined = c.BUDDYNS_TOKEN
+    ? { kind: 'token', token: c.BUDDYNS_TOKEN }
+    : c.BUDDYNS_USER && c.BUDDYNS_PASSWORD
+      ? { kind: 'basic', user: c.BUDDYNS_USER, password: c.BUDDYNS_PASSWORD }
+      : undefined;
+  const sandbox = c.SANDBOX || (!c.NS1_API_KEY && !credential);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    sandbox,
+    ns1: {
+      endpoint: c.NS1_ENDPOINT,
+      ...(c.NS1_API_KEY ? { apiKey: c.NS1_API_KEY } : {}),
+      ...(c.NS1_TRANSFER_ADDRESS ? { transferAddress: c.NS1_TRANSFER_ADDRESS } : {}),
+      ratePerSecond: c.NS1_RATE_LIMIT_PER_SECOND,
+    },
+    buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
+    allowRequestCredentials: c.ALLOW_REQUEST_CREDENTIALS ?? sandbox,
+    upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
+    subscriptions: { minIntervalSeconds: c.SUBSCRIPTION_MIN_INTERVAL_SECONDS, maxIntervalSeconds: c.SUBSCRIPTION_MAX_INTERVAL_SECONDS },
+    ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL } : {}),
+    graphiql: c.GRAPHIQL,
+    logLevel: c.LOG_LEVEL,
+    limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },
+  };
+}
+
+export interface SandboxUpstreams {
+  ns1: { endpoint: string; apiKey: string; transferAddress: string };
+  buddyns: { endpoint: string; token: string };
+}
+
+/** Points both providers at the embedded sandboxes, with the sandboxes' own demo credentials. */
+export function withSandboxUpstreams(config: Config, sandboxes: SandboxUpstreams): Config {
+  return {
+    ...config,
+    sandbox: true,
+    ns1: { ...config.ns1, endpoint: sandboxes.ns1.endpoint, apiKey: sandboxes.ns1.apiKey, transferAddress: sandboxes.ns1.transferAddress },
+    buddyns: { ...config.buddyns, endpoint: sandboxes.buddyns.endpoint, credential: { kind: 'token', token: sandboxes.buddyns.token } },
+  };
+}

@@ -1,0 +1,35 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+
+const LABEL = /^(?:\*|_?[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)$/;
+
+/**
+ * ASCII (punycode) lower-case form without the trailing dot, or undefined when the name is not valid.
+ * Allows a leading `*` label and `_service` labels, as DNS records use them.
+ */
+export function toAsciiDomain(input: string): string | undefined {
+  const trimmed = input.trim().replace(/\.$/, '');
+  if (trimmed === '' || trimmed.length > 253) return undefined;
+  const labels = trimmed.split('.');
+  const converted = labels.map((label, i) => {
+    if (label === '*' && i === 0) return label;
+    if (label.startsWith('_')) return /^_[a-z0-9-]{1,62}$/i.test(label) ? label.toLowerCase() : '';
+    return domainToASCII(label);
+  });
+  if (converted.some((label) => label === '' || label.length > 63 || !LABEL.test(label))) return undefined;
+  const ascii = converted.join('.');
+  return ascii.length <= 253 ? ascii : undefined;
+}
+
+export function toUnicodeDomain(name: string): string {
+  return name
+    .replace(/\.$/, '')
+    .toLowerCase()
+    .split('.')
+    .map((label) => (label.startsWith('xn--') ? domainToUnicode(label) || label : label))
+    .join('.');
+}
+
+/** Whether `name` is `zone` itself or a name below it (both ASCII). */
+export function isWithinZone(name: string, zone: string): boolean {
+  return name === zone || name.endsWith(`.${zone}`);
+}

@@ -1,0 +1,27 @@
+import type { ProviderId } from '../providers/upstream-error.js';
+
+export type GatewayErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PROVIDER_NOT_CONFIGURED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'UPSTREAM_ERROR';
+
+/** An error the gateway itself decides on (bad input, a missing provider, a write that failed half-way). */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    message: string,
+    readonly details: { provider?: ProviderId; field?: string; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}
+
+export const badInput = (field: string, message: string): GatewayError =>
+  new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+
+export const providerNotConfigured = (provider: ProviderId): GatewayError =>
+  new GatewayError(
+    'PROVIDER_NOT_CONFIGURED',
+    provider === 'ns1'
+      ? 'NS1 is not configured: set NS1_API_KEY (or send X-NS1-Key where per-request credentials are allowed)'
+      : 'BuddyNS is not configured: set BUDDYNS_TOKEN, or BUDDYNS_USER and BUDDYNS_PASSWORD (or send X-BuddyNS-Token where per-request credentials are allowed)',
+    { provider },
+  );

@@ -1,0 +1,29 @@
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
+import { UpstreamError } from '../providers/upstream-error.js';
+import { GatewayError } from './gateway-error.js';
+
+const PROVIDER_NAME = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
+
+/** The one place where a failure becomes what a client sees: a message and `extensions.code`. */
+export function toGraphQLError(error: unknown, at: Pick<GraphQLErrorOptions, 'path' | 'nodes'> = {}): GraphQLError | undefined {
+  if (error instanceof UpstreamError) {
+    return new GraphQLError(`${PROVIDER_NAME[error.provider]}: ${error.message}`, {
+      ...at,
+      extensions: {
+        code: error.code,
+        provider: error.provider.toUpperCase(),
+        status: error.status,
+        ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      },
+    });
+  }
+  if (error instanceof GatewayError) {
+    const { provider, ...rest } = error.details;
+    return new GraphQLError(error.message, {
+      ...at,
+      extensions: { code: error.code, ...(provider ? { provider: provider.toUpperCase() } : {}), ...rest },
+    });
+  }
+  return undefined;
+}

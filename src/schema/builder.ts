@@ -1,0 +1,44 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { GatewayContext } from '../context.js';
+import { GatewayError } from '../errors/gateway-error.js';
+
+export type Scalars = {
+  DateTime: { Input: Date; Output: Date | string | number };
+  JSON: { Input: unknown; Output: unknown };
+  JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+  IPv4: { Input: string; Output: string };
+  IP: { Input: string; Output: string };
+  EmailAddress: { Input: string; Output: string };
+  DomainName: { Input: string; Output: string };
+  Decimal: { Input: string; Output: string | number };
+  File: { Input: File; Output: never };
+};
+
+export const builder = new SchemaBuilder<{
+  Context: GatewayContext;
+  Scalars: Scalars;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  plugins: [ErrorsPlugin, DirectivesPlugin, ValidationPlugin, DataloaderPlugin, FederationPlugin],
+  defaultFieldNullability: false,
+  errors: { defaultTypes: [] },
+  validation: {
+    validationError: (failure) =>
+      new GatewayError(
+        'BAD_USER_INPUT',
+        failure.issues
+          .map((issue) => {
+            const path = (issue.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.');
+            return path ? `${path}: ${issue.message}` : issue.message;
+          })
+          .join('; '),
+        { field: (failure.issues[0]?.path ?? []).map((p) => (typeof p === 'object' ? String(p.key) : String(p))).join('.') },
+      ),
+  },
+});

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
+import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
+import type { RunningSandbox } from './sandbox/kit/index.js';
+import { createGateway, type Gateway } from './yoga.js';
+
+export interface RunningGateway {
+  gateway: Gateway;
+  server: Server;
+  url: string;
+  sandboxes: RunningSandbox[];
+  stop(): Promise<void>;
+}
+
+/** In sandbox mode both providers run in this process on loopback ports of their own. */
+async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config; sandboxes: RunningSandbox[] }> {
+  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  return {
+    sandboxes: [ns1, buddyns],
+    config: withSandboxUpstreams(config, {
+      ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: config.ns1.transferAddress ?? NS1_TRANSFER_ADDRESS },
+      buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
+    }),
+  };
+}
+
+export async function startGateway(baseConfig: Config): Promise<RunningGateway> {
+  const { config, sandboxes } = baseConfig.sandbox ? await startEmbeddedSandboxes(baseConfig) : { config: baseConfig, sandboxes: [] };
+  const gateway = createGateway({ config });
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await gateway.yoga.dispose();
+      await gateway.close();
+      await Promise.all(sandboxes.map((s) => s.close()));
+    })());
+  return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, stop };
+}
+
+function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
+  if (sandboxes.length > 0) {
+    return `sandbox mode: NS1 sandbox at ${sandboxes[0]?.baseUrl}, BuddyNS sandbox at ${sandboxes[1]?.baseUrl} (demo data; no account needed)`;
+  }
+  const providers = [config.ns1.apiKey ? `NS1 at ${config.ns1.endpoint}` : undefined, config.buddyns.credential ? `BuddyNS at ${config.buddyns.endpoint}` : undefined];
+  return `providers: ${providers.filter(Boolean).join(', ')}`;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`dnsgraph: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startGateway(config);
+  const { logger } = running.gateway;
+  process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n`);
+  process.stdout.write(`  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
+  logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal });
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server.ts') || process.argv[1]?.endsWith('server.js')) {
+  void main().catch((error: unknown) => {
+    process.stderr.write(`dnsgraph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Dispatcher } from 'undici';
+import type { Config } from './config.js';
+import { createContextFactory, type GatewayContext } from './context.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMaskError } from './plugins/mask-error.js';
+import { useLimits } from './plugins/use-limits.js';
+import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
+import { buildSchema } from './schema/index.js';
+import { createUpstreams, type Upstreams } from './upstreams.js';
+
+export interface GatewayOptions {
+  config: Config;
+  logger?: Logger;
+  /** Replaces the undici Pool of an upstream, e.g. with a MockAgent in a test. */
+  dispatchers?: { ns1?: Dispatcher; buddyns?: Dispatcher };
+}
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
+  config: Config;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  upstreams: Upstreams;
+  close(): Promise<void>;
+}
+
+const DEFAULT_QUERY = `# dnsgraph: NS1 and BuddyNS behind one endpoint.
+# Press the run button to see every zone, merged across providers, with its health.
+query Dashboard {
+  zones {
+    name
+    providers
+    health {
+      serialsInSync
+      transferOk
+      delegationOk
+      problems
+    }
+  }
+}
+`;
+
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.ns1.apiKey];
+  const credential = config.buddyns.credential;
+  if (credential?.kind === 'token') secrets.push(credential.token);
+  if (credential?.kind === 'basic') secrets.push(credential.password);
+  return secrets.filter((s): s is string => Boolean(s));
+}
+
+/** The gateway as a fetch handler: no socket, so tests call `gateway.yoga.fetch` directly. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel, { secrets: () => secretsOf(config) });
+  const metrics = createMetrics();
+  const upstreams = createUpstreams(config, metrics, options.dispatchers);
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
+    schema: buildSchema(),
+    context: createContextFactory({ config, logger, http: upstreams }),
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' } : false,
+    renderGraphiQL,
+    maskedErrors: { maskError: createMaskError(logger) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: [useLimits(config.limits), useMetrics(metrics)],
+  });
+  return {
+    yoga,
+    config,
+    logger,
+    metrics,
+    upstreams,
+    close: () => upstreams.close(),
+  };
+}
