@@ -6,6 +6,13 @@ export interface RateBudget {
   windowMs: number;
 }
 
+export class RateBudgetExhausted extends Error {
+  constructor(readonly waitMs: number) {
+    super(`rate budget exhausted for ${Math.ceil(waitMs / 1000)} s`);
+    this.name = 'RateBudgetExhausted';
+  }
+}
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -25,10 +32,12 @@ export class ClientRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async acquire(key: string, signal?: AbortSignal): Promise<void> {
+  /** Waits for a token; a wait longer than `maxWaitMs` is not worth it and throws RateBudgetExhausted at once. */
+  async acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     for (;;) {
       const wait = this.tryTake(key);
       if (wait === 0) return;
+      if (wait > maxWaitMs) throw new RateBudgetExhausted(wait);
       await sleep(wait, undefined, { signal });
     }
   }

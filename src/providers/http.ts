@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { ClientRateLimiter, type RateBudget } from './client-rate-limiter.js';
+import { ClientRateLimiter, RateBudgetExhausted, type RateBudget } from './client-rate-limiter.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -110,7 +110,7 @@ export class HttpClient {
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const attempts = mayRetry ? this.options.maxRetries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(request.rateKey, request.signal);
+      await this.acquireBudget(request);
       const started = performance.now();
       let outcome: UpstreamResponse | UpstreamError;
       try {
@@ -131,6 +131,22 @@ export class HttpClient {
       const delay = this.retryDelay(outcome, attempt);
       if (attempt >= attempts || delay === undefined) throw outcome;
       await sleep(delay, undefined, { signal: request.signal });
+    }
+  }
+
+  private async acquireBudget(request: UpstreamRequest): Promise<void> {
+    try {
+      await this.limiter.acquire(request.rateKey, this.options.maxRetryDelayMs, request.signal);
+    } catch (error) {
+      if (!(error instanceof RateBudgetExhausted)) throw error;
+      const retryAfterSeconds = Math.ceil(error.waitMs / 1000);
+      throw new UpstreamError({
+        provider: this.provider,
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `${this.provider} rate limit reached for this credential; retry in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      });
     }
   }
 

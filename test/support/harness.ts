@@ -1,0 +1,107 @@
+import { fromRaw, withSandboxUpstreams, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../../src/sandbox/buddyns/index.js';
+import { SandboxControlClient, type RunningSandbox } from '../../src/sandbox/kit/index.js';
+import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
+import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  headers: Headers;
+}
+
+export interface Harness {
+  ns1: RunningSandbox;
+  buddyns: RunningSandbox;
+  ns1Control: SandboxControlClient;
+  buddyControl: SandboxControlClient;
+  gateway: Gateway;
+  /** Every line the gateway logged, to check that no secret ever reaches a log. */
+  logLines: string[];
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Resets both sandboxes (state, log, faults, clock). */
+  reset(): Promise<void>;
+  /** Builds another gateway on the same sandboxes with changed settings (its own log lines). */
+  gatewayWith(overrides: Partial<Record<string, string>>, adjust?: (config: Config) => Config): Gateway;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Raw settings as in the environment, e.g. { UPSTREAM_TIMEOUT_MS: '500' }. */
+  env?: Record<string, string>;
+  /** Leave a provider without credentials. */
+  without?: Array<'ns1' | 'buddyns'>;
+}
+
+/** Both sandboxes on ephemeral loopback ports and a gateway pointed at them, as in real mode. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  const logLines: string[] = [];
+  const gateways: Gateway[] = [];
+
+  const build = (overrides: Record<string, string | undefined>, adjust: (c: Config) => Config = (c) => c, lines = logLines): Gateway => {
+    const base = fromRaw({ LOG_LEVEL: 'debug', UPSTREAM_RETRIES: '1', ...options.env, ...overrides });
+    let config = withSandboxUpstreams(base, {
+      ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
+      buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
+    });
+    config = { ...config, sandbox: false, allowRequestCredentials: overrides.ALLOW_REQUEST_CREDENTIALS !== 'false' };
+    if (options.without?.includes('ns1')) config = { ...config, ns1: { ...config.ns1, apiKey: undefined } as Config['ns1'] };
+    if (options.without?.includes('buddyns')) config = { ...config, buddyns: { ...config.buddyns, credential: undefined } as Config['buddyns'] };
+    config = adjust(config);
+    const logger = createLogger(config.logLevel, { write: (line) => lines.push(line), secrets: () => secretsOf(config) });
+    const gateway = createGateway({ config, logger });
+    gateways.push(gateway);
+    return gateway;
+  };
+
+  const gateway = build({});
+  const ns1Control = new SandboxControlClient(ns1.origin);
+  const buddyControl = new SandboxControlClient(buddyns.origin);
+
+  return {
+    ns1,
+    buddyns,
+    ns1Control,
+    buddyControl,
+    gateway,
+    logLines,
+    gql: (query, variables, headers) => execute(gateway, query, variables, headers),
+    reset: async () => {
+      await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+    },
+    gatewayWith: (overrides, adjust) => build(overrides, adjust, []),
+    close: async () => {
+      await Promise.all(gateways.map((g) => g.close()));
+      await Promise.all([ns1.close(), buddyns.close()]);
+    },
+  };
+}
+
+export async function execute<T>(
+  gateway: Gateway,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+  return { ...body, status: response.status, headers: response.headers };
+}
+
+/** Upstream calls made while `action` ran, per sandbox, as "METHOD /path" counts and a total. */
+export async function countUpstreamCalls<T>(
+  harness: Pick<Harness, 'ns1Control' | 'buddyControl'>,
+  action: () => Promise<T>,
+): Promise<{ result: T; ns1: { total: number; counts: Record<string, number>; routes: Record<string, number> }; buddyns: { total: number; counts: Record<string, number>; routes: Record<string, number> } }> {
+  const [ns1Before, buddyBefore] = await Promise.all([harness.ns1Control.log(), harness.buddyControl.log()]);
+  const result = await action();
+  const [ns1After, buddyAfter] = await Promise.all([harness.ns1Control.log(ns1Before.lastSeq), harness.buddyControl.log(buddyBefore.lastSeq)]);
+  return { result, ns1: ns1After, buddyns: buddyAfter };
+}
