@@ -12,12 +12,15 @@ export interface RateLimitState {
 /** A fixed window per key on the sandbox clock, the way the providers count. */
 export class SandboxRateLimiter {
   private windows = new Map<string, { start: number; used: number }>();
+  private readonly defaults: { limit: number; periodSeconds: number };
 
   constructor(
     private readonly clock: SandboxClock,
     public limit: number,
     public periodSeconds: number,
-  ) {}
+  ) {
+    this.defaults = { limit, periodSeconds };
+  }
 
   take(key: string): RateLimitState {
     const now = this.clock.now();
@@ -44,7 +47,10 @@ export class SandboxRateLimiter {
     this.windows.clear();
   }
 
+  /** Forgets every window and restores the budget the sandbox started with. */
   reset(): void {
+    this.limit = this.defaults.limit;
+    this.periodSeconds = this.defaults.periodSeconds;
     this.windows.clear();
   }
 }
