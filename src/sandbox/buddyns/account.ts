@@ -2,7 +2,7 @@ import { json, SandboxHttpError, type Router } from '../kit/index.js';
 import type { BuddyState } from './state.js';
 
 /** ITU-T E.123 international notation: +, country code, then digit groups separated by single spaces. */
-const E123 = /^\+[1-9]\d{0,2}(?: \d{1,6}){1,5}$/;
+const E123 = /^\+[1-9]\d{0,2}(?: \d{1,8}){1,5}$/;
 
 function profileBody(state: BuddyState) {
   const { profile } = state.account;

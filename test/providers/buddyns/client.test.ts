@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buddyNsErrorMessage, buddyNsFieldErrors } from '../../../src/providers/buddyns/errors.js';
+import { BuddyNsClient } from '../../../src/providers/buddyns/client.js';
+import { HttpClient, UpstreamError } from '../../../src/providers/http.js';
+import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../../../src/sandbox/buddyns/index.js';
+import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
+
+let sandbox: RunningSandbox;
+let control: SandboxControlClient;
+let http: HttpClient;
+let client: BuddyNsClient;
+const credentials = buddyNsSandboxCredentials();
+
+function httpFor(baseUrl: string, overrides: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  return new HttpClient({
+    provider: 'buddyns',
+    baseUrl,
+    errorMessage: buddyNsErrorMessage,
+    fieldErrors: buddyNsFieldErrors,
+    retryBaseDelayMs: 1,
+    maxRetries: 1,
+    ...overrides,
+  });
+}
+
+beforeAll(async () => {
+  sandbox = await startBuddyNsSandbox({ port: 0 });
+  control = new SandboxControlClient(sandbox.origin);
+  http = httpFor(sandbox.baseUrl);
+  client = new BuddyNsClient(http, { kind: 'token', token: credentials.token });
+});
+afterAll(async () => {
+  await http.close();
+  await sandbox.close();
+});
+beforeEach(async () => {
+  await control.reset();
+  await control.freezeClock('2024-06-01T12:00:00Z');
+});
+
+describe('BuddyNsClient: every endpoint', () => {
+  it('lists zones as domain shapes with Unicode and ASCII names and UTC dates', async () => {
+    const zones = await client.listZones();
+    expect(zones.find((z) => z.asciiName === 'xn--bcher-kva.de')).toEqual({
+      name: 'bücher.de',
+      asciiName: 'xn--bcher-kva.de',
+      serial: 2024010101,
+      master: '198.51.100.53',
+      createdAt: new Date('2012-06-06T19:53:07.269Z'),
+    });
+  });
+
+  it('reads one zone whichever way its IDN name is written', async () => {
+    expect(await client.getZone('bücher.de')).toEqual(await client.getZone('xn--bcher-kva.de'));
+    expect((await control.log()).counts).toEqual({ 'GET /zone/xn--bcher-kva.de': 2 });
+  });
+
+  it('adds and deletes a zone', async () => {
+    const zone = await client.addZone('neu.example', '203.0.113.9');
+    expect(zone).toMatchObject({ name: 'neu.example', serial: null, master: '203.0.113.9', createdAt: new Date('2024-06-01T12:00:00.000Z') });
+    await client.deleteZone('neu.example');
+    await expect(client.getZone('neu.example')).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404, message: 'Not found' });
+  });
+
+  it('reads transfer status and delegation', async () => {
+    expect(await client.getZoneStatus('broken-transfer.net')).toMatchObject({
+      asciiName: 'broken-transfer.net',
+      transferOk: false,
+      firstFailureAt: new Date('2024-03-01T08:00:00.000Z'),
+      lastSuccessAt: new Date('2024-02-28T23:00:00.000Z'),
+    });
+    expect(await client.getZoneDelegation('lame-delegation.org')).toEqual({
+      name: 'lame-delegation.org',
+      master: '198.51.100.53',
+      masterOk: true,
+      registryOk: false,
+      authorityOk: false,
+    });
+  });
+
+  it('requests SyncNOW for one zone and for all', async () => {
+    await client.syncZone('bücher.de');
+    expect((await client.getZone('bücher.de')).serial).toBe(2024010105);
+    await client.syncAllZones();
+    expect((await control.log()).counts).toMatchObject({ 'GET /sync/xn--bcher-kva.de': 1, 'GET /sync/': 1 });
+  });
+
+  it('reads user, profile and service, and changes the profile', async () => {
+    expect(await client.getUser()).toEqual({ email: 'demo@dnsgraph.dev' });
+    expect(await client.getService()).toEqual({ accountType: 'paid', numZones: 5, trafficQuota: 50_000_000, numStats: 30 });
+    expect(await client.updateProfile({ mobileNumber: '+49 30 1234567', cpanelIntegration: true })).toEqual({
+      usedTraffic: 1_843_200,
+      estimatedTraffic: 2_500_000,
+      mobileNumber: '+49 30 1234567',
+      cpanelIntegration: true,
+    });
+    expect((await client.getProfile()).mobileNumber).toBe('+49 30 1234567');
+  });
+
+  it('authenticates with Basic credentials too', async () => {
+    const basic = new BuddyNsClient(http, { kind: 'basic', user: credentials.user, password: credentials.password });
+    expect((await basic.getUser()).email).toBe('demo@dnsgraph.dev');
+    expect(basic.fingerprint).not.toBe(client.fingerprint);
+  });
+});
+
+describe('BuddyNsClient: failures keep the provider message and map to a code', () => {
+  it('401 for a wrong token', async () => {
+    const wrong = new BuddyNsClient(http, { kind: 'token', token: 'wrong' });
+    await expect(wrong.listZones()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401, message: 'Invalid token.' });
+  });
+
+  it('400 field errors name the field and the reason', async () => {
+    const error = (await client.addZone('example.com', '300.0.0.1').catch((e: unknown) => e)) as UpstreamError;
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe('name: Zone with this name already exists.; master: Enter a valid IPv4 or IPv6 address.');
+    expect(error.fieldErrors).toEqual({ name: ['Zone with this name already exists.'], master: ['Enter a valid IPv4 or IPv6 address.'] });
+  });
+
+  it('429 with Retry-After', async () => {
+    const own = httpFor(sandbox.baseUrl);
+    const throttled = new BuddyNsClient(own, { kind: 'token', token: credentials.token });
+    await control.addFault({ path: '/zone', status: 429, retryAfterSeconds: 600, message: 'Request was throttled. Expected available in 600 seconds.' });
+    await expect(throttled.listZones()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 600, message: 'Request was throttled. Expected available in 600 seconds.' });
+    await expect(throttled.getUser()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect((await control.log()).total).toBe(1);
+    await own.close();
+  });
+
+  it('500 after the retry', async () => {
+    await control.addFault({ path: '/user', status: 500, message: 'Server Error' });
+    await expect(client.getUser()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 500, message: 'Server Error' });
+    expect((await control.log()).total).toBe(2);
+  });
+
+  it('a timeout', async () => {
+    const impatient = httpFor(sandbox.baseUrl, { headersTimeoutMs: 100, maxRetries: 0 });
+    await control.addFault({ path: '/service', latencyMs: 3000 });
+    const slow = new BuddyNsClient(impatient, { kind: 'token', token: credentials.token });
+    await expect(slow.getService()).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+    await impatient.close();
+  });
+
+  it('a malformed JSON body', async () => {
+    await control.addFault({ path: '/zone', malformed: true });
+    await expect(client.listZones()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: 'buddyns sent a malformed JSON response' });
+  });
+
+  it('a body of the wrong shape', async () => {
+    await control.addFault({ path: '/user', status: 418 });
+    await expect(client.getUser()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 418 });
+  });
+
+  it('a dropped connection', async () => {
+    await control.addFault({ path: '/zone', drop: true });
+    await expect(client.listZones()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 0, message: expect.stringContaining('unreachable') });
+  });
+});
