@@ -1,0 +1,166 @@
+import { json, SandboxHttpError, type Router, type SandboxRequest } from '../kit/index.js';
+import { recordActivity } from './activity.js';
+import { keyOf, require } from './auth.js';
+import { RECORD_TYPES, recordKey, type Answer, type DnsRecord, type FeedPointer, type Filter, type RecordType } from './model.js';
+import { asciiName, withinZone } from './names.js';
+import { rdataProblem } from './rdata.js';
+import { fullRecord } from './record-views.js';
+import type { Ns1Context, Ns1State } from './state.js';
+import { bumpSerial, findZone } from './zones.js';
+
+/** Which data source a feed belongs to, so `{"feed": id}` in meta becomes a feed pointer. Set by the data slice. */
+export type FeedSourceLookup = (feedId: string) => string | undefined;
+export const FEED_SOURCE_LOOKUP = 'feedSourceLookup';
+
+function recordType(value: string | undefined): RecordType {
+  const type = (value ?? '').toUpperCase() as RecordType;
+  if (!RECORD_TYPES.includes(type)) throw new SandboxHttpError(400, `unsupported record type ${value}`);
+  return type;
+}
+
+function feedPointers(state: Ns1State, meta: Record<string, unknown> | undefined): FeedPointer[] {
+  const lookup = state.extra.get(FEED_SOURCE_LOOKUP) as FeedSourceLookup | undefined;
+  const pointers: FeedPointer[] = [];
+  for (const value of Object.values(meta ?? {})) {
+    if (value && typeof value === 'object' && 'feed' in value && typeof value.feed === 'string') {
+      pointers.push({ source: lookup?.(value.feed) ?? '', feed: value.feed });
+    }
+  }
+  return pointers;
+}
+
+function readAnswers(state: Ns1State, type: RecordType, value: unknown): Answer[] {
+  if (!Array.isArray(value)) throw new SandboxHttpError(400, 'answers must be a list');
+  return value.map((raw: unknown, i) => {
+    const entry = (raw && typeof raw === 'object' ? raw : {}) as { answer?: unknown; region?: unknown; meta?: unknown };
+    const problem = rdataProblem(type, entry.answer);
+    if (problem) throw new SandboxHttpError(400, `answers[${i}]: invalid ${type} answer: ${problem}`);
+    const meta = entry.meta && typeof entry.meta === 'object' ? (entry.meta as Record<string, unknown>) : undefined;
+    return {
+      id: state.ids.next(),
+      answer: entry.answer as Array<string | number>,
+      ...(typeof entry.region === 'string' ? { region: entry.region } : {}),
+      ...(meta ? { meta } : {}),
+      feeds: feedPointers(state, meta),
+    };
+  });
+}
+
+function readFilters(value: unknown): Filter[] {
+  if (!Array.isArray(value)) throw new SandboxHttpError(400, 'filters must be a list');
+  return value.map((f: { filter?: unknown; config?: unknown; disabled?: unknown }) => {
+    if (typeof f.filter !== 'string') throw new SandboxHttpError(400, 'each filter needs a filter name');
+    return { filter: f.filter, config: (f.config as Record<string, unknown>) ?? {}, ...(f.disabled !== undefined ? { disabled: Boolean(f.disabled) } : {}) };
+  });
+}
+
+function readRegions(value: unknown): DnsRecord['regions'] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SandboxHttpError(400, 'regions must be an object');
+  return Object.fromEntries(Object.entries(value as Record<string, { meta?: Record<string, unknown> }>).map(([name, r]) => [name, { meta: r?.meta ?? {} }]));
+}
+
+function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number {
+  if (record.filters.length === 0) return 1;
+  return record.answers.some((a) => (a.feeds ?? []).length > 0) ? 3 : 2;
+}
+
+function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
+  if (body.link !== undefined && body.link !== null) {
+    record.link = asciiName(String(body.link), 'link');
+    record.answers = [];
+  }
+  if (body.answers !== undefined) {
+    const answers = readAnswers(state, record.type, body.answers);
+    if (answers.length > 0) delete record.link;
+    record.answers = answers;
+  }
+  if (body.ttl !== undefined) {
+    if (typeof body.ttl !== 'number' || !Number.isInteger(body.ttl) || body.ttl < 0) throw new SandboxHttpError(400, 'ttl must be a non-negative integer');
+    record.ttl = body.ttl;
+  }
+  if (body.filters !== undefined) record.filters = readFilters(body.filters);
+  if (body.regions !== undefined) record.regions = readRegions(body.regions);
+  if (body.meta !== undefined) record.meta = (body.meta as Record<string, unknown>) ?? {};
+  if (body.use_client_subnet !== undefined) record.use_client_subnet = Boolean(body.use_client_subnet);
+  record.tier = tierOf(record);
+}
+
+function locate(ctx: Ns1Context, req: SandboxRequest) {
+  const zone = findZone(ctx, req);
+  const domain = asciiName(req.params.domain, 'domain');
+  const type = recordType(req.params.type);
+  return { zone, domain, type, key: recordKey(zone.zone, domain, type) };
+}
+
+export function registerRecords(router: Router, ctx: Ns1Context): void {
+  router.get('/zones/:zone/:domain/:type', (req) => {
+    const { key } = locate(ctx, req);
+    const record = ctx.state().records.get(key);
+    if (!record) throw new SandboxHttpError(404, 'record not found');
+    return json(fullRecord(record));
+  });
+
+  router.put('/zones/:zone/:domain/:type', (req) => {
+    const apiKey = keyOf(req, ctx.state());
+    require(apiKey, 'dns', 'manage_zones');
+    const { zone, domain, type, key } = locate(ctx, req);
+    const body = req.json<Record<string, unknown>>();
+    if (zone.link) throw new SandboxHttpError(400, 'records cannot be added to a linked zone');
+    if (!withinZone(domain, zone.zone)) throw new SandboxHttpError(400, `record ${domain} is not within zone ${zone.zone}`);
+    if (body.zone !== undefined && asciiName(String(body.zone), 'zone') !== zone.zone) throw new SandboxHttpError(400, 'zone in body does not match the URL');
+    if (body.domain !== undefined && asciiName(String(body.domain), 'domain') !== domain) throw new SandboxHttpError(400, 'domain in body does not match the URL');
+    if (body.type !== undefined && String(body.type).toUpperCase() !== type) throw new SandboxHttpError(400, 'type in body does not match the URL');
+    if (ctx.state().records.has(key)) throw new SandboxHttpError(400, 'record already exists');
+    if (body.link === undefined && body.answers === undefined) throw new SandboxHttpError(400, 'answers or link is required');
+    const record: DnsRecord = {
+      id: ctx.state().ids.next(),
+      zone: zone.zone,
+      domain,
+      type,
+      ttl: zone.ttl,
+      tier: 1,
+      answers: [],
+      regions: {},
+      meta: {},
+      filters: [],
+      use_client_subnet: true,
+      networks: [...zone.networks],
+    };
+    applyConfig(ctx.state(), record, body);
+    ctx.state().records.set(key, record);
+    bumpSerial(zone);
+    recordActivity(ctx, apiKey, 'create', 'record', record.id);
+    return json(fullRecord(record));
+  });
+
+  router.post('/zones/:zone/:domain/:type', (req) => {
+    const apiKey = keyOf(req, ctx.state());
+    require(apiKey, 'dns', 'manage_zones');
+    const { zone, key } = locate(ctx, req);
+    const record = ctx.state().records.get(key);
+    if (!record) throw new SandboxHttpError(404, 'record not found');
+    applyConfig(ctx.state(), record, req.json<Record<string, unknown>>());
+    bumpSerial(zone);
+    recordActivity(ctx, apiKey, 'update', 'record', record.id);
+    return json(fullRecord(record));
+  });
+
+  router.delete('/zones/:zone/:domain/:type', (req) => {
+    const apiKey = keyOf(req, ctx.state());
+    require(apiKey, 'dns', 'manage_zones');
+    const { zone, key } = locate(ctx, req);
+    const record = ctx.state().records.get(key);
+    if (!record) throw new SandboxHttpError(404, 'record not found');
+    ctx.state().records.delete(key);
+    bumpSerial(zone);
+    recordActivity(ctx, apiKey, 'delete', 'record', record.id);
+    return json({});
+  });
+}
+
+/** Re-derives every answer's feed pointers, after feeds change. */
+export function refreshFeedPointers(state: Ns1State): void {
+  for (const record of state.records.values()) {
+    for (const answer of record.answers) answer.feeds = feedPointers(state, answer.meta);
+  }
+}

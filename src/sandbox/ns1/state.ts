@@ -1,0 +1,37 @@
+import type { SandboxClock } from '../kit/index.js';
+import { IdGenerator } from './ids.js';
+import type { ApiKey, DnsRecord, Zone } from './model.js';
+
+export interface ActivityEntry {
+  id: string;
+  timestamp: number;
+  user_id: string;
+  user_name: string;
+  user_type: 'apikey' | 'user';
+  resource_id: string;
+  resource_type: string;
+  action: 'create' | 'update' | 'delete';
+}
+
+/** Everything the NS1 sandbox remembers between requests. */
+export interface Ns1State {
+  zones: Map<string, Zone>;
+  /** Keyed by `recordKey(zone, domain, type)`. */
+  records: Map<string, DnsRecord>;
+  /** Keyed by the secret key. */
+  keys: Map<string, ApiKey>;
+  activity: ActivityEntry[];
+  ids: IdGenerator;
+  /** Extension slices (data, monitoring, account, imports) register their own state here. */
+  extra: Map<string, unknown>;
+}
+
+export interface Ns1Context {
+  state: () => Ns1State;
+  clock: SandboxClock;
+  transferAddress: string;
+}
+
+export function emptyState(): Ns1State {
+  return { zones: new Map(), records: new Map(), keys: new Map(), activity: [], ids: new IdGenerator('ns1'), extra: new Map() };
+}
