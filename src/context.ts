@@ -23,6 +23,13 @@ export interface GatewayContext {
   /** BuddyNS bound to the credential in use, absent when none is configured. */
   buddyns: BuddyNsClient | undefined;
   loaders: LoaderRegistry;
+  /** Failures of one provider that still let the operation answer with the other's data, with their paths. */
+  partialFailures: PartialFailure[];
+}
+
+export interface PartialFailure {
+  error: unknown;
+  path: ReadonlyArray<string | number>;
 }
 
 export const REQUEST_CREDENTIAL_HEADERS = { ns1: 'x-ns1-key', buddyns: 'x-buddyns-token' } as const;
@@ -48,6 +55,7 @@ export function createContextFactory(deps: GatewayDeps) {
       ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key) : undefined,
       buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential) : undefined,
       loaders: new LoaderRegistry(),
+      partialFailures: [],
     };
   };
 }

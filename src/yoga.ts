@@ -6,6 +6,7 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
+import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
 import { buildSchema } from './schema/index.js';
 import { createUpstreams, type Upstreams } from './upstreams.js';
@@ -71,7 +72,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    plugins: [useLimits(config.limits), useMetrics(metrics)],
+    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures()],
   });
   return {
     yoga,

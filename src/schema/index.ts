@@ -1,6 +1,15 @@
 import './scalars/index.js';
 import './provider.js';
 import './viewer.js';
+import './user.js';
+import './usage-stats.js';
+import './buddyns-zone.js';
+import './buddyns-account.js';
+import './buddyns-mutations.js';
+import './ns1-zone.js';
+import './record.js';
+import './zone-health.js';
+import './zone.js';
 import { builder } from './builder.js';
 
 export function buildSchema() {

@@ -1,5 +1,8 @@
 import type { HttpClient } from '../http.js';
 import { Ns1Api } from './api.js';
+import { Ns1Records } from './records.js';
+import { Ns1Stats } from './stats.js';
+import { Ns1Zones } from './zones.js';
 
 /**
  * The NS1 REST API v1 for one API key: one method per documented endpoint, grouped as the documentation
@@ -7,9 +10,15 @@ import { Ns1Api } from './api.js';
  */
 export class Ns1Client {
   readonly api: Ns1Api;
+  readonly zones: Ns1Zones;
+  readonly records: Ns1Records;
+  readonly stats: Ns1Stats;
 
   constructor(http: HttpClient, apiKey: string) {
     this.api = new Ns1Api(http, apiKey);
+    this.zones = new Ns1Zones(this.api);
+    this.records = new Ns1Records(this.api);
+    this.stats = new Ns1Stats(this.api);
   }
 
   get fingerprint(): string {

@@ -15,8 +15,8 @@ export function zoneSummary(zone: Zone) {
 }
 
 export function zoneRecords(ctx: Ns1Context, zone: Zone): DnsRecord[] {
-  const source = zone.link ?? zone.zone;
-  return [...ctx.state().records.values()].filter((r) => r.zone === source).sort((a, b) => a.domain.localeCompare(b.domain) || a.type.localeCompare(b.type));
+  if (zone.link) return [];
+  return [...ctx.state().records.values()].filter((r) => r.zone === zone.zone).sort((a, b) => a.domain.localeCompare(b.domain) || a.type.localeCompare(b.type));
 }
 
 export function zoneDetail(ctx: Ns1Context, zone: Zone) {

@@ -1,0 +1,62 @@
+import type { Ns1Client } from '../providers/ns1/client.js';
+import type { Ns1Record, Ns1ZoneDetail, Ns1ZoneSummary, RecordTypeName } from '../providers/ns1/dns-types.js';
+import { eachKey, orNull } from './each-key.js';
+import type { LoaderRegistry } from './registry.js';
+
+export interface Ns1Deps {
+  ns1: Ns1Client;
+  loaders: LoaderRegistry;
+}
+
+export interface RecordKey {
+  zone: string;
+  domain: string;
+  type: RecordTypeName;
+}
+
+const recordId = (key: RecordKey) => `${key.zone}|${key.domain}|${key.type}`;
+
+const zoneListLoader = ({ ns1, loaders }: Ns1Deps) =>
+  loaders.get<'all', Ns1ZoneSummary[]>(`ns1:zones:${ns1.fingerprint}`, async () => [await ns1.zones.list()]);
+
+const zoneDetailLoader = ({ ns1, loaders }: Ns1Deps) =>
+  loaders.get<string, Ns1ZoneDetail | null>(`ns1:zone:${ns1.fingerprint}`, eachKey((name) => orNull(ns1.zones.get(name))));
+
+const recordLoader = ({ ns1, loaders }: Ns1Deps) =>
+  loaders.get<RecordKey, Ns1Record | null, string>(`ns1:record:${ns1.fingerprint}`, eachKey((k) => orNull(ns1.records.get(k.zone, k.domain, k.type))), {
+    cacheKeyFn: recordId,
+  });
+
+export function ns1ZoneList(deps: Ns1Deps): Promise<Ns1ZoneSummary[]> {
+  return zoneListLoader(deps).load('all');
+}
+
+/** A zone's detail with its records' short form; null when NS1 does not have it. */
+export function ns1ZoneDetail(deps: Ns1Deps, asciiName: string): Promise<Ns1ZoneDetail | null> {
+  return zoneDetailLoader(deps).load(asciiName);
+}
+
+export function ns1Record(deps: Ns1Deps, key: RecordKey): Promise<Ns1Record | null> {
+  return recordLoader(deps).load(key);
+}
+
+export function ns1ZoneQps({ ns1, loaders }: Ns1Deps, asciiName: string): Promise<number> {
+  return loaders.get<string, number>(`ns1:zone-qps:${ns1.fingerprint}`, eachKey((name) => ns1.stats.zoneQps(name))).load(asciiName);
+}
+
+export function ns1RecordQps({ ns1, loaders }: Ns1Deps, key: RecordKey): Promise<number> {
+  return loaders
+    .get<RecordKey, number, string>(`ns1:record-qps:${ns1.fingerprint}`, eachKey((k) => ns1.stats.recordQps(k.zone, k.domain, k.type)), { cacheKeyFn: recordId })
+    .load(key);
+}
+
+/** After a write the next read in the same operation must see it: drop what was cached for the zone. */
+export function forgetNs1Zone(deps: Ns1Deps, asciiName: string): void {
+  zoneDetailLoader(deps).clear(asciiName);
+  zoneListLoader(deps).clearAll();
+}
+
+export function forgetNs1Record(deps: Ns1Deps, key: RecordKey): void {
+  recordLoader(deps).clear(key);
+  forgetNs1Zone(deps, key.zone);
+}

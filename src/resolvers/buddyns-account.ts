@@ -1,0 +1,7 @@
+import type { GatewayContext } from '../context.js';
+import { requireBuddyNs } from './providers.js';
+
+export async function buddyNsOwner(ctx: GatewayContext) {
+  const user = await requireBuddyNs(ctx).buddyns.getUser();
+  return { provider: 'buddyns' as const, username: null, name: null, email: user.email, lastAccessAt: null };
+}

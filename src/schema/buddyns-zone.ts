@@ -1,0 +1,37 @@
+import { buddyNsDelegation, buddyNsZoneStatus } from '../loaders/buddyns.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import { requireBuddyNs } from '../resolvers/providers.js';
+import { builder } from './builder.js';
+
+export const BuddyNsZoneStatusRef = builder.objectRef<BuddyNsZoneStatus>('BuddyNsZoneStatus').implement({
+  description: "A zone's transfer status on BuddyNS (GET /zone/{name}/status/).",
+  fields: (t) => ({
+    transferOk: t.exposeBoolean('transferOk', { description: 'Whether the last transfer from the master succeeded.' }),
+    firstFailureAt: t.expose('firstFailureAt', { type: 'DateTime', nullable: true }),
+    lastFailureAt: t.expose('lastFailureAt', { type: 'DateTime', nullable: true }),
+    lastSuccessAt: t.expose('lastSuccessAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+export const BuddyNsDelegationRef = builder.objectRef<BuddyNsDelegation>('BuddyNsDelegation').implement({
+  description: "Whether a zone's delegation to BuddyNS is in order (GET /zone/{name}/delegation/).",
+  fields: (t) => ({
+    registryOk: t.exposeBoolean('registryOk', { description: 'The registry lists the BuddyNS name servers.' }),
+    authorityOk: t.exposeBoolean('authorityOk', { description: "The zone's NS records include the BuddyNS name servers." }),
+    masterOk: t.exposeBoolean('masterOk', { description: 'BuddyNS can reach the master.' }),
+    master: t.string({ nullable: true, resolve: (d) => d.master || null }),
+  }),
+});
+
+export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').implement({
+  description: 'A zone as BuddyNS serves it as secondary DNS.',
+  fields: (t) => ({
+    name: t.field({ type: 'DomainName', resolve: (z) => z.asciiName }),
+    asciiName: t.exposeString('asciiName', { description: 'IDNA (punycode) form of the name.' }),
+    serial: t.exposeInt('serial', { nullable: true, description: 'SOA serial BuddyNS serves; null until the first transfer.' }),
+    master: t.exposeString('master', { description: 'IPv4 or IPv6 address of the master, "" when none.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
+    status: t.field({ type: BuddyNsZoneStatusRef, resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName) }),
+    delegation: t.field({ type: BuddyNsDelegationRef, resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName) }),
+  }),
+});
