@@ -1,14 +1,15 @@
 import { GraphQLDateTime, GraphQLEmailAddress, GraphQLIP, GraphQLIPv4, GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { builder } from '../builder.js';
+import { withBadUserInput } from './bad-user-input.js';
 import { DecimalScalar } from './decimal.js';
 import { DomainNameScalar } from './domain-name.js';
 
-builder.addScalarType('DateTime', GraphQLDateTime);
-builder.addScalarType('JSON', GraphQLJSON);
-builder.addScalarType('JSONObject', GraphQLJSONObject);
-builder.addScalarType('IPv4', GraphQLIPv4);
-builder.addScalarType('IP', GraphQLIP);
-builder.addScalarType('EmailAddress', GraphQLEmailAddress);
+builder.addScalarType('DateTime', withBadUserInput(GraphQLDateTime));
+builder.addScalarType('JSON', withBadUserInput(GraphQLJSON));
+builder.addScalarType('JSONObject', withBadUserInput(GraphQLJSONObject));
+builder.addScalarType('IPv4', withBadUserInput(GraphQLIPv4));
+builder.addScalarType('IP', withBadUserInput(GraphQLIP));
+builder.addScalarType('EmailAddress', withBadUserInput(GraphQLEmailAddress));
 builder.addScalarType('DomainName', DomainNameScalar);
 builder.addScalarType('Decimal', DecimalScalar);
 builder.scalarType('File', {

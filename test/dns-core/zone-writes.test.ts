@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+const CREATE = `mutation ($input: CreateZoneInput!) { createZone(input: $input) { name providers ns1 { primary { enabled } } buddyns { master } } }`;
+
+describe('createZone', () => {
+  it('creates on both providers: NS1 primary, BuddyNS secondary transferring from NS1', async () => {
+    const { data, errors } = await h.gql(CREATE, { input: { name: 'new-both.example', providers: ['NS1', 'BUDDYNS'] } });
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({
+      createZone: { name: 'new-both.example', providers: ['NS1', 'BUDDYNS'], ns1: { primary: { enabled: true } }, buddyns: { master: '198.51.100.53' } },
+    });
+  });
+
+  it('creates on BuddyNS alone with the given master, and on NS1 alone with its settings', async () => {
+    const buddy = await h.gql(CREATE, { input: { name: 'b.example', providers: ['BUDDYNS'], buddyns: { master: '203.0.113.8' } } });
+    expect(buddy.data).toMatchObject({ createZone: { providers: ['BUDDYNS'], buddyns: { master: '203.0.113.8' } } });
+    const ns1 = await h.gql('mutation { createZone(input: { name: "n.example", providers: [NS1], ns1: { nxTtl: 60 } }) { providers ns1 { nxTtl } } }');
+    expect(ns1.data).toEqual({ createZone: { providers: ['NS1'], ns1: { nxTtl: 60 } } });
+  });
+
+  it('removes the NS1 zone again when BuddyNS refuses, and says what happened', async () => {
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error' });
+    const { data, errors } = await h.gql(CREATE, { input: { name: 'half.example', providers: ['NS1', 'BUDDYNS'] } });
+    expect(data).toBeNull();
+    expect(errors?.[0]?.message).toBe('BuddyNS refused the zone (Server Error); the NS1 zone half.example was removed again');
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' });
+    await h.buddyControl.clearFaults();
+    expect((await h.gql('{ zone(name: "half.example") { name } }')).data).toEqual({ zone: null });
+  });
+
+  it('keeps BuddyNS field errors as BAD_USER_INPUT when BuddyNS already has the zone', async () => {
+    const { errors } = await h.gql(CREATE, { input: { name: 'buddy-only.io', providers: ['BUDDYNS'] } });
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: name: Zone with this name already exists.', extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' } });
+  });
+
+  it('refuses an empty provider list before any upstream call', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql(CREATE, { input: { name: 'x.example', providers: [] } }));
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+});
+
+describe('deleteZone and updateZone', () => {
+  it('deletes a zone from one provider only', async () => {
+    const { data } = await h.gql('mutation { deleteZone(name: "example.com", providers: [BUDDYNS]) }');
+    expect(data).toEqual({ deleteZone: true });
+    expect((await h.gql('{ zone(name: "example.com") { providers } }')).data).toEqual({ zone: { providers: ['NS1'] } });
+  });
+
+  it('deletes from every provider that has it by default', async () => {
+    await h.gql('mutation { deleteZone(name: "bücher.de") }');
+    expect((await h.gql('{ zone(name: "xn--bcher-kva.de") { name } }')).data).toEqual({ zone: null });
+  });
+
+  it('answers NOT_FOUND for a zone that does not exist, or not on the provider named', async () => {
+    const none = await h.gql('mutation { deleteZone(name: "nowhere.example") }');
+    expect(none.errors?.[0]).toMatchObject({ message: 'zone nowhere.example does not exist', extensions: { code: 'NOT_FOUND' } });
+    const wrong = await h.gql('mutation { deleteZone(name: "ns1-only.com", providers: [BUDDYNS]) }');
+    expect(wrong.errors?.[0]?.message).toBe('zone ns1-only.com does not exist on BuddyNS');
+  });
+
+  it('updates NS1 settings and the SOA serial moves', async () => {
+    const before = await h.gql<{ zone: { ns1: { serial: number } } }>('{ zone(name: "example.com") { ns1 { serial } } }');
+    const { data } = await h.gql<{ updateZone: { ns1: { refresh: number; serial: number } } }>(
+      'mutation { updateZone(name: "example.com", input: { ns1: { refresh: 7200 } }) { ns1 { refresh serial } } }',
+    );
+    expect(data?.updateZone.ns1.refresh).toBe(7200);
+    expect(data?.updateZone.ns1.serial).toBeGreaterThan(before.data?.zone.ns1.serial ?? Infinity);
+  });
+
+  it('answers FORBIDDEN with NS1’s message for a read-only key', async () => {
+    const { errors } = await h.gql('mutation { updateZone(name: "example.com", input: { ns1: { refresh: 7200 } }) { name } }', undefined, {
+      'x-ns1-key': 'sandbox-ns1-readonly-key',
+    });
+    expect(errors?.[0]).toMatchObject({ message: 'NS1: Forbidden: missing permission dns.manage_zones', extensions: { code: 'FORBIDDEN', provider: 'NS1', status: 403 } });
+  });
+});
