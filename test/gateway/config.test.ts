@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+function problems(env: Record<string, string>, argv: string[] = []): string[] {
+  try {
+    loadConfig(env, argv);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('starts in sandbox mode with no credentials, on port 4000', () => {
+    const config = loadConfig({}, []);
+    expect(config).toMatchObject({ port: 4000, sandbox: true, allowRequestCredentials: true, graphiql: true });
+  });
+
+  it('uses the real providers when credentials are set, unless --sandbox forces the sandboxes', () => {
+    expect(loadConfig({ NS1_API_KEY: 'k' }, []).sandbox).toBe(false);
+    expect(loadConfig({ NS1_API_KEY: 'k' }, ['--sandbox']).sandbox).toBe(true);
+    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
+  });
+
+  it('lets --port override PORT', () => {
+    expect(loadConfig({ PORT: '5000' }, ['--port', '6000']).port).toBe(6000);
+  });
+
+  it('names each bad setting and what it got', () => {
+    expect(problems({ PORT: 'abc' })).toEqual([expect.stringMatching(/^PORT: .*\(got "abc"\)$/)]);
+    expect(problems({ BUDDYNS_ENDPOINT: 'not-a-url' })[0]).toMatch(/^BUDDYNS_ENDPOINT: must be an http\(s\) URL/);
+    expect(problems({ BUDDYNS_USER: 'u@example.com' })).toEqual(['BUDDYNS_PASSWORD: BUDDYNS_USER and BUDDYNS_PASSWORD go together']);
+    expect(problems({ NS1_TRANSFER_ADDRESS: 'nowhere' })[0]).toMatch(/^NS1_TRANSFER_ADDRESS: must be an IPv4 or IPv6 address/);
+    expect(problems({}, ['--bogus'])[0]).toMatch(/bogus/);
+  });
+
+  it('never echoes a secret in its message', () => {
+    const message = problems({ NS1_API_KEY: 'x', NS1_RATE_LIMIT_PER_SECOND: '0', BUDDYNS_TOKEN: '   ' }).join('\n');
+    expect(message).toContain('NS1_RATE_LIMIT_PER_SECOND');
+    const secretProblem = problems({ BUDDYNS_TOKEN: 'tok', BUDDYNS_ENDPOINT: 'ftp://secret-host' }).join('\n');
+    expect(secretProblem).not.toContain('tok"');
+  });
+});

@@ -1,0 +1,86 @@
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
+import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
+  for (const audit of serverAudits({ url: 'http://dnsgraph.test/graphql', fetchFn: (input: RequestInfo | URL, init?: RequestInit) => h.gateway.yoga.fetch(input instanceof Request ? input : new Request(input, init)) })) {
+    it(audit.name, async () => {
+      const result = await audit.fn();
+      expect(result.status, 'reason' in result ? result.reason : '').not.toBe('error');
+    });
+  }
+});
+
+describe('operating the gateway', () => {
+  it('GET /healthz answers 200', async () => {
+    const res = await h.gateway.yoga.fetch('http://dnsgraph.test/healthz');
+    expect(res.status).toBe(200);
+  });
+
+  it('/metrics exposes upstream request counts', async () => {
+    await h.gql('{ zones { name } }');
+    const text = await (await h.gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(text).toMatch(/dnsgraph_upstream_requests_total\{provider="ns1",method="GET",status="200"\} \d+/);
+    expect(text).toContain('graphql_envelop_request_duration');
+  });
+
+  it('serves GraphiQL to a browser, with its assets bundled', async () => {
+    const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { headers: { accept: 'text/html' } });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('dnsgraph');
+    expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+  });
+
+  it('refuses a query deeper than the limit before resolving anything', async () => {
+    const deep = `{ zones { ns1 { primary { secondaries { ip } } } buddyns { status { transferOk } } records { answers { feeds { source } } } } }`;
+    const shallow = h.gatewayWith({ MAX_QUERY_DEPTH: '3' });
+    const res = await shallow.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: deep }),
+    });
+    const body = (await res.json()) as { errors: Array<{ message: string }> };
+    expect(body.errors[0]?.message).toMatch(/depth/i);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: zones { name }`).join(' ');
+    const { errors } = await h.gql(`{ ${aliases} }`);
+    expect(errors?.[0]?.message).toMatch(/aliases/i);
+  });
+});
+
+describe('secrets', () => {
+  it('never appear in responses, headers or log lines, even on failures', async () => {
+    const secrets = [ns1SandboxKeys().admin, buddyNsSandboxCredentials().token];
+    await h.ns1Control.addFault({ path: '/zones/example.com', status: 500, message: 'boom' });
+    await h.buddyControl.addFault({ path: '/user', status: 401, message: 'Invalid token.' });
+    const bodies: string[] = [];
+    for (const query of [
+      '{ zones { name ns1 { id } health { problems } } }',
+      '{ zone(name: "example.com") { ns1 { id } records { answers { rdata } } } }',
+      '{ viewer { buddyns { user { email } } } }',
+      'mutation { syncZone(name: "nope.example") }',
+      '{ broken syntax',
+    ]) {
+      const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      bodies.push(await res.text(), JSON.stringify([...res.headers]));
+    }
+    const everything = [...bodies, ...h.logLines].join('\n');
+    expect(h.logLines.length).toBeGreaterThan(0);
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+});

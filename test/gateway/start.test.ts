@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const children: ChildProcess[] = [];
+
+function start(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['src/server.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, output: () => ({ stdout, stderr }) };
+}
+
+async function readyUrl(output: () => { stdout: string; stderr: string }): Promise<string> {
+  for (let i = 0; i < 300; i++) {
+    const match = /dnsgraph ready at (http:\/\/\S+\/graphql)/.exec(output().stdout);
+    if (match?.[1]) return match[1];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`gateway did not start: ${JSON.stringify(output())}`);
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('npm start', () => {
+  it('serves the embedded sandboxes on a real socket and stops cleanly on SIGTERM', async () => {
+    const { child, output } = start(['--port', '0']);
+    const url = await readyUrl(output);
+    expect(output().stdout).toContain('sandbox mode');
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ zone(name: "bücher.de") { name providers } }' }) });
+    expect(await res.json()).toEqual({ data: { zone: { name: 'bücher.de', providers: ['NS1', 'BUDDYNS'] } } });
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+
+  it('refuses to start with a bad setting, naming it', async () => {
+    const { child, output } = start([], { PORT: 'not-a-port' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(output().stderr).toContain('PORT');
+  });
+});

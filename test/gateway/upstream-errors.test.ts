@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { execute, startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+const PROFILE = '{ viewer { buddyns { profile { usedTraffic } } } }';
+
+describe('provider failures become GraphQL errors with a code, the provider and its message', () => {
+  it('401: a wrong per-request token is UNAUTHENTICATED', async () => {
+    const { errors } = await h.gql(PROFILE, undefined, { 'x-buddyns-token': 'not-the-token' });
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: Invalid token.', extensions: { code: 'UNAUTHENTICATED', provider: 'BUDDYNS', status: 401 } });
+  });
+
+  it('404 is NOT_FOUND with the provider’s message', async () => {
+    await h.buddyControl.addFault({ path: '/user/profile', status: 404, message: 'Not found' });
+    const { errors } = await h.gql(PROFILE);
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: Not found', extensions: { code: 'NOT_FOUND', provider: 'BUDDYNS', status: 404 } });
+  });
+
+  it('429 is RATE_LIMITED with the time to wait, and the gateway holds back that credential meanwhile', async () => {
+    const gateway = h.gatewayWith({});
+    await h.buddyControl.addFault({ path: '/user/profile', status: 429, retryAfterSeconds: 300, message: 'Request was throttled. Expected available in 300 seconds.' });
+    const { errors } = await execute(gateway, PROFILE);
+    expect(errors?.[0]).toMatchObject({
+      message: 'BuddyNS: Request was throttled. Expected available in 300 seconds.',
+      extensions: { code: 'RATE_LIMITED', provider: 'BUDDYNS', status: 429, retryAfterSeconds: 300 },
+    });
+    await h.buddyControl.clearFaults();
+    const again = await execute(gateway, PROFILE);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 300 });
+    expect((await h.buddyControl.log()).total).toBe(1);
+  });
+
+  it('5xx is UPSTREAM_ERROR after the retries', async () => {
+    await h.buddyControl.addFault({ path: '/user/profile', status: 502, message: 'Bad Gateway' });
+    const { errors } = await h.gql(PROFILE);
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: Bad Gateway', extensions: { code: 'UPSTREAM_ERROR', provider: 'BUDDYNS', status: 502 } });
+    expect((await h.buddyControl.log()).routes['GET /user/profile/']).toBe(2);
+  });
+
+  it('a transient 503 on a read is retried and the query succeeds', async () => {
+    await h.buddyControl.addFault({ path: '/user/profile', status: 503, times: 1 });
+    const { data, errors } = await h.gql(PROFILE);
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ viewer: { buddyns: { profile: { usedTraffic: 1843200 } } } });
+  });
+
+  it('a failed write is not retried', async () => {
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 503 });
+    await h.gql('mutation { createZone(input: { name: "w.example", providers: [BUDDYNS] }) { name } }');
+    expect((await h.buddyControl.log()).routes['POST /zone/']).toBe(1);
+  });
+
+  it('a timeout is UPSTREAM_TIMEOUT', async () => {
+    const impatient = h.gatewayWith({ UPSTREAM_TIMEOUT_MS: '200', UPSTREAM_RETRIES: '0' });
+    await h.buddyControl.addFault({ path: '/user/profile', latencyMs: 3000 });
+    const { errors } = await execute(impatient, PROFILE);
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: buddyns did not answer in time', extensions: { code: 'UPSTREAM_TIMEOUT', provider: 'BUDDYNS' } });
+  });
+
+  it('a malformed body is UPSTREAM_ERROR', async () => {
+    await h.buddyControl.addFault({ path: '/user/profile', malformed: true });
+    const { errors } = await h.gql(PROFILE);
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: buddyns sent a malformed JSON response', extensions: { code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' } });
+  });
+});
+
+describe('per-request credentials', () => {
+  it('are refused with FORBIDDEN where the deployment does not allow them', async () => {
+    const strict = h.gatewayWith({ ALLOW_REQUEST_CREDENTIALS: 'false' });
+    const { errors } = await execute(strict, PROFILE, undefined, { 'x-buddyns-token': 'someone-elses-token' });
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(errors?.[0]?.message).toContain('ALLOW_REQUEST_CREDENTIALS');
+  });
+
+  it('use the caller’s own NS1 key where allowed, with its permissions', async () => {
+    const { data } = await h.gql<{ zones: Array<{ name: string }> }>('{ zones(provider: NS1) { name } }', undefined, { 'x-ns1-key': 'sandbox-ns1-example-only-key' });
+    expect(data?.zones.map((z) => z.name)).toEqual(['example.com']);
+  });
+});
