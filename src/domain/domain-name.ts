@@ -13,7 +13,8 @@ export function toAsciiDomain(input: string): string | undefined {
   const converted = labels.map((label, i) => {
     if (label === '*' && i === 0) return label;
     if (label.startsWith('_')) return /^_[a-z0-9-]{1,62}$/i.test(label) ? label.toLowerCase() : '';
-    return domainToASCII(label);
+    // domainToASCII would read an all-digit label as an IPv4 address; only Unicode labels need IDNA.
+    return /^[\x00-\x7f]*$/.test(label) ? label.toLowerCase() : domainToASCII(label);
   });
   if (converted.some((label) => label === '' || label.length > 63 || !LABEL.test(label))) return undefined;
   const ascii = converted.join('.');

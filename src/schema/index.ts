@@ -10,6 +10,7 @@ import './ns1-zone.js';
 import './record.js';
 import './zone-health.js';
 import './zone.js';
+import './record-mutations.js';
 import { builder } from './builder.js';
 
 export function buildSchema() {

@@ -4,7 +4,10 @@ import { domainToASCII, domainToUnicode } from 'node:url';
 export function normaliseZoneName(input: string): { ascii: string; unicode: string } | undefined {
   const trimmed = input.trim().replace(/\.$/, '').toLowerCase();
   if (!trimmed || trimmed.length > 253 || !trimmed.includes('.')) return undefined;
-  const ascii = domainToASCII(trimmed);
+  const ascii = trimmed
+    .split('.')
+    .map((label) => (/^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label)))
+    .join('.');
   if (!ascii) return undefined;
   const labelsOk = ascii.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label));
   if (!labelsOk) return undefined;

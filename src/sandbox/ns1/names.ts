@@ -6,8 +6,8 @@ export function asciiName(input: string | undefined, what: string): string {
   const trimmed = (input ?? '').trim().replace(/\.$/, '').toLowerCase();
   if (!trimmed) throw new SandboxHttpError(400, `${what} is required`);
   const labels = trimmed.split('.');
-  const converted = labels.map((label) => (label === '*' || label.startsWith('_') ? label : domainToASCII(label)));
-  if (converted.some((label) => !label)) throw new SandboxHttpError(400, `invalid ${what}: ${input}`);
+  const converted = labels.map((label) => (/^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label)));
+  if (converted.some((label) => !/^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$/.test(label))) throw new SandboxHttpError(400, `invalid ${what}: ${input}`);
   return converted.join('.');
 }
 
