@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { fromRaw, withSandboxUpstreams } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
+import { SandboxControlClient } from '../src/sandbox/kit/index.js';
+import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
+import { createGateway } from '../src/yoga.js';
+import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
+
+/**
+ * Upstream cost of the dashboard query, as counts from the sandboxes' request logs: calls made against
+ * distinct resources needed and against a resolver without batching. Timings are printed for
+ * orientation only; they depend on the machine.
+ */
+const DASHBOARD = readFileSync(new URL('../test/fixtures/dashboard.graphql', import.meta.url), 'utf8');
+const SIZES = [0, 50, 200];
+const REPEATS = 5;
+
+async function main(): Promise<void> {
+  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  const ns1Control = new SandboxControlClient(ns1.origin);
+  const buddyControl = new SandboxControlClient(buddyns.origin);
+  const config = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent', NS1_RATE_LIMIT_PER_SECOND: '10000', BUDDYNS_RATE_LIMIT_PER_SECOND: '10000' }), {
+    ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
+    buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
+  });
+  const gateway = createGateway({ config, logger: createLogger('silent') });
+  const rows: string[] = [];
+  rows.push('| extra zones | NS1 zones | BuddyNS zones | records | upstream calls | distinct resources | naive calls | naive / actual | median ms |');
+  rows.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const size of SIZES) {
+    await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+    if (size > 0) await Promise.all([ns1Control.seed({ bulkZones: size }), buddyControl.seed({ bulkZones: size })]);
+    const timings: number[] = [];
+    let calls = 0;
+    let shape: DashboardShape | undefined;
+    for (let i = 0; i < REPEATS; i++) {
+      const [a, b] = await Promise.all([ns1Control.log(), buddyControl.log()]);
+      const started = performance.now();
+      const response = await gateway.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: DASHBOARD }),
+      });
+      const body = (await response.json()) as { data: DashboardShape; errors?: unknown[] };
+      timings.push(performance.now() - started);
+      if (body.errors) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors)}`);
+      const [a2, b2] = await Promise.all([ns1Control.log(a.lastSeq), buddyControl.log(b.lastSeq)]);
+      calls = a2.total + b2.total;
+      shape = body.data;
+    }
+    const cost = dashboardCost(shape!);
+    timings.sort((x, y) => x - y);
+    const median = timings[Math.floor(timings.length / 2)] ?? 0;
+    rows.push(
+      `| ${size} | ${cost.ns1Zones} | ${cost.buddyNsZones} | ${cost.records} | ${calls} | ${cost.distinct.total} | ${cost.naive.total} | ${(cost.naive.total / calls).toFixed(2)} | ${median.toFixed(0)} |`,
+    );
+  }
+  process.stdout.write(`Dashboard query (test/fixtures/dashboard.graphql), ${REPEATS} runs per size\n\n${rows.join('\n')}\n`);
+  await gateway.close();
+  await Promise.all([ns1.close(), buddyns.close()]);
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
