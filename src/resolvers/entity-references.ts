@@ -1,0 +1,30 @@
+import type { GatewayContext } from '../context.js';
+import { toAsciiDomain } from '../domain/domain-name.js';
+import { ns1Record } from '../loaders/ns1-dns.js';
+import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
+import { findZone } from './merge-zones.js';
+import { optionalNs1 } from './providers.js';
+import type { UnifiedZone } from './unified-zone.js';
+
+const RECORD_TYPES = new Set(['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT']);
+
+/**
+ * A Zone another subgraph refers to, by name in Unicode or punycode. Goes through the same loaders as
+ * every other field, so a batch of representations costs one request per distinct upstream resource.
+ */
+export async function zoneReference(ctx: GatewayContext, ref: { name: unknown }): Promise<UnifiedZone | null> {
+  const ascii = typeof ref.name === 'string' ? toAsciiDomain(ref.name) : undefined;
+  if (!ascii) return null;
+  return findZone(ctx, ascii, (error) => {
+    throw error;
+  });
+}
+
+export async function recordReference(ctx: GatewayContext, ref: { zone: unknown; domain: unknown; type: unknown }): Promise<Ns1Record | null> {
+  const ns1 = optionalNs1(ctx);
+  const zone = typeof ref.zone === 'string' ? toAsciiDomain(ref.zone) : undefined;
+  const domain = typeof ref.domain === 'string' ? toAsciiDomain(ref.domain) : undefined;
+  const type = typeof ref.type === 'string' && RECORD_TYPES.has(ref.type) ? (ref.type as RecordTypeName) : undefined;
+  if (!ns1 || !zone || !domain || !type) return null;
+  return ns1Record(ns1, { zone, domain, type });
+}
