@@ -11,6 +11,7 @@ import './record.js';
 import './zone-health.js';
 import './zone.js';
 import './record-mutations.js';
+import './catalog.js';
 import './entities.js';
 import { builder } from './builder.js';
 

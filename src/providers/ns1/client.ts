@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http.js';
 import { Ns1Api } from './api.js';
+import { Ns1Catalog } from './catalog.js';
 import { Ns1Records } from './records.js';
 import { Ns1Stats } from './stats.js';
 import { Ns1Zones } from './zones.js';
@@ -13,12 +14,14 @@ export class Ns1Client {
   readonly zones: Ns1Zones;
   readonly records: Ns1Records;
   readonly stats: Ns1Stats;
+  readonly catalog: Ns1Catalog;
 
   constructor(http: HttpClient, apiKey: string) {
     this.api = new Ns1Api(http, apiKey);
     this.zones = new Ns1Zones(this.api);
     this.records = new Ns1Records(this.api);
     this.stats = new Ns1Stats(this.api);
+    this.catalog = new Ns1Catalog(this.api);
   }
 
   get fingerprint(): string {

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Ns1FilterType, Ns1MetaType, Ns1Network } from '../providers/ns1/catalog.js';
+import { requireNs1 } from '../resolvers/providers.js';
+import { search, type SearchResult } from '../resolvers/search.js';
+import { builder } from './builder.js';
+import { RecordRef } from './record.js';
+import { ZoneRef } from './zone.js';
+
+const NetworkRef = builder.objectRef<Ns1Network>('Network').implement({
+  description: 'An NS1 DNS network zones can be served on (0 is the NSONE Global Network).',
+  fields: (t) => ({
+    id: t.exposeInt('id'),
+    label: t.exposeString('label'),
+    name: t.exposeString('name'),
+  }),
+});
+
+const MetaTypeRef = builder.objectRef<Ns1MetaType>('MetaType').implement({
+  description: 'A metadata field answers, regions and records can carry.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    shortDescription: t.exposeString('shortDescription', { nullable: true }),
+    description: t.exposeString('description', { nullable: true, description: 'HTML.' }),
+    category: t.exposeString('category', { nullable: true }),
+  }),
+});
+
+const FilterTypeRef = builder.objectRef<Ns1FilterType>('FilterType').implement({
+  description: 'A filter available for traffic-steering filter chains.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    shortDescription: t.exposeString('shortDescription', { nullable: true }),
+    description: t.exposeString('description', { nullable: true, description: 'HTML.' }),
+    tier: t.exposeInt('tier', { nullable: true }),
+    inputs: t.exposeStringList('inputs', { description: 'Metadata fields the filter reads.' }),
+    config: t.expose('config', { type: 'JSONObject', description: 'Configuration options and their descriptions.' }),
+  }),
+});
+
+const SearchTypeEnum = builder.enumType('SearchType', {
+  values: { ALL: { value: 'all' }, ZONE: { value: 'zone' }, RECORD: { value: 'record' } } as const,
+});
+
+const SearchResultUnion = builder.unionType('SearchResult', {
+  types: [ZoneRef, RecordRef],
+  resolveType: (value) => ('asciiName' in value && 'onNs1' in value ? ZoneRef : RecordRef),
+});
+
+builder.queryFields((t) => ({
+  networks: t.field({ type: [NetworkRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.networks() }),
+  metaTypes: t.field({ type: [MetaTypeRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.metaTypes() }),
+  filterTypes: t.field({ type: [FilterTypeRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.filterTypes() }),
+  search: t.field({
+    type: [SearchResultUnion],
+    description: 'NS1 zones and records whose names contain the query.',
+    args: {
+      query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
+      max: t.arg.int({ validate: z.number().int().min(1).max(1000) }),
+      type: t.arg({ type: SearchTypeEnum, defaultValue: 'all' }),
+    },
+    resolve: async (_r, args, ctx) =>
+      (await search(ctx, args.query, { ...(args.max != null ? { max: args.max } : {}), type: args.type ?? 'all' })).map((hit: SearchResult) =>
+        hit.kind === 'zone' ? hit.zone : hit.record,
+      ),
+  }),
+}));

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+describe('NS1 catalogues and search', () => {
+  it('lists networks, metadata types and filter types', async () => {
+    const { data, errors } = await h.gql<{ networks: unknown[]; metaTypes: Array<{ key: string }>; filterTypes: Array<{ key: string; inputs: string[] }> }>(
+      '{ networks { id label name } metaTypes { key shortDescription category } filterTypes { key tier inputs config } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.networks).toContainEqual({ id: 0, label: 'NSONE', name: 'NSONE Global Network' });
+    expect(data?.metaTypes.map((m) => m.key)).toEqual(expect.arrayContaining(['up', 'georegion']));
+    expect(data?.filterTypes.find((f) => f.key === 'up')?.inputs).toEqual(['up']);
+  });
+
+  it('finds zones and records, each resolved to its full type', async () => {
+    const { data, errors } = await h.gql<{ search: Array<Record<string, unknown>> }>(
+      '{ search(query: "example.com", max: 20) { __typename ... on Zone { name providers } ... on Record { domain type shortAnswers } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.search[0]).toEqual({ __typename: 'Zone', name: 'example.com', providers: ['NS1', 'BUDDYNS'] });
+    expect(data?.search).toContainEqual({ __typename: 'Record', domain: 'example.com', type: 'MX', shortAnswers: ['5 mail1.example.com', '10 mail2.example.com'] });
+  });
+
+  it('restricts to records and honours max', async () => {
+    const { data } = await h.gql<{ search: Array<{ __typename: string }> }>('{ search(query: "ns1-only", type: RECORD, max: 3) { __typename } }');
+    expect(data?.search).toHaveLength(3);
+    expect(new Set(data?.search.map((s) => s.__typename))).toEqual(new Set(['Record']));
+  });
+
+  it('refuses an empty query or a max out of range before calling NS1', async () => {
+    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql('{ a: search(query: " ") { __typename } }'));
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('must not be empty');
+    const second = await countUpstreamCalls(h, () => h.gql('{ search(query: "x", max: 0) { __typename } }'));
+    expect(second.result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(ns1.total + second.ns1.total).toBe(0);
+  });
+});
