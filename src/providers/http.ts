@@ -155,7 +155,7 @@ export class HttpClient {
   }
 
   private async attempt(request: UpstreamRequest): Promise<UpstreamResponse | UpstreamError> {
-    const { body, contentType } = encodeBody(request);
+    const { body, contentType } = await encodeBody(request);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (contentType) headers['content-type'] = contentType;
     const response = await this.dispatcher.request({
@@ -248,10 +248,14 @@ function parseJson(raw: Buffer, headers: IncomingHttpHeaders): unknown {
   }
 }
 
-function encodeBody(request: UpstreamRequest): { body?: string | Buffer | FormData; contentType?: string } {
+async function encodeBody(request: UpstreamRequest): Promise<{ body?: string | Buffer; contentType?: string }> {
   if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
   if (request.form !== undefined) return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
-  if (request.multipart !== undefined) return { body: request.multipart };
+  if (request.multipart !== undefined) {
+    // Encoded up front, so a retry can send the same bytes and the boundary travels in the header.
+    const encoded = new Response(request.multipart);
+    return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
+  }
   return {};
 }
 

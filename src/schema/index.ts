@@ -12,6 +12,7 @@ import './zone-health.js';
 import './zone.js';
 import './record-mutations.js';
 import './catalog.js';
+import './zone-import.js';
 import './entities.js';
 import { builder } from './builder.js';
 

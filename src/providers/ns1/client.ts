@@ -4,6 +4,7 @@ import { Ns1Catalog } from './catalog.js';
 import { Ns1Records } from './records.js';
 import { Ns1Stats } from './stats.js';
 import { Ns1Zones } from './zones.js';
+import { Ns1ZoneImports } from './zone-import.js';
 
 /**
  * The NS1 REST API v1 for one API key: one method per documented endpoint, grouped as the documentation
@@ -15,6 +16,7 @@ export class Ns1Client {
   readonly records: Ns1Records;
   readonly stats: Ns1Stats;
   readonly catalog: Ns1Catalog;
+  readonly imports: Ns1ZoneImports;
 
   constructor(http: HttpClient, apiKey: string) {
     this.api = new Ns1Api(http, apiKey);
@@ -22,6 +24,7 @@ export class Ns1Client {
     this.records = new Ns1Records(this.api);
     this.stats = new Ns1Stats(this.api);
     this.catalog = new Ns1Catalog(this.api);
+    this.imports = new Ns1ZoneImports(this.api);
   }
 
   get fingerprint(): string {

@@ -7,6 +7,7 @@ import { bulkZones, demoZones, NS1_TRANSFER_ADDRESS, seedKeys, seedZones, type N
 import { emptyState, type Ns1Context, type Ns1State } from './state.js';
 import { registerStats } from './stats.js';
 import { registerZones } from './zones.js';
+import { registerZoneFileImport } from './zonefile-import.js';
 
 export { NS1_TRANSFER_ADDRESS } from './seed.js';
 
@@ -50,6 +51,7 @@ export function createNs1Sandbox(options: Ns1SandboxOptions = {}): SandboxDefini
   registerRecords(router, ctx);
   registerStats(router, ctx);
   registerCatalog(router, ctx);
+  registerZoneFileImport(router, ctx);
 
   const controls = new Router().get('/transfer-address', () => json({ transferAddress: NS1_TRANSFER_ADDRESS }));
 
