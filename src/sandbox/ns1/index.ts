@@ -8,6 +8,11 @@ import { emptyState, type Ns1Context, type Ns1State } from './state.js';
 import { registerStats } from './stats.js';
 import { registerZones } from './zones.js';
 import { registerZoneFileImport } from './zonefile-import.js';
+import { registerData } from './data.js';
+import { registerMonitoring } from './monitoring.js';
+import { registerAccount } from './account.js';
+import { invoiceTokenRequest, registerBilling } from './billing.js';
+import { registerPulsar } from './pulsar.js';
 
 export { NS1_TRANSFER_ADDRESS } from './seed.js';
 
@@ -52,6 +57,11 @@ export function createNs1Sandbox(options: Ns1SandboxOptions = {}): SandboxDefini
   registerStats(router, ctx);
   registerCatalog(router, ctx);
   registerZoneFileImport(router, ctx);
+  registerData(router, ctx);
+  registerMonitoring(router, ctx);
+  registerAccount(router, ctx);
+  registerBilling(router, ctx);
+  registerPulsar(router, ctx);
 
   const controls = new Router().get('/transfer-address', () => json({ transferAddress: NS1_TRANSFER_ADDRESS }));
 
@@ -64,7 +74,10 @@ export function createNs1Sandbox(options: Ns1SandboxOptions = {}): SandboxDefini
     transferAddress: NS1_TRANSFER_ADDRESS,
     controls,
     errorBody: (_status, message) => ({ message }),
-    before: (req) => rateLimitHeaders(rateLimiter, authenticate(req, state)),
+    before: (req) => {
+      if (invoiceTokenRequest(req)) return undefined;
+      return rateLimitHeaders(rateLimiter, authenticate(req, state));
+    },
     reset,
     seed: (body) => {
       const parsed = seedSchema.safeParse(body);

@@ -1,32 +1,17 @@
 import { json, SandboxHttpError, type Router, type SandboxRequest } from '../kit/index.js';
 import { recordActivity } from './activity.js';
 import { keyOf, require } from './auth.js';
-import { RECORD_TYPES, recordKey, type Answer, type DnsRecord, type FeedPointer, type Filter, type RecordType } from './model.js';
+import { RECORD_TYPES, recordKey, type Answer, type DnsRecord, type Filter, type RecordType } from './model.js';
 import { asciiName, withinZone } from './names.js';
 import { rdataProblem } from './rdata.js';
 import { fullRecord } from './record-views.js';
 import type { Ns1Context, Ns1State } from './state.js';
 import { bumpSerial, findZone } from './zones.js';
 
-/** Which data source a feed belongs to, so `{"feed": id}` in meta becomes a feed pointer. Set by the data slice. */
-export type FeedSourceLookup = (feedId: string) => string | undefined;
-export const FEED_SOURCE_LOOKUP = 'feedSourceLookup';
-
 function recordType(value: string | undefined): RecordType {
   const type = (value ?? '').toUpperCase() as RecordType;
   if (!RECORD_TYPES.includes(type)) throw new SandboxHttpError(400, `unsupported record type ${value}`);
   return type;
-}
-
-function feedPointers(state: Ns1State, meta: Record<string, unknown> | undefined): FeedPointer[] {
-  const lookup = state.extra.get(FEED_SOURCE_LOOKUP) as FeedSourceLookup | undefined;
-  const pointers: FeedPointer[] = [];
-  for (const value of Object.values(meta ?? {})) {
-    if (value && typeof value === 'object' && 'feed' in value && typeof value.feed === 'string') {
-      pointers.push({ source: lookup?.(value.feed) ?? '', feed: value.feed });
-    }
-  }
-  return pointers;
 }
 
 function readAnswers(state: Ns1State, type: RecordType, value: unknown): Answer[] {
@@ -41,7 +26,6 @@ function readAnswers(state: Ns1State, type: RecordType, value: unknown): Answer[
       answer: entry.answer as Array<string | number>,
       ...(typeof entry.region === 'string' ? { region: entry.region } : {}),
       ...(meta ? { meta } : {}),
-      feeds: feedPointers(state, meta),
     };
   });
 }
@@ -61,7 +45,7 @@ function readRegions(value: unknown): DnsRecord['regions'] {
 
 function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number {
   if (record.filters.length === 0) return 1;
-  return record.answers.some((a) => (a.feeds ?? []).length > 0) ? 3 : 2;
+  return record.answers.some((a) => Object.values(a.meta ?? {}).some((v) => v && typeof v === 'object' && 'feed' in v)) ? 3 : 2;
 }
 
 function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
@@ -97,7 +81,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     const { key } = locate(ctx, req);
     const record = ctx.state().records.get(key);
     if (!record) throw new SandboxHttpError(404, 'record not found');
-    return json(fullRecord(record));
+    return json(fullRecord(ctx, record));
   });
 
   router.put('/zones/:zone/:domain/:type', (req) => {
@@ -130,7 +114,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'create', 'record', record.id);
-    return json(fullRecord(record));
+    return json(fullRecord(ctx, record));
   });
 
   router.post('/zones/:zone/:domain/:type', (req) => {
@@ -142,7 +126,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     applyConfig(ctx.state(), record, req.json<Record<string, unknown>>());
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'update', 'record', record.id);
-    return json(fullRecord(record));
+    return json(fullRecord(ctx, record));
   });
 
   router.delete('/zones/:zone/:domain/:type', (req) => {
@@ -158,9 +142,3 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
   });
 }
 
-/** Re-derives every answer's feed pointers, after feeds change. */
-export function refreshFeedPointers(state: Ns1State): void {
-  for (const record of state.records.values()) {
-    for (const answer of record.answers) answer.feeds = feedPointers(state, answer.meta);
-  }
-}

@@ -26,10 +26,17 @@ export interface Ns1State {
   extra: Map<string, unknown>;
 }
 
+/** What the data slice tells the DNS slice about feeds: which source a feed belongs to, and its latest data. */
+export interface FeedDirectory {
+  sourceOf(feedId: string): string | undefined;
+  dataOf(feedId: string): Record<string, unknown> | undefined;
+}
+
 export interface Ns1Context {
   state: () => Ns1State;
   clock: SandboxClock;
   transferAddress: string;
+  feeds?: FeedDirectory;
 }
 
 export function emptyState(): Ns1State {

@@ -1,6 +1,7 @@
 import { parseZone, type DnszDnsRecord } from 'dnsz';
 import { json, SandboxHttpError, type Router } from '../kit/index.js';
 import { recordActivity } from './activity.js';
+import { slice } from './collection.js';
 import { keyOf, require, zoneVisible } from './auth.js';
 import { RECORD_TYPES, recordKey, type DnsRecord, type RecordType } from './model.js';
 import { asciiName } from './names.js';
@@ -33,13 +34,7 @@ interface ImportJob {
 }
 
 function jobs(ctx: Ns1Context): Map<string, ImportJob> {
-  const state = ctx.state();
-  let map = state.extra.get(JOBS) as Map<string, ImportJob> | undefined;
-  if (!map) {
-    map = new Map();
-    state.extra.set(JOBS, map);
-  }
-  return map;
+  return slice(ctx, JOBS, () => new Map<string, ImportJob>());
 }
 
 /** Splits RDATA text into fields, keeping quoted strings whole. */

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { json, SandboxHttpError, type Router, type SandboxRequest } from '../kit/index.js';
+import { recordActivity } from './activity.js';
+import { keyOf, require } from './auth.js';
+import { body, collection, registerCollection, slice, str, type CollectionSpec } from './collection.js';
+import { textPdf } from './pdf.js';
+import type { Ns1Context } from './state.js';
+
+export interface Invoice {
+  id: number;
+  amount: string;
+  status: 'paid' | 'due' | 'overdue';
+  sent: number;
+  due: number;
+}
+
+export interface PaymentMethod {
+  id: string;
+  type: 'card';
+  default: boolean;
+  cc: { brand: string; last4: string; exp_month: number; exp_year: number; name: string };
+}
+
+export const PLAN_TYPES = {
+  developer: { name: 'Developer', period: 'monthly', price: '0.00', record_credit: 50, query_credit: 500_000 },
+  startup: { name: 'Startup', period: 'monthly', price: '99.00', record_credit: 500, query_credit: 10_000_000 },
+  business: { name: 'Business', period: 'monthly', price: '2,400.00', record_credit: 5000, query_credit: 250_000_000 },
+  enterprise: { name: 'Enterprise', period: 'yearly', price: '25,000.00', record_credit: 50_000, query_credit: 5_000_000_000 },
+};
+
+const INVOICES: Invoice[] = [
+  { id: 727, amount: '2,400.00', status: 'due', sent: 1_717_200_000, due: 1_719_792_000 },
+  { id: 701, amount: '2,400.00', status: 'paid', sent: 1_714_521_600, due: 1_717_113_600 },
+  { id: 655, amount: '1,187.35', status: 'paid', sent: 1_711_929_600, due: 1_714_521_600 },
+  { id: 610, amount: '99.00', status: 'paid', sent: 1_709_251_200, due: 1_711_843_200 },
+];
+
+export const PAYMENT_METHODS: CollectionSpec<PaymentMethod> = {
+  slice: 'paymentMethods',
+  path: '/account/paymentmethods',
+  resourceType: 'payment_method',
+  idOf: (p) => p.id,
+  view: ['account', 'view_invoices'],
+  manage: ['account', 'manage_payment_methods'],
+  seed: () => [
+    { id: '5a1b2c3d4e5f60718293a4b5', type: 'card', default: true, cc: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2029, name: 'Demo Example' } },
+    { id: '5a1b2c3d4e5f60718293a4b6', type: 'card', default: false, cc: { brand: 'mastercard', last4: '4444', exp_month: 6, exp_year: 2028, name: 'Demo Example' } },
+  ],
+  create: (ctx, b) => {
+    const number = str(b, 'cc_number', true)!.replace(/\s+/g, '');
+    if (!/^\d{12,19}$/.test(number)) throw new SandboxHttpError(400, 'cc_number must be 12 to 19 digits');
+    const month = Number(b.exp_month);
+    const year = Number(b.exp_year);
+    if (!Number.isInteger(month) || month < 1 || month > 12) throw new SandboxHttpError(400, 'exp_month must be 1 to 12');
+    if (!Number.isInteger(year) || year < new Date(ctx.clock.now()).getUTCFullYear()) throw new SandboxHttpError(400, 'the card has expired');
+    const methods = collection(ctx, PAYMENT_METHODS);
+    return {
+      id: ctx.state().ids.next(),
+      type: 'card',
+      default: methods.size === 0,
+      cc: { brand: number.startsWith('4') ? 'visa' : number.startsWith('5') ? 'mastercard' : 'card', last4: number.slice(-4), exp_month: month, exp_year: year, name: str(b, 'name') ?? '' },
+    };
+  },
+  update: (ctx, method, b) => {
+    if (b.default === true) {
+      for (const other of collection(ctx, PAYMENT_METHODS).values()) other.default = false;
+      method.default = true;
+    } else if (b.default === false && method.default) {
+      throw new SandboxHttpError(400, 'make another payment method the default instead');
+    }
+  },
+  beforeDelete: (_ctx, method) => {
+    if (method.default) throw new SandboxHttpError(400, 'the default payment method cannot be deleted');
+  },
+};
+
+export function invoiceAuthToken(key: string, invoice: Invoice): string {
+  return createHash('sha1').update(`${key}${invoice.id}${invoice.sent}`).digest('hex');
+}
+
+/** Whether a request downloads an invoice with the documented authtoken instead of the key header. */
+export function invoiceTokenRequest(req: SandboxRequest): boolean {
+  return req.method === 'GET' && /^\/account\/invoices\/[^/]+$/.test(req.path) && req.query.has('authtoken') && !req.headers['x-nsone-key'];
+}
+
+export function registerBilling(router: Router, ctx: Ns1Context): void {
+  const plan = () => slice(ctx, 'plan', () => ({ type: 'business' as keyof typeof PLAN_TYPES, period: 'monthly', since: 1_704_067_200 }));
+  const invoice = (id: string | undefined) => {
+    const found = INVOICES.find((i) => String(i.id) === id);
+    if (!found) throw new SandboxHttpError(404, 'invoice not found');
+    return found;
+  };
+
+  router.get('/account/plantypes', (req) => {
+    keyOf(req, ctx.state());
+    return json(PLAN_TYPES);
+  });
+  router.get('/account/plan', (req) => {
+    keyOf(req, ctx.state());
+    const current = plan();
+    return json({ ...current, ...PLAN_TYPES[current.type] });
+  });
+  router.post('/account/plan', (req) => {
+    const key = keyOf(req, ctx.state());
+    require(key, 'account', 'manage_plan');
+    const type = str(body(req), 'type', true)!;
+    if (!(type in PLAN_TYPES)) throw new SandboxHttpError(400, `plan type ${type} does not exist`);
+    const current = plan();
+    current.type = type as keyof typeof PLAN_TYPES;
+    current.period = PLAN_TYPES[current.type].period;
+    current.since = ctx.clock.nowSeconds();
+    recordActivity(ctx, key, 'update', 'plan', type);
+    return json({ ...current, ...PLAN_TYPES[current.type] });
+  });
+
+  router.get('/account/invoices', (req) => {
+    require(keyOf(req, ctx.state()), 'account', 'view_invoices');
+    return json(INVOICES);
+  });
+  router.get('/account/invoices/:id', (req) => {
+    const found = invoice(req.params.id);
+    if (invoiceTokenRequest(req)) {
+      const token = req.query.get('authtoken');
+      const valid = [...ctx.state().keys.values()].some((k) => k.permissions.account.view_invoices && invoiceAuthToken(k.key, found) === token);
+      if (!valid) throw new SandboxHttpError(401, 'Unauthorized');
+    } else {
+      require(keyOf(req, ctx.state()), 'account', 'view_invoices');
+    }
+    const settings = slice(ctx, 'accountSettings', () => ({ company: 'dnsgraph demo account' }));
+    const pdf = textPdf([
+      `Invoice ${found.id}`,
+      `${(settings as { company?: string }).company ?? ''}`,
+      `Sent ${new Date(found.sent * 1000).toISOString().slice(0, 10)}, due ${new Date(found.due * 1000).toISOString().slice(0, 10)}`,
+      `Amount USD ${found.amount} (${found.status})`,
+    ]);
+    return { status: 200, body: pdf, headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="invoice-${found.id}.pdf"` } };
+  });
+
+  router.get('/account/billataglance', (req) => {
+    require(keyOf(req, ctx.state()), 'account', 'view_invoices');
+    const current = plan();
+    const tiers = [1, 2, 3].map((tier) => [...ctx.state().records.values()].filter((r) => r.tier === tier).length);
+    const tier = (records: number, rate: string) => ({
+      record_rate: rate,
+      access_charge: '0.00',
+      records,
+      query_credit: 0,
+      query_cost: '0.00',
+      query_rate_per_million: rate,
+      queries: records * 1000,
+      record_credit: 0,
+      record_cost: '0.00',
+    });
+    return json({
+      plan: current.type,
+      period: current.period,
+      last_invoice: INVOICES[0]!.sent,
+      next_invoice: INVOICES[0]!.sent + 30 * 86_400,
+      next_base_invoice: INVOICES[0]!.sent + 30 * 86_400,
+      recurring_cost: PLAN_TYPES[current.type].price,
+      recurring_cost_next_invoice: PLAN_TYPES[current.type].price,
+      any: { overage_order: 'ascending', query_credit: PLAN_TYPES[current.type].query_credit, record_credit: PLAN_TYPES[current.type].record_credit },
+      static: tier(tiers[0]!, '1'),
+      dynamic: tier(tiers[1]!, '2'),
+      intelligent: tier(tiers[2]!, '4'),
+    });
+  });
+
+  registerCollection(router, ctx, PAYMENT_METHODS);
+}
