@@ -52,7 +52,7 @@ export function createContextFactory(deps: GatewayDeps) {
     return {
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key) : undefined,
+      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint) : undefined,
       buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],

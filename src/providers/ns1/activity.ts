@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Ns1Api } from './api.js';
+
+export interface Ns1ActivityEntry {
+  id: string;
+  at: Date;
+  userId: string | null;
+  userName: string | null;
+  userType: string | null;
+  resourceId: string | null;
+  resourceType: string | null;
+  action: string;
+}
+
+export interface ActivityFilter {
+  limit?: number;
+  start?: Date;
+  end?: Date;
+  resourceType?: string;
+  user?: string;
+  resourceId?: string;
+}
+
+const entrySchema = z
+  .object({
+    id: z.string(),
+    timestamp: z.number(),
+    user_id: z.string().nullish(),
+    user_name: z.string().nullish(),
+    user_type: z.string().nullish(),
+    resource_id: z.string().nullish(),
+    resource_type: z.string().nullish(),
+    action: z.string(),
+  })
+  .transform(
+    (e): Ns1ActivityEntry => ({
+      id: e.id,
+      at: new Date(e.timestamp * 1000),
+      userId: e.user_id ?? null,
+      userName: e.user_name ?? null,
+      userType: e.user_type ?? null,
+      resourceId: e.resource_id ?? null,
+      resourceType: e.resource_type ?? null,
+      action: e.action,
+    }),
+  );
+
+const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
+
+/** NS1 account activity log (/account/activity). */
+export class Ns1Activity {
+  constructor(private readonly api: Ns1Api) {}
+
+  list(filter: ActivityFilter = {}): Promise<Ns1ActivityEntry[]> {
+    return this.api.call(
+      {
+        method: 'GET',
+        path: '/account/activity',
+        query: { limit: filter.limit, start: seconds(filter.start), end: seconds(filter.end), resource_type: filter.resourceType, user: filter.user, resource_id: filter.resourceId },
+      },
+      z.array(entrySchema),
+      'activity log',
+    );
+  }
+}

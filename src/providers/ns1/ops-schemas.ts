@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const unixDate = z
+  .number()
+  .nullish()
+  .transform((s) => (s ? new Date(s * 1000) : null));
+
+export const jsonObject = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((m) => m ?? {});
+
+const flags = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.boolean().nullish()])) as unknown as Record<K, z.ZodOptional<z.ZodNullable<z.ZodBoolean>>>).partial();
+
+/** NS1's permission sets, read into camelCase with every flag present. */
+export const permissionsSchema = z
+  .object({
+    dns: flags(['view_zones', 'manage_zones', 'zones_allow_by_default'] as const)
+      .extend({ zones_allow: z.array(z.string()).nullish(), zones_deny: z.array(z.string()).nullish() })
+      .nullish(),
+    data: flags(['push_to_datafeeds', 'manage_datasources', 'manage_datafeeds'] as const).nullish(),
+    account: flags([
+      'manage_users',
+      'manage_payment_methods',
+      'manage_plan',
+      'manage_teams',
+      'manage_apikeys',
+      'manage_account_settings',
+      'view_activity_log',
+      'view_invoices',
+    ] as const).nullish(),
+    monitoring: flags(['manage_lists', 'manage_jobs', 'view_jobs'] as const).nullish(),
+  })
+  .nullish()
+  .transform((p) => ({
+    dns: {
+      viewZones: p?.dns?.view_zones ?? false,
+      manageZones: p?.dns?.manage_zones ?? false,
+      zonesAllowByDefault: p?.dns?.zones_allow_by_default ?? false,
+      zonesAllow: p?.dns?.zones_allow ?? [],
+      zonesDeny: p?.dns?.zones_deny ?? [],
+    },
+    data: {
+      pushToDatafeeds: p?.data?.push_to_datafeeds ?? false,
+      manageDatasources: p?.data?.manage_datasources ?? false,
+      manageDatafeeds: p?.data?.manage_datafeeds ?? false,
+    },
+    account: {
+      manageUsers: p?.account?.manage_users ?? false,
+      managePaymentMethods: p?.account?.manage_payment_methods ?? false,
+      managePlan: p?.account?.manage_plan ?? false,
+      manageTeams: p?.account?.manage_teams ?? false,
+      manageApikeys: p?.account?.manage_apikeys ?? false,
+      manageAccountSettings: p?.account?.manage_account_settings ?? false,
+      viewActivityLog: p?.account?.view_activity_log ?? false,
+      viewInvoices: p?.account?.view_invoices ?? false,
+    },
+    monitoring: {
+      manageLists: p?.monitoring?.manage_lists ?? false,
+      manageJobs: p?.monitoring?.manage_jobs ?? false,
+      viewJobs: p?.monitoring?.view_jobs ?? false,
+    },
+  }));
+
+export type Ns1Permissions = z.output<typeof permissionsSchema>;
+
+/** The request body form of a permission set (snake_case, only what is given). */
+export function permissionsBody(p: DeepPartial<Ns1Permissions>): Record<string, Record<string, unknown>> {
+  const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [group, values] of Object.entries(p)) {
+    if (!values) continue;
+    out[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [snake(k), v]));
+  }
+  return out;
+}
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] } ;
+
+/** A catalogue entry NS1 describes with desc/shortdesc and options. */
+export const describedEntrySchema = z
+  .object({
+    desc: z.string().nullish(),
+    shortdesc: z.string().nullish(),
+    config: jsonObject,
+    feed_config: jsonObject,
+    results: jsonObject,
+  })
+  .passthrough();
+
+export const describedCatalogSchema = z.record(z.string(), describedEntrySchema);
+
+export interface Ns1Described {
+  key: string;
+  shortDescription: string | null;
+  description: string | null;
+  config: Record<string, unknown>;
+  feedConfig: Record<string, unknown>;
+  results: Record<string, unknown>;
+}
+
+export function toDescribed(catalog: z.output<typeof describedCatalogSchema>): Ns1Described[] {
+  return Object.entries(catalog).map(([key, entry]) => ({
+    key,
+    shortDescription: entry.shortdesc ?? null,
+    description: entry.desc ?? null,
+    config: entry.config,
+    feedConfig: entry.feed_config,
+    results: entry.results,
+  }));
+}
