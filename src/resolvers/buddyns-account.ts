@@ -5,3 +5,6 @@ export async function buddyNsOwner(ctx: GatewayContext) {
   const user = await requireBuddyNs(ctx).buddyns.getUser();
   return { provider: 'buddyns' as const, username: null, name: null, email: user.email, lastAccessAt: null };
 }
+
+export const buddyNsProfile = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getProfile();
+export const buddyNsService = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getService();

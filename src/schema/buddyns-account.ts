@@ -1,6 +1,5 @@
 import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/types.js';
-import { buddyNsOwner } from '../resolvers/buddyns-account.js';
-import { requireBuddyNs } from '../resolvers/providers.js';
+import { buddyNsOwner, buddyNsProfile, buddyNsService } from '../resolvers/buddyns-account.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';
 import { ViewerRef } from './viewer.js';
@@ -27,8 +26,8 @@ const BuddyNsAccountRef = builder.objectRef<Record<string, never>>('BuddyNsAccou
   description: 'The BuddyNS account behind the credentials in use.',
   fields: (t) => ({
     user: t.field({ type: UserRef, resolve: (_a, _args, ctx) => buddyNsOwner(ctx) }),
-    profile: t.field({ type: BuddyNsProfileRef, resolve: (_a, _args, ctx) => requireBuddyNs(ctx).buddyns.getProfile() }),
-    service: t.field({ type: BuddyNsServiceRef, resolve: (_a, _args, ctx) => requireBuddyNs(ctx).buddyns.getService() }),
+    profile: t.field({ type: BuddyNsProfileRef, resolve: (_a, _args, ctx) => buddyNsProfile(ctx) }),
+    service: t.field({ type: BuddyNsServiceRef, resolve: (_a, _args, ctx) => buddyNsService(ctx) }),
   }),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ns1FilterType, Ns1MetaType, Ns1Network } from '../providers/ns1/catalog.js';
-import { requireNs1 } from '../resolvers/providers.js';
+import { filterTypes, metaTypes, networks } from '../resolvers/ns1-catalogs.js';
 import { search, type SearchResult } from '../resolvers/search.js';
 import { builder } from './builder.js';
 import { RecordRef } from './record.js';
@@ -47,9 +47,9 @@ const SearchResultUnion = builder.unionType('SearchResult', {
 });
 
 builder.queryFields((t) => ({
-  networks: t.field({ type: [NetworkRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.networks() }),
-  metaTypes: t.field({ type: [MetaTypeRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.metaTypes() }),
-  filterTypes: t.field({ type: [FilterTypeRef], resolve: (_r, _a, ctx) => requireNs1(ctx).ns1.catalog.filterTypes() }),
+  networks: t.field({ type: [NetworkRef], resolve: (_r, _a, ctx) => networks(ctx) }),
+  metaTypes: t.field({ type: [MetaTypeRef], resolve: (_r, _a, ctx) => metaTypes(ctx) }),
+  filterTypes: t.field({ type: [FilterTypeRef], resolve: (_r, _a, ctx) => filterTypes(ctx) }),
   search: t.field({
     type: [SearchResultUnion],
     description: 'NS1 zones and records whose names contain the query.',

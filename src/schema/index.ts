@@ -13,6 +13,15 @@ import './zone.js';
 import './record-mutations.js';
 import './catalog.js';
 import './zone-import.js';
+import './data-source.js';
+import './monitor-job.js';
+import './permissions.js';
+import './team.js';
+import './billing.js';
+import './ns1-account.js';
+import './account-mutations.js';
+import './stats.js';
+import './pulsar.js';
 import './entities.js';
 import { builder } from './builder.js';
 

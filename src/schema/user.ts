@@ -1,6 +1,10 @@
+import type { Ns1User } from '../providers/ns1/people.js';
 import type { ProviderId } from '../providers/upstream-error.js';
+import { teamsOf } from '../resolvers/account.js';
 import { builder } from './builder.js';
+import { PermissionsRef } from './permissions.js';
 import { ProviderEnum } from './provider.js';
+import { TeamRef } from './team.js';
 
 /** An account user: an NS1 user, or the BuddyNS account owner. */
 export interface UserShape {
@@ -9,6 +13,7 @@ export interface UserShape {
   name: string | null;
   email: string | null;
   lastAccessAt: Date | null;
+  ns1?: Ns1User;
 }
 
 export const UserRef = builder.objectRef<UserShape>('User').implement({
@@ -19,5 +24,8 @@ export const UserRef = builder.objectRef<UserShape>('User').implement({
     name: t.exposeString('name', { nullable: true }),
     email: t.expose('email', { type: 'EmailAddress', nullable: true }),
     lastAccessAt: t.expose('lastAccessAt', { type: 'DateTime', nullable: true }),
+    teams: t.field({ type: [TeamRef], resolve: (u, _a, ctx) => (u.ns1 ? teamsOf(ctx, u.ns1.teamIds) : []) }),
+    permissions: t.field({ type: PermissionsRef, nullable: true, description: 'NS1.', resolve: (u) => u.ns1?.permissions ?? null }),
+    notifyBilling: t.boolean({ nullable: true, description: 'NS1: receives billing notifications.', resolve: (u) => u.ns1?.notifyBilling ?? null }),
   }),
 });

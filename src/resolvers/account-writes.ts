@@ -1,0 +1,62 @@
+import type { GatewayContext } from '../context.js';
+import { checkCardNumber, checkCidrs, done, permissionsChange } from './account.js';
+import { requireNs1 } from './providers.js';
+
+type Maybe<T> = T | null | undefined;
+type Flags = Maybe<Record<string, Maybe<Record<string, unknown>>>>;
+
+const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+const ids = (values: Maybe<Array<string | number>>) => values?.map(String);
+const ns1 = (ctx: GatewayContext) => requireNs1(ctx).ns1;
+
+export function updateAccountSettings(ctx: GatewayContext, input: Record<string, unknown> & { address?: Maybe<Record<string, unknown>> }) {
+  return ns1(ctx).account.updateSettings({ ...clean(input), ...(input.address ? { address: clean(input.address) } : {}) });
+}
+
+export function updateUsageWarnings(ctx: GatewayContext, input: { queries?: Maybe<Record<string, unknown>>; records?: Maybe<Record<string, unknown>> }) {
+  return ns1(ctx).account.updateUsageWarnings({ ...(input.queries ? { queries: clean(input.queries) } : {}), ...(input.records ? { records: clean(input.records) } : {}) });
+}
+
+export const deleteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.deleteUser(username));
+export const reinviteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.reinviteUser(username));
+
+export function createApiKey(ctx: GatewayContext, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
+  return ns1(ctx).people.createApiKey({ name: input.name ?? 'API key', ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }) });
+}
+
+export function updateApiKey(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
+  return ns1(ctx).people.updateApiKey(id, clean({ name: input.name, teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }));
+}
+
+export const deleteApiKey = (ctx: GatewayContext, id: string) => done(ns1(ctx).people.deleteApiKey(id));
+
+export function createTeam(ctx: GatewayContext, input: { name?: Maybe<string>; permissions?: Flags }) {
+  return ns1(ctx).people.createTeam({ name: input.name ?? 'Team', ...clean({ permissions: permissionsChange(input.permissions) }) });
+}
+
+export function updateTeam(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; permissions?: Flags }) {
+  return ns1(ctx).people.updateTeam(id, clean({ name: input.name, permissions: permissionsChange(input.permissions) }));
+}
+
+export const deleteTeam = (ctx: GatewayContext, id: string) => done(ns1(ctx).people.deleteTeam(id));
+
+export function createIpAllowList(ctx: GatewayContext, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
+  checkCidrs(input.values ?? [], 'input.values');
+  return ns1(ctx).ipAllowLists.create(input.name ?? 'Allow list', input.values ?? []);
+}
+
+export function updateIpAllowList(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
+  checkCidrs(input.values ?? [], 'input.values');
+  return ns1(ctx).ipAllowLists.update(id, clean({ name: input.name, values: input.values }));
+}
+
+export const deleteIpAllowList = (ctx: GatewayContext, id: string) => done(ns1(ctx).ipAllowLists.delete(id));
+export const changePlan = (ctx: GatewayContext, type: string) => ns1(ctx).account.changePlan(type);
+
+export function addPaymentMethod(ctx: GatewayContext, input: { number: string; expMonth: number; expYear: number; cvc?: Maybe<string>; name?: Maybe<string> }) {
+  checkCardNumber(input.number);
+  return ns1(ctx).billing.addPaymentMethod({ number: input.number.replace(/[\s-]/g, ''), expMonth: input.expMonth, expYear: input.expYear, ...clean({ cvc: input.cvc, name: input.name }) });
+}
+
+export const setDefaultPaymentMethod = (ctx: GatewayContext, id: string) => ns1(ctx).billing.setDefaultPaymentMethod(id);
+export const deletePaymentMethod = (ctx: GatewayContext, id: string) => done(ns1(ctx).billing.deletePaymentMethod(id));

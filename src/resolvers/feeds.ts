@@ -1,0 +1,17 @@
+import type { GatewayContext } from '../context.js';
+import { ns1Record } from '../loaders/ns1-dns.js';
+import { ns1DataFeed, ns1RecordById } from '../loaders/ns1-ops.js';
+import type { Ns1FeedDestination } from '../providers/ns1/data.js';
+import type { Ns1Record } from '../providers/ns1/dns-types.js';
+import { requireNs1 } from './providers.js';
+
+/** The full record a feed destination points at, or null when it no longer exists. */
+export async function destinationRecord(ctx: GatewayContext, destination: Ns1FeedDestination): Promise<Ns1Record | null> {
+  const deps = requireNs1(ctx);
+  const summary = await ns1RecordById(deps, destination.recordId);
+  return summary ? ns1Record(deps, { zone: summary.zone, domain: summary.domain, type: summary.type }) : null;
+}
+
+export function feedOfPointer(ctx: GatewayContext, pointer: { source: string; feed: string }) {
+  return pointer.source ? ns1DataFeed(requireNs1(ctx), pointer.source, pointer.feed) : Promise.resolve(null);
+}

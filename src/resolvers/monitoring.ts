@@ -1,0 +1,103 @@
+import type { GatewayContext } from '../context.js';
+import { badInput } from '../errors/gateway-error.js';
+import { forgetNs1Jobs, ns1NotificationList } from '../loaders/ns1-ops.js';
+import type { Ns1MonitorJob, Ns1MonitorJobWrite, Ns1MonitorRule } from '../providers/ns1/monitoring.js';
+import type { Ns1Notifier } from '../providers/ns1/notify-lists.js';
+import { requireNs1 } from './providers.js';
+
+type Maybe<T> = T | null | undefined;
+
+export interface MonitorJobArgs {
+  name?: Maybe<string>;
+  jobType?: Maybe<string>;
+  active?: Maybe<boolean>;
+  regions?: Maybe<string[]>;
+  frequency?: Maybe<number>;
+  policy?: Maybe<string>;
+  config?: Maybe<Record<string, unknown>>;
+  rules?: Maybe<Array<{ key: string; comparison: string; value: unknown }>>;
+  notifyListId?: Maybe<string>;
+  notifyDelay?: Maybe<number>;
+  notifyRepeat?: Maybe<number>;
+  notifyFailback?: Maybe<boolean>;
+  notifyRegional?: Maybe<boolean>;
+  rapidRecheck?: Maybe<boolean>;
+  notes?: Maybe<string>;
+}
+
+function toWrite(args: MonitorJobArgs): Ns1MonitorJobWrite {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) if (value !== null && value !== undefined) out[key] = value;
+  return out as Ns1MonitorJobWrite;
+}
+
+function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {
+  for (const [i, rule] of (rules ?? []).entries()) {
+    if (rule.comparison === 'contains' && typeof rule.value !== 'string') throw badInput(`input.rules[${i}].value`, '"contains" compares with a string');
+    if (rule.comparison !== 'contains' && typeof rule.value !== 'number') throw badInput(`input.rules[${i}].value`, `"${rule.comparison}" compares with a number`);
+  }
+}
+
+export async function createMonitorJob(ctx: GatewayContext, args: MonitorJobArgs): Promise<Ns1MonitorJob> {
+  if (!args.name) throw badInput('input.name', 'a new monitoring job needs a name');
+  if (!args.jobType) throw badInput('input.jobType', 'a new monitoring job needs a job type');
+  if (!args.regions || args.regions.length === 0) throw badInput('input.regions', 'name at least one monitoring region');
+  if (!args.config) throw badInput('input.config', 'a new monitoring job needs its configuration, e.g. {"host": "192.0.2.1"}');
+  checkRules(args.rules);
+  const deps = requireNs1(ctx);
+  const job = await deps.ns1.monitoring.createJob(toWrite(args));
+  forgetNs1Jobs(deps);
+  return job;
+}
+
+export async function updateMonitorJob(ctx: GatewayContext, id: string, args: MonitorJobArgs): Promise<Ns1MonitorJob> {
+  checkRules(args.rules);
+  if (args.regions && args.regions.length === 0) throw badInput('input.regions', 'name at least one monitoring region');
+  const deps = requireNs1(ctx);
+  const job = await deps.ns1.monitoring.updateJob(id, toWrite(args));
+  forgetNs1Jobs(deps);
+  return job;
+}
+
+export async function deleteMonitorJob(ctx: GatewayContext, id: string): Promise<boolean> {
+  const deps = requireNs1(ctx);
+  await deps.ns1.monitoring.deleteJob(id);
+  forgetNs1Jobs(deps);
+  return true;
+}
+
+export function jobNotifyList(ctx: GatewayContext, job: Ns1MonitorJob) {
+  return job.notifyListId ? ns1NotificationList(requireNs1(ctx), job.notifyListId) : Promise.resolve(null);
+}
+
+export function jobHistory(ctx: GatewayContext, job: Ns1MonitorJob, args: { period?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date>; limit?: Maybe<number>; region?: Maybe<string> }) {
+  if (args.start && args.end && args.start > args.end) throw badInput('start', 'must be before end');
+  return requireNs1(ctx).ns1.monitoring.history(job.id, {
+    ...(args.period ? { period: args.period } : {}),
+    ...(args.start ? { start: args.start } : {}),
+    ...(args.end ? { end: args.end } : {}),
+    ...(args.limit ? { limit: args.limit } : {}),
+    ...(args.region ? { region: args.region } : {}),
+  });
+}
+
+export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { period?: Maybe<string>; metric?: Maybe<string>; region?: Maybe<string> }) {
+  return requireNs1(ctx).ns1.monitoring.metrics(job.id, {
+    ...(args.period ? { period: args.period } : {}),
+    ...(args.metric ? { metric: args.metric } : {}),
+    ...(args.region ? { region: args.region } : {}),
+  });
+}
+
+export async function createNotificationList(ctx: GatewayContext, name: string, notifiers: Ns1Notifier[]) {
+  return requireNs1(ctx).ns1.notifyLists.create(name, notifiers);
+}
+
+export async function updateNotificationList(ctx: GatewayContext, id: string, change: { name?: Maybe<string>; notifiers?: Maybe<Ns1Notifier[]> }) {
+  return requireNs1(ctx).ns1.notifyLists.update(id, { ...(change.name ? { name: change.name } : {}), ...(change.notifiers ? { notifiers: change.notifiers } : {}) });
+}
+
+export async function deleteNotificationList(ctx: GatewayContext, id: string): Promise<boolean> {
+  await requireNs1(ctx).ns1.notifyLists.delete(id);
+  return true;
+}

@@ -1,0 +1,17 @@
+import * as account from '../resolvers/account.js';
+import { builder } from './builder.js';
+import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
+
+const StatsRef = builder.objectRef<Record<string, never>>('Stats').implement({
+  description: 'Account-wide NS1 traffic.',
+  fields: (t) => ({
+    qps: t.float({ description: 'Current queries per second across the account.', resolve: (_s, _a, ctx) => account.accountQps(ctx) }),
+    usage: t.field({
+      type: [UsageStatsRef],
+      args: { period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h' }), expand: t.arg.boolean({ defaultValue: false, description: 'One entry per zone.' }), byTier: t.arg.boolean({ defaultValue: false }) },
+      resolve: (_s, args, ctx) => account.usage(ctx, { period: args.period ?? '24h', expand: args.expand ?? false, byTier: args.byTier ?? false }),
+    }),
+  }),
+});
+
+builder.queryField('stats', (t) => t.field({ type: StatsRef, resolve: () => ({}) }));
