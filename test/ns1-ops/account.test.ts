@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+describe('viewer.ns1', () => {
+  it('shows settings, warnings, plan, bill and payment methods', async () => {
+    const { data, errors } = await h.gql<{ viewer: { ns1: Record<string, unknown> } }>(
+      '{ viewer { ns1 { settings { customerId email company address { city country } } usageWarnings { queries { sendWarnings warning1 warning2 } } plan { type price } planTypes { type price } bill { plan recurringCost static { records } } paymentMethods { brand last4 isDefault } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const ns1 = data!.viewer.ns1;
+    expect(ns1.settings).toEqual({ customerId: 5309, email: 'billing@example.com', company: 'dnsgraph demo account', address: { city: 'New York', country: 'US' } });
+    expect(ns1.usageWarnings).toEqual({ queries: { sendWarnings: true, warning1: 80, warning2: 90 } });
+    expect(ns1.plan).toEqual({ type: 'business', price: '2400.00' });
+    expect(ns1.planTypes).toContainEqual({ type: 'enterprise', price: '25000.00' });
+    expect(ns1.bill).toMatchObject({ plan: 'business', recurringCost: '2400.00' });
+    expect(ns1.paymentMethods).toEqual([
+      { brand: 'visa', last4: '4242', isDefault: true },
+      { brand: 'mastercard', last4: '4444', isDefault: false },
+    ]);
+  });
+
+  it('reads invoice amounts exactly and links a PDF a browser can open without the key', async () => {
+    const { data } = await h.gql<{ viewer: { ns1: { invoices: Array<{ id: string; amount: string; status: string; sentAt: string; downloadUrl: string }> } } }>(
+      '{ viewer { ns1 { invoices { id amount status sentAt dueAt downloadUrl } } } }',
+    );
+    const invoices = data!.viewer.ns1.invoices;
+    expect(invoices.map((i) => i.amount)).toEqual(['2400.00', '2400.00', '1187.35', '99.00']);
+    expect(invoices[0]).toMatchObject({ id: '727', status: 'due', sentAt: '2024-06-01T00:00:00.000Z' });
+    const pdf = await fetch(invoices[0]!.downloadUrl);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(invoices[0]!.downloadUrl).not.toContain('sandbox-ns1-admin-key');
+    expect((await fetch(invoices[0]!.downloadUrl.replace(/authtoken=\w+/, 'authtoken=forged'))).status).toBe(401);
+  });
+
+  it('lists users with their teams, loading each distinct team once', async () => {
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql<{ viewer: { ns1: { users: Array<{ username: string; teams: Array<{ name: string }>; permissions: { dns: { manageZones: boolean } } }> } } }>(
+        '{ viewer { ns1 { users { provider username name email lastAccessAt teams { name } permissions { dns { manageZones } } } apiKeys { teams { name } } } } }',
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.viewer.ns1.users.map((u) => [u.username, u.teams.map((t) => t.name), u.permissions.dns.manageZones])).toEqual([
+      ['alice', ['Operations'], true],
+      ['bob', ['Developers'], false],
+    ]);
+    expect(ns1.routes['GET /account/teams/:id']).toBe(2);
+  });
+
+  it('filters the activity log', async () => {
+    await h.gql('mutation { createTeam(input: { name: "SRE" }) { id } }');
+    await h.gql('mutation { changePlan(type: "startup") { type } }');
+    const { data } = await h.gql<{ viewer: { ns1: { activity: Array<{ resourceType: string; action: string; userName: string }> } } }>(
+      '{ viewer { ns1 { activity(resourceType: "team", limit: 10) { resourceType action userName at } } } }',
+    );
+    expect(data?.viewer.ns1.activity).toEqual([{ resourceType: 'team', action: 'create', userName: 'Sandbox admin', at: expect.any(String) }]);
+  });
+});
+
+describe('account writes', () => {
+  it('creates an API key whose secret is shown once', async () => {
+    const created = await h.gql<{ createApiKey: { secret: string; apiKey: { id: string; name: string } } }>(
+      'mutation { createApiKey(input: { name: "ci", permissions: { dns: { viewZones: true, zonesAllowByDefault: true } } }) { secret apiKey { id name permissions { dns { viewZones manageZones } } } } }',
+    );
+    expect(created.errors).toBeUndefined();
+    const { secret, apiKey } = created.data!.createApiKey;
+    expect(secret).toMatch(/^[0-9a-f]{20}$/);
+    const listed = await h.gql('{ viewer { ns1 { apiKeys { id name } } } }');
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    const asNewKey = await h.gql<{ zones: unknown[] }>('{ zones(provider: NS1) { name } }', undefined, { 'x-ns1-key': secret });
+    expect(asNewKey.data?.zones.length).toBeGreaterThan(0);
+    expect((await h.gql('mutation ($id: ID!) { updateApiKey(id: $id, input: { name: "ci-2" }) { name } }', { id: apiKey.id })).data).toEqual({ updateApiKey: { name: 'ci-2' } });
+    expect((await h.gql('mutation ($id: ID!) { deleteApiKey(id: $id) }', { id: apiKey.id })).data).toEqual({ deleteApiKey: true });
+  });
+
+  it('creates, updates, re-invites and deletes a user, and manages teams and allow lists', async () => {
+    const team = await h.gql<{ createTeam: { id: string } }>('mutation { createTeam(input: { name: "SRE", permissions: { monitoring: { viewJobs: true } } }) { id name permissions { monitoring { viewJobs manageJobs } } } }');
+    const teamId = team.data!.createTeam.id;
+    const user = await h.gql('mutation ($t: ID!) { createUser(username: "carol", input: { name: "Carol", email: "carol@example.com", teamIds: [$t], notifyBilling: true }) { username teams { name } notifyBilling } }', { t: teamId });
+    expect(user.data).toEqual({ createUser: { username: 'carol', teams: [{ name: 'SRE' }], notifyBilling: true } });
+    expect((await h.gql('mutation { updateUser(username: "carol", input: { name: "Carol C" }) { name } }')).data).toEqual({ updateUser: { name: 'Carol C' } });
+    expect((await h.gql('mutation { reinviteUser(username: "carol") }')).data).toEqual({ reinviteUser: true });
+    expect((await h.gql('mutation { deleteUser(username: "carol") }')).data).toEqual({ deleteUser: true });
+    expect((await h.gql('{ viewer { ns1 { user(username: "carol") { name } } } }')).data).toEqual({ viewer: { ns1: { user: null } } });
+    expect((await h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { name: "SRE team" }) { name } }', { t: teamId })).data).toEqual({ updateTeam: { name: 'SRE team' } });
+    expect((await h.gql('mutation ($t: ID!) { deleteTeam(id: $t) }', { t: teamId })).data).toEqual({ deleteTeam: true });
+    const list = await h.gql<{ createIpAllowList: { id: string } }>('mutation { createIpAllowList(input: { name: "vpn", values: ["203.0.113.0/24", "2001:db8::1"] }) { id values } }');
+    const listId = list.data!.createIpAllowList.id;
+    expect((await h.gql('mutation ($id: ID!) { updateIpAllowList(id: $id, input: { values: ["203.0.113.9"] }) { values } }', { id: listId })).data).toEqual({ updateIpAllowList: { values: ['203.0.113.9'] } });
+    expect((await h.gql('mutation ($id: ID!) { deleteIpAllowList(id: $id) }', { id: listId })).data).toEqual({ deleteIpAllowList: true });
+  });
+
+  it('changes settings, warnings and plan, and manages payment methods', async () => {
+    expect((await h.gql('mutation { updateAccountSettings(input: { firstName: "Dana", address: { city: "Boston" } }) { firstName address { city state } } }')).data).toEqual({
+      updateAccountSettings: { firstName: 'Dana', address: { city: 'Boston', state: 'NY' } },
+    });
+    expect((await h.gql('mutation { updateUsageWarnings(input: { queries: { warning1: 70 } }) { queries { warning1 warning2 } } }')).data).toEqual({
+      updateUsageWarnings: { queries: { warning1: 70, warning2: 90 } },
+    });
+    expect((await h.gql('mutation { changePlan(type: "startup") { type price } }')).data).toEqual({ changePlan: { type: 'startup', price: '99.00' } });
+    const card = await h.gql<{ addPaymentMethod: { id: string } }>('mutation { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, name: "Dana" }) { id last4 isDefault } }');
+    expect(card.errors).toBeUndefined();
+    const id = card.data!.addPaymentMethod.id;
+    expect((await h.gql('mutation ($id: ID!) { setDefaultPaymentMethod(id: $id) { isDefault } }', { id })).data).toEqual({ setDefaultPaymentMethod: { isDefault: true } });
+    expect((await h.gql('mutation { deletePaymentMethod(id: "5a1b2c3d4e5f60718293a4b5") }')).data).toEqual({ deletePaymentMethod: true });
+  });
+
+  it('refuses bad input before calling NS1', async () => {
+    for (const [mutation, field] of [
+      ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],
+      ['mutation { addPaymentMethod(input: { number: "4111111111111111", expMonth: 13, expYear: 2099 }) { id } }', 'expMonth'],
+      ['mutation { createIpAllowList(input: { name: "x", values: ["300.1.1.1/8"] }) { id } }', 'input.values[0]'],
+      ['mutation { createUser(username: "x y", input: { name: "X", email: "x@example.com" }) { username } }', 'username'],
+      ['mutation { createUser(username: "xy", input: { name: "X", email: "not-an-email" }) { username } }', 'email'],
+      ['mutation { updateUsageWarnings(input: { queries: { warning1: 150 } }) { queries { warning1 } } }', 'warning1'],
+    ] as const) {
+      const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(mutation));
+      expect(result.errors?.[0]?.extensions?.code, mutation).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message, mutation).toContain(field);
+      expect(ns1.total, mutation).toBe(0);
+    }
+  });
+
+  it('gives the read-only key FORBIDDEN on every write, naming the missing permission', async () => {
+    const readOnly = { 'x-ns1-key': 'sandbox-ns1-readonly-key' };
+    const writes: Array<[string, string]> = [
+      ['mutation { createZone(input: { name: "ro.example", providers: [NS1] }) { name } }', 'dns.manage_zones'],
+      ['mutation { createRecord(input: { zone: "example.com", domain: "ro.example.com", type: A, answers: [{ rdata: ["192.0.2.1"] }] }) { id } }', 'dns.manage_zones'],
+      ['mutation { createDataSource(input: { name: "x", sourceType: "nsone_v1" }) { id } }', 'data.manage_datasources'],
+      ['mutation { createDataFeed(sourceId: "a53252f9e583c6708331a1da", input: { name: "x", config: { label: "x" } }) { id } }', 'data.manage_datafeeds'],
+      ['mutation { publishFeedData(sourceId: "a53252f9e583c6708331a1da", data: { up: false }) }', 'data.push_to_datafeeds'],
+      ['mutation { createMonitorJob(input: { name: "x", jobType: PING, regions: ["lga"], config: { host: "h" } }) { id } }', 'monitoring.manage_jobs'],
+      ['mutation { createNotificationList(input: { name: "x", notifiers: [] }) { id } }', 'monitoring.manage_lists'],
+      ['mutation { updateAccountSettings(input: { firstName: "X" }) { firstName } }', 'account.manage_account_settings'],
+      ['mutation { updateUsageWarnings(input: { queries: { warning1: 10 } }) { queries { warning1 } } }', 'account.manage_account_settings'],
+      ['mutation { createUser(username: "xy", input: { name: "X", email: "x@example.com" }) { username } }', 'account.manage_users'],
+      ['mutation { reinviteUser(username: "bob") }', 'account.manage_users'],
+      ['mutation { createApiKey(input: { name: "x" }) { secret } }', 'account.manage_apikeys'],
+      ['mutation { createTeam(input: { name: "x" }) { id } }', 'account.manage_teams'],
+      ['mutation { createIpAllowList(input: { name: "x", values: ["192.0.2.1"] }) { id } }', 'account.manage_account_settings'],
+      ['mutation { changePlan(type: "startup") { type } }', 'account.manage_plan'],
+      ['mutation { addPaymentMethod(input: { number: "4111111111111111", expMonth: 1, expYear: 2099 }) { id } }', 'account.manage_payment_methods'],
+      ['mutation { deletePaymentMethod(id: "5a1b2c3d4e5f60718293a4b6") }', 'account.manage_payment_methods'],
+    ];
+    for (const [mutation, permission] of writes) {
+      const { errors } = await h.gql(mutation, undefined, readOnly);
+      expect(errors?.[0], mutation).toMatchObject({ message: `NS1: Forbidden: missing permission ${permission}`, extensions: { code: 'FORBIDDEN', provider: 'NS1' } });
+    }
+  });
+});
+
+describe('stats and Pulsar', () => {
+  it('answers account QPS and usage', async () => {
+    const { data, errors } = await h.gql<{ stats: { qps: number; usage: unknown[]; byZone: Array<{ zone: string }> } }>('{ stats { qps usage(period: DAY, byTier: true) { queries recordsByTier } byZone: usage(expand: true) { zone queries } } }');
+    expect(errors).toBeUndefined();
+    expect(data?.stats.qps).toBeGreaterThan(0);
+    expect(data?.stats.usage).toHaveLength(1);
+    expect(data?.stats.byZone.map((z) => z.zone)).toContain('example.com');
+  });
+
+  it('lists Pulsar apps, jobs, live values and data', async () => {
+    const { data, errors } = await h.gql<{ pulsar: { apps: Array<{ name: string; jobs: Array<{ name: string; live: { value: number }; data: unknown[] }> }> } }>(
+      '{ pulsar { apps { id name jobs { id name live { value unit } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.pulsar.apps.map((a) => a.name)).toEqual(['www.example.com RUM', 'CDN comparison']);
+    expect(data?.pulsar.apps[0]?.jobs[0]?.data).toHaveLength(12);
+    expect(data?.pulsar.apps[0]?.jobs[0]?.live.value).toBeGreaterThan(0);
+  });
+});
