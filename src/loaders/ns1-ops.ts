@@ -71,3 +71,16 @@ export function forgetNs1Jobs(deps: Ns1Deps): void {
   jobsLoader(deps).clearAll();
   jobLoader(deps).clearAll();
 }
+
+/** Invoices: one list request answers every invoice an operation asks for. */
+export function ns1Invoices({ ns1, loaders }: Ns1Deps) {
+  return loaders.get<'all', Awaited<ReturnType<typeof ns1.billing.invoices>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.billing.invoices()]).load('all');
+}
+
+export async function ns1DataFeedById(deps: Ns1Deps, feedId: string) {
+  for (const source of await ns1DataSources(deps)) {
+    const feed = source.feeds.find((f) => f.id === feedId);
+    if (feed) return feed;
+  }
+  return null;
+}

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { toAsciiDomain } from '../domain/domain-name.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
+import { ns1DataFeedById, ns1DataSources, ns1Invoices, ns1MonitorJob } from '../loaders/ns1-ops.js';
 import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
 import { findZone } from './merge-zones.js';
 import { optionalNs1 } from './providers.js';
@@ -27,4 +28,33 @@ export async function recordReference(ctx: GatewayContext, ref: { zone: unknown;
   const type = typeof ref.type === 'string' && RECORD_TYPES.has(ref.type) ? (ref.type as RecordTypeName) : undefined;
   if (!ns1 || !zone || !domain || !type) return null;
   return ns1Record(ns1, { zone, domain, type });
+}
+
+const idOf = (ref: { id: unknown }) => (typeof ref.id === 'string' || typeof ref.id === 'number' ? String(ref.id) : undefined);
+
+export function monitorJobReference(ctx: GatewayContext, ref: { id: unknown }) {
+  const ns1 = optionalNs1(ctx);
+  const id = idOf(ref);
+  return ns1 && id ? ns1MonitorJob(ns1, id) : null;
+}
+
+/** Sources and feeds come from the one source list, however many another subgraph asks for. */
+export async function dataSourceReference(ctx: GatewayContext, ref: { id: unknown }) {
+  const ns1 = optionalNs1(ctx);
+  const id = idOf(ref);
+  if (!ns1 || !id) return null;
+  return (await ns1DataSources(ns1)).find((s) => s.id === id) ?? null;
+}
+
+export function dataFeedReference(ctx: GatewayContext, ref: { id: unknown }) {
+  const ns1 = optionalNs1(ctx);
+  const id = idOf(ref);
+  return ns1 && id ? ns1DataFeedById(ns1, id) : null;
+}
+
+export async function invoiceReference(ctx: GatewayContext, ref: { id: unknown }) {
+  const ns1 = optionalNs1(ctx);
+  const id = idOf(ref);
+  if (!ns1 || !id) return null;
+  return (await ns1Invoices(ns1)).find((i) => i.id === id) ?? null;
 }

@@ -11,12 +11,12 @@ const typeDefs = parse(/* GraphQL */ `
 
   type Zone @key(fields: "name") {
     name: DomainName!
-    owner: Team
+    owner: OwningTeam
   }
 
   scalar DomainName
 
-  type Team {
+  type OwningTeam {
     name: String!
     onCall: String!
   }

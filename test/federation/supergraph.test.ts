@@ -10,9 +10,9 @@ import { createOwnershipSubgraph } from './ownership-subgraph.js';
 
 const OWNERSHIP_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
-  type Zone @key(fields: "name") { name: DomainName! owner: Team }
+  type Zone @key(fields: "name") { name: DomainName! owner: OwningTeam }
   scalar DomainName
-  type Team { name: String! onCall: String! }
+  type OwningTeam { name: String! onCall: String! }
   type Service @key(fields: "id") { id: ID! name: String! zone: Zone! }
   type Query { services: [Service!]! }
 `;
@@ -116,6 +116,48 @@ describe('_entities', () => {
       { domain: 'example.com', type: 'MX', shortAnswers: ['5 mail1.example.com', '10 mail2.example.com'] },
       null,
     ]);
+  });
+});
+
+describe('_entities for NS1 operations', () => {
+  it('resolves MonitorJob, DataSource, DataFeed and Invoice by id, batched, with null for unknown ids', async () => {
+    const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
+      ... on MonitorJob { jobName: name status { global { status } } }
+      ... on DataSource { name }
+      ... on DataFeed { name }
+      ... on Invoice { amount }
+    } }`;
+    const representations = [
+      { __typename: 'MonitorJob', id: '52a27d4397d5f07003fdbe7b' },
+      { __typename: 'MonitorJob', id: '52cae678830f7809ec5c9f6b' },
+      { __typename: 'MonitorJob', id: 'nope' },
+      { __typename: 'DataSource', id: 'a53252f9e583c6708331a1da' },
+      { __typename: 'DataFeed', id: '520533b89f782d5b1a10a851' },
+      { __typename: 'DataFeed', id: '520533dc9f782d5b1a10a854' },
+      { __typename: 'Invoice', id: '727' },
+      { __typename: 'Invoice', id: '655' },
+      { __typename: 'Invoice', id: '1' },
+    ];
+    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql<{ _entities: unknown[] }>(query, { r: representations }));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { jobName: 'web-east ping', status: { global: { status: expect.any(String) } } },
+      { jobName: 'web-west:443', status: { global: { status: expect.any(String) } } },
+      null,
+      { name: 'Web servers' },
+      { name: 'web-east' },
+      { name: 'web-west' },
+      { amount: '2400.00' },
+      { amount: '1187.35' },
+      null,
+    ]);
+    expect(ns1.counts).toEqual({
+      'GET /monitoring/jobs/52a27d4397d5f07003fdbe7b': 1,
+      'GET /monitoring/jobs/52cae678830f7809ec5c9f6b': 1,
+      'GET /monitoring/jobs/nope': 1,
+      'GET /data/sources': 1,
+      'GET /account/invoices': 1,
+    });
   });
 });
 

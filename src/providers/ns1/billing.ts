@@ -76,10 +76,6 @@ export class Ns1Billing {
     return this.api.call({ method: 'GET', path: '/account/invoices' }, z.array(invoiceSchema), 'invoice list');
   }
 
-  async invoice(id: string): Promise<Ns1Invoice | null> {
-    return (await this.invoices()).find((i) => i.id === id) ?? null;
-  }
-
   /** A link a browser can open without the key header, authenticated by the documented sha1 authtoken. */
   downloadUrl(invoice: Ns1Invoice): string {
     const token = this.api.invoiceAuthToken(invoice.id, invoice.sent ?? '');

@@ -1,0 +1,179 @@
+import type { Logger } from '../logger.js';
+import type { Coordination, Lease } from './coordination.js';
+import { Inbox } from './inbox.js';
+import { isFailure, type PollEvent } from './poll-event.js';
+import type { PollSource } from './poll-source.js';
+import { Poller } from './poller.js';
+import type { ScheduledTimer, Scheduler } from './scheduler.js';
+
+export interface ChannelDeps {
+  coordination: Coordination;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** Names this channel's lease: unique per channel, so a replica never mistakes an old lease for its own. */
+  holder: string;
+  /** Called once the channel has closed, so the hub forgets it. */
+  onClosed(): void;
+}
+
+/**
+ * One key on this replica: its local subscribers, the last event they got, and this replica's part in
+ * polling it. Events reach the subscribers only through the bus, whoever polled them.
+ */
+export class Channel<T> {
+  private readonly subscribers = new Set<Inbox<PollEvent<T>>>();
+  private readonly lease: Lease;
+  private readonly topic: string;
+  private latest: PollEvent<T> | undefined;
+  private poller: Poller<T> | undefined;
+  /** This channel took the lease and has not seen it lapse. */
+  private held = false;
+  private keeper: ScheduledTimer | undefined;
+  private bus: AsyncIterator<PollEvent<unknown>> | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly source: PollSource<T>,
+    private readonly deps: ChannelDeps,
+  ) {
+    this.lease = deps.coordination.lease(source.key, deps.holder);
+    this.topic = `dnsgraph:events:${source.key}`;
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Listens on the bus, catches up with the last event, then polls if this replica gets the lease. */
+  async open(): Promise<void> {
+    const { coordination } = this.deps;
+    const bus = coordination.events.subscribe(this.topic)[Symbol.asyncIterator]();
+    this.bus = bus;
+    // The bus starts listening on its first read.
+    const first = bus.next();
+    void this.pump(bus, first);
+    await coordination.listening(this.topic);
+    if (this.closing) return;
+    this.receive(await this.lastEvent());
+    if (this.closing) return;
+    await this.contend();
+  }
+
+  join(): Inbox<PollEvent<T>> {
+    const inbox = new Inbox<PollEvent<T>>();
+    if (this.latest) inbox.push(this.latest);
+    this.subscribers.add(inbox);
+    return inbox;
+  }
+
+  leave(inbox: Inbox<PollEvent<T>>): void {
+    this.subscribers.delete(inbox);
+    inbox.close();
+    if (this.subscribers.size === 0) void this.close();
+  }
+
+  /** Stops polling (no timer left behind), gives the lease up and ends every subscriber's stream. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.keeper?.cancel();
+      this.keeper = undefined;
+      this.stopPolling();
+      for (const inbox of this.subscribers) inbox.close();
+      this.subscribers.clear();
+      await this.bus?.return?.();
+      if (this.held) await this.release();
+      this.deps.onClosed();
+    })();
+    return this.closing;
+  }
+
+  private async pump(bus: AsyncIterator<PollEvent<unknown>>, first: Promise<IteratorResult<PollEvent<unknown>>>): Promise<void> {
+    try {
+      for (let result = await first; !result.done; result = await bus.next()) this.receive(result.value as PollEvent<T>);
+    } catch (error) {
+      this.deps.logger.error('subscription event bus failed', { key: this.source.key, error: String(error) });
+    }
+  }
+
+  private receive(event: PollEvent<T> | undefined): void {
+    if (!event || this.closing || (this.latest && event.seq <= this.latest.seq)) return;
+    this.latest = event;
+    for (const inbox of this.subscribers) inbox.push(event);
+    if (this.isSettled()) this.stopPolling();
+  }
+
+  private isSettled(): boolean {
+    return this.latest !== undefined && !isFailure(this.latest) && this.latest.final;
+  }
+
+  private async lastEvent(): Promise<PollEvent<T> | undefined> {
+    try {
+      return (await this.deps.coordination.lastEvent(this.source.key)) as PollEvent<T> | undefined;
+    } catch (error) {
+      this.deps.logger.warn('subscription last event unavailable', { key: this.source.key, error: String(error) });
+      return undefined;
+    }
+  }
+
+  /** Takes the lease if it is free, or renews it if held; then checks again a while later. */
+  private async contend(): Promise<void> {
+    this.keeper = undefined;
+    if (this.closing || this.isSettled()) return;
+    try {
+      if (this.held) {
+        if (!(await this.lease.renew())) this.lapse();
+      } else if (await this.lease.acquire()) {
+        this.held = true;
+        await this.lead();
+      }
+    } catch (error) {
+      this.deps.logger.warn('subscription lease unavailable', { key: this.source.key, error: String(error) });
+      this.stopPolling();
+    }
+    const every = this.deps.coordination.leaseRenewalMs;
+    if (every !== undefined && !this.closing && !this.isSettled()) {
+      this.keeper = this.deps.scheduler.schedule(this.held ? every : every * 1.5, () => void this.contend());
+    }
+  }
+
+  private async lead(): Promise<void> {
+    // The previous holder may have polled since this replica last heard: continue from its last event.
+    this.receive(await this.lastEvent());
+    if (this.closing || this.isSettled()) {
+      await this.release();
+      return;
+    }
+    const { coordination, scheduler, logger } = this.deps;
+    const keepMs = 2 * this.source.intervalMs + (coordination.leaseRenewalMs ?? 0) * 3;
+    this.poller = new Poller<T>({
+      source: this.source,
+      scheduler,
+      logger,
+      latest: () => this.latest,
+      stillLeading: () => this.lease.renew(),
+      publish: (event) => coordination.publish(this.source.key, this.topic, event, keepMs),
+      onLeadLost: () => this.lapse(),
+    });
+    this.poller.start();
+  }
+
+  private stopPolling(): void {
+    this.poller?.stop();
+    this.poller = undefined;
+  }
+
+  /** The lease expired or went to another replica: stop polling, and try for it again later. */
+  private lapse(): void {
+    this.held = false;
+    this.stopPolling();
+  }
+
+  private async release(): Promise<void> {
+    this.held = false;
+    try {
+      await this.lease.release();
+    } catch (error) {
+      this.deps.logger.warn('subscription lease release failed', { key: this.source.key, error: String(error) });
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { PubSub } from 'graphql-yoga';
+import type { PollEvent } from './poll-event.js';
+
+export type PollEvents = PubSub<Record<string, [PollEvent<unknown>]>>;
+
+/** The right to poll one key: held by one replica at a time. */
+export interface Lease {
+  acquire(): Promise<boolean>;
+  /** Extends a held lease; false when it has expired or passed to another replica. */
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/**
+ * What replicas share so that one poller serves them all: the event bus, the lease per key and the last
+ * event per key (what a subscriber joining on another replica sees at once).
+ */
+export interface Coordination {
+  readonly events: PollEvents;
+  /** Resolves once events published on `topic` from now on reach this replica. */
+  listening(topic: string): Promise<void>;
+  lease(key: string, holder: string): Lease;
+  /** How often a holder renews its leases and others try to take them; undefined when leases never change hands. */
+  readonly leaseRenewalMs: number | undefined;
+  /** The last event of a key, or undefined. */
+  lastEvent(key: string): Promise<PollEvent<unknown> | undefined>;
+  /** Publishes an event on a topic and keeps it as the key's last for `keepMs`. */
+  publish(key: string, topic: string, event: PollEvent<unknown>, keepMs: number): Promise<void>;
+  close(): Promise<void>;
+}

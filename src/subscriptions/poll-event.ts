@@ -1,0 +1,71 @@
+import { GatewayError, type GatewayErrorCode } from '../errors/gateway-error.js';
+import { UpstreamError, type ProviderId, type UpstreamErrorCode } from '../providers/upstream-error.js';
+
+/**
+ * Why a poll failed, as plain data: it travels through Redis to other replicas and becomes the same
+ * typed error there, so every subscriber sees the same `extensions.code`.
+ */
+export type PollFailure =
+  | {
+      kind: 'upstream';
+      provider: ProviderId;
+      status: number;
+      code: UpstreamErrorCode;
+      message: string;
+      retryAfterSeconds?: number;
+      fieldErrors?: Record<string, string[]>;
+    }
+  | { kind: 'gateway'; code: GatewayErrorCode; message: string; details: Record<string, unknown> }
+  | { kind: 'internal'; message: string };
+
+/** What one poll of a shared poller produced: a value, or a failure that subscribers see as an error event. */
+export type PollEvent<T> = {
+  /** Increases with every event of a key, across replicas, so a replica never delivers one twice. */
+  seq: number;
+  /** When the poll began (ms since the epoch). */
+  at: number;
+} & ({ value: T; final: boolean } | { failure: PollFailure });
+
+export type PollValueEvent<T> = Extract<PollEvent<T>, { value: T }>;
+
+export const isFailure = <T>(event: PollEvent<T>): event is Extract<PollEvent<T>, { failure: PollFailure }> => 'failure' in event;
+
+export function toPollFailure(error: unknown): PollFailure {
+  if (error instanceof UpstreamError) {
+    return {
+      kind: 'upstream',
+      provider: error.provider,
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
+  }
+  if (error instanceof GatewayError) return { kind: 'gateway', code: error.code, message: error.message, details: error.details };
+  return { kind: 'internal', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+}
+
+/** A poll failed for a reason that is neither the provider's nor the gateway's decision: masked as internal. */
+export class UnexpectedPollError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnexpectedPollError';
+  }
+}
+
+/** The typed error a failure stands for, as a resolver would have thrown it. */
+export function fromPollFailure(failure: PollFailure): Error {
+  switch (failure.kind) {
+    case 'upstream':
+      return new UpstreamError(failure);
+    case 'gateway':
+      return new GatewayError(failure.code, failure.message, failure.details);
+    case 'internal':
+      return new UnexpectedPollError(failure.message);
+  }
+}
+
+export function sameFailure(a: PollFailure, b: PollFailure): boolean {
+  return a.kind === b.kind && a.message === b.message && ('code' in a ? a.code : undefined) === ('code' in b ? b.code : undefined);
+}

@@ -1,0 +1,14 @@
+/** One resource that subscribers watch through a shared poller. */
+export interface PollSource<T> {
+  /**
+   * Names the poller: credential fingerprint, resource and interval. Subscribers with the same key share
+   * one poller; a different credential always makes a different key.
+   */
+  readonly key: string;
+  readonly intervalMs: number;
+  fetch(): Promise<T>;
+  /** Every sample is news (QPS), rather than only a value that differs from the last. */
+  readonly everySample?: boolean;
+  /** A value after which nothing changes any more (a finished import): polling ends with it. */
+  isFinal?(value: T): boolean;
+}

@@ -1,0 +1,116 @@
+import type { Logger } from '../logger.js';
+import { retryDelayMs } from './backoff.js';
+import { isFailure, sameFailure, toPollFailure, type PollEvent } from './poll-event.js';
+import type { PollSource } from './poll-source.js';
+import type { ScheduledTimer, Scheduler } from './scheduler.js';
+import { wireFormat } from './wire-format.js';
+
+export interface PollerDeps<T> {
+  source: PollSource<T>;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** The newest event of the key, whoever polled it: numbering, comparison and the schedule follow it. */
+  latest(): PollEvent<T> | undefined;
+  /** Checked right before each poll, so a replica that lost its lease never polls. */
+  stillLeading(): Promise<boolean>;
+  publish(event: PollEvent<T>): Promise<void>;
+  /** The lease went to another replica (or could not be renewed). */
+  onLeadLost(): void;
+}
+
+/**
+ * Polls one key while this replica leads it: at once (or when the interval since the last poll, by any
+ * replica, is up), then once per interval. A failure is published once as an error event and polled
+ * again with backoff; a value is published when it differs from the last one, or every time for sources
+ * whose every sample is news.
+ */
+export class Poller<T> {
+  private timer: ScheduledTimer | undefined;
+  private stopped = false;
+  private failures = 0;
+  /** What this poller published last: it counts even before the event has come back through the bus. */
+  private published: PollEvent<T> | undefined;
+
+  constructor(private readonly deps: PollerDeps<T>) {}
+
+  start(): void {
+    const { scheduler, source } = this.deps;
+    const latest = this.deps.latest();
+    if (latest && !isFailure(latest) && latest.final) return;
+    const due = latest ? latest.at + source.intervalMs : scheduler.now();
+    this.scheduleAt(due);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = undefined;
+  }
+
+  private scheduleAt(due: number): void {
+    if (this.stopped) return;
+    const { scheduler } = this.deps;
+    this.timer = scheduler.schedule(due - scheduler.now(), () => void this.tick());
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = undefined;
+    const { scheduler, source, logger } = this.deps;
+    let leading: boolean;
+    try {
+      leading = await this.deps.stillLeading();
+    } catch (error) {
+      logger.warn('subscription lease check failed', { key: source.key, error: String(error) });
+      leading = false;
+    }
+    if (this.stopped) return;
+    if (!leading) {
+      this.stop();
+      this.deps.onLeadLost();
+      return;
+    }
+    const at = scheduler.now();
+    let event: PollEvent<T>;
+    let next: number;
+    try {
+      const value = await source.fetch();
+      this.failures = 0;
+      event = { seq: this.nextSeq(), at, value, final: source.isFinal?.(value) ?? false };
+      next = at + source.intervalMs;
+    } catch (error) {
+      this.failures += 1;
+      const failure = toPollFailure(error);
+      event = { seq: this.nextSeq(), at, failure };
+      next = at + retryDelayMs(source.intervalMs, this.failures, failure.kind === 'upstream' ? failure.retryAfterSeconds : undefined);
+      logger.debug('subscription poll failed', { key: source.key, failures: this.failures, error: failure.message });
+    }
+    if (this.stopped) return;
+    if (this.isNews(event)) {
+      try {
+        this.published = event;
+        await this.deps.publish(event);
+      } catch (error) {
+        logger.warn('subscription event could not be published', { key: source.key, error: String(error) });
+      }
+    }
+    if (!isFailure(event) && event.final) return;
+    this.scheduleAt(Math.max(next, scheduler.now()));
+  }
+
+  private latest(): PollEvent<T> | undefined {
+    const seen = this.deps.latest();
+    return this.published && (!seen || this.published.seq > seen.seq) ? this.published : seen;
+  }
+
+  private nextSeq(): number {
+    return (this.latest()?.seq ?? 0) + 1;
+  }
+
+  private isNews(event: PollEvent<T>): boolean {
+    const latest = this.latest();
+    if (!latest) return true;
+    if (isFailure(event)) return !isFailure(latest) || !sameFailure(latest.failure, event.failure);
+    if (isFailure(latest) || this.deps.source.everySample || event.final) return true;
+    return wireFormat.stringify(latest.value) !== wireFormat.stringify(event.value);
+  }
+}

@@ -1,0 +1,32 @@
+import type { Redis } from 'ioredis';
+import type { Lease } from './coordination.js';
+
+/** Extends the lease only if this holder still has it. */
+const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/** Gives the lease up only if this holder still has it, never another replica's. */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * A lease in Redis: `SET key holder NX PX ttl` takes it, the holder renews it well before it expires,
+ * and when the holder dies or stops renewing, it expires and the next replica to try takes it over.
+ */
+export class RedisLease implements Lease {
+  constructor(
+    private readonly redis: Redis,
+    private readonly key: string,
+    private readonly holder: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  async acquire(): Promise<boolean> {
+    return (await this.redis.set(this.key, this.holder, 'PX', this.ttlMs, 'NX')) === 'OK';
+  }
+
+  async renew(): Promise<boolean> {
+    return Number(await this.redis.eval(RENEW, 1, this.key, this.holder, this.ttlMs)) === 1;
+  }
+
+  async release(): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.key, this.holder);
+  }
+}
