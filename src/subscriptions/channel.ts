@@ -120,13 +120,14 @@ export class Channel<T> {
     this.keeper = undefined;
     if (this.closing || this.isSettled()) return;
     try {
-      if (this.held) {
-        if (!(await this.lease.renew())) this.lapse();
-      } else if (await this.lease.acquire()) {
+      if (this.held ? await this.lease.renew() : await this.lease.acquire()) {
         this.held = true;
-        await this.lead();
+        if (!this.poller) await this.lead();
+      } else {
+        this.lapse();
       }
     } catch (error) {
+      // Unsure whether the lease still holds: stop polling until a renewal says so.
       this.deps.logger.warn('subscription lease unavailable', { key: this.source.key, error: String(error) });
       this.stopPolling();
     }

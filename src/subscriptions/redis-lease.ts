@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { Lease } from './coordination.js';
 
+/** Takes a free lease (`SET NX PX`), or extends it when this holder has it already. */
+const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 elseif redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 /** Extends the lease only if this holder still has it. */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 /** Gives the lease up only if this holder still has it, never another replica's. */
@@ -19,7 +21,7 @@ export class RedisLease implements Lease {
   ) {}
 
   async acquire(): Promise<boolean> {
-    return (await this.redis.set(this.key, this.holder, 'PX', this.ttlMs, 'NX')) === 'OK';
+    return Number(await this.redis.eval(ACQUIRE, 1, this.key, this.holder, this.ttlMs)) === 1;
   }
 
   async renew(): Promise<boolean> {

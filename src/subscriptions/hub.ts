@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../logger.js';
+import { Channel } from './channel.js';
+import type { Coordination } from './coordination.js';
+import type { PollEvent } from './poll-event.js';
+import type { PollSource } from './poll-source.js';
+import type { Scheduler } from './scheduler.js';
+
+export interface SubscriptionHubDeps {
+  coordination: Coordination;
+  scheduler: Scheduler;
+  logger: Logger;
+}
+
+/**
+ * Every shared poller of one gateway replica. A subscriber joins the channel of its source's key; the
+ * first to join opens it, the last to leave closes it.
+ */
+export class SubscriptionHub {
+  private readonly channels = new Map<string, Channel<unknown>>();
+  private readonly shutdown = new AbortController();
+  private readonly replica = randomUUID();
+  private channelCount = 0;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly deps: SubscriptionHubDeps) {}
+
+  /** Keys this replica has subscribers for. */
+  get keys(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  /**
+   * The events of a source for one subscriber: the last event at once when there is one, then each new
+   * one, until `signal` aborts, the hub closes or the consumer stops.
+   */
+  async *watch<T>(source: PollSource<T>, signal: AbortSignal): AsyncGenerator<PollEvent<T>, void, undefined> {
+    if (this.closing) return;
+    const channel = this.channelFor(source);
+    const inbox = channel.join();
+    try {
+      yield* inbox.drain(AbortSignal.any([signal, this.shutdown.signal]));
+    } finally {
+      channel.leave(inbox);
+    }
+  }
+
+  /** Ends every subscription, stops every poller and gives up every lease. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.shutdown.abort();
+      await Promise.all([...this.channels.values()].map((channel) => channel.close()));
+      await this.deps.coordination.close();
+    })();
+    return this.closing;
+  }
+
+  private channelFor<T>(source: PollSource<T>): Channel<T> {
+    const existing = this.channels.get(source.key);
+    if (existing) return existing as Channel<T>;
+    const channel: Channel<T> = new Channel<T>(source, {
+      ...this.deps,
+      holder: `${this.replica}/${++this.channelCount}`,
+      onClosed: () => {
+        if (this.channels.get(source.key) === channel) this.channels.delete(source.key);
+      },
+    });
+    this.channels.set(source.key, channel as Channel<unknown>);
+    channel.open().catch((error: unknown) => this.deps.logger.error('subscription channel failed to open', { key: source.key, error: String(error) }));
+    return channel;
+  }
+}
