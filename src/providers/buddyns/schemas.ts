@@ -6,10 +6,14 @@ const naiveUtc = z
   .string()
   .nullable()
   .optional()
-  .transform((text) => {
+  .transform((text, ctx) => {
     if (!text) return null;
     const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-    return Number.isNaN(date.getTime()) ? null : date;
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not an ISO 8601 timestamp` });
+      return z.NEVER;
+    }
+    return date;
   });
 
 const names = (name: string, idn?: string) => {
@@ -38,7 +42,7 @@ export const zoneStatusSchema = z
     last_success_ts: naiveUtc,
   })
   .transform((s) => ({
-    asciiName: names(s.zone).asciiName,
+    ...names(s.zone),
     transferOk: s.transfer_ok,
     firstFailureAt: s.first_failure_ts,
     lastFailureAt: s.last_failure_ts,
@@ -54,7 +58,7 @@ export const delegationSchema = z
     authority_ok: z.boolean(),
   })
   .transform((d) => ({
-    name: names(d.zone).name,
+    ...names(d.zone),
     master: d.master ?? '',
     masterOk: d.master_ok,
     registryOk: d.registry_ok,

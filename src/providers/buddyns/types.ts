@@ -11,6 +11,7 @@ export interface BuddyNsZone {
 }
 
 export interface BuddyNsZoneStatus {
+  name: string;
   asciiName: string;
   transferOk: boolean;
   firstFailureAt: Date | null;
@@ -20,6 +21,7 @@ export interface BuddyNsZoneStatus {
 
 export interface BuddyNsDelegation {
   name: string;
+  asciiName: string;
   master: string;
   masterOk: boolean;
   registryOk: boolean;

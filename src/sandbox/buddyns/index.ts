@@ -25,6 +25,10 @@ const seedSchema = z.object({
         masterSerial: z.number().int().optional(),
         registryOk: z.boolean().optional(),
         authorityOk: z.boolean().optional(),
+        createdAt: z.string().optional(),
+        firstFailure: z.string().optional(),
+        lastFailure: z.string().optional(),
+        lastSuccess: z.string().optional(),
       }),
     )
     .optional(),
@@ -39,11 +43,12 @@ export function createBuddyNsSandbox(options: BuddyNsSandboxOptions = {}): Sandb
   let state: BuddyState = { zones: new Map(), account: demoAccount(credentials.user) };
 
   const addZones = (seeds: ZoneSeed[]) => {
-    for (const seed of seeds) {
+    const named = seeds.map((seed) => {
       const names = normaliseZoneName(seed.name);
       if (!names) throw new SandboxHttpError(400, `invalid zone name ${seed.name}`, { detail: `invalid zone name ${seed.name}` });
-      state.zones.set(names.ascii, zoneFromSeed(seed, names, clock.now()));
-    }
+      return { seed, names };
+    });
+    for (const { seed, names } of named) state.zones.set(names.ascii, zoneFromSeed(seed, names, clock.now()));
     return names();
   };
   const names = () => [...state.zones.values()].map((z) => z.unicode);

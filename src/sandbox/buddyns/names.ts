@@ -9,7 +9,9 @@ export function normaliseZoneName(input: string): { ascii: string; unicode: stri
     .map((label) => (/^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label)))
     .join('.');
   if (!ascii) return undefined;
-  const labelsOk = ascii.split('.').every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label));
+  const labelsOk = ascii
+    .split('.')
+    .every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label) && (!label.startsWith('xn--') || domainToASCII(label) === label));
   if (!labelsOk) return undefined;
   return { ascii, unicode: domainToUnicode(ascii) || ascii };
 }

@@ -59,7 +59,7 @@ export function zoneFromSeed(seed: ZoneSeed, names: { ascii: string; unicode: st
     transfer: {
       ...(seed.firstFailure ? { firstFailure: parseNaiveIso(seed.firstFailure) } : {}),
       ...(seed.lastFailure ? { lastFailure: parseNaiveIso(seed.lastFailure) } : {}),
-      ...(seed.lastSuccess ? { lastSuccess: parseNaiveIso(seed.lastSuccess) } : {}),
+      ...(seed.lastSuccess ? { lastSuccess: parseNaiveIso(seed.lastSuccess) } : serial !== null ? { lastSuccess: now } : {}),
     },
     delegation: { registryOk: seed.registryOk ?? true, authorityOk: seed.authorityOk ?? true },
   };

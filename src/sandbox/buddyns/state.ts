@@ -24,9 +24,12 @@ export interface BuddyState {
   account: BuddyAccount;
 }
 
-/** Masters in TEST-NET-1 never answer, so a zone pointed at one shows failing transfers. */
+/**
+ * Masters in TEST-NET-1 never answer, so a zone pointed at one shows failing transfers. A zone without a
+ * master is transferred from the name servers its delegation names, as the documentation's examples show.
+ */
 export function masterReachable(master: string): boolean {
-  return master !== '' && isIP(master) !== 0 && !master.startsWith('192.0.2.');
+  return master === '' || (isIP(master) !== 0 && !master.startsWith('192.0.2.'));
 }
 
 const TRANSFER_DELAY_MS = 5_000;
@@ -39,7 +42,6 @@ const REFRESH_MS = 15 * 60_000;
 export function advanceTransfers(state: BuddyState, clock: SandboxClock): void {
   const now = clock.now();
   for (const zone of state.zones.values()) {
-    if (zone.master === '') continue;
     const firstAttempt = zone.createdAt + TRANSFER_DELAY_MS;
     if (now < firstAttempt) continue;
     if (masterReachable(zone.master)) {
@@ -51,17 +53,15 @@ export function advanceTransfers(state: BuddyState, clock: SandboxClock): void {
     }
     zone.transfer.firstFailure ??= firstAttempt;
     const attempts = Math.floor((now - zone.transfer.firstFailure) / REFRESH_MS);
-    zone.transfer.lastFailure = zone.transfer.firstFailure + attempts * REFRESH_MS;
+    zone.transfer.lastFailure = Math.max(zone.transfer.lastFailure ?? 0, zone.transfer.firstFailure + attempts * REFRESH_MS);
   }
 }
 
 /** SyncNOW: a reachable master is transferred from at once. */
 export function syncZone(zone: BuddyZone, clock: SandboxClock): void {
   if (!masterReachable(zone.master)) {
-    if (zone.master !== '') {
-      zone.transfer.firstFailure ??= clock.now();
-      zone.transfer.lastFailure = clock.now();
-    }
+    zone.transfer.firstFailure ??= clock.now();
+    zone.transfer.lastFailure = clock.now();
     return;
   }
   zone.serial = zone.masterSerial;

@@ -7,7 +7,9 @@ export const faultSchema = z.object({
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   /** Probability in [0, 1] that a matching request fails; 1 when a failure kind is set and this is not. */
   errorRate: z.number().min(0).max(1).optional(),
-  status: z.number().int().min(400).max(599).optional(),
+  status: z.number().int().min(200).max(599).optional(),
+  /** The body to answer with instead of the provider's error body, e.g. a well-formed body of the wrong shape. */
+  body: z.unknown().optional(),
   message: z.string().optional(),
   retryAfterSeconds: z.number().int().min(0).optional(),
   drop: z.boolean().optional(),
@@ -20,7 +22,7 @@ export type Fault = FaultSpec & { id: number; hits: number };
 
 export type FaultOutcome =
   | { kind: 'none'; latencyMs: number }
-  | { kind: 'status'; latencyMs: number; status: number; message: string; retryAfterSeconds?: number }
+  | { kind: 'status'; latencyMs: number; status: number; message: string; body?: unknown; retryAfterSeconds?: number }
   | { kind: 'drop'; latencyMs: number }
   | { kind: 'malformed'; latencyMs: number };
 
@@ -86,6 +88,7 @@ export class FaultInjector {
         latencyMs,
         status: fault.status ?? 500,
         message: fault.message ?? (fault.status === 429 ? 'Rate limit exceeded' : 'Injected fault'),
+        ...(fault.body !== undefined ? { body: fault.body } : {}),
         ...(fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : {}),
       };
     }

@@ -101,7 +101,7 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       log.add({ ...entry, status: fault.status });
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-      return send(res, { status: fault.status, body: definition.errorBody(fault.status, fault.message), headers });
+      return send(res, { status: fault.status, body: fault.body ?? definition.errorBody(fault.status, fault.message), headers });
     }
 
     let response: SandboxResponse;

@@ -71,6 +71,7 @@ describe('BuddyNsClient: every endpoint', () => {
     });
     expect(await client.getZoneDelegation('lame-delegation.org')).toEqual({
       name: 'lame-delegation.org',
+      asciiName: 'lame-delegation.org',
       master: '198.51.100.53',
       masterOk: true,
       registryOk: false,
@@ -148,8 +149,13 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
   });
 
   it('a body of the wrong shape', async () => {
-    await control.addFault({ path: '/user', status: 418 });
-    await expect(client.getUser()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 418 });
+    await control.addFault({ path: '/user', status: 200, body: { mail: 'demo@dnsgraph.dev' } });
+    await expect(client.getUser()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 200, message: 'buddyns sent an unexpected user (email: Invalid input: expected string, received undefined)' });
+  });
+
+  it('an unreadable timestamp', async () => {
+    await control.addFault({ path: '/zone/example.com', status: 200, body: { name: 'example.com', serial: 1, master: '', creation_ts: 'yesterday' } });
+    await expect(client.getZone('example.com')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringContaining('"yesterday" is not an ISO 8601 timestamp') });
   });
 
   it('a dropped connection', async () => {

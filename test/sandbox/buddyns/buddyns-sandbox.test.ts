@@ -136,6 +136,40 @@ describe('BuddyNS sandbox: zones', () => {
   });
 });
 
+describe('BuddyNS sandbox: details', () => {
+  it('transfers a zone added without a master, as the documentation shows', async () => {
+    await call('POST', '/zone/', { form: { name: 'no-master.example', master: '' } });
+    await control.advanceClock(10);
+    expect((await call('GET', '/zone/no-master.example/status/')).body).toMatchObject({ transfer_ok: true });
+    expect((await call('GET', '/zone/no-master.example/delegation/')).body).toMatchObject({ master: '', master_ok: true });
+  });
+
+  it('keeps the failure time of a SyncNOW against a failing master', async () => {
+    await control.advanceClock(11 * 60);
+    await call('GET', '/sync/broken-transfer.net');
+    const synced = ((await call('GET', '/zone/broken-transfer.net/status/')).body as { last_failure_ts: string }).last_failure_ts;
+    expect(synced).toBe('2024-06-01T12:11:00.000');
+  });
+
+  it('refuses an invalid punycode name and takes a Unicode one from the form', async () => {
+    expect((await call('POST', '/zone/', { form: { name: 'xn--zz.com', master: '' } })).status).toBe(400);
+    expect(await call('POST', '/zone/', { form: { name: 'straße.example', master: '' } })).toMatchObject({ status: 201, body: { name: 'straße.example', name_idn: 'xn--strae-oqa.example' } });
+  });
+
+  it('seeds zones all or nothing, and a seeded serial counts as transferred', async () => {
+    await expect(control.seed({ zones: [{ name: 'ok.example', serial: 5 }, { name: 'not valid!' }] })).rejects.toThrow(/400/);
+    expect((await call('GET', '/zone/ok.example')).status).toBe(404);
+    await control.seed({ zones: [{ name: 'ok.example', master: '198.51.100.53', serial: 5 }], bulkZones: 3 });
+    expect((await call('GET', '/zone/ok.example/status/')).body).toMatchObject({ transfer_ok: true });
+    expect((await call('GET', '/service/')).body).toMatchObject({ num_zones: 9 });
+  });
+
+  it('answers a malformed form body with 400', async () => {
+    const res = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'not multipart' });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe('BuddyNS sandbox: account', () => {
   it('serves user, profile and service', async () => {
     expect((await call('GET', '/user/')).body).toEqual({ email: 'demo@dnsgraph.dev' });
