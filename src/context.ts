@@ -7,12 +7,15 @@ import { BuddyNsClient } from './providers/buddyns/client.js';
 import type { BuddyNsCredential } from './providers/buddyns/credential.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
+import type { SubscriptionHub } from './subscriptions/hub.js';
 
 /** What a gateway instance holds for its whole life: configuration, logger and one HTTP client per upstream. */
 export interface GatewayDeps {
   config: Config;
   logger: Logger;
   http: { ns1: HttpClient; buddyns: HttpClient };
+  /** The shared pollers subscriptions join. */
+  subscriptions: SubscriptionHub;
 }
 
 export interface GatewayContext {
@@ -25,6 +28,10 @@ export interface GatewayContext {
   loaders: LoaderRegistry;
   /** Failures of one provider that still let the operation answer with the other's data, with their paths. */
   partialFailures: PartialFailure[];
+  /** The gateway's shared pollers, which subscriptions join rather than polling for themselves. */
+  subscriptions: SubscriptionHub;
+  /** Aborts when the client goes away: subscriptions end with it. */
+  signal: AbortSignal;
 }
 
 export interface PartialFailure {
@@ -56,6 +63,8 @@ export function createContextFactory(deps: GatewayDeps) {
       buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
+      subscriptions: deps.subscriptions,
+      signal: initial.request.signal,
     };
   };
 }

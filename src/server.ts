@@ -4,7 +4,8 @@ import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './co
 import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
-import { createGateway, type Gateway } from './yoga.js';
+import { attachWebSocketTransport } from './transport/ws.js';
+import { createGateway, type Gateway, type GatewayOptions } from './yoga.js';
 
 export interface RunningGateway {
   gateway: Gateway;
@@ -26,10 +27,11 @@ async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config;
   };
 }
 
-export async function startGateway(baseConfig: Config): Promise<RunningGateway> {
+export async function startGateway(baseConfig: Config, options: Omit<GatewayOptions, 'config'> = {}): Promise<RunningGateway> {
   const { config, sandboxes } = baseConfig.sandbox ? await startEmbeddedSandboxes(baseConfig) : { config: baseConfig, sandboxes: [] };
-  const gateway = createGateway({ config });
+  const gateway = createGateway({ ...options, config });
   const server = createServer(gateway.yoga);
+  const websockets = attachWebSocketTransport(server, gateway);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -39,11 +41,14 @@ export async function startGateway(baseConfig: Config): Promise<RunningGateway> 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
-      });
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Subscriptions end cleanly (WebSocket and SSE streams complete, leases are given up) before
+      // the connections they held are closed.
+      await websockets.close();
+      await gateway.subscriptions.close();
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      await closed;
       await gateway.yoga.dispose();
       await gateway.close();
       await Promise.all(sandboxes.map((s) => s.close()));

@@ -9,6 +9,8 @@ import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
 import { buildSchema } from './schema/index.js';
+import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
+import type { SubscriptionHub } from './subscriptions/hub.js';
 import { createUpstreams, type Upstreams } from './upstreams.js';
 
 export interface GatewayOptions {
@@ -16,6 +18,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Replaces the undici Pool of an upstream, e.g. with a MockAgent in a test. */
   dispatchers?: { ns1?: Dispatcher; buddyns?: Dispatcher };
+  /** The shared pollers' clock and lease settings, e.g. a clock a test advances by hand. */
+  subscriptions?: SubscriptionHubOptions;
 }
 
 export interface Gateway {
@@ -24,6 +28,8 @@ export interface Gateway {
   logger: Logger;
   metrics: GatewayMetrics;
   upstreams: Upstreams;
+  subscriptions: SubscriptionHub;
+  /** Ends every subscription, gives up the pollers' leases and closes the upstream connections. */
   close(): Promise<void>;
 }
 
@@ -57,9 +63,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger(config.logLevel, { secrets: () => secretsOf(config) });
   const metrics = createMetrics();
   const upstreams = createUpstreams(config, metrics, options.dispatchers);
+  const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
+  let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
-    context: createContextFactory({ config, logger, http: upstreams }),
+    context: createContextFactory({ config, logger, http: upstreams, subscriptions }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
@@ -80,6 +88,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     logger,
     metrics,
     upstreams,
-    close: () => upstreams.close(),
+    subscriptions,
+    close: () =>
+      (closing ??= (async () => {
+        await subscriptions.close();
+        await upstreams.close();
+      })()),
   };
 }

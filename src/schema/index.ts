@@ -22,6 +22,7 @@ import './ns1-account.js';
 import './account-mutations.js';
 import './stats.js';
 import './pulsar.js';
+import './subscription.js';
 import './entities.js';
 import { builder } from './builder.js';
 

@@ -1,7 +1,8 @@
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logger.js';
 import type { Coordination, Lease } from './coordination.js';
 import { Inbox } from './inbox.js';
-import { isFailure, type PollEvent } from './poll-event.js';
+import { isFailure, toPollFailure, type PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import { Poller } from './poller.js';
 import type { ScheduledTimer, Scheduler } from './scheduler.js';
@@ -12,8 +13,8 @@ export interface ChannelDeps {
   logger: Logger;
   /** Names this channel's lease: unique per channel, so a replica never mistakes an old lease for its own. */
   holder: string;
-  /** Called once the channel has closed, so the hub forgets it. */
-  onClosed(): void;
+  /** Called as the channel starts closing, so the next subscriber of its key opens a new one. */
+  onClosing(): void;
 }
 
 /**
@@ -40,19 +41,26 @@ export class Channel<T> {
     this.topic = `dnsgraph:events:${source.key}`;
   }
 
-  get size(): number {
-    return this.subscribers.size;
-  }
-
-  /** Listens on the bus, catches up with the last event, then polls if this replica gets the lease. */
+  /**
+   * Listens on the bus, catches up with the last event, then polls if this replica gets the lease.
+   * Without a working bus no event could ever arrive: subscribers are told so, and their streams end.
+   */
   async open(): Promise<void> {
-    const { coordination } = this.deps;
-    const bus = coordination.events.subscribe(this.topic)[Symbol.asyncIterator]();
-    this.bus = bus;
-    // The bus starts listening on its first read.
-    const first = bus.next();
-    void this.pump(bus, first);
-    await coordination.listening(this.topic);
+    const { coordination, logger, scheduler } = this.deps;
+    try {
+      const bus = coordination.events.subscribe(this.topic)[Symbol.asyncIterator]();
+      this.bus = bus;
+      // The bus starts listening on its first read.
+      const first = bus.next();
+      void this.pump(bus, first);
+      await coordination.listening(this.topic);
+    } catch (error) {
+      logger.error('subscription event bus unavailable', { key: this.source.key, error: String(error) });
+      const unavailable = new GatewayError('UPSTREAM_ERROR', 'Subscriptions are unavailable: the event bus cannot be reached; subscribe again later');
+      this.receive({ seq: (this.latest?.seq ?? 0) + 1, at: scheduler.now(), failure: toPollFailure(unavailable) });
+      await this.close();
+      return;
+    }
     if (this.closing) return;
     this.receive(await this.lastEvent());
     if (this.closing) return;
@@ -75,6 +83,7 @@ export class Channel<T> {
   /** Stops polling (no timer left behind), gives the lease up and ends every subscriber's stream. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.deps.onClosing();
       this.keeper?.cancel();
       this.keeper = undefined;
       this.stopPolling();
@@ -82,7 +91,6 @@ export class Channel<T> {
       this.subscribers.clear();
       await this.bus?.return?.();
       if (this.held) await this.release();
-      this.deps.onClosed();
     })();
     return this.closing;
   }
@@ -121,6 +129,7 @@ export class Channel<T> {
     if (this.closing || this.isSettled()) return;
     try {
       if (this.held ? await this.lease.renew() : await this.lease.acquire()) {
+        if (!this.held) this.deps.logger.debug('subscription poller lease taken', { key: this.source.key });
         this.held = true;
         if (!this.poller) await this.lead();
       } else {
@@ -165,6 +174,7 @@ export class Channel<T> {
 
   /** The lease expired or went to another replica: stop polling, and try for it again later. */
   private lapse(): void {
+    if (this.held) this.deps.logger.debug('subscription poller lease lost', { key: this.source.key });
     this.held = false;
     this.stopPolling();
   }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
+import { eitherSignal } from './either-signal.js';
 import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import type { Scheduler } from './scheduler.js';
@@ -23,7 +25,10 @@ export class SubscriptionHub {
   private channelCount = 0;
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly deps: SubscriptionHubDeps) {}
+  constructor(private readonly deps: SubscriptionHubDeps) {
+    // Every subscriber listens for shutdown: as many listeners as subscribers is expected, not a leak.
+    setMaxListeners(0, this.shutdown.signal);
+  }
 
   /** Keys this replica has subscribers for. */
   get keys(): string[] {
@@ -38,9 +43,11 @@ export class SubscriptionHub {
     if (this.closing) return;
     const channel = this.channelFor(source);
     const inbox = channel.join();
+    const stop = eitherSignal(signal, this.shutdown.signal);
     try {
-      yield* inbox.drain(AbortSignal.any([signal, this.shutdown.signal]));
+      yield* inbox.drain(stop.signal);
     } finally {
+      stop.dispose();
       channel.leave(inbox);
     }
   }
@@ -61,7 +68,7 @@ export class SubscriptionHub {
     const channel: Channel<T> = new Channel<T>(source, {
       ...this.deps,
       holder: `${this.replica}/${++this.channelCount}`,
-      onClosed: () => {
+      onClosing: () => {
         if (this.channels.get(source.key) === channel) this.channels.delete(source.key);
       },
     });

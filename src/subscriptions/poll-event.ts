@@ -66,6 +66,9 @@ export function fromPollFailure(failure: PollFailure): Error {
   }
 }
 
+/** The same trouble again (same code from the same provider): subscribers have heard of it already. */
 export function sameFailure(a: PollFailure, b: PollFailure): boolean {
-  return a.kind === b.kind && a.message === b.message && ('code' in a ? a.code : undefined) === ('code' in b ? b.code : undefined);
+  if (a.kind === 'upstream' && b.kind === 'upstream') return a.provider === b.provider && a.code === b.code && a.status === b.status;
+  if (a.kind === 'gateway' && b.kind === 'gateway') return a.code === b.code;
+  return a.kind === b.kind && a.message === b.message;
 }

@@ -12,3 +12,8 @@ export interface PollSource<T> {
   /** A value after which nothing changes any more (a finished import): polling ends with it. */
   isFinal?(value: T): boolean;
 }
+
+/** A poller key from its parts (provider, credential fingerprint, resource..., interval), unambiguous. */
+export function pollKey(...parts: Array<string | number>): string {
+  return parts.map((part) => encodeURIComponent(String(part))).join(':');
+}

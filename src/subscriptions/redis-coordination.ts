@@ -16,6 +16,54 @@ export interface RedisCoordinationOptions {
   prefix?: string;
 }
 
+/** Quits cleanly when connected; a connection still trying to reach Redis is simply dropped. */
+async function disconnect(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  await client.quit().catch(() => client.disconnect());
+}
+
+/**
+ * Resolves once the connection is ready for commands. A SUBSCRIBE sent earlier, while ioredis is still
+ * naming the connection and checking the server, switches it to subscriber mode too soon: the connection
+ * fails, and comes back without the subscription.
+ */
+function whenReady(client: Redis): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      client.off('ready', onReady).off('error', onError).off('end', onEnd);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onReady = () => settle();
+    const onError = (error: Error) => settle(error);
+    const onEnd = () => settle(new Error('the Redis connection has been closed'));
+    client.once('ready', onReady).once('error', onError).once('end', onEnd);
+  });
+}
+
+/**
+ * The Redis event target sends SUBSCRIBE and UNSUBSCRIBE without waiting for the answer. Here they wait
+ * until the connection is ready, and a failure (Redis unreachable) is logged rather than left unhandled,
+ * which would take the whole process down. The target uses nothing else of its subscribe client than
+ * these and `on('message')`.
+ */
+function guardedSubscriber(subscriber: Redis, logger: Logger): Redis {
+  const guard = (command: 'subscribe' | 'unsubscribe') => (channel: string) =>
+    whenReady(subscriber)
+      .then(() => subscriber[command](channel))
+      .catch((error: unknown) => logger.warn(`redis ${command} failed`, { error: String(error) }));
+  const adapter = {
+    on: (event: string, listener: (...args: unknown[]) => void) => subscriber.on(event, listener),
+    subscribe: guard('subscribe'),
+    unsubscribe: guard('unsubscribe'),
+  };
+  return adapter as unknown as Redis;
+}
+
 /**
  * Several replicas behind one Redis: events go through Redis pub/sub (yoga's pub/sub on a Redis event
  * target), one replica per key holds the lease and polls, and the last event of each key waits in Redis
@@ -31,8 +79,9 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   };
   const commands = connect('commands');
   const subscriber = connect('subscriber');
+  const guarded = guardedSubscriber(subscriber, logger);
   const events: PollEvents = createPubSub({
-    eventTarget: createRedisEventTarget({ publishClient: commands, subscribeClient: subscriber, serializer: wireFormat }),
+    eventTarget: createRedisEventTarget({ publishClient: commands, subscribeClient: guarded, serializer: wireFormat }),
   });
   const lastKey = (key: string) => `${prefix}last:${key}`;
 
@@ -41,6 +90,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     // A second SUBSCRIBE to the channel the event target has just subscribed to is answered only after
     // the first one took effect, on the same connection.
     listening: async (topic) => {
+      await whenReady(subscriber);
       await subscriber.subscribe(topic);
     },
     lease: (key, holder) => new RedisLease(commands, `${prefix}lease:${key}`, holder, leaseTtlMs),
@@ -52,11 +102,12 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
     publish: async (key, topic, event, keepMs) => {
       const message = wireFormat.stringify(event);
       // Stored before it is announced: whoever hears of an event and then reads the last one sees it.
+      // Published here rather than through the event target, which would not wait for Redis's answer.
       await commands.set(lastKey(key), message, 'PX', Math.max(1, Math.round(keepMs)));
       await commands.publish(topic, message);
     },
     close: async () => {
-      await Promise.all([commands.quit().catch(() => commands.disconnect()), subscriber.quit().catch(() => subscriber.disconnect())]);
+      await Promise.all([commands, subscriber].map(disconnect));
     },
   };
 }

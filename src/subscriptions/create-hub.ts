@@ -1,0 +1,23 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { SubscriptionHub } from './hub.js';
+import { createMemoryCoordination } from './memory-coordination.js';
+import { createRedisCoordination } from './redis-coordination.js';
+import { systemScheduler, type Scheduler } from './scheduler.js';
+
+export interface SubscriptionHubOptions {
+  /** The clock pollers run on; tests pass one they advance by hand. */
+  scheduler?: Scheduler;
+  /** How long a replica's lease on a poller lasts without renewal (Redis only). */
+  leaseTtlMs?: number;
+}
+
+const DEFAULT_LEASE_TTL_MS = 15_000;
+
+/** In memory for one replica; through Redis (`REDIS_URL`) when replicas share pollers. */
+export function createSubscriptionHub(config: Config, logger: Logger, options: SubscriptionHubOptions = {}): SubscriptionHub {
+  const coordination = config.redisUrl
+    ? createRedisCoordination({ url: config.redisUrl, logger, leaseTtlMs: options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS })
+    : createMemoryCoordination();
+  return new SubscriptionHub({ coordination, scheduler: options.scheduler ?? systemScheduler, logger });
+}

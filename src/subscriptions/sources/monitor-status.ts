@@ -1,0 +1,75 @@
+import type { GatewayContext } from '../../context.js';
+import type { Ns1MonitorJob, Ns1MonitorState } from '../../providers/ns1/monitoring.js';
+import { requireNs1 } from '../../resolvers/providers.js';
+import type { Delivery } from '../delivery.js';
+import { follow } from '../follow.js';
+import { pollIntervalMs } from '../interval.js';
+import { fromPollFailure, isFailure, type PollEvent } from '../poll-event.js';
+import { pollKey, type PollSource } from '../poll-source.js';
+
+/** The status of one job in one region ("global" for the job as a whole). */
+export interface MonitorRegionState {
+  jobId: string;
+  jobName: string | null;
+  region: string;
+  status: Ns1MonitorState;
+  since: Date | null;
+}
+
+export interface MonitorJobStatusEvent {
+  jobId: string;
+  jobName: string | null;
+  region: string;
+  /** Null on a subscription's first report of a job and region. */
+  previousStatus: Ns1MonitorState | null;
+  status: Ns1MonitorState;
+  /** When the status began, as NS1 reports it, or when it was seen. */
+  changedAt: Date;
+}
+
+const DEFAULT_INTERVAL_SECONDS = 30;
+
+function statesOf(jobs: Ns1MonitorJob[]): MonitorRegionState[] {
+  return jobs.flatMap((job) =>
+    [job.status.global, ...job.status.regions].map((s) => ({ jobId: job.id, jobName: job.name, region: s.region, status: s.status, since: s.since })),
+  );
+}
+
+const stateKey = (s: MonitorRegionState) => `${s.jobId}/${s.region}`;
+
+/**
+ * Turns snapshots of every job's status into one event per job and region whose status changed: all of
+ * them at first (the current status), then only the changes.
+ */
+export async function* statusChanges(events: AsyncIterable<PollEvent<MonitorRegionState[]>>): AsyncGenerator<Delivery<MonitorJobStatusEvent>, void, undefined> {
+  let previous: Map<string, MonitorRegionState> | undefined;
+  for await (const event of events) {
+    if (isFailure(event)) {
+      yield { error: fromPollFailure(event.failure) };
+      continue;
+    }
+    for (const state of event.value) {
+      const before = previous?.get(stateKey(state));
+      if (before && before.status === state.status) continue;
+      const { since, ...rest } = state;
+      yield { value: { ...rest, previousStatus: before?.status ?? null, changedAt: since ?? new Date(event.at) } };
+    }
+    previous = new Map(event.value.map((s) => [stateKey(s), s]));
+  }
+}
+
+/** Monitoring job status changes, of one job or of all of them. */
+export function monitorJobStatusSubscription(
+  ctx: GatewayContext,
+  args: { id?: string | number | null; intervalSeconds?: number | null },
+): AsyncIterableIterator<Delivery<MonitorJobStatusEvent>> {
+  const { ns1 } = requireNs1(ctx);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const id = args.id === null || args.id === undefined ? undefined : String(args.id);
+  const source: PollSource<MonitorRegionState[]> = {
+    key: pollKey('ns1', ns1.fingerprint, 'monitor-status', id ?? '', intervalMs),
+    intervalMs,
+    fetch: async () => statesOf(id ? [await ns1.monitoring.job(id)] : await ns1.monitoring.jobs()),
+  };
+  return follow(ctx, source, statusChanges);
+}

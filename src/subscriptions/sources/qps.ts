@@ -1,0 +1,53 @@
+import type { GatewayContext } from '../../context.js';
+import { isWithinZone } from '../../domain/domain-name.js';
+import { badInput } from '../../errors/gateway-error.js';
+import type { RecordTypeName } from '../../providers/ns1/dns-types.js';
+import { requireNs1 } from '../../resolvers/providers.js';
+import { eachEvent, type Delivery } from '../delivery.js';
+import { follow } from '../follow.js';
+import { pollIntervalMs } from '../interval.js';
+import { pollKey, type PollSource } from '../poll-source.js';
+
+export interface QpsArgs {
+  zone?: string | null;
+  domain?: string | null;
+  type?: RecordTypeName | null;
+  intervalSeconds?: number | null;
+}
+
+/** What a QPS sample is of: the account, a zone, or one record of a zone. */
+export interface QpsTarget {
+  zone: string | null;
+  domain: string | null;
+  type: RecordTypeName | null;
+}
+
+export interface QpsSample extends QpsTarget {
+  qps: number;
+  sampledAt: Date;
+}
+
+const DEFAULT_INTERVAL_SECONDS = 30;
+
+export function qpsTarget(args: QpsArgs): QpsTarget {
+  const { zone, domain, type } = args;
+  if (!zone && (domain || type)) throw badInput('zone', 'is required with domain and type');
+  if (Boolean(domain) !== Boolean(type)) throw badInput(domain ? 'type' : 'domain', 'domain and type go together: both for a record, neither for a zone');
+  if (zone && domain && !isWithinZone(domain, zone)) throw badInput('domain', `${domain} is not within zone ${zone}`);
+  return { zone: zone ?? null, domain: domain ?? null, type: type ?? null };
+}
+
+/** Current queries per second of the account, a zone or a record, sampled once per interval for every subscriber. */
+export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterableIterator<Delivery<QpsSample>> {
+  const { ns1 } = requireNs1(ctx);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const target = qpsTarget(args);
+  const { zone, domain, type } = target;
+  const source: PollSource<number> = {
+    key: pollKey('ns1', ns1.fingerprint, 'qps', zone ?? '', domain ?? '', type ?? '', intervalMs),
+    intervalMs,
+    everySample: true,
+    fetch: () => (zone && domain && type ? ns1.stats.recordQps(zone, domain, type) : zone ? ns1.stats.zoneQps(zone) : ns1.stats.accountQps()),
+  };
+  return follow(ctx, source, eachEvent((qps, event) => ({ ...target, qps, sampledAt: new Date(event.at) })));
+}

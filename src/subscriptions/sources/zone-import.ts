@@ -1,0 +1,26 @@
+import type { GatewayContext } from '../../context.js';
+import type { Ns1ZoneImport } from '../../providers/ns1/zone-import.js';
+import { requireNs1 } from '../../resolvers/providers.js';
+import { eachEvent, type Delivery } from '../delivery.js';
+import { follow } from '../follow.js';
+import { pollIntervalMs } from '../interval.js';
+import { pollKey, type PollSource } from '../poll-source.js';
+
+const DEFAULT_INTERVAL_SECONDS = 2;
+
+/** An asynchronous zone file import's progress, until it has finished; then the stream completes. */
+export function zoneImportSubscription(
+  ctx: GatewayContext,
+  args: { jobId: string | number; intervalSeconds?: number | null },
+): AsyncIterableIterator<Delivery<Ns1ZoneImport>> {
+  const { ns1 } = requireNs1(ctx);
+  const jobId = String(args.jobId);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const source: PollSource<Ns1ZoneImport> = {
+    key: pollKey('ns1', ns1.fingerprint, 'zone-import', jobId, intervalMs),
+    intervalMs,
+    fetch: () => ns1.imports.job(jobId),
+    isFinal: (job) => job.finished,
+  };
+  return follow(ctx, source, eachEvent((job) => job));
+}

@@ -1,0 +1,24 @@
+import type { GatewayContext } from '../../context.js';
+import type { BuddyNsZoneStatus } from '../../providers/buddyns/types.js';
+import { requireBuddyNs } from '../../resolvers/providers.js';
+import { eachEvent, type Delivery } from '../delivery.js';
+import { follow } from '../follow.js';
+import { pollIntervalMs } from '../interval.js';
+import { pollKey, type PollSource } from '../poll-source.js';
+
+const DEFAULT_INTERVAL_SECONDS = 60;
+
+/** A BuddyNS secondary zone's transfer status, whenever it changes. */
+export function zoneTransferStatusSubscription(
+  ctx: GatewayContext,
+  args: { name: string; intervalSeconds?: number | null },
+): AsyncIterableIterator<Delivery<BuddyNsZoneStatus>> {
+  const { buddyns } = requireBuddyNs(ctx);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const source: PollSource<BuddyNsZoneStatus> = {
+    key: pollKey('buddyns', buddyns.fingerprint, 'zone-status', args.name, intervalMs),
+    intervalMs,
+    fetch: () => buddyns.getZoneStatus(args.name),
+  };
+  return follow(ctx, source, eachEvent((status) => status));
+}

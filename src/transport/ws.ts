@@ -1,0 +1,109 @@
+import { setMaxListeners } from 'node:events';
+import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import type { OperationResult } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import { REQUEST_CREDENTIAL_HEADERS } from '../context.js';
+import { toGraphQLError } from '../errors/to-graphql-error.js';
+import type { Gateway } from '../yoga.js';
+
+/** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */
+interface EnvelopedRoot {
+  execute(args: ExecutionArgs): OperationResult;
+  subscribe(args: ExecutionArgs): OperationResult;
+}
+
+const CREDENTIAL_HEADERS: readonly string[] = Object.values(REQUEST_CREDENTIAL_HEADERS);
+/** Headers of the upgrade itself, which mean nothing to a GraphQL operation. */
+const UPGRADE_HEADERS = /^(connection|upgrade|sec-websocket-.*)$/i;
+
+export interface WebSocketTransport {
+  /** Closes every socket (ending its subscriptions) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * A browser cannot set headers on a WebSocket, so credential headers may come in the connection
+ * params instead, at the top level or under `headers`; those override the upgrade request's.
+ */
+function credentialHeaders(connectionParams: Readonly<Record<string, unknown>> | undefined): Array<[string, string]> {
+  const nested = connectionParams?.headers;
+  const sources = [connectionParams ?? {}, nested && typeof nested === 'object' ? (nested as Record<string, unknown>) : {}];
+  return sources.flatMap((source) =>
+    Object.entries(source).flatMap(([name, value]): Array<[string, string]> =>
+      typeof value === 'string' && CREDENTIAL_HEADERS.includes(name.toLowerCase()) ? [[name.toLowerCase(), value]] : [],
+    ),
+  );
+}
+
+/** The socket's upgrade request as the Fetch Request yoga's context expects, aborted when the socket closes. */
+function requestOf(upgrade: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(upgrade.headers)) {
+    if (value === undefined || UPGRADE_HEADERS.test(name)) continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  for (const [name, value] of credentialHeaders(connectionParams)) headers.set(name, value);
+  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers, signal });
+}
+
+const socketSignals = new WeakMap<WebSocket, AbortSignal>();
+
+function signalOf(socket: WebSocket): AbortSignal {
+  let signal = socketSignals.get(socket);
+  if (!signal) {
+    const controller = new AbortController();
+    // One socket carries any number of subscriptions, each listening on this signal.
+    setMaxListeners(0, controller.signal);
+    socket.once('close', () => controller.abort());
+    signal = controller.signal;
+    socketSignals.set(socket, signal);
+  }
+  return signal;
+}
+
+/**
+ * The `graphql-transport-ws` protocol on the gateway's own HTTP server and `/graphql` path, through
+ * yoga's envelop: the same schema, plugins, error masking and per-request credentials as HTTP and SSE.
+ */
+export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const protocol = useServer(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
+      onSubscribe: async (ctx, _id, payload) => {
+        const { socket, request: upgrade } = ctx.extra;
+        const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
+        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket });
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        let contextValue: unknown;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          const refused = toGraphQLError(error);
+          if (refused) return [refused];
+          throw error;
+        }
+        const root = { execute, subscribe } as EnvelopedRoot;
+        return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };
+      },
+    },
+    sockets,
+  );
+  return {
+    // Closes every socket with 1001 Going Away and waits until they have closed.
+    close: async () => {
+      await protocol.dispose();
+    },
+  };
+}

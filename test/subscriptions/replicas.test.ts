@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../src/yoga.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { gatewayOn } from './support/gateway.js';
+import { ManualScheduler } from './support/manual-scheduler.js';
+import { freePort, startRedis, type RunningRedis } from './support/redis-server.js';
+import { subscribeSse, type SseSubscription } from './support/sse.js';
+
+const INTERVAL_MS = 10_000;
+const ZONE_QPS = `subscription { qps(zone: "example.com", intervalSeconds: 10) { qps sampledAt } }`;
+
+let harness: Harness;
+let redis: RunningRedis;
+const gateways: Gateway[] = [];
+
+beforeAll(async () => {
+  [harness, redis] = await Promise.all([startHarness(), startRedis()]);
+});
+afterAll(async () => {
+  await harness.close();
+  await redis.stop();
+});
+beforeEach(async () => {
+  await Promise.all([harness.reset(), redis.client.flushall()]);
+});
+afterEach(async () => {
+  await Promise.all(gateways.splice(0).map((g) => g.close()));
+});
+
+/** A gateway replica sharing the test's Redis, its pollers on its own hand-driven clock. */
+function replica(leaseTtlMs = 60_000): { gateway: Gateway; clock: ManualScheduler } {
+  const clock = new ManualScheduler();
+  const gateway = gatewayOn(harness, { scheduler: clock, leaseTtlMs, env: { REDIS_URL: redis.url } });
+  gateways.push(gateway);
+  return { gateway, clock };
+}
+
+async function subscribers(gateway: Gateway, count: number): Promise<SseSubscription[]> {
+  const all = await Promise.all(Array.from({ length: count }, () => subscribeSse(gateway, ZONE_QPS)));
+  await Promise.all(all.map((s) => s.next()));
+  return all;
+}
+
+const qpsRequests = async (since = 0) => (await harness.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
+const sampleOf = (s: SseSubscription, index: number) => JSON.stringify(s.received[index]?.data?.qps);
+
+describe('subscriptions across replicas (Redis)', () => {
+  it('lets two replicas with 500 subscribers each poll one key once per interval in total, all seeing the same samples', async () => {
+    const a = replica();
+    const b = replica();
+    const onA = await subscribers(a.gateway, 500);
+    const onB = await subscribers(b.gateway, 500);
+    expect(await qpsRequests()).toBe(1);
+    const everyone = [...onA, ...onB];
+    expect(new Set(everyone.map((s) => sampleOf(s, 0))).size).toBe(1);
+
+    for (let interval = 1; interval <= 3; interval++) {
+      await Promise.all([a.clock.advance(INTERVAL_MS), b.clock.advance(INTERVAL_MS)]);
+      await Promise.all(everyone.map((s) => s.next()));
+      expect(await qpsRequests()).toBe(1 + interval);
+      expect(new Set(everyone.map((s) => sampleOf(s, interval))).size).toBe(1);
+    }
+    await Promise.all(everyone.map((s) => s.close()));
+  });
+
+  it('hands polling to another replica when the leader shuts down, which ends its streams and gives up its lease', async () => {
+    const a = replica();
+    const b = replica();
+    const onA = await subscribers(a.gateway, 50);
+    const onB = await subscribers(b.gateway, 50);
+    expect(await qpsRequests()).toBe(1);
+
+    await a.gateway.close();
+    await Promise.all(onA.map((s) => s.completed));
+    expect(await redis.client.keys('dnsgraph:lease:*')).toEqual([]);
+
+    // The survivor takes the lease at its next try and polls where the leader left off.
+    await b.clock.advance(30_000);
+    await Promise.all(onB.map((s) => s.next()));
+    expect(await qpsRequests()).toBe(2);
+    await b.clock.advance(INTERVAL_MS);
+    await Promise.all(onB.map((s) => s.next()));
+    expect(await qpsRequests()).toBe(3);
+    expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
+    await Promise.all(onB.map((s) => s.close()));
+  });
+
+  it('hands polling to another replica when the leader stops renewing its lease (hung or killed)', async () => {
+    const a = replica(1_000);
+    const b = replica(1_000);
+    const onA = await subscribers(a.gateway, 20);
+    const onB = await subscribers(b.gateway, 20);
+    expect(await qpsRequests()).toBe(1);
+    const { lastSeq } = await harness.ns1Control.log();
+
+    // Replica A's clock stops: it renews nothing and polls nothing. B tries for the lease until it expires.
+    await expect
+      .poll(
+        async () => {
+          await b.clock.advance(500);
+          return qpsRequests(lastSeq);
+        },
+        { interval: 50, timeout: 10_000 },
+      )
+      .toBe(1);
+    await Promise.all(onB.map((s) => s.next()));
+
+    await b.clock.advance(INTERVAL_MS);
+    await Promise.all(onB.map((s) => s.next()));
+    expect(await qpsRequests(lastSeq)).toBe(2);
+    await Promise.all([...onA, ...onB].map((s) => s.close()));
+  });
+
+  it('brings an upstream error to subscribers on every replica, with its code, and the streams stay open', async () => {
+    const a = replica();
+    const b = replica();
+    const onA = await subscribers(a.gateway, 3);
+    const onB = await subscribers(b.gateway, 3);
+    await harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 502, message: 'bad gateway', times: 1 });
+
+    await Promise.all([a.clock.advance(INTERVAL_MS), b.clock.advance(INTERVAL_MS)]);
+    for (const s of [...onA, ...onB]) {
+      const failed = await s.next();
+      expect(failed?.data).toBeNull();
+      expect(failed?.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'NS1', status: 502 });
+    }
+    // Backing off two intervals, then back to samples on both replicas.
+    await Promise.all([a.clock.advance(2 * INTERVAL_MS), b.clock.advance(2 * INTERVAL_MS)]);
+    for (const s of [...onA, ...onB]) expect((await s.next())?.data?.qps).toBeTruthy();
+    expect(await qpsRequests()).toBe(3);
+    await Promise.all([...onA, ...onB].map((s) => s.close()));
+  });
+
+  it('tells subscribers when Redis cannot be reached, rather than leaving them waiting, and polls nothing', async () => {
+    const unreachable = gatewayOn(harness, { scheduler: new ManualScheduler(), env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    gateways.push(unreachable);
+    const subscriber = await subscribeSse(unreachable, ZONE_QPS);
+    const result = await subscriber.next();
+    expect(result?.errors?.[0]?.message).toMatch(/event bus cannot be reached/);
+    expect(result?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+    await subscriber.completed;
+    expect(await qpsRequests()).toBe(0);
+  });
+});
