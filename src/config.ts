@@ -43,6 +43,7 @@ export const configSchema = z
     UPSTREAM_CONNECTIONS: intIn(1, 512, 16),
     SUBSCRIPTION_MIN_INTERVAL_SECONDS: intIn(1, 3600, 1),
     SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
+    SUBSCRIPTION_LEASE_SECONDS: intIn(1, 3600, 15),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
       .optional(),
@@ -75,7 +76,7 @@ export interface Config {
   buddyns: { endpoint: string; credential?: BuddyNsCredentialConfig; ratePerSecond: number };
   allowRequestCredentials: boolean;
   upstream: { timeoutMs: number; retries: number; connections: number };
-  subscriptions: { minIntervalSeconds: number; maxIntervalSeconds: number };
+  subscriptions: { minIntervalSeconds: number; maxIntervalSeconds: number; leaseSeconds: number };
   redisUrl?: string;
   graphiql: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
@@ -161,7 +162,11 @@ function toConfig(c: RawConfig): Config {
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
     allowRequestCredentials: c.ALLOW_REQUEST_CREDENTIALS ?? sandbox,
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
-    subscriptions: { minIntervalSeconds: c.SUBSCRIPTION_MIN_INTERVAL_SECONDS, maxIntervalSeconds: c.SUBSCRIPTION_MAX_INTERVAL_SECONDS },
+    subscriptions: {
+      minIntervalSeconds: c.SUBSCRIPTION_MIN_INTERVAL_SECONDS,
+      maxIntervalSeconds: c.SUBSCRIPTION_MAX_INTERVAL_SECONDS,
+      leaseSeconds: c.SUBSCRIPTION_LEASE_SECONDS,
+    },
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL } : {}),
     graphiql: c.GRAPHIQL,
     logLevel: c.LOG_LEVEL,

@@ -32,6 +32,9 @@ export class Channel<T> {
   private keeper: ScheduledTimer | undefined;
   private bus: AsyncIterator<PollEvent<unknown>> | undefined;
   private closing: Promise<void> | undefined;
+  private markClosed: () => void = () => undefined;
+  /** Resolves once the channel has closed: polling stopped, the bus left and the lease given up. */
+  readonly closed = new Promise<void>((resolve) => (this.markClosed = resolve));
 
   constructor(
     private readonly source: PollSource<T>,
@@ -83,14 +86,18 @@ export class Channel<T> {
   /** Stops polling (no timer left behind), gives the lease up and ends every subscriber's stream. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.deps.onClosing();
-      this.keeper?.cancel();
-      this.keeper = undefined;
-      this.stopPolling();
-      for (const inbox of this.subscribers) inbox.close();
-      this.subscribers.clear();
-      await this.bus?.return?.();
-      if (this.held) await this.release();
+      try {
+        this.deps.onClosing();
+        this.keeper?.cancel();
+        this.keeper = undefined;
+        this.stopPolling();
+        for (const inbox of this.subscribers) inbox.close();
+        this.subscribers.clear();
+        await this.bus?.return?.();
+        if (this.held) await this.release();
+      } finally {
+        this.markClosed();
+      }
     })();
     return this.closing;
   }

@@ -8,16 +8,14 @@ import { systemScheduler, type Scheduler } from './scheduler.js';
 export interface SubscriptionHubOptions {
   /** The clock pollers run on; tests pass one they advance by hand. */
   scheduler?: Scheduler;
-  /** How long a replica's lease on a poller lasts without renewal (Redis only). */
+  /** Overrides `SUBSCRIPTION_LEASE_SECONDS` with a finer lease, e.g. for a test's hand-driven clock. */
   leaseTtlMs?: number;
 }
-
-const DEFAULT_LEASE_TTL_MS = 15_000;
 
 /** In memory for one replica; through Redis (`REDIS_URL`) when replicas share pollers. */
 export function createSubscriptionHub(config: Config, logger: Logger, options: SubscriptionHubOptions = {}): SubscriptionHub {
   const coordination = config.redisUrl
-    ? createRedisCoordination({ url: config.redisUrl, logger, leaseTtlMs: options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS })
+    ? createRedisCoordination({ url: config.redisUrl, logger, leaseTtlMs: options.leaseTtlMs ?? config.subscriptions.leaseSeconds * 1000 })
     : createMemoryCoordination();
   return new SubscriptionHub({ coordination, scheduler: options.scheduler ?? systemScheduler, logger });
 }

@@ -20,6 +20,8 @@ export interface SubscriptionHubDeps {
  */
 export class SubscriptionHub {
   private readonly channels = new Map<string, Channel<unknown>>();
+  /** Every channel not yet fully closed, including those closing after their last subscriber left. */
+  private readonly live = new Set<Channel<unknown>>();
   private readonly shutdown = new AbortController();
   private readonly replica = randomUUID();
   private channelCount = 0;
@@ -56,7 +58,8 @@ export class SubscriptionHub {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.shutdown.abort();
-      await Promise.all([...this.channels.values()].map((channel) => channel.close()));
+      // Channels whose last subscriber has just left may still be giving up their lease: wait for them too.
+      await Promise.all([...this.live].map((channel) => channel.close()));
       await this.deps.coordination.close();
     })();
     return this.closing;
@@ -73,6 +76,8 @@ export class SubscriptionHub {
       },
     });
     this.channels.set(source.key, channel as Channel<unknown>);
+    this.live.add(channel as Channel<unknown>);
+    void channel.closed.then(() => this.live.delete(channel as Channel<unknown>));
     channel.open().catch((error: unknown) => this.deps.logger.error('subscription channel failed to open', { key: source.key, error: String(error) }));
     return channel;
   }
