@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
+import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
 import { buildSchema } from './schema/index.js';
 import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
@@ -64,6 +65,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const metrics = createMetrics();
   const upstreams = createUpstreams(config, metrics, options.dispatchers);
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
+  registerSubscriptionMetrics(metrics.registry, subscriptions);
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),

@@ -70,6 +70,15 @@ export class Channel<T> {
     await this.contend();
   }
 
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** This replica polls the key (it holds the lease and has not settled). */
+  get polling(): boolean {
+    return this.poller !== undefined;
+  }
+
   join(): Inbox<PollEvent<T>> {
     const inbox = new Inbox<PollEvent<T>>();
     if (this.latest) inbox.push(this.latest);

@@ -32,6 +32,16 @@ export class SubscriptionHub {
     setMaxListeners(0, this.shutdown.signal);
   }
 
+  /** What this replica serves now: subscribers, the keys they watch, and the keys it polls itself. */
+  get load(): { subscribers: number; keys: number; polling: number } {
+    const channels = [...this.channels.values()];
+    return {
+      subscribers: channels.reduce((sum, channel) => sum + channel.subscriberCount, 0),
+      keys: channels.length,
+      polling: channels.filter((channel) => channel.polling).length,
+    };
+  }
+
   /** Keys this replica has subscribers for. */
   get keys(): string[] {
     return [...this.channels.keys()];

@@ -50,7 +50,14 @@ describe('qps subscription', () => {
     await scheduler.advance(INTERVAL_SECONDS * 1000);
     await Promise.all(subscribers.map((s) => s.next()));
     expect(await qpsRequests()).toBe(3);
+
+    const metrics = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(metrics).toMatch(/^dnsgraph_subscribers 1000$/m);
+    expect(metrics).toMatch(/^dnsgraph_subscription_keys 1$/m);
+    expect(metrics).toMatch(/^dnsgraph_subscription_pollers_leading 1$/m);
     await Promise.all(subscribers.map((s) => s.close()));
+    const after = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(after).toMatch(/^dnsgraph_subscribers 0$/m);
   });
 
   it('never shares a poller between credentials: admin key and a read-only key poll separately', async () => {
