@@ -2,7 +2,7 @@ import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logger.js';
 import type { Coordination, Lease } from './coordination.js';
 import { Inbox } from './inbox.js';
-import { isFailure, toPollFailure, type PollEvent } from './poll-event.js';
+import { toPollFailure, type PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import { Poller } from './poller.js';
 import type { ScheduledTimer, Scheduler } from './scheduler.js';
@@ -60,7 +60,7 @@ export class Channel<T> {
     } catch (error) {
       logger.error('subscription event bus unavailable', { key: this.source.key, error: String(error) });
       const unavailable = new GatewayError('UPSTREAM_ERROR', 'Subscriptions are unavailable: the event bus cannot be reached; subscribe again later');
-      this.receive({ seq: (this.latest?.seq ?? 0) + 1, at: scheduler.now(), failure: toPollFailure(unavailable) });
+      this.receive({ seq: (this.latest?.seq ?? 0) + 1, at: scheduler.now(), failure: toPollFailure(unavailable), final: true });
       await this.close();
       return;
     }
@@ -127,7 +127,7 @@ export class Channel<T> {
   }
 
   private isSettled(): boolean {
-    return this.latest !== undefined && !isFailure(this.latest) && this.latest.final;
+    return this.latest?.final === true;
   }
 
   private async lastEvent(): Promise<PollEvent<T> | undefined> {

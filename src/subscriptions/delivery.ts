@@ -11,15 +11,15 @@ export function delivered<T>(delivery: Delivery<T>): T {
   return delivery.value;
 }
 
-/** One delivery per event; the stream completes after a final value. */
+/** One delivery per event; the stream completes after a final one. */
 export function eachEvent<T, R>(toValue: (value: T, event: PollEvent<T>) => R) {
   return async function* deliver(events: AsyncIterable<PollEvent<T>>): AsyncGenerator<Delivery<R>, void, undefined> {
     for await (const event of events) {
       if (isFailure(event)) {
         yield { error: fromPollFailure(event.failure) };
-        continue;
+      } else {
+        yield { value: toValue(event.value, event) };
       }
-      yield { value: toValue(event.value, event) };
       if (event.final) return;
     }
   };

@@ -24,7 +24,9 @@ export type PollEvent<T> = {
   seq: number;
   /** When the poll began (ms since the epoch). */
   at: number;
-} & ({ value: T; final: boolean } | { failure: PollFailure });
+  /** Nothing will change after this event: polling stops and streams complete. */
+  final: boolean;
+} & ({ value: T } | { failure: PollFailure });
 
 export type PollValueEvent<T> = Extract<PollEvent<T>, { value: T }>;
 

@@ -1,3 +1,5 @@
+import type { PollFailure } from './poll-event.js';
+
 /** One resource that subscribers watch through a shared poller. */
 export interface PollSource<T> {
   /**
@@ -11,6 +13,8 @@ export interface PollSource<T> {
   readonly everySample?: boolean;
   /** A value after which nothing changes any more (a finished import): polling ends with it. */
   isFinal?(value: T): boolean;
+  /** A failure no later poll can mend (an import job that does not exist): polling ends with it. */
+  isFinalFailure?(failure: PollFailure): boolean;
 }
 
 /** A poller key from its parts (provider, credential fingerprint, resource..., interval), unambiguous. */

@@ -36,7 +36,7 @@ export class Poller<T> {
   start(): void {
     const { scheduler, source } = this.deps;
     const latest = this.deps.latest();
-    if (latest && !isFailure(latest) && latest.final) return;
+    if (latest?.final) return;
     const due = latest ? latest.at + source.intervalMs : scheduler.now();
     this.scheduleAt(due);
   }
@@ -80,7 +80,7 @@ export class Poller<T> {
     } catch (error) {
       this.failures += 1;
       const failure = toPollFailure(error);
-      event = { seq: this.nextSeq(), at, failure };
+      event = { seq: this.nextSeq(), at, failure, final: source.isFinalFailure?.(failure) ?? false };
       next = at + retryDelayMs(source.intervalMs, this.failures, failure.kind === 'upstream' ? failure.retryAfterSeconds : undefined);
       logger.debug('subscription poll failed', { key: source.key, failures: this.failures, error: failure.message });
     }
@@ -93,7 +93,7 @@ export class Poller<T> {
         logger.warn('subscription event could not be published', { key: source.key, error: String(error) });
       }
     }
-    if (!isFailure(event) && event.final) return;
+    if (event.final) return;
     this.scheduleAt(Math.max(next, scheduler.now()));
   }
 
@@ -109,7 +109,7 @@ export class Poller<T> {
   private isNews(event: PollEvent<T>): boolean {
     const latest = this.latest();
     if (!latest) return true;
-    if (isFailure(event)) return !isFailure(latest) || !sameFailure(latest.failure, event.failure);
+    if (isFailure(event)) return event.final || !isFailure(latest) || !sameFailure(latest.failure, event.failure);
     if (isFailure(latest) || this.deps.source.everySample || event.final) return true;
     return wireFormat.stringify(latest.value) !== wireFormat.stringify(event.value);
   }

@@ -113,10 +113,14 @@ describe('monitorJobStatus subscription', () => {
     await subscriber.close();
   });
 
-  it('reports an unknown job as NOT_FOUND in the stream', async () => {
+  it('reports an unknown job as NOT_FOUND, then completes and polls no more', async () => {
     const subscriber = await subscribeSse(gateway, SUBSCRIPTION, { id: 'no-such-job' });
     const result = await subscriber.next();
     expect(result?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'NS1' });
-    await subscriber.close();
+    await subscriber.completed;
+    expect(subscriber.completedByServer).toBe(true);
+    expect(scheduler.pending).toBe(0);
+    await scheduler.advance(10 * STEP_MS);
+    expect((await harness.ns1Control.log()).routes['GET /monitoring/jobs/:id']).toBe(1);
   });
 });

@@ -69,6 +69,15 @@ describe('zoneImport subscription', () => {
     expect(scheduler.pending).toBe(0);
   });
 
+  it('reports an import job NS1 does not know as NOT_FOUND, then completes without polling again', async () => {
+    const subscriber = await subscribeSse(gateway, FOLLOW, { jobId: 'no-such-import' });
+    expect((await subscriber.next())?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'NS1', status: 404 });
+    await subscriber.completed;
+    expect(subscriber.completedByServer).toBe(true);
+    await scheduler.advance(60_000);
+    expect(await importJobRequests()).toBe(1);
+  });
+
   it('completes at once for an import that has already finished', async () => {
     const jobId = await startImport();
     await harness.ns1Control.advanceClock(5);

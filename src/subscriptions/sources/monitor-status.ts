@@ -46,6 +46,7 @@ export async function* statusChanges(events: AsyncIterable<PollEvent<MonitorRegi
   for await (const event of events) {
     if (isFailure(event)) {
       yield { error: fromPollFailure(event.failure) };
+      if (event.final) return;
       continue;
     }
     for (const state of event.value) {
@@ -70,6 +71,8 @@ export function monitorJobStatusSubscription(
     key: pollKey('ns1', ns1.fingerprint, 'monitor-status', id ?? '', intervalMs),
     intervalMs,
     fetch: async () => statesOf(id ? [await ns1.monitoring.job(id)] : await ns1.monitoring.jobs()),
+    // A job that does not exist, or was deleted, has no more status to report.
+    isFinalFailure: (failure) => id !== undefined && failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
   return follow(ctx, source, statusChanges);
 }

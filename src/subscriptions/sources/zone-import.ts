@@ -21,6 +21,7 @@ export function zoneImportSubscription(
     intervalMs,
     fetch: () => ns1.imports.job(jobId),
     isFinal: (job) => job.finished,
+    isFinalFailure: (failure) => failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
   return follow(ctx, source, eachEvent((job) => job));
 }
