@@ -131,6 +131,33 @@ describe('subscriptions across replicas (Redis)', () => {
     await Promise.all([...onA, ...onB].map((s) => s.close()));
   });
 
+  it('resumes polling and delivery after Redis restarts, with its leases and last events gone', async () => {
+    const a = replica(1_000);
+    const onA = await subscribers(a.gateway, 5);
+    expect(await qpsRequests()).toBe(1);
+
+    const port = Number(new URL(redis.url).port);
+    await redis.stop();
+    redis = await startRedis(port);
+    const { lastSeq } = await harness.ns1Control.log();
+
+    // The replica reconnects on its own; its poller takes a fresh lease and delivers again.
+    await expect
+      .poll(
+        async () => {
+          await a.clock.advance(INTERVAL_MS);
+          return onA.every((s) => s.received.length >= 2);
+        },
+        { interval: 100, timeout: 15_000 },
+      )
+      .toBe(true);
+    expect(new Set(onA.map((s) => sampleOf(s, 1))).size).toBe(1);
+    expect(sampleOf(onA[0]!, 1)).not.toBe(sampleOf(onA[0]!, 0));
+    expect(await qpsRequests(lastSeq)).toBeGreaterThanOrEqual(1);
+    expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
+    await Promise.all(onA.map((s) => s.close()));
+  });
+
   it('tells subscribers when Redis cannot be reached, rather than leaving them waiting, and polls nothing', async () => {
     const unreachable = gatewayOn(harness, { scheduler: new ManualScheduler(), env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
     gateways.push(unreachable);

@@ -33,9 +33,9 @@ async function untilReady(client: Redis, child: ChildProcess): Promise<void> {
   throw new Error('redis-server did not answer PING');
 }
 
-/** A throwaway redis-server on a free loopback port, without persistence. */
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
+/** A throwaway redis-server on a loopback port (a free one unless given), without persistence. */
+export async function startRedis(port?: number): Promise<RunningRedis> {
+  port ??= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 25 });
