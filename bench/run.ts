@@ -6,10 +6,12 @@ import { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
 import { createGateway } from '../src/yoga.js';
 import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
+import { subscriptionFanout } from './subscription-fanout.js';
 
 /**
  * Upstream cost of the dashboard query, as counts from the sandboxes' request logs: calls made against
- * distinct resources needed and against a resolver without batching. Timings are printed for
+ * distinct resources needed and against a resolver without batching. Then the upstream cost of many
+ * subscribers to one live number. Timings are printed for
  * orientation only; they depend on the machine.
  */
 const DASHBOARD = readFileSync(new URL('../test/fixtures/dashboard.graphql', import.meta.url), 'utf8');
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Dashboard query (test/fixtures/dashboard.graphql), ${REPEATS} runs per size\n\n${rows.join('\n')}\n`);
   await gateway.close();
+  process.stdout.write(`\n${await subscriptionFanout({ ...config, upstream: { ...config.upstream, retries: 0 } }, ns1Control)}`);
   await Promise.all([ns1.close(), buddyns.close()]);
 }
 
