@@ -1,9 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import type { Gateway } from '../../src/yoga.js';
-import { startHarness, type Harness } from '../support/harness.js';
-import { gatewayOn } from './support/gateway.js';
-import { ManualScheduler } from './support/manual-scheduler.js';
+import { manualClockSetup } from './support/manual-clock-setup.js';
 import { subscribeSse, type SseSubscription, type StreamedResult } from './support/sse.js';
 
 /** The demo job that flaps on purpose: each region down three minutes in ten. */
@@ -21,26 +18,17 @@ interface StatusEvent {
   status: string;
 }
 
-let harness: Harness;
-let scheduler: ManualScheduler;
-let gateway: Gateway;
-
-beforeAll(async () => {
-  harness = await startHarness();
+const setup = manualClockSetup({
+  start: T0,
+  prepare: async (harness) => {
+    await harness.ns1Control.freezeClock(T0);
+  },
 });
-afterAll(() => harness.close());
-beforeEach(async () => {
-  await harness.reset();
-  await harness.ns1Control.freezeClock(T0);
-  scheduler = new ManualScheduler(T0);
-  gateway = gatewayOn(harness, { scheduler });
-});
-afterEach(() => gateway.close());
 
 /** The flapping job's status per region at a sandbox time, read straight from the sandbox. */
 async function statusAt(at: number): Promise<Record<string, string>> {
-  await harness.ns1Control.freezeClock(at);
-  const response = await fetch(`${harness.ns1.baseUrl}/monitoring/jobs/${FLAPPING_JOB}`, { headers: { 'X-NSONE-Key': ns1SandboxKeys().admin } });
+  await setup.harness.ns1Control.freezeClock(at);
+  const response = await fetch(`${setup.harness.ns1.baseUrl}/monitoring/jobs/${FLAPPING_JOB}`, { headers: { 'X-NSONE-Key': ns1SandboxKeys().admin } });
   const job = (await response.json()) as { status: Record<string, { status: string }> };
   return Object.fromEntries(Object.entries(job.status).map(([region, s]) => [region, s.status]));
 }
@@ -53,7 +41,7 @@ async function findSingleRegionChange(): Promise<{ at: number; region: string; b
     const changed = Object.keys(initial).filter((region) => initial[region] !== later[region]);
     const region = changed[0];
     if (changed.length === 1 && region && region !== 'global') {
-      await harness.ns1Control.freezeClock(T0);
+      await setup.harness.ns1Control.freezeClock(T0);
       return { at: T0 + step * STEP_MS, region, before: initial[region]!, after: later[region]! };
     }
   }
@@ -71,8 +59,8 @@ async function nextEvents(subscriber: SseSubscription, count: number): Promise<S
 describe('monitorJobStatus subscription', () => {
   it('reports a change of one region’s status as exactly one event to each subscriber, from one upstream request', async () => {
     const change = await findSingleRegionChange();
-    const { lastSeq } = await harness.ns1Control.log();
-    const subscribers = await Promise.all(Array.from({ length: 25 }, () => subscribeSse(gateway, SUBSCRIPTION, { id: FLAPPING_JOB })));
+    const { lastSeq } = await setup.harness.ns1Control.log();
+    const subscribers = await Promise.all(Array.from({ length: 25 }, () => subscribeSse(setup.gateway, SUBSCRIPTION, { id: FLAPPING_JOB })));
 
     // At once: the current status of the job and each of its regions.
     const current = await Promise.all(subscribers.map((s) => nextEvents(s, 3)));
@@ -81,46 +69,46 @@ describe('monitorJobStatus subscription', () => {
       expect(events.every((e) => e.previousStatus === null && e.jobId === FLAPPING_JOB)).toBe(true);
     }
 
-    await harness.ns1Control.freezeClock(change.at);
-    await scheduler.advance(STEP_MS);
+    await setup.harness.ns1Control.freezeClock(change.at);
+    await setup.scheduler.advance(STEP_MS);
     const changed = await Promise.all(subscribers.map((s) => s.next()));
     for (const result of changed) {
       expect(eventOf(result)).toMatchObject({ jobId: FLAPPING_JOB, region: change.region, previousStatus: change.before.toUpperCase(), status: change.after.toUpperCase() });
     }
 
     // Back again: the very next event each subscriber sees is the reverse change, so nothing came in between.
-    await harness.ns1Control.freezeClock(T0);
-    await scheduler.advance(STEP_MS);
+    await setup.harness.ns1Control.freezeClock(T0);
+    await setup.scheduler.advance(STEP_MS);
     const reverted = await Promise.all(subscribers.map((s) => s.next()));
     for (const result of reverted) {
       expect(eventOf(result)).toMatchObject({ region: change.region, previousStatus: change.after.toUpperCase(), status: change.before.toUpperCase() });
     }
-    expect((await harness.ns1Control.log(lastSeq)).routes).toEqual({ 'GET /monitoring/jobs/:id': 3 });
+    expect((await setup.harness.ns1Control.log(lastSeq)).routes).toEqual({ 'GET /monitoring/jobs/:id': 3 });
     await Promise.all(subscribers.map((s) => s.close()));
   });
 
   it('follows every job when no id is given, starting with the current status of each job and region', async () => {
-    const subscriber = await subscribeSse(gateway, SUBSCRIPTION);
+    const subscriber = await subscribeSse(setup.gateway, SUBSCRIPTION);
     const first = eventOf(await subscriber.next());
     expect(first?.previousStatus).toBeNull();
-    const jobs = (await harness.gql<{ monitorJobs: Array<{ id: string; regions: string[] }> }>('{ monitorJobs { id regions } }')).data?.monitorJobs ?? [];
+    const jobs = (await setup.harness.gql<{ monitorJobs: Array<{ id: string; regions: string[] }> }>('{ monitorJobs { id regions } }')).data?.monitorJobs ?? [];
     const expected = jobs.reduce((sum, job) => sum + 1 + job.regions.length, 0);
     const rest = await nextEvents(subscriber, expected - 1);
     const seen = new Set([first, ...rest].map((e) => `${e?.jobId}/${e?.region}`));
     expect(seen.size).toBe(expected);
     expect(new Set([first, ...rest].map((e) => e?.jobId))).toEqual(new Set(jobs.map((j) => j.id)));
-    expect((await harness.ns1Control.log()).routes['GET /monitoring/jobs']).toBe(2);
+    expect((await setup.harness.ns1Control.log()).routes['GET /monitoring/jobs']).toBe(2);
     await subscriber.close();
   });
 
   it('reports an unknown job as NOT_FOUND, then completes and polls no more', async () => {
-    const subscriber = await subscribeSse(gateway, SUBSCRIPTION, { id: 'no-such-job' });
+    const subscriber = await subscribeSse(setup.gateway, SUBSCRIPTION, { id: 'no-such-job' });
     const result = await subscriber.next();
     expect(result?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'NS1' });
     await subscriber.completed;
     expect(subscriber.completedByServer).toBe(true);
-    expect(scheduler.pending).toBe(0);
-    await scheduler.advance(10 * STEP_MS);
-    expect((await harness.ns1Control.log()).routes['GET /monitoring/jobs/:id']).toBe(1);
+    expect(setup.scheduler.pending).toBe(0);
+    await setup.scheduler.advance(10 * STEP_MS);
+    expect((await setup.harness.ns1Control.log()).routes['GET /monitoring/jobs/:id']).toBe(1);
   });
 });

@@ -1,37 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../src/yoga.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
 import { gatewayOn } from './support/gateway.js';
-import { ManualScheduler } from './support/manual-scheduler.js';
+import { manualClockSetup } from './support/manual-clock-setup.js';
 import { subscribeSse, type SseSubscription } from './support/sse.js';
 
 const ZONE_QPS = `subscription ($zone: DomainName, $interval: Int) { qps(zone: $zone, intervalSeconds: $interval) { qps zone sampledAt } }`;
 const INTERVAL_SECONDS = 10;
 
-let harness: Harness;
-let scheduler: ManualScheduler;
-let gateway: Gateway;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.close());
-beforeEach(async () => {
-  await harness.reset();
-  scheduler = new ManualScheduler();
-  gateway = gatewayOn(harness, { scheduler });
-});
-afterEach(() => gateway.close());
+const setup = manualClockSetup();
 
 async function qpsRequests(since = 0): Promise<number> {
-  const log = await harness.ns1Control.log(since);
+  const log = await setup.harness.ns1Control.log(since);
   return Object.entries(log.routes)
     .filter(([route]) => route.startsWith('GET /stats/qps'))
     .reduce((sum, [, n]) => sum + n, 0);
 }
 
 const subscribeZone = (zone: string, headers: Record<string, string> = {}) =>
-  subscribeSse(gateway, ZONE_QPS, { zone, interval: INTERVAL_SECONDS }, headers);
+  subscribeSse(setup.gateway, ZONE_QPS, { zone, interval: INTERVAL_SECONDS }, headers);
 
 describe('qps subscription', () => {
   it('serves 1,000 concurrent subscribers of a zone with one upstream request per interval', async () => {
@@ -41,22 +26,22 @@ describe('qps subscription', () => {
     expect(new Set(first.map((r) => (r?.data?.qps as { qps: number }).qps)).size).toBe(1);
     expect(await qpsRequests()).toBe(1);
 
-    await harness.ns1Control.advanceClock(15 * 60);
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.harness.ns1Control.advanceClock(15 * 60);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     const second = await Promise.all(subscribers.map((s) => s.next()));
     expect(second.every((r) => typeof (r?.data?.qps as { qps?: number } | undefined)?.qps === 'number')).toBe(true);
     expect(await qpsRequests()).toBe(2);
 
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     await Promise.all(subscribers.map((s) => s.next()));
     expect(await qpsRequests()).toBe(3);
 
-    const metrics = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    const metrics = await (await setup.gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
     expect(metrics).toMatch(/^dnsgraph_subscribers 1000$/m);
     expect(metrics).toMatch(/^dnsgraph_subscription_keys 1$/m);
     expect(metrics).toMatch(/^dnsgraph_subscription_pollers_leading 1$/m);
     await Promise.all(subscribers.map((s) => s.close()));
-    const after = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    const after = await (await setup.gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
     expect(after).toMatch(/^dnsgraph_subscribers 0$/m);
   });
 
@@ -70,7 +55,7 @@ describe('qps subscription', () => {
     await Promise.all(all.map((s) => s.next()));
     expect(await qpsRequests()).toBe(2);
 
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     await Promise.all(all.map((s) => s.next()));
     expect(await qpsRequests()).toBe(4);
     await Promise.all(all.map((s) => s.close()));
@@ -80,29 +65,29 @@ describe('qps subscription', () => {
     const subscribers = await Promise.all([subscribeZone('example.com'), subscribeZone('example.com'), subscribeZone('example.com')]);
     await Promise.all(subscribers.map((s) => s.next()));
     await subscribers[0]?.close();
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     await Promise.all(subscribers.slice(1).map((s) => s.next()));
     expect(await qpsRequests()).toBe(2);
 
     await Promise.all(subscribers.slice(1).map((s) => s.close()));
-    expect(scheduler.pending).toBe(0);
-    await scheduler.advance(20 * INTERVAL_SECONDS * 1000);
+    expect(setup.scheduler.pending).toBe(0);
+    await setup.scheduler.advance(20 * INTERVAL_SECONDS * 1000);
     expect(await qpsRequests()).toBe(2);
-    expect(gateway.subscriptions.keys).toEqual([]);
+    expect(setup.gateway.subscriptions.keys).toEqual([]);
   });
 
   it('samples the account without a zone, and one record with domain and type', async () => {
-    const account = await subscribeSse(gateway, 'subscription { qps { qps zone domain type } }');
-    const record = await subscribeSse(gateway, 'subscription { qps(zone: "example.com", domain: "www.example.com", type: CNAME) { qps zone domain type } }');
+    const account = await subscribeSse(setup.gateway, 'subscription { qps { qps zone domain type } }');
+    const record = await subscribeSse(setup.gateway, 'subscription { qps(zone: "example.com", domain: "www.example.com", type: CNAME) { qps zone domain type } }');
     expect((await account.next())?.data?.qps).toMatchObject({ zone: null, domain: null, type: null });
     expect((await record.next())?.data?.qps).toMatchObject({ zone: 'example.com', domain: 'www.example.com', type: 'CNAME' });
-    const log = await harness.ns1Control.log();
+    const log = await setup.harness.ns1Control.log();
     expect(log.counts).toMatchObject({ 'GET /stats/qps': 1, 'GET /stats/qps/example.com/www.example.com/CNAME': 1 });
     await Promise.all([account.close(), record.close()]);
   });
 
   it('refuses an interval below the floor with BAD_USER_INPUT, before any upstream request', async () => {
-    const floored = gatewayOn(harness, { scheduler, env: { SUBSCRIPTION_MIN_INTERVAL_SECONDS: '5' } });
+    const floored = gatewayOn(setup.harness, { scheduler: setup.scheduler, env: { SUBSCRIPTION_MIN_INTERVAL_SECONDS: '5' } });
     const refused = await subscribeSse(floored, ZONE_QPS, { zone: 'example.com', interval: 2 });
     const result = await refused.next();
     expect(result?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -110,7 +95,7 @@ describe('qps subscription', () => {
     await refused.completed;
     await floored.close();
     expect(await qpsRequests()).toBe(0);
-    expect(scheduler.pending).toBe(0);
+    expect(setup.scheduler.pending).toBe(0);
   });
 
   it('refuses a domain without a type, or a record outside its zone, before any upstream request', async () => {
@@ -120,7 +105,7 @@ describe('qps subscription', () => {
       'subscription { qps(zone: "example.com", domain: "www.example.net", type: A) { qps } }',
     ];
     for (const query of cases) {
-      const refused = await subscribeSse(gateway, query);
+      const refused = await subscribeSse(setup.gateway, query);
       expect((await refused.next())?.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
     expect(await qpsRequests()).toBe(0);
@@ -129,17 +114,17 @@ describe('qps subscription', () => {
   it('reports an NS1 outage as an error in the stream, which stays open and resumes when NS1 recovers', async () => {
     const subscriber: SseSubscription = await subscribeZone('example.com');
     await subscriber.next();
-    await harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 503, message: 'maintenance', times: 1 });
+    await setup.harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 503, message: 'maintenance', times: 1 });
 
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     const failed = await subscriber.next();
     expect(failed?.data).toBeNull();
     expect(failed?.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'NS1', status: 503 });
 
     // Backing off: the next poll waits two intervals.
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     expect(await qpsRequests()).toBe(2);
-    await scheduler.advance(INTERVAL_SECONDS * 1000);
+    await setup.scheduler.advance(INTERVAL_SECONDS * 1000);
     const recovered = await subscriber.next();
     expect(recovered?.errors).toBeUndefined();
     expect(recovered?.data?.qps).toMatchObject({ zone: 'example.com' });
@@ -148,7 +133,7 @@ describe('qps subscription', () => {
   });
 
   it('answers PROVIDER_NOT_CONFIGURED for a gateway without NS1, before any poll', async () => {
-    const withoutNs1 = gatewayOn(harness, { scheduler, adjust: (config) => ({ ...config, ns1: { endpoint: config.ns1.endpoint, ratePerSecond: config.ns1.ratePerSecond } }) });
+    const withoutNs1 = gatewayOn(setup.harness, { scheduler: setup.scheduler, adjust: (config) => ({ ...config, ns1: { endpoint: config.ns1.endpoint, ratePerSecond: config.ns1.ratePerSecond } }) });
     const refused = await subscribeSse(withoutNs1, ZONE_QPS, { zone: 'example.com', interval: INTERVAL_SECONDS });
     expect((await refused.next())?.errors?.[0]?.extensions?.code).toBe('PROVIDER_NOT_CONFIGURED');
     await withoutNs1.close();
