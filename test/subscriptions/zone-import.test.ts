@@ -65,6 +65,15 @@ describe('zoneImport subscription', () => {
     expect(await importJobRequests()).toBe(1);
   });
 
+  it('refuses a job id that no provider issues with BAD_USER_INPUT, before any upstream request', async () => {
+    for (const jobId of ['', '../zones', 'a b']) {
+      const refused = await subscribeSse(setup.gateway, FOLLOW, { jobId });
+      expect((await refused.next())?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jobId' });
+      await refused.completed;
+    }
+    expect((await setup.harness.ns1Control.log()).total).toBe(0);
+  });
+
   it('completes at once for an import that has already finished', async () => {
     const jobId = await startImport();
     await setup.harness.ns1Control.advanceClock(5);

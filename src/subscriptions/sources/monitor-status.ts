@@ -6,6 +6,7 @@ import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
 import { fromPollFailure, isFailure, type PollEvent } from '../poll-event.js';
 import { pollKey, type PollSource } from '../poll-source.js';
+import { providerId } from './provider-id.js';
 
 /** The status of one job in one region ("global" for the job as a whole). */
 export interface MonitorRegionState {
@@ -66,7 +67,7 @@ export function monitorJobStatusSubscription(
 ): AsyncIterableIterator<Delivery<MonitorJobStatusEvent>> {
   const { ns1 } = requireNs1(ctx);
   const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
-  const id = args.id === null || args.id === undefined ? undefined : String(args.id);
+  const id = args.id === null || args.id === undefined ? undefined : providerId('id', args.id);
   const source: PollSource<MonitorRegionState[]> = {
     key: pollKey('ns1', ns1.fingerprint, 'monitor-status', id ?? '', intervalMs),
     intervalMs,

@@ -5,6 +5,7 @@ import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
 import { pollKey, type PollSource } from '../poll-source.js';
+import { providerId } from './provider-id.js';
 
 const DEFAULT_INTERVAL_SECONDS = 2;
 
@@ -14,7 +15,7 @@ export function zoneImportSubscription(
   args: { jobId: string | number; intervalSeconds?: number | null },
 ): AsyncIterableIterator<Delivery<Ns1ZoneImport>> {
   const { ns1 } = requireNs1(ctx);
-  const jobId = String(args.jobId);
+  const jobId = providerId('jobId', args.jobId);
   const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
   const source: PollSource<Ns1ZoneImport> = {
     key: pollKey('ns1', ns1.fingerprint, 'zone-import', jobId, intervalMs),
