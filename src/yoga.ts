@@ -55,6 +55,7 @@ export function secretsOf(config: Config): string[] {
   const credential = config.buddyns.credential;
   if (credential?.kind === 'token') secrets.push(credential.token);
   if (credential?.kind === 'basic') secrets.push(credential.password);
+  if (config.redisUrl) secrets.push(decodeURIComponent(new URL(config.redisUrl).password));
   return secrets.filter((s): s is string => Boolean(s));
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../../src/yoga.js';
+import { createLogger } from '../../src/logger.js';
+import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { gatewayOn } from './support/gateway.js';
+import { configOn, gatewayOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
 import { freePort, startRedis, type RunningRedis } from './support/redis-server.js';
 import { subscribeSse, type SseSubscription } from './support/sse.js';
@@ -159,7 +160,10 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('tells subscribers when Redis cannot be reached, rather than leaving them waiting, and polls nothing', async () => {
-    const unreachable = gatewayOn(harness, { scheduler: new ManualScheduler(), env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    const password = 'redis-password-never-logged';
+    const config = configOn(harness, { REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}`, LOG_LEVEL: 'debug' });
+    const lines: string[] = [];
+    const unreachable = createGateway({ config, logger: createLogger('debug', { write: (line) => lines.push(line), secrets: () => secretsOf(config) }) });
     gateways.push(unreachable);
     const subscriber = await subscribeSse(unreachable, ZONE_QPS);
     const result = await subscriber.next();
@@ -167,5 +171,7 @@ describe('subscriptions across replicas (Redis)', () => {
     expect(result?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
     await subscriber.completed;
     expect(await qpsRequests()).toBe(0);
+    expect(lines.some((line) => line.includes('redis connection failed'))).toBe(true);
+    expect(lines.filter((line) => line.includes(password))).toEqual([]);
   });
 });
