@@ -68,6 +68,29 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
     expect(await qpsRequests()).toBe(2);
   });
 
+  it('stops the poller when an SSE client over a real connection goes away', async () => {
+    await start();
+    const overHttp = await subscribeSseOverHttp(running.url, ZONE_QPS, { interval: INTERVAL_SECONDS });
+    expect((await overHttp.next())?.data?.qps).toMatchObject({ zone: 'example.com' });
+    await overHttp.close();
+    await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
+    expect(scheduler.pending).toBe(0);
+    await scheduler.advance(10 * INTERVAL_SECONDS * 1000);
+    expect(await qpsRequests()).toBe(1);
+  });
+
+  it('stops the poller when a WebSocket closes without unsubscribing', async () => {
+    await start();
+    const socket = client();
+    const overWs = socket.iterate({ query: ZONE_QPS, variables: { interval: INTERVAL_SECONDS } });
+    expect((await overWs.next()).value).toMatchObject({ data: { qps: { zone: 'example.com' } } });
+    await socket.dispose();
+    await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
+    expect(scheduler.pending).toBe(0);
+    await scheduler.advance(10 * INTERVAL_SECONDS * 1000);
+    expect(await qpsRequests()).toBe(1);
+  });
+
   it('takes per-request credentials from the connection params, on a poller of their own', async () => {
     await start();
     const admin = client().iterate({ query: ZONE_QPS, variables: { interval: INTERVAL_SECONDS } });
