@@ -40,5 +40,15 @@ describe('configuration', () => {
     expect(message).toContain('NS1_RATE_LIMIT_PER_SECOND');
     const secretProblem = problems({ BUDDYNS_TOKEN: 'tok', BUDDYNS_ENDPOINT: 'ftp://secret-host' }).join('\n');
     expect(secretProblem).not.toContain('tok"');
+    const redisProblem = problems({ REDIS_URL: 'http://:hunter2@redis.internal:6379' });
+    expect(redisProblem).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL']);
+  });
+
+  it('bounds the subscription settings', () => {
+    expect(loadConfig({}, []).subscriptions).toEqual({ minIntervalSeconds: 1, maxIntervalSeconds: 3600, leaseSeconds: 15 });
+    expect(problems({ SUBSCRIPTION_LEASE_SECONDS: '0' })[0]).toMatch(/^SUBSCRIPTION_LEASE_SECONDS: /);
+    expect(problems({ SUBSCRIPTION_MIN_INTERVAL_SECONDS: '60', SUBSCRIPTION_MAX_INTERVAL_SECONDS: '30' })[0]).toMatch(
+      /^SUBSCRIPTION_MIN_INTERVAL_SECONDS: is above SUBSCRIPTION_MAX_INTERVAL_SECONDS/,
+    );
   });
 });
