@@ -1,3 +1,4 @@
+import { fingerprint } from '../providers/credentials.js';
 import type { PollFailure } from './poll-event.js';
 
 /** One resource that subscribers watch through a shared poller. */
@@ -15,6 +16,14 @@ export interface PollSource<T> {
   isFinal?(value: T): boolean;
   /** A failure no later poll can mend (an import job that does not exist): polling ends with it. */
   isFinalFailure?(failure: PollFailure): boolean;
+}
+
+/**
+ * Whose data a poller fetches: the credential at one provider endpoint. Two deployments that share a Redis
+ * and a key but talk to different endpoints (a staging API, a sandbox) never share a poller.
+ */
+export function accountScope(endpoint: string, credentialFingerprint: string): string {
+  return fingerprint(endpoint, credentialFingerprint);
 }
 
 /** A poller key from its parts (provider, credential fingerprint, resource..., interval), unambiguous. */

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
+import { SandboxControlClient } from '../../src/sandbox/kit/index.js';
+import { startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
 import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { configOn, gatewayOn } from './support/gateway.js';
@@ -130,6 +132,27 @@ describe('subscriptions across replicas (Redis)', () => {
     for (const s of [...onA, ...onB]) expect((await s.next())?.data?.qps).toBeTruthy();
     expect(await qpsRequests()).toBe(3);
     await Promise.all([...onA, ...onB].map((s) => s.close()));
+  });
+
+  it('never shares a poller between replicas that reach different NS1 endpoints with the same key', async () => {
+    const staging = await startNs1Sandbox({ port: 0 });
+    try {
+      const a = replica();
+      const clock = new ManualScheduler();
+      const b = gatewayOn(harness, {
+        scheduler: clock,
+        env: { REDIS_URL: redis.url },
+        adjust: (config) => ({ ...config, ns1: { ...config.ns1, endpoint: staging.baseUrl } }),
+      });
+      gateways.push(b);
+      const [onA, onB] = await Promise.all([subscribers(a.gateway, 3), subscribers(b, 3)]);
+      expect(await qpsRequests()).toBe(1);
+      expect((await new SandboxControlClient(staging.origin).log()).routes['GET /stats/qps/:zone']).toBe(1);
+      expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(2);
+      await Promise.all([...onA, ...onB].map((s) => s.close()));
+    } finally {
+      await staging.close();
+    }
   });
 
   it('resumes polling and delivery after Redis restarts, with its leases and last events gone', async () => {

@@ -5,7 +5,7 @@ import type { Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
 import { fromPollFailure, isFailure, type PollEvent } from '../poll-event.js';
-import { pollKey, type PollSource } from '../poll-source.js';
+import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 import { providerId } from './provider-id.js';
 
 /** The status of one job in one region ("global" for the job as a whole). */
@@ -69,7 +69,7 @@ export function monitorJobStatusSubscription(
   const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
   const id = args.id === null || args.id === undefined ? undefined : providerId('id', args.id);
   const source: PollSource<MonitorRegionState[]> = {
-    key: pollKey('ns1', ns1.fingerprint, 'monitor-status', id ?? '', intervalMs),
+    key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'monitor-status', id ?? '', intervalMs),
     intervalMs,
     fetch: async () => statesOf(id ? [await ns1.monitoring.job(id)] : await ns1.monitoring.jobs()),
     // A job that does not exist, or was deleted, has no more status to report.

@@ -6,7 +6,7 @@ import { requireNs1 } from '../../resolvers/providers.js';
 import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
-import { pollKey, type PollSource } from '../poll-source.js';
+import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 
 export interface QpsArgs {
   zone?: string | null;
@@ -44,7 +44,7 @@ export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterab
   const target = qpsTarget(args);
   const { zone, domain, type } = target;
   const source: PollSource<number> = {
-    key: pollKey('ns1', ns1.fingerprint, 'qps', zone ?? '', domain ?? '', type ?? '', intervalMs),
+    key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'qps', zone ?? '', domain ?? '', type ?? '', intervalMs),
     intervalMs,
     everySample: true,
     fetch: () => (zone && domain && type ? ns1.stats.recordQps(zone, domain, type) : zone ? ns1.stats.zoneQps(zone) : ns1.stats.accountQps()),

@@ -4,7 +4,7 @@ import { requireNs1 } from '../../resolvers/providers.js';
 import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
-import { pollKey, type PollSource } from '../poll-source.js';
+import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 import { providerId } from './provider-id.js';
 
 const DEFAULT_INTERVAL_SECONDS = 2;
@@ -18,7 +18,7 @@ export function zoneImportSubscription(
   const jobId = providerId('jobId', args.jobId);
   const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
   const source: PollSource<Ns1ZoneImport> = {
-    key: pollKey('ns1', ns1.fingerprint, 'zone-import', jobId, intervalMs),
+    key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'zone-import', jobId, intervalMs),
     intervalMs,
     fetch: () => ns1.imports.job(jobId),
     isFinal: (job) => job.finished,

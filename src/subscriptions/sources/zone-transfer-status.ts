@@ -4,7 +4,7 @@ import { requireBuddyNs } from '../../resolvers/providers.js';
 import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
-import { pollKey, type PollSource } from '../poll-source.js';
+import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 
 const DEFAULT_INTERVAL_SECONDS = 60;
 
@@ -16,7 +16,7 @@ export function zoneTransferStatusSubscription(
   const { buddyns } = requireBuddyNs(ctx);
   const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
   const source: PollSource<BuddyNsZoneStatus> = {
-    key: pollKey('buddyns', buddyns.fingerprint, 'zone-status', args.name, intervalMs),
+    key: pollKey('buddyns', accountScope(ctx.config.buddyns.endpoint, buddyns.fingerprint), 'zone-status', args.name, intervalMs),
     intervalMs,
     fetch: () => buddyns.getZoneStatus(args.name),
   };
