@@ -64,7 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel, { secrets: () => secretsOf(config) });
   const metrics = createMetrics();
-  const upstreams = createUpstreams(config, metrics, options.dispatchers);
+  const upstreams = createUpstreams(config, metrics, logger, options.dispatchers);
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
   registerSubscriptionMetrics(metrics.registry, subscriptions);
   let closing: Promise<void> | undefined;

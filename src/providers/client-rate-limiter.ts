@@ -13,6 +13,28 @@ export class RateBudgetExhausted extends Error {
   }
 }
 
+/** What a provider's response says of the budget left. */
+export interface RateObservation {
+  remaining?: number;
+  periodSeconds?: number;
+  retryAfterSeconds?: number;
+}
+
+/** Paces requests per credential; in memory for one replica, or shared by all of them through Redis. */
+export interface RateLimiter {
+  /** Waits for a token; a wait longer than `maxWaitMs` is not worth it and throws RateBudgetExhausted at once. */
+  acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void>;
+  /** The provider's own view of the budget wins over ours. */
+  observe(key: string, info: RateObservation): void | Promise<void>;
+}
+
+/** How long no request may leave after an observation: Retry-After, or the rest of a spent period. */
+export function pauseMsFor(info: RateObservation): number {
+  if (info.retryAfterSeconds !== undefined) return info.retryAfterSeconds * 1000;
+  if (info.remaining === 0 && info.periodSeconds !== undefined) return Math.min(info.periodSeconds, 60) * 1000;
+  return 0;
+}
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -24,7 +46,7 @@ interface Bucket {
  * A token bucket per credential, so the gateway stays inside a provider's per-account budget instead of
  * collecting 429s. It also obeys what the provider reports (`X-RateLimit-Remaining` reaching 0, Retry-After).
  */
-export class ClientRateLimiter {
+export class ClientRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -32,7 +54,6 @@ export class ClientRateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Waits for a token; a wait longer than `maxWaitMs` is not worth it and throws RateBudgetExhausted at once. */
   async acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     for (;;) {
       const wait = this.tryTake(key);
@@ -55,15 +76,10 @@ export class ClientRateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) * msPerToken));
   }
 
-  /** The provider's own view of the budget wins over ours. */
-  observe(key: string, info: { remaining?: number; periodSeconds?: number; retryAfterSeconds?: number }): void {
+  observe(key: string, info: RateObservation): void {
     const bucket = this.refill(key);
-    const now = this.now();
-    if (info.retryAfterSeconds !== undefined) {
-      bucket.pausedUntil = Math.max(bucket.pausedUntil, now + info.retryAfterSeconds * 1000);
-    } else if (info.remaining === 0 && info.periodSeconds !== undefined) {
-      bucket.pausedUntil = Math.max(bucket.pausedUntil, now + Math.min(info.periodSeconds, 60) * 1000);
-    }
+    const pauseMs = pauseMsFor(info);
+    if (pauseMs > 0) bucket.pausedUntil = Math.max(bucket.pausedUntil, this.now() + pauseMs);
     if (info.remaining !== undefined) bucket.tokens = Math.min(bucket.tokens, info.remaining);
   }
 

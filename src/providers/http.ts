@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { ClientRateLimiter, RateBudgetExhausted, type RateBudget } from './client-rate-limiter.js';
+import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -52,6 +52,8 @@ export interface HttpClientOptions {
   /** A Retry-After longer than this is not waited out: the caller gets RATE_LIMITED at once. */
   maxRetryDelayMs?: number;
   rateLimit?: RateBudget;
+  /** Paces the credentials instead of an in-memory bucket built from `rateLimit`, e.g. one shared through Redis. */
+  limiter?: RateLimiter;
   onResponse?: (event: { provider: ProviderId; method: HttpMethod; path: string; status: number; attempt: number; durationMs: number }) => void;
 }
 
@@ -74,8 +76,8 @@ export class HttpClient {
   private readonly basePath: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly limiter: ClientRateLimiter;
-  private readonly options: Required<Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'rateLimit'>> &
+  private readonly limiter: RateLimiter;
+  private readonly options: Required<Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'rateLimit' | 'limiter'>> &
     Pick<HttpClientOptions, 'fieldErrors' | 'onResponse'>;
 
   constructor(options: HttpClientOptions) {
@@ -93,7 +95,7 @@ export class HttpClient {
       maxRetryDelayMs: 5_000,
       ...options,
     };
-    this.limiter = new ClientRateLimiter(options.rateLimit ?? { requests: 50, windowMs: 1_000 });
+    this.limiter = options.limiter ?? new ClientRateLimiter(options.rateLimit ?? { requests: 50, windowMs: 1_000 });
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??

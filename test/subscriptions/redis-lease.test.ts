@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RedisLease } from '../../src/subscriptions/redis-lease.js';
-import { startRedis, type RunningRedis } from './support/redis-server.js';
+import { startRedis, type RunningRedis } from '../support/redis-server.js';
 
 let redis: RunningRedis;
 let connection: Redis;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../support/harness.js';
 import { startGatewayProcess, type GatewayProcess } from './support/gateway-process.js';
-import { startRedis, type RunningRedis } from './support/redis-server.js';
+import { startRedis, type RunningRedis } from '../support/redis-server.js';
 import { subscribeSseOverHttp, type SseSubscription } from './support/sse.js';
 
 // Real processes run on the real clock: the shortest interval and lease keep the test short.

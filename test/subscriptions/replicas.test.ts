@@ -6,7 +6,7 @@ import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { configOn, gatewayOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
-import { freePort, startRedis, type RunningRedis } from './support/redis-server.js';
+import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
 import { subscribeSse, type SseSubscription } from './support/sse.js';
 
 const INTERVAL_MS = 10_000;

@@ -5,7 +5,7 @@ import { startGateway, type RunningGateway } from '../../src/server.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { configOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
-import { startRedis, type RunningRedis } from './support/redis-server.js';
+import { startRedis, type RunningRedis } from '../support/redis-server.js';
 import { subscribeSse, subscribeSseOverHttp } from './support/sse.js';
 
 const ZONE_QPS = `subscription ($interval: Int) { qps(zone: "example.com", intervalSeconds: $interval) { qps zone } }`;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buddyNsSandboxCredentials } from '../../../src/sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
 import type { Harness } from '../../support/harness.js';
-import { freePort } from './redis-server.js';
+import { freePort } from '../../support/redis-server.js';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -1,0 +1,40 @@
+import { Redis } from 'ioredis';
+import type { RateBudget } from './client-rate-limiter.js';
+import { fingerprint } from './credentials.js';
+import { RedisRateLimiter } from './redis-rate-limiter.js';
+import type { ProviderId } from './upstream-error.js';
+
+/** A failing Redis is reported at most this often, however many requests fall back meanwhile. */
+const REPORT_EVERY_MS = 30_000;
+
+export interface SharedRateBudget {
+  limiter(provider: ProviderId, endpoint: string, budget: RateBudget): RedisRateLimiter;
+  /** Resolves once Redis answers; until then every replica paces on its own. */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The providers' rate budgets in Redis, shared by every replica. Commands fail fast while Redis is away
+ * (no offline queue, a short timeout), so a request never waits on Redis: it is paced locally instead.
+ */
+export function createSharedRateBudget(url: string, warn: (message: string, fields: Record<string, unknown>) => void): SharedRateBudget {
+  const redis = new Redis(url, { connectionName: 'dnsgraph-rate', enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
+  let reportedAt = -Infinity;
+  const onUnavailable = (error: unknown) => {
+    if (Date.now() - reportedAt < REPORT_EVERY_MS) return;
+    reportedAt = Date.now();
+    warn('shared rate budget unavailable: pacing this replica on its own', { error: error instanceof Error ? error.message : String(error) });
+  };
+  redis.on('error', onUnavailable);
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  return {
+    ready,
+    limiter: (provider, endpoint, budget) =>
+      new RedisRateLimiter({ redis, budget, prefix: `dnsgraph:rate:${provider}:${fingerprint(endpoint)}:`, onUnavailable }),
+    close: async () => {
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
+import { createSharedRateBudget, type SharedRateBudget } from '../../src/providers/shared-rate-budget.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
+
+// A slow refill: nothing comes back while a test runs, so every count is exact.
+const BUDGET = { requests: 5, windowMs: 60_000 };
+const ENDPOINT = 'https://api.nsone.net/v1';
+
+let redis: RunningRedis;
+let harness: Harness;
+const budgets: SharedRateBudget[] = [];
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  [redis, harness] = await Promise.all([startRedis(), startHarness()]);
+});
+afterAll(async () => {
+  await Promise.all([redis.stop(), harness.close()]);
+});
+beforeEach(async () => {
+  warnings.length = 0;
+  await Promise.all([redis.client.flushall(), harness.reset()]);
+});
+afterEach(async () => {
+  await Promise.all(budgets.splice(0).map((b) => b.close()));
+});
+
+/** One replica's view of the budget. */
+async function replica(url = redis.url): Promise<SharedRateBudget> {
+  const budget = createSharedRateBudget(url, (message) => warnings.push(message));
+  budgets.push(budget);
+  return budget;
+}
+
+const settle = (promise: Promise<void>) => promise.then(() => 'granted', (error: unknown) => (error instanceof RateBudgetExhausted ? 'exhausted' : String(error)));
+
+describe('rate budget shared through Redis', () => {
+  it('lets all replicas together spend one credential’s budget once', async () => {
+    const [a, b] = await Promise.all([replica(), replica()]);
+    await Promise.all([a.ready, b.ready]);
+    const onA = a.limiter('ns1', ENDPOINT, BUDGET);
+    const onB = b.limiter('ns1', ENDPOINT, BUDGET);
+
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => settle((i % 2 ? onA : onB).acquire('account', 1_000))));
+    expect(outcomes.filter((o) => o === 'granted')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'exhausted')).toHaveLength(3);
+    // Another credential, or the same key at another endpoint, has a budget of its own.
+    expect(await settle(onA.acquire('other-account', 1_000))).toBe('granted');
+    expect(await settle(a.limiter('ns1', 'https://staging.example/v1', BUDGET).acquire('account', 1_000))).toBe('granted');
+  });
+
+  it('holds every replica back when one of them hears Retry-After', async () => {
+    const [a, b] = await Promise.all([replica(), replica()]);
+    await Promise.all([a.ready, b.ready]);
+    await a.limiter('ns1', ENDPOINT, BUDGET).observe('account', { retryAfterSeconds: 30 });
+    const refused = await b
+      .limiter('ns1', ENDPOINT, BUDGET)
+      .acquire('account', 5_000)
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateBudgetExhausted);
+    expect((refused as RateBudgetExhausted).waitMs).toBeGreaterThan(25_000);
+  });
+
+  it('paces a replica on its own while Redis cannot be reached, and says so once', async () => {
+    const away = await replica(`redis://127.0.0.1:${await freePort()}`);
+    const limiter = away.limiter('ns1', ENDPOINT, BUDGET);
+    const outcomes = await Promise.all(Array.from({ length: 7 }, () => settle(limiter.acquire('account', 1_000))));
+    expect(outcomes.filter((o) => o === 'granted')).toHaveLength(5);
+    expect(outcomes.filter((o) => o === 'exhausted')).toHaveLength(2);
+    expect(warnings).toEqual(['shared rate budget unavailable: pacing this replica on its own']);
+  });
+
+  it('through the gateway: a 429 on one replica answers RATE_LIMITED on the other without an upstream request', async () => {
+    const env = { REDIS_URL: redis.url, UPSTREAM_RETRIES: '0' };
+    const a = harness.gatewayWith(env);
+    const b = harness.gatewayWith(env);
+    const query = async (gateway: typeof a) => {
+      const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { qps } }' }),
+      });
+      return (await response.json()) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+    };
+    await Promise.all([a.upstreams.ready, b.upstreams.ready]);
+    expect((await query(b)).errors).toBeUndefined();
+    await harness.ns1Control.addFault({ path: '/stats/qps', status: 429, retryAfterSeconds: 30, times: 1 });
+
+    expect((await query(a)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', provider: 'NS1' });
+    const { lastSeq } = await harness.ns1Control.log();
+    expect((await query(b)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', provider: 'NS1' });
+    expect((await harness.ns1Control.log(lastSeq)).total).toBe(0);
+  });
+});
