@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fromRaw, withSandboxUpstreams } from '../src/config.js';
+import { fromRaw, withSandboxUpstreams, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
 import { SandboxControlClient } from '../src/sandbox/kit/index.js';
@@ -17,6 +17,22 @@ import { subscriptionFanout } from './subscription-fanout.js';
 const DASHBOARD = readFileSync(new URL('../test/fixtures/dashboard.graphql', import.meta.url), 'utf8');
 const SIZES = [0, 50, 200];
 const REPEATS = 5;
+
+/** The dashboard asked by ten callers with the same credentials, with the response cache on. */
+async function cachedDashboard(config: Config, ns1Control: SandboxControlClient, buddyControl: SandboxControlClient): Promise<string> {
+  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+  const gateway = createGateway({ config: { ...config, responseCacheTtlSeconds: 60 }, logger: createLogger('silent') });
+  const calls: number[] = [];
+  for (let caller = 0; caller < 10; caller++) {
+    const [a, b] = await Promise.all([ns1Control.log(), buddyControl.log()]);
+    await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DASHBOARD }) });
+    const [a2, b2] = await Promise.all([ns1Control.log(a.lastSeq), buddyControl.log(b.lastSeq)]);
+    calls.push(a2.total + b2.total);
+  }
+  await gateway.close();
+  const total = calls.reduce((sum, n) => sum + n, 0);
+  return `Dashboard query asked 10 times with RESPONSE_CACHE_TTL_SECONDS=60 (within its 5 s for live numbers)\n\nupstream calls per ask: ${calls.join(', ')}; ${total} in all, against ${10 * (calls[0] ?? 0)} without the cache\n`;
+}
 
 async function main(): Promise<void> {
   const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
@@ -60,6 +76,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Dashboard query (test/fixtures/dashboard.graphql), ${REPEATS} runs per size\n\n${rows.join('\n')}\n`);
   await gateway.close();
+  process.stdout.write(`\n${await cachedDashboard(config, ns1Control, buddyControl)}`);
   process.stdout.write(`\n${await subscriptionFanout({ ...config, upstream: { ...config.upstream, retries: 0 } }, ns1Control)}`);
   await Promise.all([ns1.close(), buddyns.close()]);
 }

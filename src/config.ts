@@ -44,6 +44,7 @@ export const configSchema = z
     SUBSCRIPTION_MIN_INTERVAL_SECONDS: intIn(1, 3600, 1),
     SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
     SUBSCRIPTION_LEASE_SECONDS: intIn(1, 3600, 15),
+    RESPONSE_CACHE_TTL_SECONDS: intIn(0, 3600, 0),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
       .optional(),
@@ -78,6 +79,8 @@ export interface Config {
   upstream: { timeoutMs: number; retries: number; connections: number };
   subscriptions: { minIntervalSeconds: number; maxIntervalSeconds: number; leaseSeconds: number };
   redisUrl?: string;
+  /** 0: no response cache. */
+  responseCacheTtlSeconds: number;
   graphiql: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
@@ -169,6 +172,7 @@ function toConfig(c: RawConfig): Config {
       leaseSeconds: c.SUBSCRIPTION_LEASE_SECONDS,
     },
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL } : {}),
+    responseCacheTtlSeconds: c.RESPONSE_CACHE_TTL_SECONDS,
     graphiql: c.GRAPHIQL,
     logLevel: c.LOG_LEVEL,
     limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },

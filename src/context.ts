@@ -1,12 +1,11 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { GatewayError } from './errors/gateway-error.js';
 import { LoaderRegistry } from './loaders/registry.js';
 import type { Logger } from './logger.js';
 import { BuddyNsClient } from './providers/buddyns/client.js';
-import type { BuddyNsCredential } from './providers/buddyns/credential.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
+import { requestCredentials } from './request-credentials.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
 
 /** What a gateway instance holds for its whole life: configuration, logger and one HTTP client per upstream. */
@@ -39,23 +38,13 @@ export interface PartialFailure {
   path: ReadonlyArray<string | number>;
 }
 
-export const REQUEST_CREDENTIAL_HEADERS = { ns1: 'x-ns1-key', buddyns: 'x-buddyns-token' } as const;
+export { REQUEST_CREDENTIAL_HEADERS } from './request-credentials.js';
 
-/** Server-configured credentials by default; `X-NS1-Key` / `X-BuddyNS-Token` replace them where the deployment allows. */
+/** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
   return (initial: YogaInitialContext): GatewayContext => {
-    const headers = initial.request.headers;
-    const ns1Header = headers.get(REQUEST_CREDENTIAL_HEADERS.ns1)?.trim();
-    const buddyHeader = headers.get(REQUEST_CREDENTIAL_HEADERS.buddyns)?.trim();
-    if ((ns1Header || buddyHeader) && !config.allowRequestCredentials) {
-      throw new GatewayError(
-        'FORBIDDEN',
-        'Per-request credentials (X-NS1-Key, X-BuddyNS-Token) are not allowed by this gateway; set ALLOW_REQUEST_CREDENTIALS=true to allow them',
-      );
-    }
-    const ns1Key = ns1Header || config.ns1.apiKey;
-    const buddyCredential: BuddyNsCredential | undefined = buddyHeader ? { kind: 'token', token: buddyHeader } : config.buddyns.credential;
+    const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     return {
       config,
       logger: deps.logger,

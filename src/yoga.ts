@@ -8,6 +8,7 @@ import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
+import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
 import { buildSchema } from './schema/index.js';
 import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
@@ -67,6 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const upstreams = createUpstreams(config, metrics, logger, options.dispatchers);
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
   registerSubscriptionMetrics(metrics.registry, subscriptions);
+  const responseCache = createResponseCache(config, logger);
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
@@ -83,7 +85,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures()],
+    // Partial failures are added to a result before the response cache sees it, so it never keeps one.
+    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
   });
   return {
     yoga,
@@ -95,7 +98,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close: () =>
       (closing ??= (async () => {
         await subscriptions.close();
-        await upstreams.close();
+        await Promise.all([upstreams.close(), responseCache?.close()]);
       })()),
   };
 }

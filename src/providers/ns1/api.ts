@@ -6,6 +6,8 @@ import { parseResponse } from '../parse-response.js';
 
 export type Ns1Request = Omit<UpstreamRequest, 'headers' | 'rateKey'>;
 
+export const ns1KeyFingerprint = (apiKey: string): string => fingerprint('ns1', apiKey);
+
 /**
  * A credential-bound view of the NS1 HTTP client: every endpoint group goes through it, so the key
  * travels only in the `X-NSONE-Key` header and nowhere else.
@@ -17,7 +19,7 @@ export class Ns1Api {
     private readonly http: HttpClient,
     private readonly apiKey: string,
   ) {
-    this.fingerprint = fingerprint('ns1', apiKey);
+    this.fingerprint = ns1KeyFingerprint(apiKey);
   }
 
   async send(request: Ns1Request): Promise<UpstreamResponse> {

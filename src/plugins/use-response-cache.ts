@@ -1,0 +1,109 @@
+import { createRedisCache } from '@envelop/response-cache-redis';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { getOperationAST, isObjectType, type GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { GatewayContext } from '../context.js';
+import type { Logger } from '../logger.js';
+import { credentialFingerprint } from '../providers/buddyns/credential.js';
+import { fingerprint } from '../providers/credentials.js';
+import { ns1KeyFingerprint } from '../providers/ns1/api.js';
+import { requestCredentials, type RequestCredentials } from '../request-credentials.js';
+import { resilientCache } from './resilient-cache.js';
+
+/** Fields whose answers change from one moment to the next: a query that selects one is kept briefly. */
+const LIVE_FIELDS = [
+  'Query.stats',
+  'Query.pulsar',
+  'Query.zoneImport',
+  'Zone.qps',
+  'Zone.usage',
+  'Record.qps',
+  'Record.usage',
+  'MonitorJob.status',
+  'MonitorJob.metrics',
+  'MonitorJob.history',
+  'BuddyNsZone.status',
+];
+const LIVE_TTL_MS = 5_000;
+
+export interface ResponseCache {
+  /** The cache itself, and the invalidation of every cached answer after a write. */
+  plugins: [Plugin, Plugin<GatewayContext>];
+  close(): Promise<void>;
+}
+
+/**
+ * Whose answer a cached response is: the credentials in use at their endpoints. Two callers share cached
+ * answers only when they would have made the same upstream calls with the same credentials.
+ */
+function sessionOf(config: Config, request: Request): string {
+  let credentials: RequestCredentials;
+  try {
+    credentials = requestCredentials(config, request.headers);
+  } catch {
+    // Refused credentials: the request fails, and a response with errors is never cached.
+    return 'refused';
+  }
+  const ns1 = credentials.ns1Key ? ns1KeyFingerprint(credentials.ns1Key) : '-';
+  const buddyns = credentials.buddyns ? credentialFingerprint(credentials.buddyns) : '-';
+  return fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddyns);
+}
+
+/** Every object type a cached response may hold: a write through the gateway invalidates them all. */
+function objectTypeNames(schema: GraphQLSchema): string[] {
+  const roots = new Set([schema.getMutationType()?.name, schema.getSubscriptionType()?.name]);
+  return Object.values(schema.getTypeMap())
+    .filter((type) => isObjectType(type) && !type.name.startsWith('__') && !roots.has(type.name))
+    .map((type) => type.name);
+}
+
+function createStore(config: Config, logger: Logger): { cache: Cache; close(): Promise<void> } {
+  if (!config.redisUrl) return { cache: createInMemoryCache(), close: async () => undefined };
+  const redis = new Redis(config.redisUrl, { connectionName: 'dnsgraph-cache', enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
+  redis.on('error', () => undefined);
+  return {
+    cache: resilientCache(createRedisCache({ redis }) as Cache, logger),
+    close: async () => {
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    },
+  };
+}
+
+/**
+ * Caches query responses per credential for `RESPONSE_CACHE_TTL_SECONDS` (at most 5 s when they hold live
+ * numbers), in memory or, with Redis, for every replica. Responses with errors (a provider down) are not
+ * cached; any write through the gateway empties the cache; `Cache-Control: no-cache` bypasses it.
+ */
+export function createResponseCache(config: Config, logger: Logger): ResponseCache | undefined {
+  if (config.responseCacheTtlSeconds === 0) return undefined;
+  const store = createStore(config, logger);
+  let typeNames: string[] | undefined;
+  const respond = useResponseCache<GatewayContext>({
+    cache: store.cache,
+    ttl: config.responseCacheTtlSeconds * 1000,
+    ttlPerSchemaCoordinate: Object.fromEntries(LIVE_FIELDS.map((field) => [field, Math.min(LIVE_TTL_MS, config.responseCacheTtlSeconds * 1000)])),
+    session: (request) => sessionOf(config, request),
+    enabled: (request) => !/no-cache|no-store/i.test(request.headers.get('cache-control') ?? ''),
+    // Keeps mutations out of the cache; what they invalidate is decided below, more broadly.
+    invalidateViaMutation: true,
+    includeExtensionMetadata: true,
+  });
+  const invalidateOnWrite: Plugin<GatewayContext> = {
+    onExecute: ({ args }) => {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      return {
+        onExecuteDone: async () => {
+          typeNames ??= objectTypeNames(args.schema);
+          await store.cache.invalidate(typeNames.map((typename) => ({ typename })));
+        },
+      };
+    },
+  };
+  return {
+    plugins: [respond, invalidateOnWrite],
+    close: store.close,
+  };
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../src/yoga.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
+
+const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '60' };
+const ZONES = '{ zones { name } }';
+const RECORDS = '{ zone(name: "example.com") { records { domain type } } }';
+const CREATE = 'mutation { createRecord(input: { zone: "example.com", domain: "cached.example.com", type: A, answers: [{ rdata: ["192.0.2.80"] }] }) { domain } }';
+
+interface Answer {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: { responseCache?: { hit?: boolean; didCache?: boolean; ttl?: number } };
+}
+
+let harness: Harness;
+let redis: RunningRedis;
+
+beforeAll(async () => {
+  [harness, redis] = await Promise.all([startHarness(), startRedis()]);
+});
+afterAll(async () => {
+  await Promise.all([harness.close(), redis.stop()]);
+});
+beforeEach(async () => {
+  await Promise.all([harness.reset(), redis.client.flushall()]);
+});
+
+async function ask(gateway: Gateway, query: string, headers: Record<string, string> = {}): Promise<Answer & { upstreamCalls: number }> {
+  const [ns1, buddy] = await Promise.all([harness.ns1Control.log(), harness.buddyControl.log()]);
+  const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  const answer = (await response.json()) as Answer;
+  const [ns1After, buddyAfter] = await Promise.all([harness.ns1Control.log(ns1.lastSeq), harness.buddyControl.log(buddy.lastSeq)]);
+  return { ...answer, upstreamCalls: ns1After.total + buddyAfter.total };
+}
+
+describe('response cache', () => {
+  it('is off unless RESPONSE_CACHE_TTL_SECONDS is set', async () => {
+    const gateway = harness.gatewayWith({});
+    expect((await ask(gateway, ZONES)).upstreamCalls).toBeGreaterThan(0);
+    expect((await ask(gateway, ZONES)).upstreamCalls).toBeGreaterThan(0);
+  });
+
+  it('answers a repeated query without any upstream call, with the same data', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    const first = await ask(gateway, ZONES);
+    expect(first.upstreamCalls).toBeGreaterThan(0);
+    expect(first.extensions?.responseCache?.hit).toBe(false);
+    const second = await ask(gateway, ZONES);
+    expect(second.upstreamCalls).toBe(0);
+    expect(second.extensions?.responseCache?.hit).toBe(true);
+    expect(second.data).toEqual(first.data);
+  });
+
+  it('never answers one credential from another’s cached response', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    await ask(gateway, ZONES);
+    const readOnly = await ask(gateway, ZONES, { 'x-ns1-key': 'sandbox-ns1-readonly-key' });
+    expect(readOnly.upstreamCalls).toBeGreaterThan(0);
+    expect(readOnly.extensions?.responseCache?.hit).toBe(false);
+  });
+
+  it('forgets every cached answer after a write through the gateway', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    const before = await ask(gateway, RECORDS);
+    expect(before.data?.zone).toBeTruthy();
+    expect(JSON.stringify(before.data)).not.toContain('cached.example.com');
+    expect((await ask(gateway, RECORDS)).upstreamCalls).toBe(0);
+    const write = await ask(gateway, CREATE);
+    expect(write.errors).toBeUndefined();
+    expect(write.upstreamCalls).toBeGreaterThan(0);
+    expect(write.extensions?.responseCache?.hit).toBeUndefined();
+    const after = await ask(gateway, RECORDS);
+    expect(after.upstreamCalls).toBeGreaterThan(0);
+    expect(JSON.stringify(after.data)).toContain('cached.example.com');
+  });
+
+  it('runs every mutation, even one repeated word for word', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    expect((await ask(gateway, CREATE)).errors).toBeUndefined();
+    const again = await ask(gateway, CREATE);
+    expect(again.upstreamCalls).toBeGreaterThan(0);
+    expect(again.errors?.[0]?.extensions?.provider).toBe('NS1');
+  });
+
+  it('never keeps an answer that carries a provider’s failure', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    await harness.buddyControl.addFault({ path: '/zone/', status: 503, message: 'maintenance' });
+    const partial = await ask(gateway, ZONES);
+    expect(partial.errors?.[0]?.extensions).toMatchObject({ provider: 'BUDDYNS' });
+    await harness.buddyControl.clearFaults();
+    const recovered = await ask(gateway, ZONES);
+    expect(recovered.errors).toBeUndefined();
+    expect(recovered.upstreamCalls).toBeGreaterThan(0);
+  });
+
+  it('keeps live numbers five seconds at most, and is bypassed by Cache-Control: no-cache', async () => {
+    const gateway = harness.gatewayWith(CACHED);
+    expect((await ask(gateway, ZONES)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 60_000 });
+    for (const live of ['{ stats { qps } }', '{ zone(name: "example.com") { name qps } }', '{ monitorJobs { name status { global { status } } } }']) {
+      expect((await ask(gateway, live)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 5_000 });
+    }
+    await ask(gateway, ZONES);
+    expect((await ask(gateway, ZONES, { 'cache-control': 'no-cache' })).upstreamCalls).toBeGreaterThan(0);
+  });
+
+  it('is shared by replicas through Redis, and a write on one empties it for all', async () => {
+    const a = harness.gatewayWith({ ...CACHED, REDIS_URL: redis.url });
+    const b = harness.gatewayWith({ ...CACHED, REDIS_URL: redis.url });
+    await expect.poll(async () => (await ask(a, RECORDS)).extensions?.responseCache?.hit).toBe(true);
+    expect((await ask(b, RECORDS)).upstreamCalls).toBe(0);
+
+    await ask(a, CREATE);
+    const fresh = await ask(b, RECORDS);
+    expect(fresh.upstreamCalls).toBeGreaterThan(0);
+    expect(JSON.stringify(fresh.data)).toContain('cached.example.com');
+  });
+
+  it('answers without the cache while Redis cannot be reached', async () => {
+    const gateway = harness.gatewayWith({ ...CACHED, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    for (let i = 0; i < 2; i++) {
+      const answer = await ask(gateway, ZONES);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.upstreamCalls).toBeGreaterThan(0);
+    }
+  });
+});
