@@ -40,6 +40,11 @@ export interface PartialFailure {
 
 export { REQUEST_CREDENTIAL_HEADERS } from './request-credentials.js';
 
+/** Marks the context of an operation that came over a WebSocket rather than through yoga's HTTP pipeline. */
+export const WEBSOCKET_TRANSPORT = 'graphql-transport-ws';
+
+export const overWebSocket = (context: object): boolean => (context as { transport?: unknown }).transport === WEBSOCKET_TRANSPORT;
+
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;

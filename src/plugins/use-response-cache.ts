@@ -4,7 +4,7 @@ import { getOperationAST, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import type { GatewayContext } from '../context.js';
+import { overWebSocket, type GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import { credentialFingerprint } from '../providers/buddyns/credential.js';
 import { fingerprint } from '../providers/credentials.js';
@@ -86,7 +86,8 @@ export function createResponseCache(config: Config, logger: Logger): ResponseCac
     ttl: config.responseCacheTtlSeconds * 1000,
     ttlPerSchemaCoordinate: Object.fromEntries(LIVE_FIELDS.map((field) => [field, Math.min(LIVE_TTL_MS, config.responseCacheTtlSeconds * 1000)])),
     session: (request) => sessionOf(config, request),
-    enabled: (request) => !/no-cache|no-store/i.test(request.headers.get('cache-control') ?? ''),
+    // Cache keys are made in yoga's HTTP pipeline, which operations over a WebSocket do not pass through.
+    enabled: (request, ctx) => !overWebSocket(ctx) && !/no-cache|no-store/i.test(request.headers.get('cache-control') ?? ''),
     // Keeps mutations out of the cache; what they invalidate is decided below, more broadly.
     invalidateViaMutation: true,
     includeExtensionMetadata: true,

@@ -5,7 +5,7 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
-import { REQUEST_CREDENTIAL_HEADERS } from '../context.js';
+import { REQUEST_CREDENTIAL_HEADERS, WEBSOCKET_TRANSPORT } from '../context.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
 import type { Gateway } from '../yoga.js';
 
@@ -77,7 +77,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
       onSubscribe: async (ctx, _id, payload) => {
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
-        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT });
         let document: DocumentNode;
         try {
           document = parse(payload.query);

@@ -103,6 +103,14 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
     await Promise.all([admin.return?.(), readOnly.return?.(), bogus.return?.()]);
   });
 
+  it('answers queries over the socket as well, with the response cache on', async () => {
+    await start({ RESPONSE_CACHE_TTL_SECONDS: '60' });
+    for (let i = 0; i < 2; i++) {
+      const answer = await client().iterate({ query: '{ zones { name } }' }).next();
+      expect(answer.value).toMatchObject({ data: { zones: expect.arrayContaining([{ name: 'example.com' }]) } });
+    }
+  });
+
   it('refuses an interval below the floor with BAD_USER_INPUT and no upstream request', async () => {
     await start();
     const refused = client().iterate({ query: ZONE_QPS, variables: { interval: 0 } });
