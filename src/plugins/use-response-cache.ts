@@ -2,12 +2,12 @@ import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { overWebSocket, type GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
 import { credentialFingerprint } from '../providers/buddyns/credential.js';
 import { fingerprint } from '../providers/credentials.js';
+import { disconnectRedis, failFastRedis } from '../redis-connection.js';
 import { ns1KeyFingerprint } from '../providers/ns1/api.js';
 import { requestCredentials, type RequestCredentials } from '../request-credentials.js';
 import { resilientCache } from './resilient-cache.js';
@@ -61,14 +61,11 @@ function objectTypeNames(schema: GraphQLSchema): string[] {
 
 function createStore(config: Config, logger: Logger): { cache: Cache; close(): Promise<void> } {
   if (!config.redisUrl) return { cache: createInMemoryCache(), close: async () => undefined };
-  const redis = new Redis(config.redisUrl, { connectionName: 'dnsgraph-cache', enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
+  const redis = failFastRedis(config.redisUrl, 'dnsgraph-cache');
   redis.on('error', () => undefined);
   return {
     cache: resilientCache(createRedisCache({ redis }) as Cache, logger),
-    close: async () => {
-      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-      else redis.disconnect();
-    },
+    close: () => disconnectRedis(redis),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { disconnectRedis, failFastRedis } from '../redis-connection.js';
 import type { RateBudget } from './client-rate-limiter.js';
 import { fingerprint } from './credentials.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
@@ -19,7 +19,7 @@ export interface SharedRateBudget {
  * (no offline queue, a short timeout), so a request never waits on Redis: it is paced locally instead.
  */
 export function createSharedRateBudget(url: string, warn: (message: string, fields: Record<string, unknown>) => void): SharedRateBudget {
-  const redis = new Redis(url, { connectionName: 'dnsgraph-rate', enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 500 });
+  const redis = failFastRedis(url, 'dnsgraph-rate');
   let reportedAt = -Infinity;
   const onUnavailable = (error: unknown) => {
     if (Date.now() - reportedAt < REPORT_EVERY_MS) return;
@@ -32,9 +32,6 @@ export function createSharedRateBudget(url: string, warn: (message: string, fiel
     ready,
     limiter: (provider, endpoint, budget) =>
       new RedisRateLimiter({ redis, budget, prefix: `dnsgraph:rate:${provider}:${fingerprint(endpoint)}:`, onUnavailable }),
-    close: async () => {
-      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
-      else redis.disconnect();
-    },
+    close: () => disconnectRedis(redis),
   };
 }

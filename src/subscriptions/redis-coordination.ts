@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { disconnectRedis } from '../redis-connection.js';
 import type { Coordination, PollEvents } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
 import { RedisLease } from './redis-lease.js';
@@ -14,15 +15,6 @@ export interface RedisCoordinationOptions {
   leaseTtlMs: number;
   /** Prefix of every key and channel, so several deployments can share one Redis. */
   prefix?: string;
-}
-
-/** Quits cleanly when connected; a connection still trying to reach Redis is simply dropped. */
-async function disconnect(client: Redis): Promise<void> {
-  if (client.status !== 'ready') {
-    client.disconnect();
-    return;
-  }
-  await client.quit().catch(() => client.disconnect());
 }
 
 /**
@@ -107,7 +99,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       await commands.publish(topic, message);
     },
     close: async () => {
-      await Promise.all([commands, subscriber].map(disconnect));
+      await Promise.all([commands, subscriber].map(disconnectRedis));
     },
   };
 }
