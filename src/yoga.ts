@@ -36,7 +36,8 @@ export interface Gateway {
 }
 
 const DEFAULT_QUERY = `# dnsgraph: NS1 and BuddyNS behind one endpoint.
-# Press the run button to see every zone, merged across providers, with its health.
+# Run Dashboard: every zone across providers, with its health.
+# Run LiveQps: example.com's queries per second, every 5 s.
 query Dashboard {
   zones {
     name
@@ -47,6 +48,13 @@ query Dashboard {
       delegationOk
       problems
     }
+  }
+}
+
+subscription LiveQps {
+  qps(zone: "example.com", intervalSeconds: 5) {
+    qps
+    sampledAt
   }
 }
 `;
