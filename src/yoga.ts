@@ -76,7 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const upstreams = createUpstreams(config, metrics, logger, options.dispatchers);
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
   registerSubscriptionMetrics(metrics.registry, subscriptions);
-  const responseCache = createResponseCache(config, logger);
+  const responseCache = createResponseCache(config, logger, metrics.registry);
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),

@@ -2,6 +2,7 @@ import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { overWebSocket, type GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
@@ -29,8 +30,8 @@ const LIVE_FIELDS = [
 const LIVE_TTL_MS = 5_000;
 
 export interface ResponseCache {
-  /** The cache itself, and the invalidation of every cached answer after a write. */
-  plugins: [Plugin, Plugin<GatewayContext>];
+  /** The cache itself, the invalidation of every cached answer after a write, and its hit counter. */
+  plugins: [Plugin, Plugin<GatewayContext>, Plugin];
   close(): Promise<void>;
 }
 
@@ -59,6 +60,23 @@ function objectTypeNames(schema: GraphQLSchema): string[] {
     .map((type) => type.name);
 }
 
+/** Counts the queries answered from the cache and those that had to go upstream. */
+function countLookups(registry: Registry): Plugin {
+  const lookups = new Counter({
+    name: 'dnsgraph_response_cache_lookups_total',
+    help: 'Queries the response cache answered (hit) or could not (miss).',
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  return {
+    onResultProcess: ({ result }) => {
+      if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const lookup = (result.extensions as { responseCache?: { hit?: boolean } } | undefined)?.responseCache;
+      if (lookup?.hit !== undefined) lookups.inc({ result: lookup.hit ? 'hit' : 'miss' });
+    },
+  };
+}
+
 function createStore(config: Config, logger: Logger): { cache: Cache; close(): Promise<void> } {
   if (!config.redisUrl) return { cache: createInMemoryCache(), close: async () => undefined };
   const redis = failFastRedis(config.redisUrl, 'dnsgraph-cache');
@@ -74,7 +92,7 @@ function createStore(config: Config, logger: Logger): { cache: Cache; close(): P
  * numbers), in memory or, with Redis, for every replica. Responses with errors (a provider down) are not
  * cached; any write through the gateway empties the cache; `Cache-Control: no-cache` bypasses it.
  */
-export function createResponseCache(config: Config, logger: Logger): ResponseCache | undefined {
+export function createResponseCache(config: Config, logger: Logger, registry: Registry): ResponseCache | undefined {
   if (config.responseCacheTtlSeconds === 0) return undefined;
   const store = createStore(config, logger);
   let typeNames: string[] | undefined;
@@ -101,7 +119,7 @@ export function createResponseCache(config: Config, logger: Logger): ResponseCac
     },
   };
   return {
-    plugins: [respond, invalidateOnWrite],
+    plugins: [respond, invalidateOnWrite, countLookups(registry)],
     close: store.close,
   };
 }

@@ -55,6 +55,9 @@ describe('response cache', () => {
     expect(second.upstreamCalls).toBe(0);
     expect(second.extensions?.responseCache?.hit).toBe(true);
     expect(second.data).toEqual(first.data);
+    const metrics = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(metrics).toMatch(/^dnsgraph_response_cache_lookups_total\{result="hit"\} 1$/m);
+    expect(metrics).toMatch(/^dnsgraph_response_cache_lookups_total\{result="miss"\} 1$/m);
   });
 
   it('never answers one credential from another’s cached response', async () => {
