@@ -16,3 +16,16 @@ export async function disconnectRedis(client: Redis): Promise<void> {
   }
   await client.quit().catch(() => client.disconnect());
 }
+
+/** A failing Redis is reported at most this often, however many lookups fall back meanwhile. */
+const REPORT_EVERY_MS = 30_000;
+
+/** Reports why Redis could not be used, once per 30 s of an outage rather than once per lookup. */
+export function outageReporter(report: (error: string) => void): (error: unknown) => void {
+  let reportedAt = -Infinity;
+  return (error) => {
+    if (Date.now() - reportedAt < REPORT_EVERY_MS) return;
+    reportedAt = Date.now();
+    report(error instanceof Error ? error.message : String(error));
+  };
+}

@@ -1,11 +1,8 @@
-import { disconnectRedis, failFastRedis } from '../redis-connection.js';
+import { disconnectRedis, failFastRedis, outageReporter } from '../redis-connection.js';
 import type { RateBudget } from './client-rate-limiter.js';
 import { fingerprint } from './credentials.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 import type { ProviderId } from './upstream-error.js';
-
-/** A failing Redis is reported at most this often, however many requests fall back meanwhile. */
-const REPORT_EVERY_MS = 30_000;
 
 export interface SharedRateBudget {
   limiter(provider: ProviderId, endpoint: string, budget: RateBudget): RedisRateLimiter;
@@ -20,12 +17,7 @@ export interface SharedRateBudget {
  */
 export function createSharedRateBudget(url: string, warn: (message: string, fields: Record<string, unknown>) => void): SharedRateBudget {
   const redis = failFastRedis(url, 'dnsgraph-rate');
-  let reportedAt = -Infinity;
-  const onUnavailable = (error: unknown) => {
-    if (Date.now() - reportedAt < REPORT_EVERY_MS) return;
-    reportedAt = Date.now();
-    warn('shared rate budget unavailable: pacing this replica on its own', { error: error instanceof Error ? error.message : String(error) });
-  };
+  const onUnavailable = outageReporter((error) => warn('shared rate budget unavailable: pacing this replica on its own', { error }));
   redis.on('error', onUnavailable);
   const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   return {

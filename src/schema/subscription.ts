@@ -1,8 +1,8 @@
 import { delivered } from '../subscriptions/delivery.js';
-import { monitorJobStatusSubscription, type MonitorJobStatusEvent } from '../subscriptions/sources/monitor-status.js';
-import { qpsSubscription, type QpsSample } from '../subscriptions/sources/qps.js';
-import { zoneImportSubscription } from '../subscriptions/sources/zone-import.js';
-import { zoneTransferStatusSubscription } from '../subscriptions/sources/zone-transfer-status.js';
+import { MONITOR_STATUS_INTERVAL_SECONDS, monitorJobStatusSubscription, type MonitorJobStatusEvent } from '../subscriptions/sources/monitor-status.js';
+import { QPS_INTERVAL_SECONDS, qpsSubscription, type QpsSample } from '../subscriptions/sources/qps.js';
+import { ZONE_IMPORT_INTERVAL_SECONDS, zoneImportSubscription } from '../subscriptions/sources/zone-import.js';
+import { ZONE_TRANSFER_STATUS_INTERVAL_SECONDS, zoneTransferStatusSubscription } from '../subscriptions/sources/zone-transfer-status.js';
 import { builder } from './builder.js';
 import { BuddyNsZoneStatusRef } from './buddyns-zone.js';
 import { MonitorStateEnum } from './monitor-job.js';
@@ -50,7 +50,7 @@ builder.subscriptionFields((t) => ({
       zone: t.arg({ type: 'DomainName' }),
       domain: t.arg({ type: 'DomainName' }),
       type: t.arg({ type: RecordTypeEnum }),
-      intervalSeconds: t.arg.int({ defaultValue: 30 }),
+      intervalSeconds: t.arg.int({ defaultValue: QPS_INTERVAL_SECONDS }),
     },
     subscribe: (_root, args, ctx) => qpsSubscription(ctx, args),
     resolve: (delivery) => delivered(delivery),
@@ -58,21 +58,21 @@ builder.subscriptionFields((t) => ({
   monitorJobStatus: t.field({
     type: MonitorJobStatusEventRef,
     description: 'NS1 monitoring status, one event per job and region whose status changed; of every job when id is null.',
-    args: { id: t.arg.id(), intervalSeconds: t.arg.int({ defaultValue: 30 }) },
+    args: { id: t.arg.id(), intervalSeconds: t.arg.int({ defaultValue: MONITOR_STATUS_INTERVAL_SECONDS }) },
     subscribe: (_root, args, ctx) => monitorJobStatusSubscription(ctx, args),
     resolve: (delivery) => delivered(delivery),
   }),
   zoneImport: t.field({
     type: ZoneImportJobRef,
     description: 'An asynchronous NS1 zone file import, until it has finished; then the subscription completes.',
-    args: { jobId: t.arg.id({ required: true }), intervalSeconds: t.arg.int({ defaultValue: 2 }) },
+    args: { jobId: t.arg.id({ required: true }), intervalSeconds: t.arg.int({ defaultValue: ZONE_IMPORT_INTERVAL_SECONDS }) },
     subscribe: (_root, args, ctx) => zoneImportSubscription(ctx, args),
     resolve: (delivery) => delivered(delivery),
   }),
   zoneTransferStatus: t.field({
     type: BuddyNsZoneStatusRef,
     description: "A BuddyNS secondary zone's transfer status, whenever it changes.",
-    args: { name: t.arg({ type: 'DomainName', required: true }), intervalSeconds: t.arg.int({ defaultValue: 60 }) },
+    args: { name: t.arg({ type: 'DomainName', required: true }), intervalSeconds: t.arg.int({ defaultValue: ZONE_TRANSFER_STATUS_INTERVAL_SECONDS }) },
     subscribe: (_root, args, ctx) => zoneTransferStatusSubscription(ctx, args),
     resolve: (delivery) => delivered(delivery),
   }),

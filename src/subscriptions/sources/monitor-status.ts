@@ -28,7 +28,8 @@ export interface MonitorJobStatusEvent {
   changedAt: Date;
 }
 
-const DEFAULT_INTERVAL_SECONDS = 30;
+/** The default of the field's `intervalSeconds`, also when a client passes null. */
+export const MONITOR_STATUS_INTERVAL_SECONDS = 30;
 
 function statesOf(jobs: Ns1MonitorJob[]): MonitorRegionState[] {
   return jobs.flatMap((job) =>
@@ -66,7 +67,7 @@ export function monitorJobStatusSubscription(
   args: { id?: string | number | null; intervalSeconds?: number | null },
 ): AsyncIterableIterator<Delivery<MonitorJobStatusEvent>> {
   const { ns1 } = requireNs1(ctx);
-  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? MONITOR_STATUS_INTERVAL_SECONDS);
   const id = args.id === null || args.id === undefined ? undefined : providerId('id', args.id);
   const source: PollSource<MonitorRegionState[]> = {
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'monitor-status', id ?? '', intervalMs),

@@ -27,7 +27,8 @@ export interface QpsSample extends QpsTarget {
   sampledAt: Date;
 }
 
-const DEFAULT_INTERVAL_SECONDS = 30;
+/** The default of the field's `intervalSeconds`, also when a client passes null. */
+export const QPS_INTERVAL_SECONDS = 30;
 
 export function qpsTarget(args: QpsArgs): QpsTarget {
   const { zone, domain, type } = args;
@@ -40,7 +41,7 @@ export function qpsTarget(args: QpsArgs): QpsTarget {
 /** Current queries per second of the account, a zone or a record, sampled once per interval for every subscriber. */
 export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterableIterator<Delivery<QpsSample>> {
   const { ns1 } = requireNs1(ctx);
-  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? QPS_INTERVAL_SECONDS);
   const target = qpsTarget(args);
   const { zone, domain, type } = target;
   const source: PollSource<number> = {

@@ -7,7 +7,8 @@ import { pollIntervalMs } from '../interval.js';
 import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 import { providerId } from './provider-id.js';
 
-const DEFAULT_INTERVAL_SECONDS = 2;
+/** The default of the field's `intervalSeconds`, also when a client passes null. */
+export const ZONE_IMPORT_INTERVAL_SECONDS = 2;
 
 /** An asynchronous zone file import's progress, until it has finished; then the stream completes. */
 export function zoneImportSubscription(
@@ -16,7 +17,7 @@ export function zoneImportSubscription(
 ): AsyncIterableIterator<Delivery<Ns1ZoneImport>> {
   const { ns1 } = requireNs1(ctx);
   const jobId = providerId('jobId', args.jobId);
-  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? ZONE_IMPORT_INTERVAL_SECONDS);
   const source: PollSource<Ns1ZoneImport> = {
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'zone-import', jobId, intervalMs),
     intervalMs,

@@ -6,7 +6,8 @@ import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
 import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 
-const DEFAULT_INTERVAL_SECONDS = 60;
+/** The default of the field's `intervalSeconds`, also when a client passes null. */
+export const ZONE_TRANSFER_STATUS_INTERVAL_SECONDS = 60;
 
 /** A BuddyNS secondary zone's transfer status, whenever it changes. */
 export function zoneTransferStatusSubscription(
@@ -14,7 +15,7 @@ export function zoneTransferStatusSubscription(
   args: { name: string; intervalSeconds?: number | null },
 ): AsyncIterableIterator<Delivery<BuddyNsZoneStatus>> {
   const { buddyns } = requireBuddyNs(ctx);
-  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS);
+  const intervalMs = pollIntervalMs(ctx.config.subscriptions, args.intervalSeconds ?? ZONE_TRANSFER_STATUS_INTERVAL_SECONDS);
   const source: PollSource<BuddyNsZoneStatus> = {
     key: pollKey('buddyns', accountScope(ctx.config.buddyns.endpoint, buddyns.fingerprint), 'zone-status', args.name, intervalMs),
     intervalMs,
