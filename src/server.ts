@@ -77,8 +77,7 @@ async function main(): Promise<void> {
   }
   const running = await startGateway(config);
   const { logger } = running.gateway;
-  process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n`);
-  process.stdout.write(`  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
+  process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

@@ -23,7 +23,7 @@ function start(args: string[], env: Record<string, string> = {}) {
 
 async function readyUrl(output: () => { stdout: string; stderr: string }): Promise<string> {
   for (let i = 0; i < 300; i++) {
-    const match = /dnsgraph ready at (http:\/\/\S+\/graphql)/.exec(output().stdout);
+    const match = /dnsgraph ready at (http:\/\/\S+\/graphql).*\n {2}\S.*\n/.exec(output().stdout);
     if (match?.[1]) return match[1];
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
