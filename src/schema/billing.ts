@@ -31,25 +31,22 @@ export const PaymentMethodRef = builder.objectRef<Ns1PaymentMethod>('PaymentMeth
   }),
 });
 
-export const PlanTypeRef = builder.objectRef<Ns1PlanType>('PlanType').implement({
-  fields: (t) => ({
-    type: t.exposeString('type'),
-    name: t.exposeString('name', { nullable: true }),
-    period: t.exposeString('period', { nullable: true }),
-    price: t.field({ type: 'Decimal', nullable: true, resolve: (p) => money(p.price) }),
-    recordCredit: t.exposeFloat('recordCredit', { nullable: true }),
-    queryCredit: t.exposeFloat('queryCredit', { nullable: true }),
-  }),
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+const planTypeFields = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Ns1PlanType>) => ({
+  type: t.exposeString('type'),
+  name: t.exposeString('name', { nullable: true }),
+  period: t.exposeString('period', { nullable: true }),
+  price: t.field({ type: 'Decimal', nullable: true, resolve: (p) => money(p.price) }),
+  recordCredit: t.exposeFloat('recordCredit', { nullable: true }),
+  queryCredit: t.exposeFloat('queryCredit', { nullable: true }),
 });
+
+export const PlanTypeRef = builder.objectRef<Ns1PlanType>('PlanType').implement({ fields: planTypeFields });
 
 export const PlanRef = builder.objectRef<Ns1Plan>('Plan').implement({
   fields: (t) => ({
-    type: t.exposeString('type'),
-    name: t.exposeString('name', { nullable: true }),
-    period: t.exposeString('period', { nullable: true }),
-    price: t.field({ type: 'Decimal', nullable: true, resolve: (p) => money(p.price) }),
-    recordCredit: t.exposeFloat('recordCredit', { nullable: true }),
-    queryCredit: t.exposeFloat('queryCredit', { nullable: true }),
+    ...planTypeFields(t),
     since: t.expose('since', { type: 'DateTime', nullable: true }),
   }),
 });

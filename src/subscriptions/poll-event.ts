@@ -1,20 +1,12 @@
 import { GatewayError, type GatewayErrorCode } from '../errors/gateway-error.js';
-import { UpstreamError, type ProviderId, type UpstreamErrorCode } from '../providers/upstream-error.js';
+import { UpstreamError, type UpstreamErrorInit } from '../providers/upstream-error.js';
 
 /**
  * Why a poll failed, as plain data: it travels through Redis to other replicas and becomes the same
  * typed error there, so every subscriber sees the same `extensions.code`.
  */
 export type PollFailure =
-  | {
-      kind: 'upstream';
-      provider: ProviderId;
-      status: number;
-      code: UpstreamErrorCode;
-      message: string;
-      retryAfterSeconds?: number;
-      fieldErrors?: Record<string, string[]>;
-    }
+  | ({ kind: 'upstream' } & UpstreamErrorInit)
   | { kind: 'gateway'; code: GatewayErrorCode; message: string; details: Record<string, unknown> }
   | { kind: 'internal'; message: string };
 
