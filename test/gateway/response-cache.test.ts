@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/yoga.js';
-import { startHarness, type Harness } from '../support/harness.js';
-import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
+import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
+import { freePort } from '../support/redis-server.js';
+
+const backends = useSandboxesAndRedis();
 
 const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '60' };
 const ZONES = '{ zones { name } }';
@@ -14,40 +16,27 @@ interface Answer {
   extensions?: { responseCache?: { hit?: boolean; didCache?: boolean; ttl?: number } };
 }
 
-let harness: Harness;
-let redis: RunningRedis;
-
-beforeAll(async () => {
-  [harness, redis] = await Promise.all([startHarness(), startRedis()]);
-});
-afterAll(async () => {
-  await Promise.all([harness.close(), redis.stop()]);
-});
-beforeEach(async () => {
-  await Promise.all([harness.reset(), redis.client.flushall()]);
-});
-
 async function ask(gateway: Gateway, query: string, headers: Record<string, string> = {}): Promise<Answer & { upstreamCalls: number }> {
-  const [ns1, buddy] = await Promise.all([harness.ns1Control.log(), harness.buddyControl.log()]);
+  const [ns1, buddy] = await Promise.all([backends.harness.ns1Control.log(), backends.harness.buddyControl.log()]);
   const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query }),
   });
   const answer = (await response.json()) as Answer;
-  const [ns1After, buddyAfter] = await Promise.all([harness.ns1Control.log(ns1.lastSeq), harness.buddyControl.log(buddy.lastSeq)]);
+  const [ns1After, buddyAfter] = await Promise.all([backends.harness.ns1Control.log(ns1.lastSeq), backends.harness.buddyControl.log(buddy.lastSeq)]);
   return { ...answer, upstreamCalls: ns1After.total + buddyAfter.total };
 }
 
 describe('response cache', () => {
   it('is off unless RESPONSE_CACHE_TTL_SECONDS is set', async () => {
-    const gateway = harness.gatewayWith({});
+    const gateway = backends.harness.gatewayWith({});
     expect((await ask(gateway, ZONES)).upstreamCalls).toBeGreaterThan(0);
     expect((await ask(gateway, ZONES)).upstreamCalls).toBeGreaterThan(0);
   });
 
   it('answers a repeated query without any upstream call, with the same data', async () => {
-    const gateway = harness.gatewayWith(CACHED);
+    const gateway = backends.harness.gatewayWith(CACHED);
     const first = await ask(gateway, ZONES);
     expect(first.upstreamCalls).toBeGreaterThan(0);
     expect(first.extensions?.responseCache?.hit).toBe(false);
@@ -61,7 +50,7 @@ describe('response cache', () => {
   });
 
   it('never answers one credential from another’s cached response', async () => {
-    const gateway = harness.gatewayWith(CACHED);
+    const gateway = backends.harness.gatewayWith(CACHED);
     await ask(gateway, ZONES);
     const readOnly = await ask(gateway, ZONES, { 'x-ns1-key': 'sandbox-ns1-readonly-key' });
     expect(readOnly.upstreamCalls).toBeGreaterThan(0);
@@ -69,7 +58,7 @@ describe('response cache', () => {
   });
 
   it('forgets every cached answer after a write through the gateway', async () => {
-    const gateway = harness.gatewayWith(CACHED);
+    const gateway = backends.harness.gatewayWith(CACHED);
     const before = await ask(gateway, RECORDS);
     expect(before.data?.zone).toBeTruthy();
     expect(JSON.stringify(before.data)).not.toContain('cached.example.com');
@@ -84,7 +73,7 @@ describe('response cache', () => {
   });
 
   it('runs every mutation, even one repeated word for word', async () => {
-    const gateway = harness.gatewayWith(CACHED);
+    const gateway = backends.harness.gatewayWith(CACHED);
     expect((await ask(gateway, CREATE)).errors).toBeUndefined();
     const again = await ask(gateway, CREATE);
     expect(again.upstreamCalls).toBeGreaterThan(0);
@@ -92,18 +81,18 @@ describe('response cache', () => {
   });
 
   it('never keeps an answer that carries a provider’s failure', async () => {
-    const gateway = harness.gatewayWith(CACHED);
-    await harness.buddyControl.addFault({ path: '/zone/', status: 503, message: 'maintenance' });
+    const gateway = backends.harness.gatewayWith(CACHED);
+    await backends.harness.buddyControl.addFault({ path: '/zone/', status: 503, message: 'maintenance' });
     const partial = await ask(gateway, ZONES);
     expect(partial.errors?.[0]?.extensions).toMatchObject({ provider: 'BUDDYNS' });
-    await harness.buddyControl.clearFaults();
+    await backends.harness.buddyControl.clearFaults();
     const recovered = await ask(gateway, ZONES);
     expect(recovered.errors).toBeUndefined();
     expect(recovered.upstreamCalls).toBeGreaterThan(0);
   });
 
   it('keeps live numbers five seconds at most, and is bypassed by Cache-Control: no-cache', async () => {
-    const gateway = harness.gatewayWith(CACHED);
+    const gateway = backends.harness.gatewayWith(CACHED);
     expect((await ask(gateway, ZONES)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 60_000 });
     for (const live of ['{ stats { qps } }', '{ zone(name: "example.com") { name qps } }', '{ monitorJobs { name status { global { status } } } }']) {
       expect((await ask(gateway, live)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 5_000 });
@@ -113,8 +102,8 @@ describe('response cache', () => {
   });
 
   it('is shared by replicas through Redis, and a write on one empties it for all', async () => {
-    const a = harness.gatewayWith({ ...CACHED, REDIS_URL: redis.url });
-    const b = harness.gatewayWith({ ...CACHED, REDIS_URL: redis.url });
+    const a = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
+    const b = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
     await expect.poll(async () => (await ask(a, RECORDS)).extensions?.responseCache?.hit).toBe(true);
     expect((await ask(b, RECORDS)).upstreamCalls).toBe(0);
 
@@ -125,7 +114,7 @@ describe('response cache', () => {
   });
 
   it('answers without the cache while Redis cannot be reached', async () => {
-    const gateway = harness.gatewayWith({ ...CACHED, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const gateway = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     for (let i = 0; i < 2; i++) {
       const answer = await ask(gateway, ZONES);
       expect(answer.errors).toBeUndefined();

@@ -1,34 +1,27 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
 import { createSharedRateBudget, type SharedRateBudget } from '../../src/providers/shared-rate-budget.js';
-import { startHarness, type Harness } from '../support/harness.js';
-import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
+import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
+import { freePort } from '../support/redis-server.js';
+
+const backends = useSandboxesAndRedis();
 
 // A slow refill: nothing comes back while a test runs, so every count is exact.
 const BUDGET = { requests: 5, windowMs: 60_000 };
 const ENDPOINT = 'https://api.nsone.net/v1';
 
-let redis: RunningRedis;
-let harness: Harness;
 const budgets: SharedRateBudget[] = [];
 const warnings: string[] = [];
 
-beforeAll(async () => {
-  [redis, harness] = await Promise.all([startRedis(), startHarness()]);
-});
-afterAll(async () => {
-  await Promise.all([redis.stop(), harness.close()]);
-});
 beforeEach(async () => {
   warnings.length = 0;
-  await Promise.all([redis.client.flushall(), harness.reset()]);
 });
 afterEach(async () => {
   await Promise.all(budgets.splice(0).map((b) => b.close()));
 });
 
 /** One replica's view of the budget. */
-async function replica(url = redis.url): Promise<SharedRateBudget> {
+async function replica(url = backends.redis.url): Promise<SharedRateBudget> {
   const budget = createSharedRateBudget(url, (message) => warnings.push(message));
   budgets.push(budget);
   return budget;
@@ -73,9 +66,9 @@ describe('rate budget shared through Redis', () => {
   });
 
   it('through the gateway: a 429 on one replica answers RATE_LIMITED on the other without an upstream request', async () => {
-    const env = { REDIS_URL: redis.url, UPSTREAM_RETRIES: '0' };
-    const a = harness.gatewayWith(env);
-    const b = harness.gatewayWith(env);
+    const env = { REDIS_URL: backends.redis.url, UPSTREAM_RETRIES: '0' };
+    const a = backends.harness.gatewayWith(env);
+    const b = backends.harness.gatewayWith(env);
     const query = async (gateway: typeof a) => {
       const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
         method: 'POST',
@@ -86,11 +79,11 @@ describe('rate budget shared through Redis', () => {
     };
     await Promise.all([a.upstreams.ready, b.upstreams.ready]);
     expect((await query(b)).errors).toBeUndefined();
-    await harness.ns1Control.addFault({ path: '/stats/qps', status: 429, retryAfterSeconds: 30, times: 1 });
+    await backends.harness.ns1Control.addFault({ path: '/stats/qps', status: 429, retryAfterSeconds: 30, times: 1 });
 
     expect((await query(a)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', provider: 'NS1' });
-    const { lastSeq } = await harness.ns1Control.log();
+    const { lastSeq } = await backends.harness.ns1Control.log();
     expect((await query(b)).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', provider: 'NS1' });
-    expect((await harness.ns1Control.log(lastSeq)).total).toBe(0);
+    expect((await backends.harness.ns1Control.log(lastSeq)).total).toBe(0);
   });
 });

@@ -1,31 +1,21 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { SandboxControlClient } from '../../src/sandbox/kit/index.js';
 import { startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
 import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
 import { configOn, gatewayOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
-import { freePort, startRedis, type RunningRedis } from '../support/redis-server.js';
+import { freePort } from '../support/redis-server.js';
 import { subscribeSse, type SseSubscription } from './support/sse.js';
+
+const backends = useSandboxesAndRedis();
 
 const INTERVAL_MS = 10_000;
 const ZONE_QPS = `subscription { qps(zone: "example.com", intervalSeconds: 10) { qps sampledAt } }`;
 
-let harness: Harness;
-let redis: RunningRedis;
 const gateways: Gateway[] = [];
 
-beforeAll(async () => {
-  [harness, redis] = await Promise.all([startHarness(), startRedis()]);
-});
-afterAll(async () => {
-  await harness.close();
-  await redis.stop();
-});
-beforeEach(async () => {
-  await Promise.all([harness.reset(), redis.client.flushall()]);
-});
 afterEach(async () => {
   await Promise.all(gateways.splice(0).map((g) => g.close()));
 });
@@ -33,7 +23,7 @@ afterEach(async () => {
 /** A gateway replica sharing the test's Redis, its pollers on its own hand-driven clock. */
 function replica(leaseTtlMs = 60_000): { gateway: Gateway; clock: ManualScheduler } {
   const clock = new ManualScheduler();
-  const gateway = gatewayOn(harness, { scheduler: clock, leaseTtlMs, env: { REDIS_URL: redis.url } });
+  const gateway = gatewayOn(backends.harness, { scheduler: clock, leaseTtlMs, env: { REDIS_URL: backends.redis.url } });
   gateways.push(gateway);
   return { gateway, clock };
 }
@@ -44,7 +34,7 @@ async function subscribers(gateway: Gateway, count: number): Promise<SseSubscrip
   return all;
 }
 
-const qpsRequests = async (since = 0) => (await harness.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
+const qpsRequests = async (since = 0) => (await backends.harness.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
 const sampleOf = (s: SseSubscription, index: number) => JSON.stringify(s.received[index]?.data?.qps);
 
 describe('subscriptions across replicas (Redis)', () => {
@@ -75,7 +65,7 @@ describe('subscriptions across replicas (Redis)', () => {
 
     await a.gateway.close();
     await Promise.all(onA.map((s) => s.completed));
-    expect(await redis.client.keys('dnsgraph:lease:*')).toEqual([]);
+    expect(await backends.redis.client.keys('dnsgraph:lease:*')).toEqual([]);
 
     // The survivor takes the lease at its next try and polls where the leader left off.
     await b.clock.advance(30_000);
@@ -84,7 +74,7 @@ describe('subscriptions across replicas (Redis)', () => {
     await b.clock.advance(INTERVAL_MS);
     await Promise.all(onB.map((s) => s.next()));
     expect(await qpsRequests()).toBe(3);
-    expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
+    expect(await backends.redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
     await Promise.all(onB.map((s) => s.close()));
   });
 
@@ -94,7 +84,7 @@ describe('subscriptions across replicas (Redis)', () => {
     const onA = await subscribers(a.gateway, 20);
     const onB = await subscribers(b.gateway, 20);
     expect(await qpsRequests()).toBe(1);
-    const { lastSeq } = await harness.ns1Control.log();
+    const { lastSeq } = await backends.harness.ns1Control.log();
 
     // Replica A's clock stops: it renews nothing and polls nothing. B tries for the lease until it expires.
     await expect
@@ -119,7 +109,7 @@ describe('subscriptions across replicas (Redis)', () => {
     const b = replica();
     const onA = await subscribers(a.gateway, 3);
     const onB = await subscribers(b.gateway, 3);
-    await harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 502, message: 'bad gateway', times: 1 });
+    await backends.harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 502, message: 'bad gateway', times: 1 });
 
     await Promise.all([a.clock.advance(INTERVAL_MS), b.clock.advance(INTERVAL_MS)]);
     for (const s of [...onA, ...onB]) {
@@ -139,16 +129,16 @@ describe('subscriptions across replicas (Redis)', () => {
     try {
       const a = replica();
       const clock = new ManualScheduler();
-      const b = gatewayOn(harness, {
+      const b = gatewayOn(backends.harness, {
         scheduler: clock,
-        env: { REDIS_URL: redis.url },
+        env: { REDIS_URL: backends.redis.url },
         adjust: (config) => ({ ...config, ns1: { ...config.ns1, endpoint: staging.baseUrl } }),
       });
       gateways.push(b);
       const [onA, onB] = await Promise.all([subscribers(a.gateway, 3), subscribers(b, 3)]);
       expect(await qpsRequests()).toBe(1);
       expect((await new SandboxControlClient(staging.origin).log()).routes['GET /stats/qps/:zone']).toBe(1);
-      expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(2);
+      expect(await backends.redis.client.keys('dnsgraph:lease:*')).toHaveLength(2);
       await Promise.all([...onA, ...onB].map((s) => s.close()));
     } finally {
       await staging.close();
@@ -160,10 +150,8 @@ describe('subscriptions across replicas (Redis)', () => {
     const onA = await subscribers(a.gateway, 5);
     expect(await qpsRequests()).toBe(1);
 
-    const port = Number(new URL(redis.url).port);
-    await redis.stop();
-    redis = await startRedis(port);
-    const { lastSeq } = await harness.ns1Control.log();
+    await backends.restartRedis();
+    const { lastSeq } = await backends.harness.ns1Control.log();
 
     // The replica reconnects on its own; its poller takes a fresh lease and delivers again.
     await expect
@@ -178,13 +166,13 @@ describe('subscriptions across replicas (Redis)', () => {
     expect(new Set(onA.map((s) => sampleOf(s, 1))).size).toBe(1);
     expect(sampleOf(onA[0]!, 1)).not.toBe(sampleOf(onA[0]!, 0));
     expect(await qpsRequests(lastSeq)).toBeGreaterThanOrEqual(1);
-    expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
+    expect(await backends.redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
     await Promise.all(onA.map((s) => s.close()));
   });
 
   it('tells subscribers when Redis cannot be reached, rather than leaving them waiting, and polls nothing', async () => {
     const password = 'redis-password-never-logged';
-    const config = configOn(harness, { REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}`, LOG_LEVEL: 'debug' });
+    const config = configOn(backends.harness, { REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}`, LOG_LEVEL: 'debug' });
     const lines: string[] = [];
     const unreachable = createGateway({ config, logger: createLogger('debug', { write: (line) => lines.push(line), secrets: () => secretsOf(config) }) });
     gateways.push(unreachable);

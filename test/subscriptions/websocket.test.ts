@@ -1,31 +1,22 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startGateway, type RunningGateway } from '../../src/server.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
 import { configOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
-import { startRedis, type RunningRedis } from '../support/redis-server.js';
 import { subscribeSse, subscribeSseOverHttp } from './support/sse.js';
+
+const backends = useSandboxesAndRedis();
 
 const ZONE_QPS = `subscription ($interval: Int) { qps(zone: "example.com", intervalSeconds: $interval) { qps zone } }`;
 const INTERVAL_SECONDS = 10;
 
-let harness: Harness;
-let redis: RunningRedis;
 let scheduler: ManualScheduler;
 let running: RunningGateway;
 const clients: Client[] = [];
 
-beforeAll(async () => {
-  [harness, redis] = await Promise.all([startHarness(), startRedis()]);
-});
-afterAll(async () => {
-  await harness.close();
-  await redis.stop();
-});
 beforeEach(async () => {
-  await Promise.all([harness.reset(), redis.client.flushall()]);
   scheduler = new ManualScheduler();
 });
 afterEach(async () => {
@@ -34,7 +25,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string> = {}): Promise<void> {
-  running = await startGateway({ ...configOn(harness, env), port: 0, host: '127.0.0.1' }, { subscriptions: { scheduler } });
+  running = await startGateway({ ...configOn(backends.harness, env), port: 0, host: '127.0.0.1' }, { subscriptions: { scheduler } });
 }
 
 function client(connectionParams: Record<string, unknown> = {}): Client {
@@ -43,7 +34,7 @@ function client(connectionParams: Record<string, unknown> = {}): Client {
   return c;
 }
 
-const qpsRequests = async () => (await harness.ns1Control.log()).routes['GET /stats/qps/:zone'] ?? 0;
+const qpsRequests = async () => (await backends.harness.ns1Control.log()).routes['GET /stats/qps/:zone'] ?? 0;
 
 describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
   it('streams samples over a real socket on /graphql, sharing one poller with SSE subscribers', async () => {
@@ -120,7 +111,7 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
   });
 
   it('ends WebSocket and SSE subscriptions cleanly on shutdown and gives up the pollers’ leases', async () => {
-    await start({ REDIS_URL: redis.url });
+    await start({ REDIS_URL: backends.redis.url });
     const overWs = client().iterate({ query: ZONE_QPS, variables: { interval: INTERVAL_SECONDS } });
     await overWs.next();
     const overHttp = await subscribeSseOverHttp(running.url, ZONE_QPS, { interval: INTERVAL_SECONDS });
@@ -128,14 +119,14 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
     await scheduler.advance(INTERVAL_SECONDS * 1000);
     expect((await overHttp.next())?.data?.qps).toMatchObject({ zone: 'example.com' });
     await overWs.next();
-    expect(await redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
+    expect(await backends.redis.client.keys('dnsgraph:lease:*')).toHaveLength(1);
 
     await running.stop();
     await overHttp.completed;
     expect(overHttp.completedByServer).toBe(true);
     const wsEnd: unknown = await overWs.next().catch((closed: unknown) => closed);
     expect(wsEnd).toSatisfy((end) => (end as { done?: boolean }).done === true || (end as { code?: number }).code === 1001);
-    expect(await redis.client.keys('dnsgraph:lease:*')).toEqual([]);
+    expect(await backends.redis.client.keys('dnsgraph:lease:*')).toEqual([]);
     expect(scheduler.pending).toBe(0);
     expect(await qpsRequests()).toBe(2);
   });
