@@ -38,8 +38,6 @@ export interface PartialFailure {
   path: ReadonlyArray<string | number>;
 }
 
-export { REQUEST_CREDENTIAL_HEADERS } from './request-credentials.js';
-
 /** Marks the context of an operation that came over a WebSocket rather than through yoga's HTTP pipeline. */
 export const WEBSOCKET_TRANSPORT = 'graphql-transport-ws';
 

@@ -11,16 +11,19 @@ export function delivered<T>(delivery: Delivery<T>): T {
   return delivery.value;
 }
 
-/** One delivery per event; the stream completes after a final one. */
-export function eachEvent<T, R>(toValue: (value: T, event: PollEvent<T>) => R) {
+/**
+ * The deliveries of each event: its failure, or what `toValues` makes of its value (none, one or several).
+ * The stream completes after a final event.
+ */
+export function perEvent<T, R>(toValues: (value: T, event: PollEvent<T>) => Iterable<R>) {
   return async function* deliver(events: AsyncIterable<PollEvent<T>>): AsyncGenerator<Delivery<R>, void, undefined> {
     for await (const event of events) {
-      if (isFailure(event)) {
-        yield { error: fromPollFailure(event.failure) };
-      } else {
-        yield { value: toValue(event.value, event) };
-      }
+      if (isFailure(event)) yield { error: fromPollFailure(event.failure) };
+      else for (const value of toValues(event.value, event)) yield { value };
       if (event.final) return;
     }
   };
 }
+
+/** One delivery per event. */
+export const eachEvent = <T, R>(toValue: (value: T, event: PollEvent<T>) => R) => perEvent<T, R>((value, event) => [toValue(value, event)]);

@@ -5,8 +5,9 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
-import { REQUEST_CREDENTIAL_HEADERS, WEBSOCKET_TRANSPORT } from '../context.js';
+import { WEBSOCKET_TRANSPORT } from '../context.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
+import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
 
 /** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */

@@ -34,15 +34,21 @@ async function subscribers(gateway: Gateway, count: number): Promise<SseSubscrip
   return all;
 }
 
+/** Two replicas with `count` subscribers each, those of the first replica subscribed first. */
+async function twoReplicasWatching(count: number, leaseTtlMs?: number) {
+  const a = replica(leaseTtlMs);
+  const b = replica(leaseTtlMs);
+  const onA = await subscribers(a.gateway, count);
+  const onB = await subscribers(b.gateway, count);
+  return { a, b, onA, onB };
+}
+
 const qpsRequests = async (since = 0) => (await backends.harness.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
 const sampleOf = (s: SseSubscription, index: number) => JSON.stringify(s.received[index]?.data?.qps);
 
 describe('subscriptions across replicas (Redis)', () => {
   it('lets two replicas with 500 subscribers each poll one key once per interval in total, all seeing the same samples', async () => {
-    const a = replica();
-    const b = replica();
-    const onA = await subscribers(a.gateway, 500);
-    const onB = await subscribers(b.gateway, 500);
+    const { a, b, onA, onB } = await twoReplicasWatching(500);
     expect(await qpsRequests()).toBe(1);
     const everyone = [...onA, ...onB];
     expect(new Set(everyone.map((s) => sampleOf(s, 0))).size).toBe(1);
@@ -57,10 +63,7 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('hands polling to another replica when the leader shuts down, which ends its streams and gives up its lease', async () => {
-    const a = replica();
-    const b = replica();
-    const onA = await subscribers(a.gateway, 50);
-    const onB = await subscribers(b.gateway, 50);
+    const { a, b, onA, onB } = await twoReplicasWatching(50);
     expect(await qpsRequests()).toBe(1);
 
     await a.gateway.close();
@@ -79,10 +82,7 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('hands polling to another replica when the leader stops renewing its lease (hung or killed)', async () => {
-    const a = replica(1_000);
-    const b = replica(1_000);
-    const onA = await subscribers(a.gateway, 20);
-    const onB = await subscribers(b.gateway, 20);
+    const { a, b, onA, onB } = await twoReplicasWatching(20, 1_000);
     expect(await qpsRequests()).toBe(1);
     const { lastSeq } = await backends.harness.ns1Control.log();
 
@@ -105,10 +105,7 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('brings an upstream error to subscribers on every replica, with its code, and the streams stay open', async () => {
-    const a = replica();
-    const b = replica();
-    const onA = await subscribers(a.gateway, 3);
-    const onB = await subscribers(b.gateway, 3);
+    const { a, b, onA, onB } = await twoReplicasWatching(3);
     await backends.harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 502, message: 'bad gateway', times: 1 });
 
     await Promise.all([a.clock.advance(INTERVAL_MS), b.clock.advance(INTERVAL_MS)]);

@@ -36,6 +36,14 @@ function client(connectionParams: Record<string, unknown> = {}): Client {
 
 const qpsRequests = async () => (await backends.harness.ns1Control.log()).routes['GET /stats/qps/:zone'] ?? 0;
 
+/** The only subscriber has gone: its poller is closed, no timer is left, and time brings no more requests. */
+async function expectPollingStoppedAfterOneRequest(): Promise<void> {
+  await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
+  expect(scheduler.pending).toBe(0);
+  await scheduler.advance(10 * INTERVAL_SECONDS * 1000);
+  expect(await qpsRequests()).toBe(1);
+}
+
 describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
   it('streams samples over a real socket on /graphql, sharing one poller with SSE subscribers', async () => {
     await start();
@@ -64,10 +72,7 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
     const overHttp = await subscribeSseOverHttp(running.url, ZONE_QPS, { interval: INTERVAL_SECONDS });
     expect((await overHttp.next())?.data?.qps).toMatchObject({ zone: 'example.com' });
     await overHttp.close();
-    await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
-    expect(scheduler.pending).toBe(0);
-    await scheduler.advance(10 * INTERVAL_SECONDS * 1000);
-    expect(await qpsRequests()).toBe(1);
+    await expectPollingStoppedAfterOneRequest();
   });
 
   it('stops the poller when a WebSocket closes without unsubscribing', async () => {
@@ -76,10 +81,7 @@ describe('subscriptions over WebSocket (graphql-transport-ws)', () => {
     const overWs = socket.iterate({ query: ZONE_QPS, variables: { interval: INTERVAL_SECONDS } });
     expect((await overWs.next()).value).toMatchObject({ data: { qps: { zone: 'example.com' } } });
     await socket.dispose();
-    await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
-    expect(scheduler.pending).toBe(0);
-    await scheduler.advance(10 * INTERVAL_SECONDS * 1000);
-    expect(await qpsRequests()).toBe(1);
+    await expectPollingStoppedAfterOneRequest();
   });
 
   it('takes per-request credentials from the connection params, on a poller of their own', async () => {

@@ -1,10 +1,9 @@
 import type { GatewayContext } from '../../context.js';
 import type { Ns1MonitorJob, Ns1MonitorState } from '../../providers/ns1/monitoring.js';
 import { requireNs1 } from '../../resolvers/providers.js';
-import type { Delivery } from '../delivery.js';
+import { perEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
 import { pollIntervalMs } from '../interval.js';
-import { fromPollFailure, isFailure, type PollEvent } from '../poll-event.js';
 import { accountScope, pollKey, type PollSource } from '../poll-source.js';
 import { providerId } from './provider-id.js';
 
@@ -41,24 +40,21 @@ const stateKey = (s: MonitorRegionState) => `${s.jobId}/${s.region}`;
 
 /**
  * Turns snapshots of every job's status into one event per job and region whose status changed: all of
- * them at first (the current status), then only the changes.
+ * them at first (the current status), then only the changes. One per subscriber: it remembers what its
+ * subscriber has been told.
  */
-export async function* statusChanges(events: AsyncIterable<PollEvent<MonitorRegionState[]>>): AsyncGenerator<Delivery<MonitorJobStatusEvent>, void, undefined> {
+export function statusChanges() {
   let previous: Map<string, MonitorRegionState> | undefined;
-  for await (const event of events) {
-    if (isFailure(event)) {
-      yield { error: fromPollFailure(event.failure) };
-      if (event.final) return;
-      continue;
-    }
-    for (const state of event.value) {
+  return perEvent<MonitorRegionState[], MonitorJobStatusEvent>((states, event) => {
+    const changes = states.flatMap((state) => {
       const before = previous?.get(stateKey(state));
-      if (before && before.status === state.status) continue;
+      if (before && before.status === state.status) return [];
       const { since, ...rest } = state;
-      yield { value: { ...rest, previousStatus: before?.status ?? null, changedAt: since ?? new Date(event.at) } };
-    }
-    previous = new Map(event.value.map((s) => [stateKey(s), s]));
-  }
+      return [{ ...rest, previousStatus: before?.status ?? null, changedAt: since ?? new Date(event.at) }];
+    });
+    previous = new Map(states.map((s) => [stateKey(s), s]));
+    return changes;
+  });
 }
 
 /** Monitoring job status changes, of one job or of all of them. */
@@ -76,5 +72,5 @@ export function monitorJobStatusSubscription(
     // A job that does not exist, or was deleted, has no more status to report.
     isFinalFailure: (failure) => id !== undefined && failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
-  return follow(ctx, source, statusChanges);
+  return follow(ctx, source, statusChanges());
 }
