@@ -1,12 +1,12 @@
 import type { GatewayContext } from '../context.js';
-import type { Ns1ApiKey } from '../providers/ns1/people.js';
+import type { Ns1ApiKey, Ns1People } from '../providers/ns1/people.js';
 import { orNull } from '../loaders/each-key.js';
 import { writePolicy } from './provider-state.js';
 import { requireNs1 } from './providers.js';
 import { applyWrite, definitelyRefused, transient } from './verified-write.js';
 import { outcomeUnknown, partiallyApplied } from './write-outcome-errors.js';
 
-type KeyInput = Parameters<ReturnType<typeof requireNs1>['ns1']['people']['createApiKey']>[0];
+type KeyInput = Parameters<Ns1People['createApiKey']>[0];
 
 /**
  * NS1 shows a key's secret in the answer to its creation only. A key created whose answer was lost is

@@ -191,7 +191,7 @@ async function runCase(h: Harness, compound: CompoundCase, step: StepUnderFault,
     (compound.leftOverLooksIntended || !same(after, compound.intended)) &&
     JSON.stringify([...off].sort()) === JSON.stringify([...listed].sort()) &&
     leftOver.every((e) => compound.leftOverState(e) === after[e.provider.toLowerCase() as Provider]);
-  const remedy = String(error.extensions?.remedy ?? '');
+  const remedy = typeof error.extensions?.remedy === 'string' ? error.extensions.remedy : '';
   for (const mutation of remedy.split('\n').filter(Boolean)) {
     const fixed = await h.gql(mutation);
     if (fixed.errors) return { label, outcome: 'partial', honest: false, why: `remedy ${mutation} failed: ${fixed.errors[0]?.message}` };
