@@ -5,7 +5,7 @@ import { countUpstreamCalls, startHarness, type Harness } from '../support/harne
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { UPSTREAM_TIMEOUT_MS: '1500' } });
+  h = await startHarness({ env: { UPSTREAM_TIMEOUT_MS: '2000' } });
 });
 afterAll(() => h.close());
 beforeEach(() => h.reset());
@@ -139,11 +139,11 @@ describe('a create whose answer is lost after it was applied', () => {
   }
 
   it('a zone create answered after the timeout: success, one zone, and no second PUT', async () => {
-    await h.ns1Control.addFault({ path: '/zones/late.example', method: 'PUT', latencyAfterApplyMs: 4000 });
+    await h.ns1Control.addFault({ path: '/zones/late.example', method: 'PUT', latencyAfterApplyMs: 5000 });
     const { result, ns1 } = await countUpstreamCalls(h, async () => {
       const answer = await h.gql('mutation { createZone(input: { name: "late.example", providers: [NS1] }) { name providers } }');
       // The sandbox logs a request when it answers: wait for the late answer before counting.
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await new Promise((resolve) => setTimeout(resolve, 5000));
       return answer;
     });
     expect(result.errors).toBeUndefined();
