@@ -1,6 +1,15 @@
 import type { ProviderId } from '../providers/upstream-error.js';
 
-export type GatewayErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'PROVIDER_NOT_CONFIGURED' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'UPSTREAM_ERROR';
+export type GatewayErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'PROVIDER_NOT_CONFIGURED'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'UPSTREAM_ERROR'
+  | 'CONFLICT'
+  | 'PARTIALLY_APPLIED'
+  | 'OUTCOME_UNKNOWN';
 
 /** An error the gateway itself decides on (bad input, a missing provider, a write that failed half-way). */
 export class GatewayError extends Error {

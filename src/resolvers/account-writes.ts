@@ -1,6 +1,8 @@
 import type { GatewayContext } from '../context.js';
 import { checkCardNumber, checkCidrs, done, permissionsChange } from './account.js';
+import { createApiKeyVerified } from './create-api-key.js';
 import { requireNs1 } from './providers.js';
+import { createInCollection } from './verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 type Flags = Maybe<Record<string, Maybe<Record<string, unknown>>>>;
@@ -21,7 +23,7 @@ export const deleteUser = (ctx: GatewayContext, username: string) => done(ns1(ct
 export const reinviteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.reinviteUser(username));
 
 export function createApiKey(ctx: GatewayContext, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
-  return ns1(ctx).people.createApiKey({ name: input.name ?? 'API key', ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }) });
+  return createApiKeyVerified(ctx, { name: input.name ?? 'API key', ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }) });
 }
 
 export function updateApiKey(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
@@ -31,7 +33,14 @@ export function updateApiKey(ctx: GatewayContext, id: string, input: { name?: Ma
 export const deleteApiKey = (ctx: GatewayContext, id: string) => done(ns1(ctx).people.deleteApiKey(id));
 
 export function createTeam(ctx: GatewayContext, input: { name?: Maybe<string>; permissions?: Flags }) {
-  return ns1(ctx).people.createTeam({ name: input.name ?? 'Team', ...clean({ permissions: permissionsChange(input.permissions) }) });
+  const { people } = ns1(ctx);
+  const name = input.name ?? 'Team';
+  return createInCollection(ctx, {
+    what: 'team',
+    list: () => people.teams(),
+    create: () => people.createTeam({ name, ...clean({ permissions: permissionsChange(input.permissions) }) }),
+    isOurs: (team) => team.name === name,
+  });
 }
 
 export function updateTeam(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; permissions?: Flags }) {
@@ -42,7 +51,14 @@ export const deleteTeam = (ctx: GatewayContext, id: string) => done(ns1(ctx).peo
 
 export function createIpAllowList(ctx: GatewayContext, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
   checkCidrs(input.values ?? [], 'input.values');
-  return ns1(ctx).ipAllowLists.create(input.name ?? 'Allow list', input.values ?? []);
+  const { ipAllowLists } = ns1(ctx);
+  const name = input.name ?? 'Allow list';
+  return createInCollection(ctx, {
+    what: 'IP allow list',
+    list: () => ipAllowLists.lists(),
+    create: () => ipAllowLists.create(name, input.values ?? []),
+    isOurs: (list) => list.name === name,
+  });
 }
 
 export function updateIpAllowList(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
@@ -55,7 +71,14 @@ export const changePlan = (ctx: GatewayContext, type: string) => ns1(ctx).accoun
 
 export function addPaymentMethod(ctx: GatewayContext, input: { number: string; expMonth: number; expYear: number; cvc?: Maybe<string>; name?: Maybe<string> }) {
   checkCardNumber(input.number);
-  return ns1(ctx).billing.addPaymentMethod({ number: input.number.replace(/[\s-]/g, ''), expMonth: input.expMonth, expYear: input.expYear, ...clean({ cvc: input.cvc, name: input.name }) });
+  const { billing } = ns1(ctx);
+  const number = input.number.replace(/[\s-]/g, '');
+  return createInCollection(ctx, {
+    what: 'payment method',
+    list: () => billing.paymentMethods(),
+    create: () => billing.addPaymentMethod({ number, expMonth: input.expMonth, expYear: input.expYear, ...clean({ cvc: input.cvc, name: input.name }) }),
+    isOurs: (card) => card.last4 === number.slice(-4) && card.expMonth === input.expMonth && card.expYear === input.expYear,
+  });
 }
 
 export const setDefaultPaymentMethod = (ctx: GatewayContext, id: string) => ns1(ctx).billing.setDefaultPaymentMethod(id);

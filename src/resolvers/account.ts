@@ -8,6 +8,7 @@ import type { Ns1Invoice } from '../providers/ns1/billing.js';
 import type { DeepPartial, Ns1Permissions } from '../providers/ns1/ops-schemas.js';
 import type { Ns1User, Ns1UserWrite } from '../providers/ns1/people.js';
 import { requireNs1 } from './providers.js';
+import { createAtKey } from './verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 
@@ -114,7 +115,8 @@ function userWrite(args: UserArgs): Ns1UserWrite {
 export async function createUser(ctx: GatewayContext, username: string, args: UserArgs) {
   if (!args.name) throw badInput('input.name', 'a new user needs a name');
   if (!args.email) throw badInput('input.email', 'a new user needs an e-mail address');
-  return ns1UserShape(await requireNs1(ctx).ns1.people.createUser(username, userWrite(args)));
+  const { people } = requireNs1(ctx).ns1;
+  return ns1UserShape(await createAtKey(ctx, { what: `user ${username}`, read: () => people.user(username), create: () => people.createUser(username, userWrite(args)) }));
 }
 
 export async function updateUser(ctx: GatewayContext, username: string, args: UserArgs) {

@@ -8,6 +8,9 @@ export interface HealthInput {
   delegation: BuddyNsDelegation | null;
   /** NS1's transfer address, when the zone should be transferred from NS1. */
   ns1TransferAddress: string | undefined;
+  /** Whether NS1 allows outbound transfers of the zone, and which providers are configured at all. */
+  ns1Primary?: boolean;
+  configured?: { ns1: boolean; buddyns: boolean };
 }
 
 export interface ZoneHealth {
@@ -51,5 +54,19 @@ export function assessHealth(input: HealthInput): ZoneHealth {
   if (both && input.ns1TransferAddress && buddyns.master && buddyns.master !== input.ns1TransferAddress) {
     problems.push(`BuddyNS master ${buddyns.master} is not NS1's transfer address ${input.ns1TransferAddress}`);
   }
+  const half = halfOfPair(input);
+  if (half) problems.push(half);
   return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems };
+}
+
+/** An NS1-primary/BuddyNS-secondary pair with one half gone, e.g. after a write that was only partly applied. */
+function halfOfPair({ onNs1, buddyns, ns1Primary, ns1TransferAddress, configured }: HealthInput): string | undefined {
+  if (!configured?.ns1 || !configured.buddyns) return undefined;
+  if (onNs1 && !buddyns && ns1Primary) {
+    return 'NS1 is primary for this zone, but BuddyNS has no secondary for it: add it on BuddyNS (createZone with providers [BUDDYNS]) or stop NS1 transfers';
+  }
+  if (!onNs1 && buddyns && ns1TransferAddress && buddyns.master === ns1TransferAddress) {
+    return `BuddyNS transfers this zone from NS1 (${ns1TransferAddress}), but NS1 does not have it: create it on NS1 or delete it from BuddyNS`;
+  }
+  return undefined;
 }

@@ -2,7 +2,10 @@ import type { GatewayContext } from '../context.js';
 import { badInput, GatewayError } from '../errors/gateway-error.js';
 import { buddyNsZone, forgetBuddyNsZone } from '../loaders/buddyns.js';
 import type { BuddyNsProfile, BuddyNsProfileChange, BuddyNsZone } from '../providers/buddyns/types.js';
+import { writePolicy } from './provider-state.js';
 import { requireBuddyNs } from './providers.js';
+import { runSteps, type WriteStep } from './write-steps.js';
+import { addBuddyNsZone, addBuddyNsZoneRemedy, deleteBuddyNsZone } from './zone-write-steps.js';
 
 /** ITU-T E.123 international notation: +, country code, then groups of digits separated by spaces. */
 const E123 = /^\+[1-9]\d{0,2}(?: \d{1,8}){1,5}$/;
@@ -26,36 +29,32 @@ export async function syncAllZones(ctx: GatewayContext): Promise<boolean> {
   return true;
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
- * BuddyNS changes a master by deleting the zone and adding it again. When the re-add fails, the zone is
- * added back with its previous master, so a failed change never loses the zone.
+ * BuddyNS changes a master by deleting the zone and adding it again. When the re-add is verified not to
+ * have happened, the zone is added back with its previous master; a zone that cannot be restored is
+ * reported as PARTIALLY_APPLIED with the mutation that adds it back.
  */
 export async function setBuddyNsMaster(ctx: GatewayContext, name: string, master: string | null | undefined): Promise<BuddyNsZone> {
   const deps = requireBuddyNs(ctx);
   const previous = await existingZone(ctx, name);
+  const zone = previous.asciiName;
   const next = master ?? '';
-  await deps.buddyns.deleteZone(previous.asciiName);
-  forgetBuddyNsZone(deps, previous.asciiName);
+  const steps: WriteStep[] = [
+    {
+      provider: 'buddyns',
+      does: `delete zone ${zone}`,
+      done: `deleted zone ${zone}`,
+      write: deleteBuddyNsZone(deps, zone),
+      undo: { does: `add zone ${zone} with its previous master ${previous.master || '(none)'}`, done: `restored zone ${zone} with its previous master ${previous.master || '(none)'}`, write: addBuddyNsZone(deps, zone, previous.master) },
+      ifStays: { leftOver: { provider: 'buddyns', kind: 'zone', name: zone, exists: false, master: previous.master }, remedy: addBuddyNsZoneRemedy(zone, previous.master) },
+    },
+    { provider: 'buddyns', does: `add zone ${zone} with master ${next || '(none)'}`, done: `added zone ${zone} with master ${next || '(none)'}`, write: addBuddyNsZone(deps, zone, next) },
+  ];
   try {
-    return await deps.buddyns.addZone(previous.asciiName, next);
-  } catch (error) {
-    const shownPrevious = previous.master || '(none)';
-    try {
-      await deps.buddyns.addZone(previous.asciiName, previous.master);
-    } catch (restoreError) {
-      throw new GatewayError(
-        'UPSTREAM_ERROR',
-        `BuddyNS refused master ${next || '(none)'} (${describe(error)}) and restoring ${previous.name} with its previous master ${shownPrevious} failed too (${describe(restoreError)}): the zone is no longer on BuddyNS; add it again with master ${shownPrevious}`,
-        { provider: 'buddyns' },
-      );
-    }
-    throw new GatewayError(
-      'UPSTREAM_ERROR',
-      `BuddyNS refused master ${next || '(none)'} (${describe(error)}); ${previous.name} was restored with its previous master ${shownPrevious}`,
-      { provider: 'buddyns' },
-    );
+    const [, added] = await runSteps({ operation: `setBuddyNsMaster ${zone}`, steps, check: `{ zone(name: "${zone}") { buddyns { master } } }` }, writePolicy(ctx));
+    return added as BuddyNsZone;
+  } finally {
+    forgetBuddyNsZone(deps, zone);
   }
 }
 

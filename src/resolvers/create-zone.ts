@@ -1,24 +1,23 @@
 import { isIP } from 'node:net';
 import type { GatewayContext } from '../context.js';
-import { badInput, GatewayError } from '../errors/gateway-error.js';
+import { badInput } from '../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../loaders/buddyns.js';
 import { forgetNs1Zone } from '../loaders/ns1-dns.js';
 import type { Ns1ZoneWrite } from '../providers/ns1/dns-types.js';
 import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
-import { UpstreamError, type ProviderId } from '../providers/upstream-error.js';
+import type { ProviderId } from '../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';
 import { requireBuddyNs, requireNs1 } from './providers.js';
 import type { UnifiedZone } from './unified-zone.js';
+import { writePolicy } from './provider-state.js';
+import { runSteps, type WriteStep } from './write-steps.js';
+import { addBuddyNsZone, createNs1Zone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
 
 export interface CreateZoneArgs {
   name: string;
   providers: ProviderId[];
   ns1?: Ns1ZoneArgs | null;
   buddyns?: { master?: string | null } | null;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The master BuddyNS transfers from: given, NS1's transfer address when NS1 is primary, or none. */
@@ -38,7 +37,9 @@ function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean
 
 /**
  * Creates a zone on NS1, BuddyNS or both. On both, NS1 is primary (transfers allowed) and BuddyNS its
- * secondary; when BuddyNS refuses, the NS1 zone is removed again so nothing is left half-made.
+ * secondary, created in that order so a secondary never points at a primary that does not exist; when
+ * BuddyNS is verified not to have the zone, the NS1 zone is removed again. What cannot be undone is
+ * reported as PARTIALLY_APPLIED with the mutation that puts it right.
  */
 export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Promise<UnifiedZone> {
   const providers = [...new Set(args.providers)];
@@ -50,31 +51,30 @@ export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Pro
   const ns1 = onNs1 ? requireNs1(ctx) : undefined;
   const buddyns = onBuddyNs ? requireBuddyNs(ctx) : undefined;
   const master = onBuddyNs ? buddyNsMaster(ctx, args, onNs1) : '';
+  const name = args.name;
 
+  const steps: WriteStep[] = [];
   if (ns1) {
     const settings: Ns1ZoneWrite = toNs1ZoneWrite(args.ns1);
     if (onBuddyNs && !settings.primary && !settings.secondary && !settings.link) settings.primary = { enabled: true, secondaries: [] };
-    await ns1.ns1.zones.create(args.name, settings);
-    forgetNs1Zone(ns1, args.name);
+    steps.push({
+      provider: 'ns1',
+      does: `create zone ${name}`,
+      done: `created zone ${name}`,
+      write: createNs1Zone(ns1, name, settings),
+      undo: { does: `delete zone ${name}`, done: `deleted zone ${name} again`, write: deleteNs1Zone(ns1, name) },
+      ifStays: { leftOver: { provider: 'ns1', kind: 'zone', name, exists: true }, remedy: deleteZoneRemedy(name, 'NS1') },
+    });
   }
   if (buddyns) {
-    try {
-      await buddyns.buddyns.addZone(args.name, master);
-      forgetBuddyNsZone(buddyns, args.name);
-    } catch (error) {
-      if (!ns1) throw error;
-      const undo = await ns1.ns1.zones.delete(args.name).then(
-        () => `the NS1 zone ${args.name} was removed again`,
-        (undoError: unknown) => `removing the NS1 zone ${args.name} again failed too (${describe(undoError)}); delete it by hand`,
-      );
-      forgetNs1Zone(ns1, args.name);
-      throw new GatewayError(
-        error instanceof UpstreamError && error.code === 'BAD_USER_INPUT' ? 'BAD_USER_INPUT' : 'UPSTREAM_ERROR',
-        `BuddyNS refused the zone (${describe(error)}); ${undo}`,
-        { provider: 'buddyns', ...(error instanceof UpstreamError ? { status: error.status } : {}) },
-      );
-    }
+    steps.push({ provider: 'buddyns', does: `add zone ${name}`, done: `added zone ${name}`, write: addBuddyNsZone(buddyns, name, master) });
   }
-  const zone = await findZone(ctx, args.name, () => undefined);
-  return zone ?? { asciiName: args.name, onNs1, buddyns: null };
+  try {
+    await runSteps({ operation: `createZone ${name}`, steps, check: `{ zone(name: "${name}") { providers health { problems } } }` }, writePolicy(ctx));
+  } finally {
+    if (ns1) forgetNs1Zone(ns1, name);
+    if (buddyns) forgetBuddyNsZone(buddyns, name);
+  }
+  const zone = await findZone(ctx, name, () => undefined);
+  return zone ?? { asciiName: name, onNs1, buddyns: null };
 }

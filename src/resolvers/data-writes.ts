@@ -2,6 +2,7 @@ import type { GatewayContext } from '../context.js';
 import { badInput } from '../errors/gateway-error.js';
 import { forgetNs1Sources } from '../loaders/ns1-ops.js';
 import { requireNs1 } from './providers.js';
+import { createInCollection } from './verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 const given = <T>(value: Maybe<T>): T | undefined => (value === null ? undefined : value);
@@ -13,7 +14,16 @@ async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Promise<T>
 }
 
 export function createDataSource(ctx: GatewayContext, input: { name: string; sourceType: string; config?: Maybe<Record<string, unknown>> }) {
-  return afterWrite(ctx, requireNs1(ctx).ns1.data.createSource({ name: input.name, sourceType: input.sourceType, config: given(input.config) ?? {} }));
+  const { data } = requireNs1(ctx).ns1;
+  return afterWrite(
+    ctx,
+    createInCollection(ctx, {
+      what: 'data source',
+      list: () => data.sources(),
+      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: given(input.config) ?? {} }),
+      isOurs: (source) => source.name === input.name,
+    }),
+  );
 }
 
 export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
@@ -27,7 +37,17 @@ export async function deleteDataSource(ctx: GatewayContext, id: string): Promise
 
 export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
   if (!input.name) throw badInput('input.name', 'a new feed needs a name');
-  return afterWrite(ctx, requireNs1(ctx).ns1.data.createFeed(sourceId, { name: input.name, config: given(input.config) ?? {} }));
+  const { data } = requireNs1(ctx).ns1;
+  const name = input.name;
+  return afterWrite(
+    ctx,
+    createInCollection(ctx, {
+      what: 'data feed',
+      list: () => data.feeds(sourceId),
+      create: () => data.createFeed(sourceId, { name, config: given(input.config) ?? {} }),
+      isOurs: (feed) => feed.name === name,
+    }),
+  );
 }
 
 export function updateDataFeed(ctx: GatewayContext, sourceId: string, feedId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {

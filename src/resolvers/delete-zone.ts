@@ -6,6 +6,9 @@ import type { ProviderId } from '../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';
 import { requireBuddyNs, requireNs1 } from './providers.js';
 import { providersOf } from './unified-zone.js';
+import { writePolicy } from './provider-state.js';
+import { runSteps, type WriteStep } from './write-steps.js';
+import { deleteBuddyNsZone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
 
 /** Deletes a zone from the named providers, or from every provider that has it. */
 export async function deleteZone(ctx: GatewayContext, name: string, providers: ProviderId[] | null | undefined): Promise<boolean> {
@@ -24,15 +27,26 @@ export async function deleteZone(ctx: GatewayContext, name: string, providers: P
     const where = missing.length > 0 ? ` on ${missing.map((p) => (p === 'ns1' ? 'NS1' : 'BuddyNS')).join(' and ')}` : '';
     throw new GatewayError('NOT_FOUND', `zone ${name} does not exist${where}`);
   }
-  if (chosen.includes('ns1')) {
-    const ns1 = requireNs1(ctx);
-    await ns1.ns1.zones.delete(name);
-    forgetNs1Zone(ns1, name);
+  // The BuddyNS secondary goes first: an NS1 primary left without its secondary still serves the zone,
+  // a secondary left without its primary serves stale data until it expires.
+  const steps: WriteStep[] = [];
+  const buddyns = chosen.includes('buddyns') ? requireBuddyNs(ctx) : undefined;
+  const ns1 = chosen.includes('ns1') ? requireNs1(ctx) : undefined;
+  if (buddyns) steps.push({ provider: 'buddyns', does: `delete zone ${name}`, done: `deleted zone ${name}`, write: deleteBuddyNsZone(buddyns, name) });
+  if (ns1) {
+    steps.push({
+      provider: 'ns1',
+      does: `delete zone ${name}`,
+      done: `deleted zone ${name}`,
+      write: deleteNs1Zone(ns1, name),
+      ifSkipped: { leftOver: { provider: 'ns1', kind: 'zone', name, exists: true }, remedy: deleteZoneRemedy(name, 'NS1') },
+    });
   }
-  if (chosen.includes('buddyns')) {
-    const buddyns = requireBuddyNs(ctx);
-    await buddyns.buddyns.deleteZone(name);
-    forgetBuddyNsZone(buddyns, name);
+  try {
+    await runSteps({ operation: `deleteZone ${name}`, steps, check: `{ zone(name: "${name}") { providers } }` }, writePolicy(ctx));
+  } finally {
+    if (ns1) forgetNs1Zone(ns1, name);
+    if (buddyns) forgetBuddyNsZone(buddyns, name);
   }
   return true;
 }

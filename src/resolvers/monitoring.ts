@@ -4,6 +4,7 @@ import { forgetNs1Jobs, ns1NotificationList } from '../loaders/ns1-ops.js';
 import type { Ns1MonitorJob, Ns1MonitorJobWrite, Ns1MonitorRule } from '../providers/ns1/monitoring.js';
 import type { Ns1Notifier } from '../providers/ns1/notify-lists.js';
 import { requireNs1 } from './providers.js';
+import { createInCollection } from './verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 
@@ -45,7 +46,13 @@ export async function createMonitorJob(ctx: GatewayContext, args: MonitorJobArgs
   if (!args.config) throw badInput('input.config', 'a new monitoring job needs its configuration, e.g. {"host": "192.0.2.1"}');
   checkRules(args.rules);
   const deps = requireNs1(ctx);
-  const job = await deps.ns1.monitoring.createJob(toWrite(args));
+  const name = args.name;
+  const job = await createInCollection(ctx, {
+    what: 'monitoring job',
+    list: () => deps.ns1.monitoring.jobs(),
+    create: () => deps.ns1.monitoring.createJob(toWrite(args)),
+    isOurs: (existing) => existing.name === name,
+  });
   forgetNs1Jobs(deps);
   return job;
 }
@@ -90,7 +97,8 @@ export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { peri
 }
 
 export async function createNotificationList(ctx: GatewayContext, name: string, notifiers: Ns1Notifier[]) {
-  return requireNs1(ctx).ns1.notifyLists.create(name, notifiers);
+  const { notifyLists } = requireNs1(ctx).ns1;
+  return createInCollection(ctx, { what: 'notification list', list: () => notifyLists.lists(), create: () => notifyLists.create(name, notifiers), isOurs: (list) => list.name === name });
 }
 
 export async function updateNotificationList(ctx: GatewayContext, id: string, change: { name?: Maybe<string>; notifiers?: Maybe<Ns1Notifier[]> }) {

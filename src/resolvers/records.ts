@@ -3,6 +3,7 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import type { Ns1Record, Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats } from '../providers/ns1/dns-types.js';
 import { requireNs1 } from './providers.js';
+import { versionOf } from './version.js';
 
 function isFull(record: Ns1RecordSummary | Ns1Record): record is Ns1Record {
   return 'answers' in record;
@@ -14,6 +15,10 @@ export async function fullRecord(ctx: GatewayContext, record: Ns1RecordSummary |
   const full = await ns1Record(requireNs1(ctx), { zone: record.zone, domain: record.domain, type: record.type });
   if (!full) throw new GatewayError('NOT_FOUND', `record ${record.domain}/${record.type} no longer exists in ${record.zone}`, { provider: 'ns1' });
   return full;
+}
+
+export async function recordVersion(ctx: GatewayContext, record: Ns1RecordSummary | Ns1Record): Promise<string> {
+  return versionOf(await fullRecord(ctx, record));
 }
 
 export function recordUsage(ctx: GatewayContext, record: Ns1RecordSummary, period: Ns1StatsPeriod): Promise<Ns1UsageStats[]> {

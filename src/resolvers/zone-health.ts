@@ -20,5 +20,7 @@ export async function zoneHealth(ctx: GatewayContext, zone: UnifiedZone): Promis
     status,
     delegation,
     ns1TransferAddress: ctx.config.ns1.transferAddress,
+    ns1Primary: detail?.primary?.enabled ?? false,
+    configured: { ns1: Boolean(optionalNs1(ctx)), buddyns: Boolean(optionalBuddyNs(ctx)) },
   });
 }

@@ -22,7 +22,7 @@ builder.mutationFields((t) => ({
   }),
   setBuddyNsMaster: t.field({
     type: BuddyNsZoneRef,
-    description: "Changes a zone's master on BuddyNS (delete and re-add); a refused master restores the previous one.",
+    description: "Changes a zone's master on BuddyNS (delete and re-add); a refused master restores the previous one, and a zone that cannot be restored is reported as PARTIALLY_APPLIED.",
     args: { name: t.arg({ type: 'DomainName', required: true }), master: t.arg({ type: 'IP' }) },
     resolve: (_root, args, ctx) => setBuddyNsMaster(ctx, args.name, args.master),
   }),

@@ -1,4 +1,5 @@
 import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/dns-types.js';
+import { versionOf } from '../resolvers/version.js';
 import { builder } from './builder.js';
 
 const SecondaryServerRef = builder.objectRef<Ns1SecondaryServer>('Ns1SecondaryServer').implement({
@@ -50,5 +51,6 @@ export const Ns1ZoneRef = builder.objectRef<Ns1ZoneDetail>('Ns1Zone').implement(
     primary: t.field({ type: PrimaryRef, nullable: true, resolve: (z) => z.primary }),
     secondary: t.field({ type: SecondaryRef, nullable: true, resolve: (z) => z.secondary }),
     meta: t.expose('meta', { type: 'JSONObject', nullable: true }),
+    version: t.string({ description: 'Opaque; changes whenever the zone does. Pass it as `ifVersion` to updateZone.', resolve: (z) => versionOf(z) }),
   }),
 });

@@ -67,11 +67,12 @@ builder.mutationFields((t) => ({
   }),
   updateRecord: t.field({
     type: RecordRef,
-    args: { ...recordArgs(t), input: t.arg({ type: UpdateRecordInput, required: true }) },
-    resolve: (_root, args, ctx) => updateRecord(ctx, args.zone, args.domain, args.type, args.input),
+    description: 'Replaces the given parts of an NS1 record. With `ifVersion`, refuses with CONFLICT when the record changed since that version was read.',
+    args: { ...recordArgs(t), input: t.arg({ type: UpdateRecordInput, required: true }), ifVersion: t.arg.string({ description: 'The `version` the change was made against.' }) },
+    resolve: (_root, args, ctx) => updateRecord(ctx, args.zone, args.domain, args.type, args.input, args.ifVersion),
   }),
   deleteRecord: t.boolean({
-    args: recordArgs(t),
-    resolve: (_root, args, ctx) => deleteRecord(ctx, args.zone, args.domain, args.type),
+    args: { ...recordArgs(t), ifVersion: t.arg.string({ description: 'The `version` the deletion was decided on; CONFLICT when the record changed since.' }) },
+    resolve: (_root, args, ctx) => deleteRecord(ctx, args.zone, args.domain, args.type, args.ifVersion),
   }),
 }));

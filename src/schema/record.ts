@@ -1,6 +1,6 @@
 import { ns1Record, ns1RecordQps } from '../loaders/ns1-dns.js';
 import type { Ns1Answer, Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
-import { fullRecord, recordUsage } from '../resolvers/records.js';
+import { fullRecord, recordUsage, recordVersion } from '../resolvers/records.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
@@ -62,6 +62,7 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
     meta: t.field({ type: 'JSONObject', nullable: true, resolve: async (r, _a, ctx) => (await fullRecord(ctx, r)).meta }),
     useClientSubnet: t.boolean({ nullable: true, resolve: async (r, _a, ctx) => (await fullRecord(ctx, r)).useClientSubnet }),
     networks: t.intList({ resolve: async (r, _a, ctx) => (await fullRecord(ctx, r)).networks }),
+    version: t.string({ description: 'Opaque; changes whenever the record does. Pass it as `ifVersion` to refuse overwriting a change you have not seen.', resolve: (r, _a, ctx) => recordVersion(ctx, r) }),
     qps: t.float({ nullable: true, description: 'Current queries per second.', resolve: (r, _a, ctx) => ns1RecordQps(requireNs1(ctx), r) }),
     usage: t.field({
       type: [UsageStatsRef],

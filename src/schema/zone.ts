@@ -81,14 +81,18 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createZone: t.field({
     type: ZoneRef,
-    description: 'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again.',
+    description: 'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again; what cannot be undone is reported as PARTIALLY_APPLIED.',
     args: { input: t.arg({ type: CreateZoneInput, required: true }) },
     resolve: (_root, { input }, ctx) => createZone(ctx, input),
   }),
   updateZone: t.field({
     type: ZoneRef,
-    args: { name: t.arg({ type: 'DomainName', required: true }), input: t.arg({ type: UpdateZoneInput, required: true }) },
-    resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1),
+    args: {
+      name: t.arg({ type: 'DomainName', required: true }),
+      input: t.arg({ type: UpdateZoneInput, required: true }),
+      ifVersion: t.arg.string({ description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.' }),
+    },
+    resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1, args.ifVersion),
   }),
   deleteZone: t.boolean({
     description: 'Deletes the zone from the given providers, or from every provider that has it.',

@@ -43,11 +43,12 @@ describe('BuddyNS mutations', () => {
   });
 
   it('restores the previous master when the re-add fails, and says so', async () => {
-    await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error', times: 1 });
+    // Both attempts at the re-add fail; the restore after them succeeds.
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error', times: 2 });
     const { data, errors } = await h.gql('mutation { setBuddyNsMaster(name: "example.com", master: "203.0.113.99") { master } }');
     expect(data).toBeNull();
     expect(errors?.[0]?.message).toBe(
-      'BuddyNS refused master 203.0.113.99 (Server Error); example.com was restored with its previous master 198.51.100.53',
+      'BuddyNS did not add zone example.com with master 203.0.113.99 (Server Error); BuddyNS restored zone example.com with its previous master 198.51.100.53: nothing was changed',
     );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' });
     const zone = await h.gql('{ zone(name: "example.com") { providers buddyns { master } } }');

@@ -30,7 +30,7 @@ describe('createZone', () => {
     await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error' });
     const { data, errors } = await h.gql(CREATE, { input: { name: 'half.example', providers: ['NS1', 'BUDDYNS'] } });
     expect(data).toBeNull();
-    expect(errors?.[0]?.message).toBe('BuddyNS refused the zone (Server Error); the NS1 zone half.example was removed again');
+    expect(errors?.[0]?.message).toBe('BuddyNS did not add zone half.example (Server Error); NS1 deleted zone half.example again: nothing was changed');
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' });
     await h.buddyControl.clearFaults();
     expect((await h.gql('{ zone(name: "half.example") { name } }')).data).toEqual({ zone: null });

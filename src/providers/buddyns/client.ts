@@ -53,7 +53,7 @@ export class BuddyNsClient {
 
   /** DELETE /zone/{name} */
   async deleteZone(name: string): Promise<void> {
-    await this.send({ method: 'DELETE', path: zonePath(name) });
+    await this.send({ method: 'DELETE', path: zonePath(name), retry: false });
   }
 
   /** GET /zone/{name}/status/: the zone's transfer status. */

@@ -27,7 +27,7 @@ export class Ns1Records {
 
   create(zone: string, domain: string, type: RecordTypeName, input: Ns1RecordWrite): Promise<Ns1Record> {
     const json = { zone, domain, type, ...recordBody(input), ...(input.answers === undefined && input.link ? { answers: [] } : {}) };
-    return this.api.call({ method: 'PUT', path: encodePath('zones', zone, domain, type), json }, recordSchema, 'record');
+    return this.api.call({ method: 'PUT', path: encodePath('zones', zone, domain, type), json, retry: false }, recordSchema, 'record');
   }
 
   update(zone: string, domain: string, type: RecordTypeName, input: Ns1RecordWrite): Promise<Ns1Record> {
@@ -35,6 +35,6 @@ export class Ns1Records {
   }
 
   async delete(zone: string, domain: string, type: RecordTypeName): Promise<void> {
-    await this.api.send({ method: 'DELETE', path: encodePath('zones', zone, domain, type) });
+    await this.api.send({ method: 'DELETE', path: encodePath('zones', zone, domain, type), retry: false });
   }
 }

@@ -37,7 +37,7 @@ export class Ns1Zones {
   }
 
   create(asciiName: string, input: Ns1ZoneWrite): Promise<Ns1ZoneDetail> {
-    return this.api.call({ method: 'PUT', path: encodePath('zones', asciiName), json: zoneBody(asciiName, input) }, zoneDetailSchema, 'zone');
+    return this.api.call({ method: 'PUT', path: encodePath('zones', asciiName), json: zoneBody(asciiName, input), retry: false }, zoneDetailSchema, 'zone');
   }
 
   update(asciiName: string, input: Ns1ZoneWrite): Promise<Ns1ZoneDetail> {
@@ -45,6 +45,6 @@ export class Ns1Zones {
   }
 
   async delete(asciiName: string): Promise<void> {
-    await this.api.send({ method: 'DELETE', path: encodePath('zones', asciiName) });
+    await this.api.send({ method: 'DELETE', path: encodePath('zones', asciiName), retry: false });
   }
 }

@@ -14,14 +14,24 @@ export const faultSchema = z.object({
   retryAfterSeconds: z.number().int().min(0).optional(),
   drop: z.boolean().optional(),
   malformed: z.boolean().optional(),
+  /** The request changes state as usual, then the connection is dropped with no answer. */
+  dropAfterApply: z.boolean().optional(),
+  /** The request changes state at once; its answer leaves this much later. */
+  latencyAfterApplyMs: z.number().int().min(0).max(120_000).optional(),
   /** How many matching requests the fault applies to before it expires. */
   times: z.number().int().positive().optional(),
 });
 export type FaultSpec = z.infer<typeof faultSchema>;
 export type Fault = FaultSpec & { id: number; hits: number };
 
+/** What happens after the request was applied: its answer delayed, or never sent. */
+export interface AfterApply {
+  latencyMs: number;
+  drop: boolean;
+}
+
 export type FaultOutcome =
-  | { kind: 'none'; latencyMs: number }
+  | { kind: 'none'; latencyMs: number; afterApply: AfterApply }
   | { kind: 'status'; latencyMs: number; status: number; message: string; body?: unknown; retryAfterSeconds?: number }
   | { kind: 'drop'; latencyMs: number }
   | { kind: 'malformed'; latencyMs: number };
@@ -73,13 +83,16 @@ export class FaultInjector {
 
   decide(method: string, path: string): FaultOutcome {
     let latencyMs = 0;
+    const afterApply: AfterApply = { latencyMs: 0, drop: false };
     for (const fault of this.faults) {
       if (fault.method && fault.method !== method) continue;
       if (!pathMatches(fault.path, path)) continue;
       const fails = fault.status !== undefined || fault.drop || fault.malformed;
-      const rate = fault.errorRate ?? (fails ? 1 : 0);
+      const rate = fault.errorRate ?? (fails || fault.dropAfterApply ? 1 : 0);
       latencyMs += fault.latencyMs ?? 0;
+      afterApply.latencyMs += fault.latencyAfterApplyMs ?? 0;
       this.consume(fault);
+      if (fault.dropAfterApply && this.random() < rate) afterApply.drop = true;
       if (!fails || this.random() >= rate) continue;
       if (fault.drop) return { kind: 'drop', latencyMs };
       if (fault.malformed) return { kind: 'malformed', latencyMs };
@@ -92,7 +105,7 @@ export class FaultInjector {
         ...(fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : {}),
       };
     }
-    return { kind: 'none', latencyMs };
+    return { kind: 'none', latencyMs, afterApply };
   }
 
   private consume(fault: Fault): void {

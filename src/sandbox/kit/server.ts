@@ -113,6 +113,12 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
       response = errorResponse(error, definition);
     }
     response = { ...response, headers: { ...extraHeaders, ...response.headers } };
+    if (fault.afterApply.latencyMs > 0) await sleep(fault.afterApply.latencyMs);
+    if (fault.afterApply.drop) {
+      log.add({ ...entry, status: 0 });
+      req.socket.destroy();
+      return;
+    }
     log.add({ ...entry, status: response.status });
     send(res, response);
   }
