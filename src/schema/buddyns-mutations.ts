@@ -4,9 +4,10 @@ import { BuddyNsProfileRef } from './buddyns-account.js';
 import { BuddyNsZoneRef } from './buddyns-zone.js';
 
 const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
+  description: 'Changes to the BuddyNS profile; fields left out stay as they are.',
   fields: (t) => ({
     mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567".' }),
-    cpanelIntegration: t.boolean(),
+    cpanelIntegration: t.boolean({ description: 'Turn the BuddyNS cPanel integration on or off.' }),
   }),
 });
 
@@ -34,5 +35,6 @@ builder.mutationFields((t) => ({
         ...(input.mobileNumber != null ? { mobileNumber: input.mobileNumber } : {}),
         ...(input.cpanelIntegration != null ? { cpanelIntegration: input.cpanelIntegration } : {}),
       }),
+    description: 'Changes the BuddyNS profile and returns it as BuddyNS now has it. A mobile number not in E.123 notation is refused with BAD_USER_INPUT before BuddyNS is called.',
   }),
 }));

@@ -21,10 +21,14 @@ import { ZoneHealthRef } from './zone-health.js';
 export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
   description: 'One zone per domain name, merged across providers: NS1 primary and BuddyNS secondary are one Zone with both facets.',
   fields: (t) => ({
-    name: t.field({ type: 'DomainName', resolve: (z) => z.asciiName }),
+    name: t.field({
+      type: 'DomainName',
+      resolve: (z) => z.asciiName,
+      description: 'The zone name, in Unicode (e.g. "bücher.de"); the key other subgraphs use.',
+    }),
     asciiName: t.exposeString('asciiName', { description: 'IDNA (punycode) form of the name.' }),
     unicodeName: t.string({ description: 'Unicode form of the name.', resolve: (z) => toUnicodeDomain(z.asciiName) }),
-    providers: t.field({ type: [ProviderEnum], resolve: (z) => providersOf(z) }),
+    providers: t.field({ type: [ProviderEnum], description: 'The providers that have the zone, NS1 first.', resolve: (z) => providersOf(z) }),
     ns1: t.field({
       type: Ns1ZoneRef,
       nullable: true,
@@ -43,6 +47,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
       nullable: true,
       args: { domain: t.arg({ type: 'DomainName', required: true }), type: t.arg({ type: RecordTypeEnum, required: true }) },
       resolve: (z, args, ctx) => zoneRecord(ctx, z, args.domain, args.type),
+      description: 'One NS1 record of the zone from the zone listing (no extra request); null when the zone has no such record or is not on NS1.',
     }),
     qps: t.float({
       nullable: true,
@@ -57,8 +62,13 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
         expand: t.arg.boolean({ defaultValue: false }),
       },
       resolve: (z, args, ctx) => zoneUsage(ctx, z, { period: args.period ?? '24h', byTier: args.byTier ?? false, expand: args.expand ?? false }),
+      description: 'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
     }),
-    health: t.field({ type: ZoneHealthRef, resolve: (z, _a, ctx) => zoneHealth(ctx, z) }),
+    health: t.field({
+      type: ZoneHealthRef,
+      resolve: (z, _a, ctx) => zoneHealth(ctx, z),
+      description: 'Serials, transfer and delegation checks across providers, and the problems found. Asks BuddyNS for status and delegation when the zone is on BuddyNS.',
+    }),
   }),
 });
 
@@ -89,6 +99,7 @@ builder.mutationFields((t) => ({
     type: ZoneRef,
     args: { name: t.arg({ type: 'DomainName', required: true }), input: t.arg({ type: UpdateZoneInput, required: true }) },
     resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1),
+    description: "Changes the zone's NS1 settings (SOA values, hostmaster, networks, transfers, meta) and returns the zone as it is now. NOT_FOUND when the zone is not on NS1; PROVIDER_NOT_CONFIGURED without NS1 credentials.",
   }),
   deleteZone: t.boolean({
     description: 'Deletes the zone from the given providers, or from every provider that has it.',
