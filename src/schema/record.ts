@@ -71,7 +71,7 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
     ttl: t.exposeInt('ttl', { nullable: true, description: 'Seconds resolvers may cache the answers; null when NS1 does not send it.' }),
     tier: t.exposeInt('tier', {
       nullable: true,
-      description: 'NS1 billing tier of the record, as NS1 sends it (static, dynamic or intelligent pricing; see Bill).',
+      description: 'The record’s NS1 tier, as NS1 sends it, e.g. 1 for a plain record; null when NS1 does not send it.',
     }),
     link: t.field({ type: 'DomainName', nullable: true, description: 'The record this linked record answers for.', resolve: (r) => r.link }),
     shortAnswers: t.exposeStringList('shortAnswers', { description: 'Answers as text, available from the zone listing without another request.' }),

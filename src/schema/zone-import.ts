@@ -8,14 +8,16 @@ export const ZoneImportJobRef = builder.objectRef<Ns1ZoneImport>('ZoneImportJob'
   description: 'An NS1 zone file import: finished at once when synchronous, or a job to follow.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The job id to follow with zoneImport, or the zone id of a synchronous import.' }),
-    status: t.exposeString('status'),
-    percent: t.exposeInt('percent'),
-    finished: t.exposeBoolean('finished'),
+    status: t.exposeString('status', { description: 'The import’s status as NS1 reports it; "finished" or "pending" when NS1 gives none.' }),
+    percent: t.exposeInt('percent', { description: 'How far the import is, 0 to 100.' }),
+    finished: t.exposeBoolean('finished', { description: 'Whether the import is over, successfully or not (see responseCode and error).' }),
     responseCode: t.exposeInt('responseCode', { nullable: true, description: "The import's own HTTP status once finished: 200, or 400 for a malformed file." }),
     error: t.exposeString('error', { nullable: true, description: 'Why the import failed, e.g. the line of the zone file at fault.' }),
-    warnings: t.exposeStringList('warnings'),
-    recordCount: t.exposeInt('recordCount', { nullable: true }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    warnings: t.exposeStringList('warnings', {
+      description: 'Lines of the zone file NS1 imported with a warning; empty until the import succeeded.',
+    }),
+    recordCount: t.exposeInt('recordCount', { nullable: true, description: 'Records in the imported zone; null until the import succeeded.' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When NS1 received the file; null when NS1 does not say.' }),
     zone: t.field({
       type: ZoneRef,
       nullable: true,
@@ -31,6 +33,7 @@ builder.queryField('zoneImport', (t) =>
     nullable: true,
     args: { jobId: t.arg.id({ required: true }) },
     resolve: (_r, args, ctx) => zoneImportJob(ctx, String(args.jobId)),
+    description: 'An NS1 zone file import by job id, as it stands now; null when NS1 knows no such job. Subscription.zoneImport follows one until it finishes.',
   }),
 );
 
