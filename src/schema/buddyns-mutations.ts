@@ -14,7 +14,7 @@ const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
 builder.mutationFields((t) => ({
   syncZone: t.boolean({
     description: 'BuddyNS SyncNOW: transfer the zone from its master at once.',
-    args: { name: t.arg({ type: 'DomainName', required: true }) },
+    args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone on BuddyNS; NOT_FOUND when BuddyNS does not have it.' }) },
     resolve: (_root, args, ctx) => syncZone(ctx, args.name),
   }),
   syncAllZones: t.boolean({
@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
   }),
   updateBuddyNsProfile: t.field({
     type: BuddyNsProfileRef,
-    args: { input: t.arg({ type: BuddyNsProfileInput, required: true }) },
+    args: { input: t.arg({ type: BuddyNsProfileInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
       updateBuddyNsProfile(ctx, {
         ...(input.mobileNumber != null ? { mobileNumber: input.mobileNumber } : {}),

@@ -78,8 +78,8 @@ builder.queryFields((t) => ({
     description: 'NS1 zones and records whose names contain the query.',
     args: {
       query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
-      max: t.arg.int({ validate: z.number().int().min(1).max(1000) }),
-      type: t.arg({ type: SearchTypeEnum, defaultValue: 'all' }),
+      max: t.arg.int({ description: 'At most this many hits, 1 to 1000.', validate: z.number().int().min(1).max(1000) }),
+      type: t.arg({ type: SearchTypeEnum, defaultValue: 'all', description: 'Zones, records or both.' }),
     },
     resolve: async (_r, args, ctx) =>
       (await search(ctx, args.query, { ...(args.max != null ? { max: args.max } : {}), type: args.type ?? 'all' })).map((hit: SearchResult) =>

@@ -211,11 +211,11 @@ export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').impl
     history: t.field({
       type: [StatusChangeRef],
       args: {
-        period: t.arg({ type: StatsPeriodEnum }),
-        start: t.arg({ type: 'DateTime' }),
-        end: t.arg({ type: 'DateTime' }),
-        limit: t.arg.int({ validate: z.number().int().min(1).max(10_000) }),
-        region: t.arg.string(),
+        period: t.arg({ type: StatsPeriodEnum, description: 'The window, ending now.' }),
+        start: t.arg({ type: 'DateTime', description: 'Only changes after this time.' }),
+        end: t.arg({ type: 'DateTime', description: 'Only changes before this time; now when left out.' }),
+        limit: t.arg.int({ description: 'At most this many entries, 1 to 10000.', validate: z.number().int().min(1).max(10_000) }),
+        region: t.arg.string({ description: 'Only this region code, or "global".' }),
       },
       resolve: (j, args, ctx) => monitoring.jobHistory(ctx, j, args),
       description: 'Status changes of the job, limited by period or start/end, limit and region. BAD_USER_INPUT when start is after end.',

@@ -149,12 +149,12 @@ const Ns1AccountRef = builder.objectRef<Record<string, never>>('Ns1Account').imp
     activity: t.field({
       type: [ActivityEntryRef],
       args: {
-        limit: t.arg.int({ validate: z.number().int().min(1).max(10_000) }),
-        start: t.arg({ type: 'DateTime' }),
-        end: t.arg({ type: 'DateTime' }),
-        resourceType: t.arg.string(),
-        user: t.arg.string(),
-        resourceId: t.arg.string(),
+        limit: t.arg.int({ description: 'At most this many entries, 1 to 10000; NS1 sends 20 when left out.', validate: z.number().int().min(1).max(10_000) }),
+        start: t.arg({ type: 'DateTime', description: 'Only entries after this time.' }),
+        end: t.arg({ type: 'DateTime', description: 'Only entries before this time.' }),
+        resourceType: t.arg.string({ description: 'Only entries about this kind of resource, e.g. "zonefile".' }),
+        user: t.arg.string({ description: 'Only entries by this username or API key id.' }),
+        resourceId: t.arg.string({ description: 'Only entries about this resource.' }),
       },
       resolve: (_a, args, ctx) => account.activity(ctx, args),
       description: 'The activity log: the most recent 20 entries unless limit says otherwise, filtered by time, resource and user. BAD_USER_INPUT when start is after end.',

@@ -34,12 +34,12 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
     data: t.field({
       type: [PulsarPointRef],
       args: {
-        period: t.arg.string({ validate: z.enum(['1h', '24h', '30d']) }),
-        agg: t.arg.string({ validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']) }),
-        geo: t.arg.string(),
-        asn: t.arg.string(),
-        start: t.arg({ type: 'DateTime' }),
-        end: t.arg({ type: 'DateTime' }),
+        period: t.arg.string({ description: '"1h", "24h" or "30d".', validate: z.enum(['1h', '24h', '30d']) }),
+        agg: t.arg.string({ description: 'Aggregation: "p50", "p75", "p90", "p95", "p99" or "avg".', validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']) }),
+        geo: t.arg.string({ description: 'Only this geo code, as NS1 names it.' }),
+        asn: t.arg.string({ description: 'Only this autonomous system number.' }),
+        start: t.arg({ type: 'DateTime', description: 'Only values after this time.' }),
+        end: t.arg({ type: 'DateTime', description: 'Only values before this time.' }),
       },
       resolve: (j, args, ctx) => account.pulsarData(ctx, j.appId, j.id, args),
       description: 'Historical values of the job, filtered by period or start/end, aggregation, geo and ASN.',

@@ -58,21 +58,21 @@ const UpdateRecordInput = builder.inputType('UpdateRecordInput', {
 });
 
 const recordArgs = (t: Parameters<Parameters<typeof builder.mutationFields>[0]>[0]) => ({
-  zone: t.arg({ type: 'DomainName', required: true }),
-  domain: t.arg({ type: 'DomainName', required: true }),
-  type: t.arg({ type: RecordTypeEnum, required: true }),
+  zone: t.arg({ type: 'DomainName', required: true, description: 'The zone of the record.' }),
+  domain: t.arg({ type: 'DomainName', required: true, description: 'The record’s fully qualified name.' }),
+  type: t.arg({ type: RecordTypeEnum, required: true, description: 'The record’s type.' }),
 });
 
 builder.mutationFields((t) => ({
   createRecord: t.field({
     type: RecordRef,
     description: 'Creates an NS1 record; RDATA is checked against the record type before anything is sent.',
-    args: { input: t.arg({ type: CreateRecordInput, required: true }) },
+    args: { input: t.arg({ type: CreateRecordInput, required: true, description: 'The record to create.' }) },
     resolve: (_root, { input }, ctx) => createRecord(ctx, input.zone, input.domain, input.type, input),
   }),
   updateRecord: t.field({
     type: RecordRef,
-    args: { ...recordArgs(t), input: t.arg({ type: UpdateRecordInput, required: true }) },
+    args: { ...recordArgs(t), input: t.arg({ type: UpdateRecordInput, required: true, description: 'The changes.' }) },
     resolve: (_root, args, ctx) => updateRecord(ctx, args.zone, args.domain, args.type, args.input),
     description: 'Changes an NS1 record and returns it as NS1 now has it. Input is checked first (BAD_USER_INPUT); NOT_FOUND when the record does not exist.',
   }),

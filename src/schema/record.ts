@@ -108,7 +108,7 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
     qps: t.float({ nullable: true, description: 'Current queries per second.', resolve: (r, _a, ctx) => ns1RecordQps(requireNs1(ctx), r) }),
     usage: t.field({
       type: [UsageStatsRef],
-      args: { period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h' }) },
+      args: { period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h', description: 'The window, ending now.' }) },
       resolve: (r, args, ctx) => recordUsage(ctx, r, args.period ?? '24h'),
       description: 'NS1 query counts for this record over the period.',
     }),

@@ -47,9 +47,9 @@ builder.subscriptionFields((t) => ({
     type: QpsSampleRef,
     description: 'NS1 queries per second, every interval: of the account without a zone, of a zone, or of a record with domain and type.',
     args: {
-      zone: t.arg({ type: 'DomainName' }),
-      domain: t.arg({ type: 'DomainName' }),
-      type: t.arg({ type: RecordTypeEnum }),
+      zone: t.arg({ type: 'DomainName', description: 'The zone; leave out for the whole account.' }),
+      domain: t.arg({ type: 'DomainName', description: 'A record’s domain, with type, for one record of the zone.' }),
+      type: t.arg({ type: RecordTypeEnum, description: 'The record’s type, with domain.' }),
       intervalSeconds: t.arg.int({ defaultValue: QPS_INTERVAL_SECONDS }),
     },
     subscribe: (_root, args, ctx) => qpsSubscription(ctx, args),

@@ -39,7 +39,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
     records: t.field({
       type: [RecordRef],
       description: "The zone's NS1 records (empty when the zone is not on NS1).",
-      args: { type: t.arg({ type: RecordTypeEnum }) },
+      args: { type: t.arg({ type: RecordTypeEnum, description: 'Only records of this type.' }) },
       resolve: (z, args, ctx) => zoneRecords(ctx, z, args.type ?? undefined),
     }),
     record: t.field({
@@ -57,9 +57,9 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
     usage: t.field({
       type: [UsageStatsRef],
       args: {
-        period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h' }),
-        byTier: t.arg.boolean({ defaultValue: false }),
-        expand: t.arg.boolean({ defaultValue: false }),
+        period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h', description: 'The window, ending now.' }),
+        byTier: t.arg.boolean({ defaultValue: false, description: 'Also split records and queries by billing tier.' }),
+        expand: t.arg.boolean({ defaultValue: false, description: 'One entry per record instead of one for the zone.' }),
       },
       resolve: (z, args, ctx) => zoneUsage(ctx, z, { period: args.period ?? '24h', byTier: args.byTier ?? false, expand: args.expand ?? false }),
       description: 'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
@@ -76,14 +76,14 @@ builder.queryFields((t) => ({
   zones: t.field({
     type: [ZoneRef],
     description: 'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
-    args: { provider: t.arg({ type: ProviderEnum }) },
+    args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
     resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info)),
   }),
   zone: t.field({
     type: ZoneRef,
     nullable: true,
     description: 'One zone by name, in Unicode or punycode; null when no provider has it.',
-    args: { name: t.arg({ type: 'DomainName', required: true }) },
+    args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone name, in Unicode or punycode.' }) },
     resolve: (_root, args, ctx, info) => findZone(ctx, args.name, reportAt(ctx, info)),
   }),
 }));
@@ -92,7 +92,7 @@ builder.mutationFields((t) => ({
   createZone: t.field({
     type: ZoneRef,
     description: 'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again.',
-    args: { input: t.arg({ type: CreateZoneInput, required: true }) },
+    args: { input: t.arg({ type: CreateZoneInput, required: true, description: 'The zone, where to create it, and each provider’s settings.' }) },
     resolve: (_root, { input }, ctx) => createZone(ctx, input),
   }),
   updateZone: t.field({
