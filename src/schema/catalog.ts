@@ -48,7 +48,11 @@ const FilterTypeRef = builder.objectRef<Ns1FilterType>('FilterType').implement({
 
 const SearchTypeEnum = builder.enumType('SearchType', {
   description: 'What search looks for.',
-  values: { ALL: { value: 'all' }, ZONE: { value: 'zone' }, RECORD: { value: 'record' } } as const,
+  values: {
+    ALL: { value: 'all', description: 'Zones and records.' },
+    ZONE: { value: 'zone', description: 'Zones only.' },
+    RECORD: { value: 'record', description: 'Records only.' },
+  } as const,
 });
 
 const SearchResultUnion = builder.unionType('SearchResult', {

@@ -11,35 +11,55 @@ import { StatsPeriodEnum } from './usage-stats.js';
 
 export const MonitorStateEnum = builder.enumType('MonitorState', {
   description: 'The status of a monitoring job, globally or in one region.',
-  values: { UP: { value: 'up' }, DOWN: { value: 'down' }, PENDING: { value: 'pending' } } as const,
+  values: {
+    UP: { value: 'up', description: 'The job’s rules pass.' },
+    DOWN: { value: 'down', description: 'The job’s rules fail: the job is marked failed.' },
+    PENDING: { value: 'pending', description: 'Neither up nor down yet, as NS1 reports it.' },
+  } as const,
 });
 
 const ComparisonEnum = builder.enumType('ComparisonOperator', {
   description: 'How a monitoring rule compares a job result with its value: CONTAINS with a string, the others with a number.',
   values: {
-    LESS_THAN: { value: '<' },
-    LESS_OR_EQUAL: { value: '<=' },
-    GREATER_THAN: { value: '>' },
-    GREATER_OR_EQUAL: { value: '>=' },
-    EQUAL: { value: '==' },
-    NOT_EQUAL: { value: '!=' },
-    CONTAINS: { value: 'contains' },
+    LESS_THAN: { value: '<', description: 'The result is below the value ("<").' },
+    LESS_OR_EQUAL: { value: '<=', description: 'The result is at most the value ("<=").' },
+    GREATER_THAN: { value: '>', description: 'The result is above the value (">").' },
+    GREATER_OR_EQUAL: { value: '>=', description: 'The result is at least the value (">=").' },
+    EQUAL: { value: '==', description: 'The result equals the value ("==").' },
+    NOT_EQUAL: { value: '!=', description: 'The result differs from the value ("!=").' },
+    CONTAINS: { value: 'contains', description: 'The result, a string such as "output", contains the value.' },
   } as const,
 });
 
 const MonitorJobKindEnum = builder.enumType('MonitorJobKind', {
   description: 'The kinds of check NS1 monitoring runs (see monitorJobTypes for their options).',
-  values: { PING: { value: 'ping' }, TCP: { value: 'tcp' }, HTTP: { value: 'http' }, DNS: { value: 'dns' } } as const,
+  values: {
+    PING: { value: 'ping', description: 'Pings a host, e.g. with a rule on "loss".' },
+    TCP: { value: 'tcp', description: 'Connects to a host and port, optionally sends data and reads the answer ("output").' },
+    HTTP: { value: 'http', description: 'An HTTP check.' },
+    DNS: { value: 'dns', description: 'A DNS check.' },
+  } as const,
 });
 
 const MonitorPolicyEnum = builder.enumType('MonitorPolicy', {
   description: 'How regional results make the global status.',
-  values: { QUORUM: { value: 'quorum' }, ALL: { value: 'all' }, ONE: { value: 'one' } } as const,
+  values: {
+    QUORUM: { value: 'quorum', description: 'The status of the majority of regions.' },
+    ALL: { value: 'all', description: 'Changes only when all regions agree.' },
+    ONE: { value: 'one', description: 'Down when any region is down.' },
+  } as const,
 });
 
 export const NotifierKindEnum = builder.enumType('NotifierKind', {
   description: 'Where a notifier sends monitoring notifications (see notifierTypes for each kind’s options).',
-  values: { EMAIL: { value: 'email' }, USER: { value: 'user' }, DATAFEED: { value: 'datafeed' }, WEBHOOK: { value: 'webhook' }, PAGERDUTY: { value: 'pagerduty' }, SLACK: { value: 'slack' } } as const,
+  values: {
+    EMAIL: { value: 'email', description: 'An e-mail address.' },
+    USER: { value: 'user', description: 'A user of the NS1 account.' },
+    DATAFEED: { value: 'datafeed', description: 'An NS1 data source of type nsone_monitoring; its feeds pass status changes on to answer metadata.' },
+    WEBHOOK: { value: 'webhook', description: 'A URL the notification is sent to.' },
+    PAGERDUTY: { value: 'pagerduty', description: 'A PagerDuty service.' },
+    SLACK: { value: 'slack', description: 'A Slack channel.' },
+  } as const,
 });
 
 export const RegionStatusRef = builder.objectRef<Ns1RegionStatus>('MonitorRegionStatus').implement({

@@ -33,12 +33,16 @@ function measure(schema: GraphQLSchema) {
   const rootFields = tally();
   const fields = tally();
   const args = tally();
+  const values = tally();
   const named = Object.values(schema.getTypeMap()).filter(
     (t: GraphQLNamedType) => ours(t.name) && !isIntrospectionType(t) && !isSpecifiedScalarType(t),
   );
   for (const type of named) {
     count(types, type.name, type.description);
-    if (isEnumType(type)) continue;
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) count(values, `${type.name}.${value.name}`, value.description);
+      continue;
+    }
     if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields()).filter((f) => ours(f.name))) {
       const name = `${type.name}.${field.name}`;
@@ -47,12 +51,14 @@ function measure(schema: GraphQLSchema) {
       for (const arg of 'args' in field ? field.args : []) count(args, `${name}(${arg.name})`, arg.description);
     }
   }
-  return { types, rootFields, fields, args };
+  return { types, rootFields, fields, args, values };
 }
 
 const coverage = measure(buildSchema());
 
-describe(`schema descriptions in GraphiQL's docs (arguments, not required: ${figure(coverage.args)})`, () => {
+const bonus = `not required: arguments ${figure(coverage.args)}, enum values ${figure(coverage.values)}`;
+
+describe(`schema descriptions in GraphiQL's docs (${bonus})`, () => {
   it(`every Query, Mutation and Subscription field has one: ${figure(coverage.rootFields)}`, () => {
     expect(total(coverage.rootFields)).toBeGreaterThan(0);
     expect(coverage.rootFields.missing, `root fields without a description: ${figure(coverage.rootFields)}`).toEqual([]);
