@@ -4,16 +4,17 @@ import { BuddyNsProfileRef } from './buddyns-account.js';
 import { BuddyNsZoneRef } from './buddyns-zone.js';
 
 const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
+  description: 'Changes to the BuddyNS profile; fields left out stay as they are.',
   fields: (t) => ({
     mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567".' }),
-    cpanelIntegration: t.boolean(),
+    cpanelIntegration: t.boolean({ description: 'Turn the BuddyNS cPanel integration on or off.' }),
   }),
 });
 
 builder.mutationFields((t) => ({
   syncZone: t.boolean({
     description: 'BuddyNS SyncNOW: transfer the zone from its master at once.',
-    args: { name: t.arg({ type: 'DomainName', required: true }) },
+    args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone on BuddyNS; NOT_FOUND when BuddyNS does not have it.' }) },
     resolve: (_root, args, ctx) => syncZone(ctx, args.name),
   }),
   syncAllZones: t.boolean({
@@ -28,11 +29,12 @@ builder.mutationFields((t) => ({
   }),
   updateBuddyNsProfile: t.field({
     type: BuddyNsProfileRef,
-    args: { input: t.arg({ type: BuddyNsProfileInput, required: true }) },
+    args: { input: t.arg({ type: BuddyNsProfileInput, required: true, description: 'The changes.' }) },
     resolve: (_root, { input }, ctx) =>
       updateBuddyNsProfile(ctx, {
         ...(input.mobileNumber != null ? { mobileNumber: input.mobileNumber } : {}),
         ...(input.cpanelIntegration != null ? { cpanelIntegration: input.cpanelIntegration } : {}),
       }),
+    description: 'Changes the BuddyNS profile and returns it as BuddyNS now has it. A mobile number not in E.123 notation is refused with BAD_USER_INPUT before BuddyNS is called.',
   }),
 }));

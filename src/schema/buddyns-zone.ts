@@ -7,9 +7,21 @@ export const BuddyNsZoneStatusRef = builder.objectRef<BuddyNsZoneStatus>('BuddyN
   description: "A zone's transfer status on BuddyNS (GET /zone/{name}/status/).",
   fields: (t) => ({
     transferOk: t.exposeBoolean('transferOk', { description: 'Whether the last transfer from the master succeeded.' }),
-    firstFailureAt: t.expose('firstFailureAt', { type: 'DateTime', nullable: true }),
-    lastFailureAt: t.expose('lastFailureAt', { type: 'DateTime', nullable: true }),
-    lastSuccessAt: t.expose('lastSuccessAt', { type: 'DateTime', nullable: true }),
+    firstFailureAt: t.expose('firstFailureAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The first failed transfer BuddyNS recorded; null when none has failed.',
+    }),
+    lastFailureAt: t.expose('lastFailureAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The latest failed transfer; null when none has failed.',
+    }),
+    lastSuccessAt: t.expose('lastSuccessAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'The latest successful transfer; null when none has succeeded yet.',
+    }),
   }),
 });
 
@@ -19,19 +31,35 @@ export const BuddyNsDelegationRef = builder.objectRef<BuddyNsDelegation>('BuddyN
     registryOk: t.exposeBoolean('registryOk', { description: 'The registry lists the BuddyNS name servers.' }),
     authorityOk: t.exposeBoolean('authorityOk', { description: "The zone's NS records include the BuddyNS name servers." }),
     masterOk: t.exposeBoolean('masterOk', { description: 'BuddyNS can reach the master.' }),
-    master: t.string({ nullable: true, resolve: (d) => d.master || null }),
+    master: t.string({
+      nullable: true,
+      resolve: (d) => d.master || null,
+      description: 'The master address BuddyNS checked (IPv4 or IPv6); null when the zone has none.',
+    }),
   }),
 });
 
 export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').implement({
   description: 'A zone as BuddyNS serves it as secondary DNS.',
   fields: (t) => ({
-    name: t.field({ type: 'DomainName', resolve: (z) => z.asciiName }),
+    name: t.field({ type: 'DomainName', description: 'The zone name, in Unicode.', resolve: (z) => z.asciiName }),
     asciiName: t.exposeString('asciiName', { description: 'IDNA (punycode) form of the name.' }),
     serial: t.exposeInt('serial', { nullable: true, description: 'SOA serial BuddyNS serves; null until the first transfer.' }),
     master: t.exposeString('master', { description: 'IPv4 or IPv6 address of the master, "" when none.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
-    status: t.field({ type: BuddyNsZoneStatusRef, resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName) }),
-    delegation: t.field({ type: BuddyNsDelegationRef, resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName) }),
+    createdAt: t.expose('createdAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the zone was added to BuddyNS; null when BuddyNS sends no time.',
+    }),
+    status: t.field({
+      type: BuddyNsZoneStatusRef,
+      resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName),
+      description: 'Transfer status from the master: one more BuddyNS request per zone (GET /zone/{name}/status/).',
+    }),
+    delegation: t.field({
+      type: BuddyNsDelegationRef,
+      resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName),
+      description: 'Delegation checks: one more BuddyNS request per zone (GET /zone/{name}/delegation/).',
+    }),
   }),
 });

@@ -5,52 +5,85 @@ import { builder } from './builder.js';
 const SecondaryServerRef = builder.objectRef<Ns1SecondaryServer>('Ns1SecondaryServer').implement({
   description: 'A secondary that may transfer the zone from NS1, and is notified of changes.',
   fields: (t) => ({
-    ip: t.exposeString('ip'),
-    port: t.exposeInt('port'),
-    notify: t.exposeBoolean('notify'),
-    networks: t.exposeIntList('networks'),
+    ip: t.exposeString('ip', { description: 'Address of the secondary server.' }),
+    port: t.exposeInt('port', { description: 'Port of the secondary, e.g. 53.' }),
+    notify: t.exposeBoolean('notify', { description: 'Whether NS1 sends this server a NOTIFY when the zone changes.' }),
+    networks: t.exposeIntList('networks', { description: 'NS1 network ids of this secondary, as NS1 sends them.' }),
   }),
 });
 
 const PrimaryRef = builder.objectRef<NonNullable<Ns1ZoneDetail['primary']>>('Ns1ZonePrimary').implement({
   description: 'Outbound zone transfers (AXFR) and NOTIFY to secondaries.',
   fields: (t) => ({
-    enabled: t.exposeBoolean('enabled'),
-    secondaries: t.field({ type: [SecondaryServerRef], resolve: (p) => p.secondaries }),
+    enabled: t.exposeBoolean('enabled', { description: 'Whether NS1 allows outbound transfers (AXFR) of the zone.' }),
+    secondaries: t.field({
+      type: [SecondaryServerRef],
+      resolve: (p) => p.secondaries,
+      description: 'The secondaries allowed to transfer the zone, and whether each is notified.',
+    }),
   }),
 });
 
 const SecondaryRef = builder.objectRef<NonNullable<Ns1ZoneDetail['secondary']>>('Ns1ZoneSecondary').implement({
   description: 'NS1 slaving the zone from an external primary.',
   fields: (t) => ({
-    enabled: t.exposeBoolean('enabled'),
-    primaryIp: t.exposeString('primaryIp', { nullable: true }),
-    primaryPort: t.exposeInt('primaryPort', { nullable: true }),
-    tsig: t.expose('tsig', { type: 'JSONObject', nullable: true }),
-    status: t.exposeString('status', { nullable: true }),
-    lastTransferAt: t.expose('lastTransferAt', { type: 'DateTime', nullable: true }),
-    expired: t.exposeBoolean('expired', { nullable: true }),
+    enabled: t.exposeBoolean('enabled', { description: 'Whether NS1 slaves this zone from the external primary.' }),
+    primaryIp: t.exposeString('primaryIp', { nullable: true, description: 'Address of the external primary NS1 transfers the zone from.' }),
+    primaryPort: t.exposeInt('primaryPort', { nullable: true, description: 'Port of the external primary; null when NS1 does not send one.' }),
+    tsig: t.expose('tsig', {
+      type: 'JSONObject',
+      nullable: true,
+      description: 'TSIG settings that authenticate the transfers, as NS1 sends them; null without TSIG.',
+    }),
+    status: t.exposeString('status', { nullable: true, description: 'Transfer status as NS1 reports it; null before NS1 reports one.' }),
+    lastTransferAt: t.expose('lastTransferAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When NS1 last transferred the zone from the primary; null if never.',
+    }),
+    expired: t.exposeBoolean('expired', {
+      nullable: true,
+      description: 'Whether NS1 reports its slaved copy as expired; null when NS1 does not say.',
+    }),
   }),
 });
 
 export const Ns1ZoneRef = builder.objectRef<Ns1ZoneDetail>('Ns1Zone').implement({
   description: 'A zone as NS1 serves it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'NS1’s id of the zone.' }),
     serial: t.exposeInt('serial', { nullable: true, description: 'SOA serial; moves on every change.' }),
-    ttl: t.exposeInt('ttl', { nullable: true }),
-    refresh: t.exposeInt('refresh', { nullable: true }),
-    retry: t.exposeInt('retry', { nullable: true }),
-    expiry: t.exposeInt('expiry', { nullable: true }),
-    nxTtl: t.exposeInt('nxTtl', { nullable: true }),
-    hostmaster: t.exposeString('hostmaster', { nullable: true }),
-    dnsServers: t.exposeStringList('dnsServers'),
-    networks: t.exposeIntList('networks'),
-    networkPools: t.exposeStringList('networkPools'),
+    ttl: t.exposeInt('ttl', { nullable: true, description: 'TTL of the SOA record, in seconds.' }),
+    refresh: t.exposeInt('refresh', { nullable: true, description: 'SOA refresh: seconds between a secondary’s checks for a new serial.' }),
+    retry: t.exposeInt('retry', { nullable: true, description: 'SOA retry: seconds a secondary waits to retry after a failed refresh.' }),
+    expiry: t.exposeInt('expiry', {
+      nullable: true,
+      description: 'SOA expire: seconds after which a secondary that cannot refresh stops answering.',
+    }),
+    nxTtl: t.exposeInt('nxTtl', {
+      nullable: true,
+      description: 'Negative-caching TTL (SOA minimum): seconds resolvers cache that a name does not exist.',
+    }),
+    hostmaster: t.exposeString('hostmaster', { nullable: true, description: 'Contact address in the SOA record, e.g. "hostmaster@example.com".' }),
+    dnsServers: t.exposeStringList('dnsServers', {
+      description: 'The NS1 name servers assigned to the zone, e.g. "dns1.p03.nsone.net"; the registrar should list them.',
+    }),
+    networks: t.exposeIntList('networks', { description: 'NS1 networks the zone is served on (0 is the NSONE Global Network; see Query.networks).' }),
+    networkPools: t.exposeStringList('networkPools', { description: 'NS1 name server pools of the zone, e.g. "p03".' }),
     link: t.field({ type: 'DomainName', nullable: true, description: 'The zone this linked zone points to.', resolve: (z) => z.link }),
-    primary: t.field({ type: PrimaryRef, nullable: true, resolve: (z) => z.primary }),
-    secondary: t.field({ type: SecondaryRef, nullable: true, resolve: (z) => z.secondary }),
-    meta: t.expose('meta', { type: 'JSONObject', nullable: true }),
+    primary: t.field({
+      type: PrimaryRef,
+      nullable: true,
+      resolve: (z) => z.primary,
+      description: 'Outbound transfers to secondaries; null when NS1 does not send the setting.',
+    }),
+    secondary: t.field({
+      type: SecondaryRef,
+      nullable: true,
+      resolve: (z) => z.secondary,
+      description: 'Set when NS1 slaves the zone from an external primary; null for a zone NS1 is primary for.',
+    }),
+    meta: t.expose('meta', { type: 'JSONObject', nullable: true, description: 'Zone-level metadata, as NS1 sends it; null when none.' }),
     version: t.string({ description: 'Opaque; changes whenever the zone does. Pass it as `ifVersion` to updateZone.', resolve: (z) => versionOf(z) }),
   }),
 });

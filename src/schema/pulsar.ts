@@ -5,50 +5,81 @@ import { builder } from './builder.js';
 import { idRule } from './permissions.js';
 
 const PulsarPointRef = builder.objectRef<{ at: Date; value: number; unit: string | null }>('PulsarPoint').implement({
-  fields: (t) => ({ at: t.expose('at', { type: 'DateTime' }), value: t.exposeFloat('value'), unit: t.exposeString('unit', { nullable: true }) }),
+  description: 'One Pulsar measurement: a time, a value and its unit.',
+  fields: (t) => ({
+    at: t.expose('at', { type: 'DateTime', description: 'When the value was measured, as NS1 gives it.' }),
+    value: t.exposeFloat('value', { description: 'The measured value, in unit.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'The unit of value, as NS1 names it; null when NS1 gives none.' }),
+  }),
 });
 
 const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
+  description: 'A Pulsar job: one real-user measurement of a Pulsar app.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    appId: t.exposeID('appId'),
-    name: t.exposeString('name'),
-    typeId: t.exposeString('typeId', { nullable: true }),
-    active: t.exposeBoolean('active', { nullable: true }),
-    community: t.exposeBoolean('community', { nullable: true }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true }),
-    live: t.field({ type: PulsarPointRef, resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id) }),
+    id: t.exposeID('id', { description: 'NS1’s id of the job.' }),
+    appId: t.exposeID('appId', { description: 'Id of the Pulsar app the job belongs to.' }),
+    name: t.exposeString('name', { description: 'Display name of the job.' }),
+    typeId: t.exposeString('typeId', { nullable: true, description: 'The kind of measurement, as NS1 names it; null when NS1 does not say.' }),
+    active: t.exposeBoolean('active', { nullable: true, description: 'Whether the job collects data; null when NS1 does not say.' }),
+    community: t.exposeBoolean('community', {
+      nullable: true,
+      description: 'Whether NS1 marks the job as a community job; null when NS1 does not say.',
+    }),
+    config: t.expose('config', { type: 'JSONObject', nullable: true, description: 'The job’s configuration, as NS1 sends it.' }),
+    live: t.field({
+      type: PulsarPointRef,
+      resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id),
+      description: 'The latest aggregated value (GET …/live): one NS1 request per job.',
+    }),
     data: t.field({
       type: [PulsarPointRef],
       args: {
-        period: t.arg.string({ validate: z.enum(['1h', '24h', '30d']) }),
-        agg: t.arg.string({ validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']) }),
-        geo: t.arg.string(),
-        asn: t.arg.string(),
-        start: t.arg({ type: 'DateTime' }),
-        end: t.arg({ type: 'DateTime' }),
+        period: t.arg.string({ description: '"1h", "24h" or "30d".', validate: z.enum(['1h', '24h', '30d']) }),
+        agg: t.arg.string({ description: 'Aggregation: "p50", "p75", "p90", "p95", "p99" or "avg".', validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']) }),
+        geo: t.arg.string({ description: 'Only this geo code, as NS1 names it.' }),
+        asn: t.arg.string({ description: 'Only this autonomous system number.' }),
+        start: t.arg({ type: 'DateTime', description: 'Only values after this time.' }),
+        end: t.arg({ type: 'DateTime', description: 'Only values before this time.' }),
       },
       resolve: (j, args, ctx) => account.pulsarData(ctx, j.appId, j.id, args),
+      description: 'Historical values of the job, filtered by period or start/end, aggregation, geo and ASN.',
     }),
   }),
 });
 
 const PulsarAppRef = builder.objectRef<Ns1PulsarApp>('PulsarApp').implement({
+  description: 'A Pulsar app: a container of Pulsar jobs, permissions and configuration defaults.',
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    active: t.exposeBoolean('active', { nullable: true }),
-    browserWaitMillis: t.exposeInt('browserWaitMillis', { nullable: true }),
-    jobsPerTransaction: t.exposeInt('jobsPerTransaction', { nullable: true }),
-    jobs: t.field({ type: [PulsarJobRef], resolve: (a, _x, ctx) => account.pulsarJobs(ctx, a.id) }),
+    id: t.exposeID('id', { description: 'NS1’s id of the app.' }),
+    name: t.exposeString('name', { description: 'Display name of the app.' }),
+    active: t.exposeBoolean('active', { nullable: true, description: 'Whether the app is active; null when NS1 does not say.' }),
+    browserWaitMillis: t.exposeInt('browserWaitMillis', {
+      nullable: true,
+      description: 'The app’s browser wait (NS1 browser_wait_millis), in milliseconds; null when NS1 does not say.',
+    }),
+    jobsPerTransaction: t.exposeInt('jobsPerTransaction', {
+      nullable: true,
+      description: 'Jobs per transaction (NS1 jobs_per_transaction); null when NS1 does not say.',
+    }),
+    jobs: t.field({
+      type: [PulsarJobRef],
+      resolve: (a, _x, ctx) => account.pulsarJobs(ctx, a.id),
+      description: 'The app’s jobs: one NS1 request per app.',
+    }),
   }),
 });
 
 const PulsarRef = builder.objectRef<Record<string, never>>('Pulsar').implement({
   description: 'NS1 Pulsar real-user measurement.',
   fields: (t) => ({
-    apps: t.field({ type: [PulsarAppRef], resolve: (_p, _a, ctx) => account.pulsarApps(ctx) }),
-    app: t.field({ type: PulsarAppRef, nullable: true, args: { id: t.arg.id({ required: true, validate: idRule }) }, resolve: (_p, a, ctx) => account.pulsarApp(ctx, String(a.id)) }),
+    apps: t.field({ type: [PulsarAppRef], description: 'Every Pulsar app of the account.', resolve: (_p, _a, ctx) => account.pulsarApps(ctx) }),
+    app: t.field({
+      type: PulsarAppRef,
+      nullable: true,
+      args: { id: t.arg.id({ required: true, validate: idRule }) },
+      resolve: (_p, a, ctx) => account.pulsarApp(ctx, String(a.id)),
+      description: 'One Pulsar app by id; null when NS1 does not have it.',
+    }),
   }),
 });
 

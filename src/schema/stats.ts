@@ -10,8 +10,15 @@ const StatsRef = builder.objectRef<Record<string, never>>('Stats').implement({
       type: [UsageStatsRef],
       args: { period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h' }), expand: t.arg.boolean({ defaultValue: false, description: 'One entry per zone.' }), byTier: t.arg.boolean({ defaultValue: false }) },
       resolve: (_s, args, ctx) => account.usage(ctx, { period: args.period ?? '24h', expand: args.expand ?? false, byTier: args.byTier ?? false }),
+      description: 'NS1 query counts for the whole account over the period; with expand, one entry per zone; with byTier, split by billing tier.',
     }),
   }),
 });
 
-builder.queryField('stats', (t) => t.field({ type: StatsRef, resolve: () => ({}) }));
+builder.queryField('stats', (t) =>
+  t.field({
+    type: StatsRef,
+    resolve: () => ({}),
+    description: 'Account-wide NS1 traffic: queries per second now, and usage over a period. Its fields fail with PROVIDER_NOT_CONFIGURED without NS1 credentials.',
+  }),
+);

@@ -12,19 +12,19 @@ import { ZoneImportJobRef } from './zone-import.js';
 const QpsSampleRef = builder.objectRef<QpsSample>('QpsSample').implement({
   description: 'Queries per second from NS1 at one moment: of the account, a zone, or one record.',
   fields: (t) => ({
-    qps: t.exposeFloat('qps'),
+    qps: t.exposeFloat('qps', { description: 'Queries per second NS1 reports at sampledAt.' }),
     zone: t.field({ type: 'DomainName', nullable: true, description: 'Null for the whole account.', resolve: (s) => s.zone }),
     domain: t.field({ type: 'DomainName', nullable: true, description: 'Set for one record.', resolve: (s) => s.domain }),
     type: t.field({ type: RecordTypeEnum, nullable: true, description: 'Set for one record.', resolve: (s) => s.type }),
-    sampledAt: t.expose('sampledAt', { type: 'DateTime' }),
+    sampledAt: t.expose('sampledAt', { type: 'DateTime', description: 'When the gateway took the sample from NS1.' }),
   }),
 });
 
 const MonitorJobStatusEventRef = builder.objectRef<MonitorJobStatusEvent>('MonitorJobStatusEvent').implement({
   description: "A monitoring job's status in one region (or globally) as it changes.",
   fields: (t) => ({
-    jobId: t.exposeID('jobId'),
-    jobName: t.exposeString('jobName', { nullable: true }),
+    jobId: t.exposeID('jobId', { description: 'NS1’s id of the monitoring job.' }),
+    jobName: t.exposeString('jobName', { nullable: true, description: 'The job’s name; null when the job has none.' }),
     region: t.exposeString('region', { description: '"global" for the job as a whole (by its policy).' }),
     previousStatus: t.field({
       type: MonitorStateEnum,
@@ -32,7 +32,7 @@ const MonitorJobStatusEventRef = builder.objectRef<MonitorJobStatusEvent>('Monit
       description: 'Null in the first event of a job and region: the status it had when the subscription began.',
       resolve: (e) => e.previousStatus,
     }),
-    status: t.field({ type: MonitorStateEnum, resolve: (e) => e.status }),
+    status: t.field({ type: MonitorStateEnum, description: 'The status now: UP, DOWN or PENDING.', resolve: (e) => e.status }),
     changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When the status began, as NS1 reports it.' }),
   }),
 });
@@ -47,9 +47,9 @@ builder.subscriptionFields((t) => ({
     type: QpsSampleRef,
     description: 'NS1 queries per second, every interval: of the account without a zone, of a zone, or of a record with domain and type.',
     args: {
-      zone: t.arg({ type: 'DomainName' }),
-      domain: t.arg({ type: 'DomainName' }),
-      type: t.arg({ type: RecordTypeEnum }),
+      zone: t.arg({ type: 'DomainName', description: 'The zone; leave out for the whole account.' }),
+      domain: t.arg({ type: 'DomainName', description: 'A record’s domain, with type, for one record of the zone.' }),
+      type: t.arg({ type: RecordTypeEnum, description: 'The record’s type, with domain.' }),
       intervalSeconds: t.arg.int({ defaultValue: QPS_INTERVAL_SECONDS }),
     },
     subscribe: (_root, args, ctx) => qpsSubscription(ctx, args),

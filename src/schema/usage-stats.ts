@@ -2,6 +2,7 @@ import type { Ns1UsageStats } from '../providers/ns1/dns-types.js';
 import { builder } from './builder.js';
 
 export const StatsPeriodEnum = builder.enumType('StatsPeriod', {
+  description: 'A window of NS1 statistics, ending now: the last hour, 24 hours or 30 days.',
   values: {
     HOUR: { value: '1h', description: 'The last hour.' },
     DAY: { value: '24h', description: 'The last 24 hours.' },
@@ -10,23 +11,40 @@ export const StatsPeriodEnum = builder.enumType('StatsPeriod', {
 });
 
 const UsagePointRef = builder.objectRef<{ at: Date; queries: number }>('UsagePoint').implement({
+  description: 'One point of a usage graph: a time and the queries NS1 counted for it.',
   fields: (t) => ({
-    at: t.expose('at', { type: 'DateTime' }),
-    queries: t.exposeFloat('queries'),
+    at: t.expose('at', { type: 'DateTime', description: 'The time of this point, as NS1 gives it.' }),
+    queries: t.exposeFloat('queries', { description: 'Queries counted for this point (a count, not a rate).' }),
   }),
 });
 
 export const UsageStatsRef = builder.objectRef<Ns1UsageStats>('UsageStats').implement({
   description: 'NS1 query usage over a period, for the account, a zone or a record.',
   fields: (t) => ({
-    period: t.exposeString('period'),
-    zone: t.field({ type: 'DomainName', nullable: true, resolve: (u) => u.zone }),
-    domain: t.field({ type: 'DomainName', nullable: true, resolve: (u) => u.domain }),
-    recordType: t.exposeString('recordType', { nullable: true }),
-    records: t.exposeInt('records', { nullable: true }),
-    queries: t.exposeFloat('queries'),
+    period: t.exposeString('period', { description: 'The window the figures cover, as NS1 names it: "1h", "24h" or "30d".' }),
+    zone: t.field({
+      type: 'DomainName',
+      nullable: true,
+      resolve: (u) => u.zone,
+      description: 'The zone these figures are for; null for account-wide figures.',
+    }),
+    domain: t.field({
+      type: 'DomainName',
+      nullable: true,
+      resolve: (u) => u.domain,
+      description: 'The record’s domain, set together with recordType when the figures are for one record.',
+    }),
+    recordType: t.exposeString('recordType', {
+      nullable: true,
+      description: 'The record type when the figures are for one record, e.g. "A"; NS1 also reports "NXDOMAIN" for answers to names that do not exist.',
+    }),
+    records: t.exposeInt('records', {
+      nullable: true,
+      description: 'Number of records counted; null when NS1 does not report it (per-record figures).',
+    }),
+    queries: t.exposeFloat('queries', { description: 'Total queries NS1 answered in the period.' }),
     recordsByTier: t.exposeIntList('recordsByTier', { nullable: true, description: 'Static, dynamic, intelligent.' }),
     queriesByTier: t.exposeFloatList('queriesByTier', { nullable: true, description: 'Static, dynamic, intelligent.' }),
-    graph: t.field({ type: [UsagePointRef], resolve: (u) => u.graph }),
+    graph: t.field({ type: [UsagePointRef], description: 'Queries over time within the period, oldest first.', resolve: (u) => u.graph }),
   }),
 });

@@ -19,12 +19,31 @@ export interface UserShape {
 export const UserRef = builder.objectRef<UserShape>('User').implement({
   description: 'An NS1 account user, or the BuddyNS account owner (`provider` says which).',
   fields: (t) => ({
-    provider: t.field({ type: ProviderEnum, resolve: (u) => u.provider }),
+    provider: t.field({
+      type: ProviderEnum,
+      resolve: (u) => u.provider,
+      description: 'Which provider this user belongs to: NS1 (an account user) or BUDDYNS (the account owner).',
+    }),
     username: t.exposeString('username', { nullable: true, description: 'NS1 username.' }),
-    name: t.exposeString('name', { nullable: true }),
-    email: t.expose('email', { type: 'EmailAddress', nullable: true }),
-    lastAccessAt: t.expose('lastAccessAt', { type: 'DateTime', nullable: true }),
-    teams: t.field({ type: [TeamRef], resolve: (u, _a, ctx) => (u.ns1 ? teamsOf(ctx, u.ns1.teamIds) : []) }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: 'Full name of the NS1 user; null for the BuddyNS owner, whose name BuddyNS does not share.',
+    }),
+    email: t.expose('email', {
+      type: 'EmailAddress',
+      nullable: true,
+      description: "E-mail address: the NS1 user's, or the BuddyNS account's login address.",
+    }),
+    lastAccessAt: t.expose('lastAccessAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the NS1 user last used the account; null if never, and always null for BuddyNS.',
+    }),
+    teams: t.field({
+      type: [TeamRef],
+      resolve: (u, _a, ctx) => (u.ns1 ? teamsOf(ctx, u.ns1.teamIds) : []),
+      description: 'NS1 teams the user belongs to (their permissions add to the user’s own); empty for BuddyNS.',
+    }),
     permissions: t.field({ type: PermissionsRef, nullable: true, description: 'NS1.', resolve: (u) => u.ns1?.permissions ?? null }),
     notifyBilling: t.boolean({ nullable: true, description: 'NS1: receives billing notifications.', resolve: (u) => u.ns1?.notifyBilling ?? null }),
   }),

@@ -21,10 +21,14 @@ import { ZoneHealthRef } from './zone-health.js';
 export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
   description: 'One zone per domain name, merged across providers: NS1 primary and BuddyNS secondary are one Zone with both facets.',
   fields: (t) => ({
-    name: t.field({ type: 'DomainName', resolve: (z) => z.asciiName }),
+    name: t.field({
+      type: 'DomainName',
+      resolve: (z) => z.asciiName,
+      description: 'The zone name, in Unicode (e.g. "bücher.de"); the key other subgraphs use.',
+    }),
     asciiName: t.exposeString('asciiName', { description: 'IDNA (punycode) form of the name.' }),
     unicodeName: t.string({ description: 'Unicode form of the name.', resolve: (z) => toUnicodeDomain(z.asciiName) }),
-    providers: t.field({ type: [ProviderEnum], resolve: (z) => providersOf(z) }),
+    providers: t.field({ type: [ProviderEnum], description: 'The providers that have the zone, NS1 first.', resolve: (z) => providersOf(z) }),
     ns1: t.field({
       type: Ns1ZoneRef,
       nullable: true,
@@ -35,7 +39,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
     records: t.field({
       type: [RecordRef],
       description: "The zone's NS1 records (empty when the zone is not on NS1).",
-      args: { type: t.arg({ type: RecordTypeEnum }) },
+      args: { type: t.arg({ type: RecordTypeEnum, description: 'Only records of this type.' }) },
       resolve: (z, args, ctx) => zoneRecords(ctx, z, args.type ?? undefined),
     }),
     record: t.field({
@@ -43,6 +47,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
       nullable: true,
       args: { domain: t.arg({ type: 'DomainName', required: true }), type: t.arg({ type: RecordTypeEnum, required: true }) },
       resolve: (z, args, ctx) => zoneRecord(ctx, z, args.domain, args.type),
+      description: 'One NS1 record of the zone from the zone listing (no extra request); null when the zone has no such record or is not on NS1.',
     }),
     qps: t.float({
       nullable: true,
@@ -52,13 +57,18 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
     usage: t.field({
       type: [UsageStatsRef],
       args: {
-        period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h' }),
-        byTier: t.arg.boolean({ defaultValue: false }),
-        expand: t.arg.boolean({ defaultValue: false }),
+        period: t.arg({ type: StatsPeriodEnum, defaultValue: '24h', description: 'The window, ending now.' }),
+        byTier: t.arg.boolean({ defaultValue: false, description: 'Also split records and queries by billing tier.' }),
+        expand: t.arg.boolean({ defaultValue: false, description: 'One entry per record instead of one for the zone.' }),
       },
       resolve: (z, args, ctx) => zoneUsage(ctx, z, { period: args.period ?? '24h', byTier: args.byTier ?? false, expand: args.expand ?? false }),
+      description: 'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
     }),
-    health: t.field({ type: ZoneHealthRef, resolve: (z, _a, ctx) => zoneHealth(ctx, z) }),
+    health: t.field({
+      type: ZoneHealthRef,
+      resolve: (z, _a, ctx) => zoneHealth(ctx, z),
+      description: 'Serials, transfer and delegation checks across providers, and the problems found. Asks BuddyNS for status and delegation when the zone is on BuddyNS.',
+    }),
   }),
 });
 
@@ -66,14 +76,14 @@ builder.queryFields((t) => ({
   zones: t.field({
     type: [ZoneRef],
     description: 'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
-    args: { provider: t.arg({ type: ProviderEnum }) },
+    args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
     resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info)),
   }),
   zone: t.field({
     type: ZoneRef,
     nullable: true,
     description: 'One zone by name, in Unicode or punycode; null when no provider has it.',
-    args: { name: t.arg({ type: 'DomainName', required: true }) },
+    args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone name, in Unicode or punycode.' }) },
     resolve: (_root, args, ctx, info) => findZone(ctx, args.name, reportAt(ctx, info)),
   }),
 }));
@@ -81,8 +91,9 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createZone: t.field({
     type: ZoneRef,
-    description: 'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again; what cannot be undone is reported as PARTIALLY_APPLIED.',
-    args: { input: t.arg({ type: CreateZoneInput, required: true }) },
+    description:
+      'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again; what cannot be undone is reported as PARTIALLY_APPLIED.',
+    args: { input: t.arg({ type: CreateZoneInput, required: true, description: 'The zone, where to create it, and each provider’s settings.' }) },
     resolve: (_root, { input }, ctx) => createZone(ctx, input),
   }),
   updateZone: t.field({
@@ -93,6 +104,7 @@ builder.mutationFields((t) => ({
       ifVersion: t.arg.string({ description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.' }),
     },
     resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1, args.ifVersion),
+    description: "Changes the zone's NS1 settings (SOA values, hostmaster, networks, transfers, meta) and returns the zone as it is now. NOT_FOUND when the zone is not on NS1; PROVIDER_NOT_CONFIGURED without NS1 credentials; CONFLICT when `ifVersion` no longer matches.",
   }),
   deleteZone: t.boolean({
     description: 'Deletes the zone from the given providers, or from every provider that has it.',
