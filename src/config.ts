@@ -139,8 +139,8 @@ export function fromRaw(input: Record<string, unknown>): Config {
       result.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'configuration';
         const given = issue.path.length === 1 ? input[String(issue.path[0])] : undefined;
-        // REDIS_URL may carry a password.
-        const secret = /KEY|TOKEN|PASSWORD|REDIS_URL/.test(name);
+        // REDIS_URL and the endpoints may carry a password.
+        const secret = /KEY|TOKEN|PASSWORD|REDIS_URL|ENDPOINT/.test(name);
         const shown = given === undefined || secret ? '' : ` (got "${String(given)}")`;
         return `${name}: ${issue.message}${shown}`;
       }),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { withoutUserinfo } from './providers/endpoint-url.js';
 import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
@@ -60,7 +61,7 @@ function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
   if (sandboxes.length > 0) {
     return `sandbox mode: NS1 sandbox at ${sandboxes[0]?.baseUrl}, BuddyNS sandbox at ${sandboxes[1]?.baseUrl} (demo data; no account needed)`;
   }
-  const providers = [config.ns1.apiKey ? `NS1 at ${config.ns1.endpoint}` : undefined, config.buddyns.credential ? `BuddyNS at ${config.buddyns.endpoint}` : undefined];
+  const providers = [config.ns1.apiKey ? `NS1 at ${withoutUserinfo(config.ns1.endpoint)}` : undefined, config.buddyns.credential ? `BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}` : undefined];
   return `providers: ${providers.filter(Boolean).join(', ')}`;
 }
 

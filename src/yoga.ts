@@ -12,6 +12,7 @@ import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
 import { exposurePlugins } from './plugins/use-exposure.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './plugins/use-trusted-documents.js';
+import { userinfoOf } from './providers/endpoint-url.js';
 import { buildSchema } from './schema/index.js';
 import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
@@ -69,6 +70,7 @@ export function secretsOf(config: Config): string[] {
   if (credential?.kind === 'token') secrets.push(credential.token);
   if (credential?.kind === 'basic') secrets.push(credential.password);
   if (config.redisUrl) secrets.push(decodeURIComponent(new URL(config.redisUrl).password));
+  secrets.push(...userinfoOf(config.ns1.endpoint), ...userinfoOf(config.buddyns.endpoint));
   return secrets.filter((s): s is string => Boolean(s));
 }
 

@@ -1,9 +1,9 @@
 import type { CORSOptions } from 'graphql-yoga';
 import type { ExposureConfig } from '../config-exposure.js';
-import { CSRF_HEADER } from './csrf.js';
+import { CSRF_HEADERS } from './csrf.js';
 import { originListed } from './request-origin.js';
 
-const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-ns1-key', 'x-buddyns-token', CSRF_HEADER, 'cache-control'];
+const ALLOWED_HEADERS = ['content-type', 'accept', 'authorization', 'x-ns1-key', 'x-buddyns-token', 'cache-control', ...CSRF_HEADERS];
 
 /**
  * yoga's `cors` option: a listed origin gets exactly itself back, with credentials; any other origin gets

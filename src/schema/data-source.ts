@@ -8,6 +8,7 @@ import { dataSourceTypes } from '../resolvers/ns1-catalogs.js';
 import * as writes from '../resolvers/data-writes.js';
 import { builder } from './builder.js';
 import { FeedPointerRef, RecordRef } from './record.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 export const DataSourceTypeRef = builder.objectRef<Ns1Described>('DataSourceType').implement({
   description: 'A kind of data source NS1 can connect, with the configuration it and its feeds take.',
@@ -39,7 +40,7 @@ DataSourceRef.implement({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     sourceType: t.exposeString('sourceType'),
-    config: t.expose('config', { type: 'JSONObject', nullable: true }),
+    config: t.field({ type: 'JSONObject', nullable: true, description: 'Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".', resolve: (s) => writeOnlySecrets(s.config) }),
     status: t.exposeString('status', { nullable: true }),
     feeds: t.field({ type: [DataFeedRef], resolve: (s) => s.feeds }),
   }),
@@ -50,7 +51,7 @@ DataFeedRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    config: t.expose('config', { type: 'JSONObject', nullable: true }),
+    config: t.field({ type: 'JSONObject', nullable: true, description: 'Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".', resolve: (f) => writeOnlySecrets(f.config) }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
     destinations: t.field({ type: [FeedDestinationRef], resolve: (f) => f.destinations }),
     source: t.field({ type: DataSourceRef, nullable: true, resolve: (f, _a, ctx) => ns1DataSource(requireNs1(ctx), f.sourceId) }),

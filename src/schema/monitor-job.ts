@@ -8,6 +8,7 @@ import { monitorJobTypes, monitorRegions, notificationLists, notifierTypes } fro
 import { requireNs1 } from '../resolvers/providers.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum } from './usage-stats.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 export const MonitorStateEnum = builder.enumType('MonitorState', {
   values: { UP: { value: 'up' }, DOWN: { value: 'down' }, PENDING: { value: 'pending' } } as const,
@@ -86,7 +87,7 @@ const MonitorMetricsRef = builder.objectRef<Ns1MonitorMetrics>('MonitorMetrics')
 });
 
 const NotifierRef = builder.objectRef<Ns1NotificationList['notifiers'][number]>('Notifier').implement({
-  fields: (t) => ({ type: t.exposeString('type'), config: t.expose('config', { type: 'JSONObject', nullable: true }) }),
+  fields: (t) => ({ type: t.exposeString('type'), config: t.field({ type: 'JSONObject', nullable: true, description: 'Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".', resolve: (n) => writeOnlySecrets(n.config) }) }),
 });
 
 export const NotificationListRef = builder.objectRef<Ns1NotificationList>('NotificationList').implement({
@@ -134,7 +135,7 @@ export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').impl
     regions: t.exposeStringList('regions'),
     frequency: t.exposeInt('frequency', { description: 'Seconds between checks.' }),
     policy: t.exposeString('policy', { nullable: true }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true }),
+    config: t.field({ type: 'JSONObject', nullable: true, description: 'Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".', resolve: (j) => writeOnlySecrets(j.config) }),
     rules: t.field({ type: [MonitorRuleRef], resolve: (j) => j.rules }),
     status: t.field({ type: MonitorStatusRef, resolve: (j) => j.status }),
     notifyList: t.field({ type: NotificationListRef, nullable: true, resolve: (j, _a, ctx) => monitoring.jobNotifyList(ctx, j) }),

@@ -1,5 +1,6 @@
 import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/dns-types.js';
 import { builder } from './builder.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 const SecondaryServerRef = builder.objectRef<Ns1SecondaryServer>('Ns1SecondaryServer').implement({
   description: 'A secondary that may transfer the zone from NS1, and is notified of changes.',
@@ -25,7 +26,7 @@ const SecondaryRef = builder.objectRef<NonNullable<Ns1ZoneDetail['secondary']>>(
     enabled: t.exposeBoolean('enabled'),
     primaryIp: t.exposeString('primaryIp', { nullable: true }),
     primaryPort: t.exposeInt('primaryPort', { nullable: true }),
-    tsig: t.expose('tsig', { type: 'JSONObject', nullable: true }),
+    tsig: t.field({ type: 'JSONObject', nullable: true, description: 'The TSIG key in use; its secret is write-only and reads as "********".', resolve: (s) => writeOnlySecrets(s.tsig) }),
     status: t.exposeString('status', { nullable: true }),
     lastTransferAt: t.expose('lastTransferAt', { type: 'DateTime', nullable: true }),
     expired: t.exposeBoolean('expired', { nullable: true }),

@@ -3,6 +3,7 @@ import type { Ns1PulsarApp, Ns1PulsarJob } from '../providers/ns1/pulsar.js';
 import * as account from '../resolvers/account.js';
 import { builder } from './builder.js';
 import { idRule } from './permissions.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 const PulsarPointRef = builder.objectRef<{ at: Date; value: number; unit: string | null }>('PulsarPoint').implement({
   fields: (t) => ({ at: t.expose('at', { type: 'DateTime' }), value: t.exposeFloat('value'), unit: t.exposeString('unit', { nullable: true }) }),
@@ -16,7 +17,7 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
     typeId: t.exposeString('typeId', { nullable: true }),
     active: t.exposeBoolean('active', { nullable: true }),
     community: t.exposeBoolean('community', { nullable: true }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true }),
+    config: t.field({ type: 'JSONObject', nullable: true, description: 'Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".', resolve: (j) => writeOnlySecrets(j.config) }),
     live: t.field({ type: PulsarPointRef, resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id) }),
     data: t.field({
       type: [PulsarPointRef],
