@@ -5,6 +5,7 @@ import { withoutUserinfo } from './providers/endpoint-url.js';
 import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
+import { startMetricsListener, type MetricsListener } from './metrics-server.js';
 import { attachWebSocketTransport } from './transport/ws.js';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.js';
 
@@ -13,6 +14,8 @@ export interface RunningGateway {
   server: Server;
   url: string;
   sandboxes: RunningSandbox[];
+  /** With METRICS_PORT: where `/metrics` is served instead of the main port. */
+  metrics?: MetricsListener;
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
     server.listen(config.port, config.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const { metricsPort } = config.exposure;
+  const metrics = metricsPort === undefined ? undefined : await startMetricsListener(gateway.metrics.registry, metricsPort, config.host);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -52,9 +57,9 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
       await closed;
       await gateway.yoga.dispose();
       await gateway.close();
-      await Promise.all(sandboxes.map((s) => s.close()));
+      await Promise.all([...sandboxes.map((s) => s.close()), metrics?.close()]);
     })());
-  return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, stop };
+  return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, ...(metrics ? { metrics } : {}), stop };
 }
 
 function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
