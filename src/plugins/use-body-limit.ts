@@ -7,7 +7,16 @@ const tooLarge = (Response: typeof globalThis.Response, limit: number, setting: 
     { status: 413 },
   );
 
-/** The body of a request that declares no length, read up to `limit` bytes: undefined when it is longer. */
+/**
+ * Reads what the client still sends and drops it, so the 413 reaches it: closing a socket with unread data
+ * would reset the connection before the client reads the answer.
+ */
+async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  while (!(await reader.read()).done);
+}
+
+/** The body of a request that declares no length, kept up to `limit` bytes: undefined when it is longer. */
 async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<ArrayBuffer | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -16,12 +25,9 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) return undefined;
   const joined = Buffer.concat(chunks);
   return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
 }
@@ -38,7 +44,9 @@ export function useBodyLimit(exposure: ExposureConfig): Plugin {
       const [limit, setting] = upload ? [exposure.maxUploadBytes, 'MAX_UPLOAD_BYTES'] : [exposure.maxBodyBytes, 'MAX_BODY_BYTES'];
       const declared = request.headers.get('content-length');
       if (declared !== null) {
-        if (Number(declared) > limit) endResponse(tooLarge(fetchAPI.Response, limit, setting));
+        if (Number(declared) <= limit) return;
+        await discard(request.body);
+        endResponse(tooLarge(fetchAPI.Response, limit, setting));
         return;
       }
       const body = await readUpTo(request.body, limit);
