@@ -5,7 +5,7 @@ const NAME_LENGTH = 64;
  * Operation names come from clients, so as labels they are bounded twice: each is cut to 64 characters,
  * and past the first `distinct` names seen every new one is counted as `other`.
  */
-export function boundedOperationNames(distinct = 100): (name: string | undefined) => string {
+export function boundedOperationNames(distinct = 50): (name: string | undefined) => string {
   const seen = new Set<string>();
   return (name) => {
     if (!name) return 'anonymous';

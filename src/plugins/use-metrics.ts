@@ -73,9 +73,9 @@ export function useMetrics(metrics: GatewayMetrics, serveEndpoint = true): Plugi
       }),
       graphql_yoga_http_duration: createHistogram({
         registry,
-        histogram: { name: 'dnsgraph_http_request_duration_seconds', help: 'Time to answer a GraphQL HTTP request.', labelNames: ['method', 'route', 'statusCode', 'operationType', 'operationName'], buckets: DURATION_BUCKETS },
+        histogram: { name: 'dnsgraph_http_request_duration_seconds', help: 'Time to answer a GraphQL HTTP request.', labelNames: ['method', 'route', 'statusCode', 'operationType'], buckets: DURATION_BUCKETS },
         fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
-          ...operation(params),
+          operationType: params.operationType ?? 'unknown',
           method: request.method,
           route: routeOf(request.url),
           statusCode: response.status,
