@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -48,11 +49,11 @@ export const configSchema = z
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
       .optional(),
-    GRAPHIQL: booleanFlag.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     MAX_QUERY_DEPTH: intIn(1, 100, 12),
     MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),
     MAX_ALIASES: intIn(1, 1000, 30),
+    ...exposureSettings,
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
@@ -84,6 +85,8 @@ export interface Config {
   graphiql: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
+  /** CORS, hosts, body and subscription limits, trusted documents, production switches, metrics listener. */
+  exposure: ExposureConfig;
 }
 
 export class ConfigError extends Error {
@@ -136,8 +139,8 @@ export function fromRaw(input: Record<string, unknown>): Config {
       result.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'configuration';
         const given = issue.path.length === 1 ? input[String(issue.path[0])] : undefined;
-        // REDIS_URL may carry a password.
-        const secret = /KEY|TOKEN|PASSWORD|REDIS_URL/.test(name);
+        // REDIS_URL and the endpoints may carry a password.
+        const secret = /KEY|TOKEN|PASSWORD|REDIS_URL|ENDPOINT/.test(name);
         const shown = given === undefined || secret ? '' : ` (got "${String(given)}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
@@ -173,9 +176,10 @@ function toConfig(c: RawConfig): Config {
     },
     ...(c.REDIS_URL ? { redisUrl: c.REDIS_URL } : {}),
     responseCacheTtlSeconds: c.RESPONSE_CACHE_TTL_SECONDS,
-    graphiql: c.GRAPHIQL,
+    graphiql: graphiqlEnabled(c),
     logLevel: c.LOG_LEVEL,
     limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },
+    exposure: toExposure(c, { sandbox, host: c.HOST }),
   };
 }
 

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { withoutUserinfo } from './providers/endpoint-url.js';
 import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
+import { startMetricsListener, type MetricsListener } from './metrics-server.js';
 import { attachWebSocketTransport } from './transport/ws.js';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.js';
 
@@ -12,6 +14,8 @@ export interface RunningGateway {
   server: Server;
   url: string;
   sandboxes: RunningSandbox[];
+  /** With METRICS_PORT: where `/metrics` is served instead of the main port. */
+  metrics?: MetricsListener;
   stop(): Promise<void>;
 }
 
@@ -37,6 +41,8 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
     server.listen(config.port, config.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const { metricsPort } = config.exposure;
+  const metrics = metricsPort === undefined ? undefined : await startMetricsListener(gateway.metrics.registry, metricsPort, config.host);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -51,16 +57,16 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
       await closed;
       await gateway.yoga.dispose();
       await gateway.close();
-      await Promise.all(sandboxes.map((s) => s.close()));
+      await Promise.all([...sandboxes.map((s) => s.close()), metrics?.close()]);
     })());
-  return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, stop };
+  return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, ...(metrics ? { metrics } : {}), stop };
 }
 
 function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
   if (sandboxes.length > 0) {
     return `sandbox mode: NS1 sandbox at ${sandboxes[0]?.baseUrl}, BuddyNS sandbox at ${sandboxes[1]?.baseUrl} (demo data; no account needed)`;
   }
-  const providers = [config.ns1.apiKey ? `NS1 at ${config.ns1.endpoint}` : undefined, config.buddyns.credential ? `BuddyNS at ${config.buddyns.endpoint}` : undefined];
+  const providers = [config.ns1.apiKey ? `NS1 at ${withoutUserinfo(config.ns1.endpoint)}` : undefined, config.buddyns.credential ? `BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}` : undefined];
   return `providers: ${providers.filter(Boolean).join(', ')}`;
 }
 

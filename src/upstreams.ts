@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from './providers/buddyns/errors.js';
 import { HttpClient, type HttpClientOptions } from './providers/http.js';
 import { ns1ErrorMessage } from './providers/ns1/api.js';
+import { routeTemplate } from './providers/route-template.js';
 import { createSharedRateBudget } from './providers/shared-rate-budget.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './plugins/use-metrics.js';
@@ -35,9 +36,10 @@ export function createUpstreams(
     headersTimeoutMs: config.upstream.timeoutMs,
     bodyTimeoutMs: config.upstream.timeoutMs,
     maxRetries: config.upstream.retries,
-    onResponse: ({ method, status, durationMs }) => {
-      metrics.upstreamRequests.inc({ provider, method, status: String(status) });
-      metrics.upstreamDuration.observe({ provider, method }, durationMs / 1000);
+    onResponse: ({ method, path, status, durationMs }) => {
+      const route = routeTemplate(path);
+      metrics.upstreamRequests.inc({ provider, method, route, status: String(status) });
+      metrics.upstreamDuration.observe({ provider, method, route }, durationMs / 1000);
     },
   });
   const ns1 = new HttpClient({

@@ -1,8 +1,8 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
+import { corsPolicy } from './exposure/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
@@ -10,6 +10,9 @@ import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
 import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
+import { exposurePlugins } from './plugins/use-exposure.js';
+import { loadTrustedDocuments, type TrustedDocuments } from './plugins/use-trusted-documents.js';
+import { userinfoOf } from './providers/endpoint-url.js';
 import { buildSchema } from './schema/index.js';
 import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
@@ -31,6 +34,8 @@ export interface Gateway {
   metrics: GatewayMetrics;
   upstreams: Upstreams;
   subscriptions: SubscriptionHub;
+  /** TRUSTED_DOCUMENTS' operations by hash: the only ones that run, over HTTP and WebSocket alike. */
+  trustedDocuments: TrustedDocuments | undefined;
   /** Ends every subscription, gives up the pollers' leases and closes the upstream connections. */
   close(): Promise<void>;
 }
@@ -65,6 +70,7 @@ export function secretsOf(config: Config): string[] {
   if (credential?.kind === 'token') secrets.push(credential.token);
   if (credential?.kind === 'basic') secrets.push(credential.password);
   if (config.redisUrl) secrets.push(decodeURIComponent(new URL(config.redisUrl).password));
+  secrets.push(...userinfoOf(config.ns1.endpoint), ...userinfoOf(config.buddyns.endpoint));
   return secrets.filter((s): s is string => Boolean(s));
 }
 
@@ -77,6 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
   registerSubscriptionMetrics(metrics.registry, subscriptions);
   const responseCache = createResponseCache(config, logger, metrics.registry);
+  const trustedDocuments = config.exposure.trustedDocuments ? loadTrustedDocuments(config.exposure.trustedDocuments) : undefined;
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
@@ -84,8 +91,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' } : false,
-    renderGraphiQL,
+    // Served compressed and cacheable by the exposure plugins instead.
+    graphiql: false,
+    cors: corsPolicy(config.exposure),
     maskedErrors: { maskError: createMaskError(logger) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -94,7 +102,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
-    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
+    plugins: [
+      ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
+      useLimits(config.limits, config.exposure.fieldSuggestions),
+      useMetrics(metrics, config.exposure.metricsPort === undefined),
+      usePartialFailures(),
+      ...(responseCache?.plugins ?? []),
+    ],
   });
   return {
     yoga,
@@ -103,6 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     upstreams,
     subscriptions,
+    trustedDocuments,
     close: () =>
       (closing ??= (async () => {
         await subscriptions.close();

@@ -1,44 +1,86 @@
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { boundedOperationNames, routeOf } from './metric-labels.js';
 
 export interface GatewayMetrics {
   registry: Registry;
-  upstreamRequests: Counter<'provider' | 'method' | 'status'>;
-  upstreamDuration: Histogram<'provider' | 'method'>;
+  upstreamRequests: Counter<'provider' | 'method' | 'route' | 'status'>;
+  upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
 }
+
+const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
   return {
     registry,
     upstreamRequests: new Counter({
       name: 'dnsgraph_upstream_requests_total',
-      help: 'Requests sent to a provider, by provider, method and status (0 when no response arrived).',
-      labelNames: ['provider', 'method', 'status'],
+      help: 'Requests sent to a provider, by provider, method, route template and status (0 when no response arrived).',
+      labelNames: ['provider', 'method', 'route', 'status'],
       registers: [registry],
     }),
     upstreamDuration: new Histogram({
       name: 'dnsgraph_upstream_request_duration_seconds',
-      help: 'Time until a provider answered.',
-      labelNames: ['provider', 'method'],
-      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      help: 'Time until a provider answered, by provider, method and route template.',
+      labelNames: ['provider', 'method', 'route'],
+      buckets: DURATION_BUCKETS,
       registers: [registry],
     }),
   };
 }
 
-/** GraphQL and HTTP metrics from the yoga Prometheus plugin, with the upstream metrics, at `/metrics`. */
-export function useMetrics(metrics: GatewayMetrics): Plugin {
+/**
+ * GraphQL and HTTP metrics from the yoga Prometheus plugin, renamed to Prometheus conventions and with
+ * bounded labels only (operation type, capped operation name, route, status: never a URL or query text).
+ * At `/metrics` on the main port unless `serveEndpoint` is false (METRICS_PORT serves them instead).
+ */
+export function useMetrics(metrics: GatewayMetrics, serveEndpoint = true): Plugin {
+  const { registry } = metrics;
+  const operationName = boundedOperationNames();
+  const operation = (params: { operationType?: string; operationName?: string }) => ({
+    operationType: params.operationType ?? 'unknown',
+    operationName: operationName(params.operationName),
+  });
   return usePrometheus({
-    endpoint: '/metrics',
-    registry: metrics.registry,
+    endpoint: serveEndpoint ? '/metrics' : false,
+    registry,
     metrics: {
-      graphql_envelop_request_duration: true,
-      graphql_envelop_phase_execute: true,
-      graphql_envelop_error_result: true,
-      graphql_envelop_deprecated_field: true,
-      graphql_yoga_http_duration: true,
+      graphql_envelop_request: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_schema_change: false,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_request_duration: createHistogram({
+        registry,
+        histogram: { name: 'dnsgraph_graphql_operation_duration_seconds', help: 'Time to run a GraphQL operation, from parse to result.', labelNames: ['operationType', 'operationName'], buckets: DURATION_BUCKETS },
+        fillLabelsFn: operation,
+      }),
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: { name: 'dnsgraph_graphql_errors_total', help: 'Errors in GraphQL results, by phase.', labelNames: ['operationType', 'operationName', 'phase'] },
+        fillLabelsFn: (params) => ({ ...operation(params), phase: params.errorPhase ?? 'execute' }),
+      }),
+      graphql_envelop_deprecated_field: createCounter({
+        registry,
+        counter: { name: 'dnsgraph_graphql_deprecated_fields_total', help: 'Deprecated fields selected.', labelNames: ['operationName', 'typeName', 'fieldName'] },
+        fillLabelsFn: (params) => ({ operationName: operationName(params.operationName), typeName: params.deprecationInfo?.typeName ?? '', fieldName: params.deprecationInfo?.fieldName ?? '' }),
+      }),
+      graphql_yoga_http_duration: createHistogram({
+        registry,
+        histogram: { name: 'dnsgraph_http_request_duration_seconds', help: 'Time to answer a GraphQL HTTP request.', labelNames: ['method', 'route', 'statusCode', 'operationType'], buckets: DURATION_BUCKETS },
+        fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
+          operationType: params.operationType ?? 'unknown',
+          method: request.method,
+          route: routeOf(request.url),
+          statusCode: response.status,
+        }),
+      }),
     },
   });
 }

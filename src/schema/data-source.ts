@@ -8,6 +8,7 @@ import { dataSourceTypes } from '../resolvers/ns1-catalogs.js';
 import * as writes from '../resolvers/data-writes.js';
 import { builder } from './builder.js';
 import { FeedPointerRef, RecordRef } from './record.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 export const DataSourceTypeRef = builder.objectRef<Ns1Described>('DataSourceType').implement({
   description: 'A kind of data source NS1 can connect, with the configuration it and its feeds take.',
@@ -44,10 +45,12 @@ DataSourceRef.implement({
     id: t.exposeID('id', { description: 'NS1’s id of the source.' }),
     name: t.exposeString('name', { description: 'Display name of the source.' }),
     sourceType: t.exposeString('sourceType', { description: 'The source type key (see Query.dataSourceTypes).' }),
-    config: t.expose('config', {
+    config: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The source’s configuration, as its type describes it; null when NS1 sends none.',
+      resolve: (s) => writeOnlySecrets(s.config),
+      description:
+        'The source’s configuration, as its type describes it; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
     }),
     status: t.exposeString('status', {
       nullable: true,
@@ -62,10 +65,12 @@ DataFeedRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'NS1’s id of the feed.' }),
     name: t.exposeString('name', { description: 'Display name of the feed.' }),
-    config: t.expose('config', {
+    config: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}.',
+      resolve: (f) => writeOnlySecrets(f.config),
+      description:
+        'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
     }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
     destinations: t.field({ type: [FeedDestinationRef], description: 'The answers this feed writes metadata to.', resolve: (f) => f.destinations }),

@@ -8,6 +8,7 @@ import { monitorJobTypes, monitorRegions, notificationLists, notifierTypes } fro
 import { requireNs1 } from '../resolvers/providers.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum } from './usage-stats.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 export const MonitorStateEnum = builder.enumType('MonitorState', {
   description: 'The status of a monitoring job, globally or in one region.',
@@ -128,10 +129,12 @@ const NotifierRef = builder.objectRef<Ns1NotificationList['notifiers'][number]>(
   description: 'One destination of a notification list.',
   fields: (t) => ({
     type: t.exposeString('type', { description: 'The notifier kind as NS1 names it, e.g. "email", "webhook" or "datafeed".' }),
-    config: t.expose('config', {
+    config: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The kind’s options, e.g. {"email": "ops@example.com"}; null when NS1 sends none.',
+      resolve: (n) => writeOnlySecrets(n.config),
+      description:
+        'The kind’s options, e.g. {"email": "ops@example.com"}; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
   }),
 });
@@ -194,10 +197,12 @@ export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').impl
       nullable: true,
       description: 'How regional results make the global status: "quorum" (majority), "all" (all regions agree) or "one" (down if any region is down).',
     }),
-    config: t.expose('config', {
+    config: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'The job type’s options, e.g. {"host": "1.2.3.4", "port": 443}; null when NS1 sends none.',
+      resolve: (j) => writeOnlySecrets(j.config),
+      description:
+        'The job type’s options, e.g. {"host": "1.2.3.4", "port": 443}; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
     }),
     rules: t.field({ type: [MonitorRuleRef], description: 'Conditions the results must meet, or the job is marked down.', resolve: (j) => j.rules }),
     status: t.field({ type: MonitorStatusRef, description: 'The status now, globally and per region.', resolve: (j) => j.status }),

@@ -1,6 +1,7 @@
 import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/dns-types.js';
 import { versionOf } from '../resolvers/version.js';
 import { builder } from './builder.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 const SecondaryServerRef = builder.objectRef<Ns1SecondaryServer>('Ns1SecondaryServer').implement({
   description: 'A secondary that may transfer the zone from NS1, and is notified of changes.',
@@ -30,10 +31,12 @@ const SecondaryRef = builder.objectRef<NonNullable<Ns1ZoneDetail['secondary']>>(
     enabled: t.exposeBoolean('enabled', { description: 'Whether NS1 slaves this zone from the external primary.' }),
     primaryIp: t.exposeString('primaryIp', { nullable: true, description: 'Address of the external primary NS1 transfers the zone from.' }),
     primaryPort: t.exposeInt('primaryPort', { nullable: true, description: 'Port of the external primary; null when NS1 does not send one.' }),
-    tsig: t.expose('tsig', {
+    tsig: t.field({
       type: 'JSONObject',
       nullable: true,
-      description: 'TSIG settings that authenticate the transfers, as NS1 sends them; null without TSIG.',
+      resolve: (s) => writeOnlySecrets(s.tsig),
+      description:
+        'TSIG settings that authenticate the transfers, as NS1 sends them; null without TSIG. The TSIG key in use; its secret is write-only and reads as "********".',
     }),
     status: t.exposeString('status', { nullable: true, description: 'Transfer status as NS1 reports it; null before NS1 reports one.' }),
     lastTransferAt: t.expose('lastTransferAt', {

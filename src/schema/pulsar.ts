@@ -3,6 +3,7 @@ import type { Ns1PulsarApp, Ns1PulsarJob } from '../providers/ns1/pulsar.js';
 import * as account from '../resolvers/account.js';
 import { builder } from './builder.js';
 import { idRule } from './permissions.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 
 const PulsarPointRef = builder.objectRef<{ at: Date; value: number; unit: string | null }>('PulsarPoint').implement({
   description: 'One Pulsar measurement: a time, a value and its unit.',
@@ -25,11 +26,16 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
       nullable: true,
       description: 'Whether NS1 marks the job as a community job; null when NS1 does not say.',
     }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true, description: 'The job’s configuration, as NS1 sends it.' }),
+    config: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      resolve: (j) => writeOnlySecrets(j.config),
+      description:
+        'The job’s configuration, as NS1 sends it.' }),
     live: t.field({
       type: PulsarPointRef,
       resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id),
-      description: 'The latest aggregated value (GET …/live): one NS1 request per job.',
+      description: 'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
     }),
     data: t.field({
       type: [PulsarPointRef],

@@ -6,9 +6,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
-import { toGraphQLError } from '../errors/to-graphql-error.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
+import { webSocketAdmission } from './ws-admission.js';
+import { refusalOf, settle } from './ws-refusal.js';
 
 /** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */
 interface EnvelopedRoot {
@@ -70,12 +71,17 @@ function signalOf(socket: WebSocket): AbortSignal {
  * yoga's envelop: the same schema, plugins, error masking and per-request credentials as HTTP and SSE.
  */
 export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const admission = webSocketAdmission(gateway.config.exposure, gateway.trustedDocuments);
+  const sockets = new WebSocketServer({ server, path: '/graphql', verifyClient: admission.verifyUpgrade });
+  // A refused or failed operation answers an error for that operation; the socket and its other operations go on.
+  const refusal = refusalOf(gateway);
   const protocol = useServer(
     {
-      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
-      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
-      onSubscribe: async (ctx, _id, payload) => {
+      execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
+      subscribe: (args) => settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal),
+      onSubscribe: async (ctx, _id, received) => {
+        const payload = admission.admit(received);
+        if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
         const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT });
@@ -91,9 +97,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         try {
           contextValue = await contextFactory();
         } catch (error) {
-          const refused = toGraphQLError(error);
-          if (refused) return [refused];
-          throw error;
+          return [refusal(error)];
         }
         const root = { execute, subscribe } as EnvelopedRoot;
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };

@@ -24,13 +24,13 @@ const IMPORT = `mutation ($file: File!, $async: Boolean) {
   importZoneFile(name: "imported.example", zoneFile: $file, async: $async) { id status finished responseCode error warnings recordCount zone { name providers } }
 }`;
 
-/** A GraphQL multipart request (the spec yoga implements), as a browser or Apollo Upload client sends it. */
+/** A GraphQL multipart request (the spec yoga implements), as Apollo Upload client sends it: with its preflight-forcing header. */
 async function upload(contents: string, asyncImport: boolean) {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: IMPORT, variables: { file: null, async: asyncImport } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new File([contents], 'imported.example.zone', { type: 'text/plain' }));
-  const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form });
+  const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
   return (await res.json()) as { data?: { importZoneFile: Record<string, unknown> } | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 

@@ -28,8 +28,9 @@ describe('operating the gateway', () => {
   it('/metrics exposes upstream request counts', async () => {
     await h.gql('{ zones { name } }');
     const text = await (await h.gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
-    expect(text).toMatch(/dnsgraph_upstream_requests_total\{provider="ns1",method="GET",status="200"\} \d+/);
-    expect(text).toContain('graphql_envelop_request_duration');
+    expect(text).toMatch(/dnsgraph_upstream_requests_total\{provider="ns1",method="GET",route="\/zones",status="200"\} \d+/);
+    expect(text).toContain('dnsgraph_graphql_operation_duration_seconds_bucket');
+    expect(text).toContain('process_cpu_user_seconds_total');
   });
 
   it('serves GraphiQL to a browser, with its assets bundled', async () => {

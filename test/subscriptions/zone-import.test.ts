@@ -22,7 +22,7 @@ async function startImport(): Promise<string> {
   form.set('operations', JSON.stringify({ query: IMPORT, variables: { file: null } }));
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new File([ZONE_FILE], 'followed.example.zone', { type: 'text/plain' }));
-  const response = await setup.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form });
+  const response = await setup.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form, headers: { 'x-graphql-yoga-csrf': '1' } });
   const body = (await response.json()) as { data?: { importZoneFile: { id: string; finished: boolean } } };
   expect(body.data?.importZoneFile.finished).toBe(false);
   return body.data!.importZoneFile.id;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
 import type { Ns1Api } from './api.js';
+import { withoutUserinfo } from '../endpoint-url.js';
 
 export interface Ns1Invoice {
   id: string;
@@ -79,7 +80,7 @@ export class Ns1Billing {
   /** A link a browser can open without the key header, authenticated by the documented sha1 authtoken. */
   downloadUrl(invoice: Ns1Invoice): string {
     const token = this.api.invoiceAuthToken(invoice.id, invoice.sent ?? '');
-    return `${this.endpoint}${encodePath('account', 'invoices', invoice.id)}?authtoken=${token}`;
+    return `${withoutUserinfo(this.endpoint)}${encodePath('account', 'invoices', invoice.id)}?authtoken=${token}`;
   }
 
   paymentMethods(): Promise<Ns1PaymentMethod[]> {

@@ -1,0 +1,62 @@
+import type { Plugin } from 'graphql-yoga';
+import type { ExposureConfig } from '../config-exposure.js';
+
+const tooLarge = (Response: typeof globalThis.Response, limit: number, setting: string): Response =>
+  Response.json(
+    { errors: [{ message: `The request body is larger than ${limit} bytes (${setting})`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+    { status: 413 },
+  );
+
+/**
+ * Reads what the client still sends and drops it, so the 413 reaches it: closing a socket with unread data
+ * would reset the connection before the client reads the answer.
+ */
+async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = body.getReader();
+  while (!(await reader.read()).done);
+}
+
+/** The body of a request that declares no length, kept up to `limit` bytes: undefined when it is longer. */
+async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<ArrayBuffer | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size <= limit) chunks.push(value);
+  }
+  if (size > limit) return undefined;
+  const joined = Buffer.concat(chunks);
+  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Answers 413 before anything parses a body longer than `MAX_BODY_BYTES` (`MAX_UPLOAD_BYTES` for
+ * multipart uploads): by its `Content-Length`, or by counting a chunked body as it arrives.
+ */
+export function useBodyLimit(exposure: ExposureConfig): Plugin {
+  return {
+    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+      if (!request.body) return;
+      const upload = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data') ?? false;
+      const [limit, setting] = upload ? [exposure.maxUploadBytes, 'MAX_UPLOAD_BYTES'] : [exposure.maxBodyBytes, 'MAX_BODY_BYTES'];
+      const declared = request.headers.get('content-length');
+      if (declared !== null) {
+        if (Number(declared) <= limit) return;
+        await discard(request.body);
+        endResponse(tooLarge(fetchAPI.Response, limit, setting));
+        return;
+      }
+      const body = await readUpTo(request.body, limit);
+      if (!body) {
+        endResponse(tooLarge(fetchAPI.Response, limit, setting));
+        return;
+      }
+      const headers = new Headers(request.headers);
+      headers.set('content-length', String(body.byteLength));
+      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body, signal: request.signal }));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Path segments the providers' documented endpoints are made of; any other segment is an identifier. */
+const STATIC_SEGMENTS = new Set([
+  'account', 'activity', 'apikeys', 'apps', 'billataglance', 'data', 'delegation', 'feed', 'feeds', 'filtertypes', 'history',
+  'import', 'invoices', 'jobs', 'jobtypes', 'lists', 'live', 'metatypes', 'metrics', 'monitoring', 'networks', 'notifytypes',
+  'paymentmethods', 'plan', 'plantypes', 'profile', 'pulsar', 'qps', 'regions', 'reinvite', 'search', 'service', 'settings',
+  'sources', 'sourcetypes', 'stats', 'status', 'sync', 'teams', 'usage', 'usagewarnings', 'user', 'users', 'whitelist', 'zone',
+  'zonefile', 'zones',
+]);
+
+/**
+ * The route template of an upstream path (`/zones/example.com/www.example.com/A` -> `/zones/:id/:id/:id`),
+ * so metrics are labelled by endpoint and their label values stay bounded whatever the zones are called.
+ */
+export function routeTemplate(path: string): string {
+  const [pathname = ''] = path.split('?');
+  return pathname
+    .split('/')
+    .map((segment) => (segment === '' || STATIC_SEGMENTS.has(segment) ? segment : ':id'))
+    .join('/');
+}
