@@ -32,8 +32,7 @@ export function createUpstreams(
   };
   const common = (provider: 'ns1' | 'buddyns'): Partial<HttpClientOptions> => ({
     connections: config.upstream.connections,
-    headersTimeoutMs: config.upstream.timeoutMs,
-    bodyTimeoutMs: config.upstream.timeoutMs,
+    timeoutMs: config.upstream.timeoutMs,
     maxRetries: config.upstream.retries,
     onResponse: ({ method, status, durationMs }) => {
       metrics.upstreamRequests.inc({ provider, method, status: String(status) });
