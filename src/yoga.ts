@@ -7,6 +7,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
+import { useReadiness } from './plugins/use-readiness.js';
+import { useRequestDeadline } from './plugins/use-request-deadline.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
 import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
@@ -94,7 +96,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
-    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
+    plugins: [
+      useLimits(config.limits),
+      useMetrics(metrics),
+      useReadiness(config, upstreams),
+      usePartialFailures(),
+      useRequestDeadline(config.resilience.requestDeadlineMs),
+      ...(responseCache?.plugins ?? []),
+    ],
   });
   return {
     yoga,

@@ -1,11 +1,14 @@
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface GatewayMetrics {
   registry: Registry;
   upstreamRequests: Counter<'provider' | 'method' | 'status'>;
   upstreamDuration: Histogram<'provider' | 'method'>;
+  circuitState: Gauge<'provider' | 'state'>;
+  circuitTransitions: Counter<'provider' | 'state'>;
+  upstreamRefused: Counter<'provider' | 'reason'>;
 }
 
 export function createMetrics(): GatewayMetrics {
@@ -23,6 +26,24 @@ export function createMetrics(): GatewayMetrics {
       help: 'Time until a provider answered.',
       labelNames: ['provider', 'method'],
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    circuitState: new Gauge({
+      name: 'dnsgraph_upstream_circuit_state',
+      help: "1 for the state a provider's circuit breaker is in (closed, open, half_open), 0 for the others.",
+      labelNames: ['provider', 'state'],
+      registers: [registry],
+    }),
+    circuitTransitions: new Counter({
+      name: 'dnsgraph_upstream_circuit_transitions_total',
+      help: "Changes of a provider's circuit breaker, by the state it changed to.",
+      labelNames: ['provider', 'state'],
+      registers: [registry],
+    }),
+    upstreamRefused: new Counter({
+      name: 'dnsgraph_upstream_refused_total',
+      help: 'Requests answered without asking the provider: circuit_open, queue_full or rate_limited.',
+      labelNames: ['provider', 'reason'],
       registers: [registry],
     }),
   };

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 
 /** When the upstream work of one operation (or one subscription poll) must be over. */
 export interface Deadline {
@@ -16,6 +17,8 @@ const current = new AsyncLocalStorage<Deadline>();
 export function withDeadline<T>(ms: number, work: () => T, parent?: AbortSignal): T {
   const timeout = AbortSignal.timeout(ms);
   const signal = parent ? AbortSignal.any([parent, timeout]) : timeout;
+  // Every upstream request of the operation listens on it: many listeners are expected, not a leak.
+  setMaxListeners(0, signal);
   return current.run({ signal, expiresAt: Date.now() + ms }, work);
 }
 

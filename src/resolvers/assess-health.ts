@@ -1,4 +1,5 @@
 import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { ProviderGap } from './field-report.js';
 
 export interface HealthInput {
   ns1Serial: number | null | undefined;
@@ -8,6 +9,8 @@ export interface HealthInput {
   delegation: BuddyNsDelegation | null;
   /** NS1's transfer address, when the zone should be transferred from NS1. */
   ns1TransferAddress: string | undefined;
+  /** Providers that did not answer: the health is incomplete without them. */
+  gaps?: ProviderGap[];
 }
 
 export interface ZoneHealth {
@@ -17,7 +20,13 @@ export interface ZoneHealth {
   transferOk: boolean | null;
   delegationOk: boolean | null;
   problems: string[];
+  /** False when a provider did not answer: what is known is said, what is not is unknown. */
+  complete: boolean;
 }
+
+const PROVIDER_NAME = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const iso = (date: Date | null) => (date ? date.toISOString().replace('.000Z', 'Z') : 'an unknown time');
 
@@ -51,5 +60,7 @@ export function assessHealth(input: HealthInput): ZoneHealth {
   if (both && input.ns1TransferAddress && buddyns.master && buddyns.master !== input.ns1TransferAddress) {
     problems.push(`BuddyNS master ${buddyns.master} is not NS1's transfer address ${input.ns1TransferAddress}`);
   }
-  return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems };
+  const unanswered = new Map((input.gaps ?? []).map((gap) => [`${gap.provider}: ${errorText(gap.error)}`, gap]));
+  for (const gap of unanswered.values()) problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${errorText(gap.error)}): this health is incomplete`);
+  return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems, complete: unanswered.size === 0 };
 }

@@ -31,7 +31,7 @@ export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').impl
     serial: t.exposeInt('serial', { nullable: true, description: 'SOA serial BuddyNS serves; null until the first transfer.' }),
     master: t.exposeString('master', { description: 'IPv4 or IPv6 address of the master, "" when none.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
-    status: t.field({ type: BuddyNsZoneStatusRef, resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName) }),
-    delegation: t.field({ type: BuddyNsDelegationRef, resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName) }),
+    status: t.field({ type: BuddyNsZoneStatusRef, nullable: true, description: 'Null, with an error at this path, when BuddyNS does not answer.', resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName) }),
+    delegation: t.field({ type: BuddyNsDelegationRef, nullable: true, description: 'Null, with an error at this path, when BuddyNS does not answer.', resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName) }),
   }),
 });
