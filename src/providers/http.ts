@@ -150,8 +150,7 @@ export class HttpClient {
     };
     const budget = options.rateLimit ?? { requests: 50, windowMs: 1_000 };
     this.limiter = options.limiter ?? new ClientRateLimiter(budget);
-    const share = this.options.principalShare;
-    this.shares = share < 1 ? new ClientRateLimiter({ requests: Math.max(1, Math.floor(budget.requests * share)), windowMs: budget.windowMs }) : undefined;
+    this.shares = this.options.principalShare < 1 ? new ClientRateLimiter(shareOf(budget, this.options.principalShare)) : undefined;
     this.bulkhead = bulkhead(this.options.connections, this.options.queueSize);
     this.timeout = timeout(this.options.timeoutMs, TimeoutStrategy.Cooperative);
     this.retrying = this.retryPolicy();
@@ -365,6 +364,13 @@ class RetryAfterBackoff implements IBackoff<RetryContext> {
     // A wait that would end past the deadline is cut short: the next attempt then fails at once.
     return new RetryAfterBackoff(exponential, deadline ? Math.max(0, Math.min(delay, deadline.expiresAt - Date.now())) : delay);
   }
+}
+
+/** A share of a budget at the exact rate, with a burst of at least one request. */
+function shareOf(budget: RateBudget, share: number): RateBudget {
+  const exact = budget.requests * share;
+  const requests = Math.max(1, Math.floor(exact));
+  return { requests, windowMs: (budget.windowMs * requests) / exact };
 }
 
 /** The provider could not be asked or did not answer: an outage, not a refusal of this request. */
