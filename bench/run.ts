@@ -6,6 +6,8 @@ import { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
 import { createGateway } from '../src/yoga.js';
 import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
+import { outageScenario } from './outage.js';
+import { saturationScenario } from './saturation.js';
 import { subscriptionFanout } from './subscription-fanout.js';
 
 /**
@@ -78,6 +80,12 @@ async function main(): Promise<void> {
   await gateway.close();
   process.stdout.write(`\n${await cachedDashboard(config, ns1Control, buddyControl)}`);
   process.stdout.write(`\n${await subscriptionFanout({ ...config, upstream: { ...config.upstream, retries: 0 } }, ns1Control)}`);
+  const defaults = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent' }), {
+    ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
+    buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
+  });
+  process.stdout.write(`\n${await outageScenario(config, ns1Control, DASHBOARD)}`);
+  process.stdout.write(`\n${await saturationScenario(defaults, buddyControl, ns1Control)}`);
   await Promise.all([ns1.close(), buddyns.close()]);
 }
 

@@ -42,6 +42,12 @@ export const configSchema = z
     UPSTREAM_TIMEOUT_MS: intIn(100, 120_000, 10_000),
     UPSTREAM_RETRIES: intIn(0, 10, 2),
     UPSTREAM_CONNECTIONS: intIn(1, 512, 16),
+    UPSTREAM_QUEUE_SIZE: intIn(0, 100_000, 100),
+    REQUEST_DEADLINE_MS: intIn(100, 600_000, 15_000),
+    CIRCUIT_BREAKER_FAILURES: intIn(1, 1000, 5),
+    CIRCUIT_BREAKER_HALF_OPEN_SECONDS: intIn(1, 3600, 10),
+    PRINCIPAL_RATE_SHARE: z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.5),
+    STALE_IF_ERROR_SECONDS: intIn(0, 7 * 86_400, 0),
     SUBSCRIPTION_MIN_INTERVAL_SECONDS: intIn(1, 3600, 1),
     SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
     SUBSCRIPTION_LEASE_SECONDS: intIn(1, 3600, 15),
@@ -78,6 +84,16 @@ export interface Config {
   buddyns: { endpoint: string; credential?: BuddyNsCredentialConfig; ratePerSecond: number };
   allowRequestCredentials: boolean;
   upstream: { timeoutMs: number; retries: number; connections: number };
+  /** How upstream outages and overload are met: see the README's "During outages". */
+  resilience: {
+    queueSize: number;
+    requestDeadlineMs: number;
+    circuitFailures: number;
+    circuitHalfOpenSeconds: number;
+    principalRateShare: number;
+    /** 0: never answer from the last good response. */
+    staleIfErrorSeconds: number;
+  };
   subscriptions: { minIntervalSeconds: number; maxIntervalSeconds: number; leaseSeconds: number };
   redisUrl?: string;
   /** 0: no response cache. */
@@ -169,6 +185,14 @@ function toConfig(c: RawConfig): Config {
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
     allowRequestCredentials: c.ALLOW_REQUEST_CREDENTIALS ?? sandbox,
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
+    resilience: {
+      queueSize: c.UPSTREAM_QUEUE_SIZE,
+      requestDeadlineMs: c.REQUEST_DEADLINE_MS,
+      circuitFailures: c.CIRCUIT_BREAKER_FAILURES,
+      circuitHalfOpenSeconds: c.CIRCUIT_BREAKER_HALF_OPEN_SECONDS,
+      principalRateShare: c.PRINCIPAL_RATE_SHARE,
+      staleIfErrorSeconds: c.STALE_IF_ERROR_SECONDS,
+    },
     subscriptions: {
       minIntervalSeconds: c.SUBSCRIPTION_MIN_INTERVAL_SECONDS,
       maxIntervalSeconds: c.SUBSCRIPTION_MAX_INTERVAL_SECONDS,

@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import { BuddyNsClient } from './providers/buddyns/client.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
+import { principalOf } from './principal.js';
 import { requestCredentials } from './request-credentials.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
 
@@ -31,6 +32,8 @@ export interface GatewayContext {
   subscriptions: SubscriptionHub;
   /** Aborts when the client goes away: subscriptions end with it. */
   signal: AbortSignal;
+  /** Who is asking: the rate budgets' fair share is per principal. */
+  principal: string;
 }
 
 export interface PartialFailure {
@@ -48,15 +51,17 @@ export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
   return (initial: YogaInitialContext): GatewayContext => {
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
+    const principal = principalOf(initial);
     return {
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential) : undefined,
+      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal) : undefined,
+      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
       signal: initial.request.signal,
+      principal,
     };
   };
 }

@@ -1,12 +1,15 @@
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.js';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from './providers/buddyns/errors.js';
+import type { CircuitStateName } from './providers/circuit.js';
 import { HttpClient, type HttpClientOptions } from './providers/http.js';
 import { ns1ErrorMessage } from './providers/ns1/api.js';
 import { routeTemplate } from './providers/route-template.js';
 import { createSharedRateBudget } from './providers/shared-rate-budget.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './plugins/use-metrics.js';
+
+const CIRCUIT_STATES: CircuitStateName[] = ['closed', 'open', 'half_open'];
 
 export interface Upstreams {
   ns1: HttpClient;
@@ -31,17 +34,33 @@ export function createUpstreams(
     const rateLimit = { requests, windowMs: 1000 };
     return shared ? { rateLimit, limiter: shared.limiter(provider, endpoint, rateLimit) } : { rateLimit };
   };
-  const common = (provider: 'ns1' | 'buddyns'): Partial<HttpClientOptions> => ({
-    connections: config.upstream.connections,
-    headersTimeoutMs: config.upstream.timeoutMs,
-    bodyTimeoutMs: config.upstream.timeoutMs,
-    maxRetries: config.upstream.retries,
-    onResponse: ({ method, path, status, durationMs }) => {
-      const route = routeTemplate(path);
-      metrics.upstreamRequests.inc({ provider, method, route, status: String(status) });
-      metrics.upstreamDuration.observe({ provider, method, route }, durationMs / 1000);
-    },
-  });
+  const { resilience } = config;
+  const common = (provider: 'ns1' | 'buddyns'): Partial<HttpClientOptions> => {
+    for (const state of CIRCUIT_STATES) metrics.circuitState.set({ provider, state }, state === 'closed' ? 1 : 0);
+    return {
+      connections: config.upstream.connections,
+      queueSize: resilience.queueSize,
+      timeoutMs: config.upstream.timeoutMs,
+      maxRetries: config.upstream.retries,
+      circuitFailures: resilience.circuitFailures,
+      circuitHalfOpenAfterMs: resilience.circuitHalfOpenSeconds * 1000,
+      principalShare: resilience.principalRateShare,
+      staleIfErrorSeconds: resilience.staleIfErrorSeconds,
+      onResponse: ({ method, path, status, durationMs }) => {
+        const route = routeTemplate(path);
+        metrics.upstreamRequests.inc({ provider, method, route, status: String(status) });
+        metrics.upstreamDuration.observe({ provider, method, route }, durationMs / 1000);
+      },
+      onCircuitChange: ({ state, lastFailure }) => {
+        for (const each of CIRCUIT_STATES) metrics.circuitState.set({ provider, state: each }, each === state ? 1 : 0);
+        metrics.circuitTransitions.inc({ provider, state });
+        const fields = { provider, state, ...(lastFailure instanceof Error && state !== 'closed' ? { lastFailure: lastFailure.message } : {}) };
+        if (state === 'closed') logger.info('upstream circuit closed', fields);
+        else logger.warn(`upstream circuit ${state === 'open' ? 'opened' : 'half-open'}`, fields);
+      },
+      onRefused: ({ reason }) => metrics.upstreamRefused.inc({ provider, reason }),
+    };
+  };
   const ns1 = new HttpClient({
     ...common('ns1'),
     provider: 'ns1',

@@ -7,6 +7,8 @@ import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
+import { useReadiness } from './plugins/use-readiness.js';
+import { useRequestDeadline } from './plugins/use-request-deadline.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
 import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
@@ -107,6 +109,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useLimits(config.limits, config.exposure.fieldSuggestions),
       useMetrics(metrics, config.exposure.metricsPort === undefined),
       usePartialFailures(),
+      useReadiness(config, upstreams),
+      useRequestDeadline(config.resilience.requestDeadlineMs),
       ...(responseCache?.plugins ?? []),
     ],
   });

@@ -1,12 +1,15 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedOperationNames, routeOf } from './metric-labels.js';
 
 export interface GatewayMetrics {
   registry: Registry;
   upstreamRequests: Counter<'provider' | 'method' | 'route' | 'status'>;
   upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
+  circuitState: Gauge<'provider' | 'state'>;
+  circuitTransitions: Counter<'provider' | 'state'>;
+  upstreamRefused: Counter<'provider' | 'reason'>;
 }
 
 const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -27,6 +30,24 @@ export function createMetrics(): GatewayMetrics {
       help: 'Time until a provider answered, by provider, method and route template.',
       labelNames: ['provider', 'method', 'route'],
       buckets: DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    circuitState: new Gauge({
+      name: 'dnsgraph_upstream_circuit_state',
+      help: "1 for the state a provider's circuit breaker is in (closed, open, half_open), 0 for the others.",
+      labelNames: ['provider', 'state'],
+      registers: [registry],
+    }),
+    circuitTransitions: new Counter({
+      name: 'dnsgraph_upstream_circuit_transitions_total',
+      help: "Changes of a provider's circuit breaker, by the state it changed to.",
+      labelNames: ['provider', 'state'],
+      registers: [registry],
+    }),
+    upstreamRefused: new Counter({
+      name: 'dnsgraph_upstream_refused_total',
+      help: 'Requests answered without asking the provider: circuit_open, queue_full or rate_limited.',
+      labelNames: ['provider', 'reason'],
       registers: [registry],
     }),
   };

@@ -106,6 +106,8 @@ export function createResponseCache(config: Config, logger: Logger, registry: Re
     // Keeps mutations out of the cache; what they invalidate is decided below, more broadly.
     invalidateViaMutation: true,
     includeExtensionMetadata: true,
+    // A stale answer (the provider unavailable) is for now, not for the cache's TTL.
+    shouldCacheResult: ({ result }) => !result.errors?.length && !(result.extensions as { stale?: unknown } | undefined)?.stale,
   });
   const invalidateOnWrite: Plugin<GatewayContext> = {
     onExecute: ({ args }) => {

@@ -1,7 +1,25 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
+import {
+  bulkhead,
+  BulkheadRejectedError,
+  ExponentialBackoff,
+  handleWhen,
+  noop,
+  retry,
+  timeout,
+  TimeoutStrategy,
+  type BulkheadPolicy,
+  type IBackoff,
+  type IBackoffFactory,
+  type IPolicy,
+  type IRetryBackoffContext,
+  type TimeoutPolicy,
+} from 'cockatiel';
+import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
+import { currentDeadline } from './deadline.js';
+import { StaleResponses } from './stale-responses.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -22,6 +40,10 @@ export interface UpstreamRequest {
   rateKey: string;
   /** Whether a failed attempt may be sent again; defaults to true for GET, PUT and DELETE. */
   retry?: boolean;
+  /** Whose request this is: one principal may spend only its share of the credential's budget. */
+  principal?: string;
+  /** A GET whose last good answer may stand in while the provider is unavailable (when enabled). */
+  staleIfError?: boolean;
   signal?: AbortSignal;
 }
 
@@ -31,6 +53,8 @@ export interface UpstreamResponse {
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
   raw: Buffer;
+  /** Set when this is the last good answer, given because the provider is unavailable now. */
+  stale?: { ageSeconds: number };
 }
 
 export interface HttpClientOptions {
@@ -42,23 +66,39 @@ export interface HttpClientOptions {
   /** Field errors out of a 400 body, where the provider reports them per field. */
   fieldErrors?: (body: unknown) => Record<string, string[]> | undefined;
   dispatcher?: Dispatcher;
+  /** Requests in flight at once: the Pool's connections and the bulkhead's slots. */
   connections?: number;
+  /** Requests that may wait for a slot; beyond it a request is refused with UPSTREAM_UNAVAILABLE. */
+  queueSize?: number;
   connectTimeoutMs?: number;
-  headersTimeoutMs?: number;
-  bodyTimeoutMs?: number;
+  /** One attempt, from sending to the whole body. */
+  timeoutMs?: number;
   keepAliveTimeoutMs?: number;
   maxRetries?: number;
   retryBaseDelayMs?: number;
-  /** A Retry-After longer than this is not waited out: the caller gets RATE_LIMITED at once. */
+  /** A Retry-After, or a rate-limit wait, longer than this is not waited out: the caller gets RATE_LIMITED at once. */
   maxRetryDelayMs?: number;
+  /** Consecutive outages (no answer, timeouts, 5xx) that open the circuit. */
+  circuitFailures?: number;
+  circuitHalfOpenAfterMs?: number;
   rateLimit?: RateBudget;
   /** Paces the credentials instead of an in-memory bucket built from `rateLimit`, e.g. one shared through Redis. */
   limiter?: RateLimiter;
+  /** The most of a credential's budget one principal may spend, in (0, 1]. */
+  principalShare?: number;
+  /** 0: never answer from the last good response. */
+  staleIfErrorSeconds?: number;
   onResponse?: (event: { provider: ProviderId; method: HttpMethod; path: string; status: number; attempt: number; durationMs: number }) => void;
+  onCircuitChange?: (event: { provider: ProviderId; state: CircuitStateName; lastFailure: unknown }) => void;
+  /** A request refused without being sent. */
+  onRefused?: (event: { provider: ProviderId; reason: 'circuit_open' | 'queue_full' | 'rate_limited' }) => void;
 }
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
+
+/** Errors this client made up without asking the provider: never retried, never an outage. */
+const refusedHere = new WeakSet<UpstreamError>();
 
 /** Percent-encodes each segment: `encodePath('zones', 'bücher.de')` gives `/zones/b%C3%BCcher.de`. */
 export function encodePath(...segments: Array<string | number>): string {
@@ -66,19 +106,28 @@ export function encodePath(...segments: Array<string | number>): string {
 }
 
 /**
- * One undici Pool per upstream origin: the only place the gateway speaks HTTP. It bounds concurrency
- * (the pool's connections), applies timeouts, retries idempotent requests with backoff (honouring
- * Retry-After), paces each credential inside the provider's budget, and turns every failure into an
+ * One undici Pool per upstream origin: the only place the gateway speaks HTTP. Each request goes through
+ * cockatiel policies: retries with backoff for idempotent requests (honouring Retry-After), a circuit
+ * breaker for the endpoint, the credential's (and principal's) rate budget, a bulkhead with a bounded queue,
+ * and a timeout per attempt; all of it ends by the operation's deadline. Every failure becomes an
  * UpstreamError that carries the provider's status and message but never the request's headers.
  */
 export class HttpClient {
   readonly provider: ProviderId;
+  readonly circuit: Circuit;
   private readonly basePath: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
-  private readonly options: Required<Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'rateLimit' | 'limiter'>> &
-    Pick<HttpClientOptions, 'fieldErrors' | 'onResponse'>;
+  private readonly shares: ClientRateLimiter | undefined;
+  private readonly bulkhead: BulkheadPolicy;
+  private readonly timeout: TimeoutPolicy;
+  private readonly retrying: IPolicy;
+  private readonly stale: StaleResponses<UpstreamResponse> | undefined;
+  private readonly options: Required<
+    Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'onCircuitChange' | 'onRefused' | 'rateLimit' | 'limiter'>
+  > &
+    Pick<HttpClientOptions, 'fieldErrors' | 'onResponse' | 'onRefused'>;
 
   constructor(options: HttpClientOptions) {
     const base = new URL(options.baseUrl);
@@ -86,69 +135,61 @@ export class HttpClient {
     this.basePath = base.pathname.replace(/\/+$/, '');
     this.options = {
       connections: 16,
+      queueSize: 100,
       connectTimeoutMs: 5_000,
-      headersTimeoutMs: 15_000,
-      bodyTimeoutMs: 15_000,
+      timeoutMs: 15_000,
       keepAliveTimeoutMs: 10_000,
       maxRetries: 2,
       retryBaseDelayMs: 100,
       maxRetryDelayMs: 5_000,
+      circuitFailures: 5,
+      circuitHalfOpenAfterMs: 10_000,
+      principalShare: 1,
+      staleIfErrorSeconds: 0,
       ...options,
     };
-    this.limiter = options.limiter ?? new ClientRateLimiter(options.rateLimit ?? { requests: 50, windowMs: 1_000 });
+    const budget = options.rateLimit ?? { requests: 50, windowMs: 1_000 };
+    this.limiter = options.limiter ?? new ClientRateLimiter(budget);
+    this.shares = this.options.principalShare < 1 ? new ClientRateLimiter(shareOf(budget, this.options.principalShare)) : undefined;
+    this.bulkhead = bulkhead(this.options.connections, this.options.queueSize);
+    this.timeout = timeout(this.options.timeoutMs, TimeoutStrategy.Cooperative);
+    this.retrying = this.retryPolicy();
+    this.circuit = new Circuit({
+      failures: this.options.circuitFailures,
+      halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
+      isOutage: (error) => isOutage(error),
+      onChange: (state, lastFailure) => options.onCircuitChange?.({ provider: this.provider, state, lastFailure }),
+    });
+    this.stale = this.options.staleIfErrorSeconds > 0 ? new StaleResponses(this.options.staleIfErrorSeconds * 1000) : undefined;
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
       new Pool(base.origin, {
         connections: this.options.connections,
         connectTimeout: this.options.connectTimeoutMs,
-        headersTimeout: this.options.headersTimeoutMs,
-        bodyTimeout: this.options.bodyTimeoutMs,
+        headersTimeout: this.options.timeoutMs,
+        bodyTimeout: this.options.timeoutMs,
         keepAliveTimeout: this.options.keepAliveTimeoutMs,
       });
   }
 
+  /** The one way out to the provider. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const deadline = currentDeadline();
+    const signal = anySignal(request.signal, deadline?.signal);
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
-    const attempts = mayRetry ? this.options.maxRetries + 1 : 1;
-    for (let attempt = 1; ; attempt++) {
-      await this.acquireBudget(request);
-      const started = performance.now();
-      let outcome: UpstreamResponse | UpstreamError;
-      try {
-        outcome = await this.attempt(request);
-      } catch (error) {
-        outcome = this.transportError(error);
-      }
-      const status = outcome instanceof UpstreamError ? outcome.status : outcome.status;
-      this.options.onResponse?.({
-        provider: this.provider,
-        method: request.method,
-        path: request.path,
-        status,
-        attempt,
-        durationMs: performance.now() - started,
-      });
-      if (!(outcome instanceof UpstreamError)) return outcome;
-      const delay = this.retryDelay(outcome, attempt);
-      if (attempt >= attempts || delay === undefined) throw outcome;
-      await sleep(delay, undefined, { signal: request.signal });
-    }
-  }
-
-  private async acquireBudget(request: UpstreamRequest): Promise<void> {
+    const policy = mayRetry ? this.retrying : noop;
+    const staleKey = request.staleIfError && this.stale ? `${request.rateKey} ${request.path}${encodeQuery(request.query)}` : undefined;
     try {
-      await this.limiter.acquire(request.rateKey, this.options.maxRetryDelayMs, request.signal);
+      let attempt = 0;
+      const response = await policy.execute(() => this.attempt(request, ++attempt, signal, deadline?.signal), signal);
+      if (staleKey) this.stale?.remember(staleKey, response);
+      return response;
     } catch (error) {
-      if (!(error instanceof RateBudgetExhausted)) throw error;
-      const retryAfterSeconds = Math.ceil(error.waitMs / 1000);
-      throw new UpstreamError({
-        provider: this.provider,
-        status: 429,
-        code: 'RATE_LIMITED',
-        message: `${this.provider} rate limit reached for this credential; retry in ${retryAfterSeconds} s`,
-        retryAfterSeconds,
-      });
+      const failure = error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+      const kept = staleKey && isUnavailable(failure) ? this.stale?.recall(staleKey) : undefined;
+      if (kept) return { ...kept.response, stale: { ageSeconds: kept.ageSeconds } };
+      throw failure;
     }
   }
 
@@ -156,32 +197,106 @@ export class HttpClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  private async attempt(request: UpstreamRequest): Promise<UpstreamResponse | UpstreamError> {
-    const { body, contentType } = await encodeBody(request);
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    if (contentType) headers['content-type'] = contentType;
-    const response = await this.dispatcher.request({
-      method: request.method,
-      path: this.basePath + request.path + encodeQuery(request.query),
-      headers,
-      body: body as Dispatcher.RequestOptions['body'],
-      signal: request.signal,
-      headersTimeout: this.options.headersTimeoutMs,
-      bodyTimeout: this.options.bodyTimeoutMs,
+  /** Requests in flight and waiting for a slot. */
+  get load(): { inFlight: number; queued: number } {
+    return { inFlight: this.options.connections - this.bulkhead.executionSlots, queued: this.options.queueSize - this.bulkhead.queueSlots };
+  }
+
+  private attempt(request: UpstreamRequest, attempt: number, signal: AbortSignal | undefined, deadline: AbortSignal | undefined): Promise<UpstreamResponse> {
+    return this.circuit.execute(
+      async () => {
+        await this.acquireBudget(request, signal);
+        const queued = this.bulkhead.execute(
+          () => this.timeout.execute(({ signal: attemptSignal }) => this.exchange(request, attempt, attemptSignal, deadline)),
+          signal,
+        );
+        return untilAborted(queued, signal);
+      },
+      () => this.refused('circuit_open'),
+    ).catch((error: unknown) => {
+      if (error instanceof BulkheadRejectedError) throw this.refused('queue_full');
+      throw error instanceof UpstreamError ? error : this.transportError(error, deadline);
     });
-    const raw = Buffer.from(await response.body.arrayBuffer());
-    this.observeRateLimit(request.rateKey, response.headers, response.statusCode);
-    const parsed = parseJson(raw, response.headers);
-    if (response.statusCode >= 400) return this.statusError(response.statusCode, response.headers, parsed);
-    if (parsed === MALFORMED) {
-      return new UpstreamError({
+  }
+
+  private refused(reason: 'circuit_open' | 'queue_full'): UpstreamError {
+    this.options.onRefused?.({ provider: this.provider, reason });
+    const open = reason === 'circuit_open';
+    const retryAfterSeconds = open ? Math.max(1, Math.ceil(this.circuit.retryAfterMs / 1000)) : 1;
+    const last = this.circuit.lastFailure;
+    const error = new UpstreamError({
+      provider: this.provider,
+      status: 0,
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: open
+        ? `${this.provider} is unavailable${last instanceof Error ? ` (${last.message})` : ''}; not asked again for ${retryAfterSeconds} s`
+        : `${this.provider} has ${this.options.queueSize} requests waiting already; not asked`,
+      retryAfterSeconds,
+    });
+    refusedHere.add(error);
+    return error;
+  }
+
+  private async acquireBudget(request: UpstreamRequest, signal: AbortSignal | undefined): Promise<void> {
+    const deadline = currentDeadline();
+    const started = Date.now();
+    const maxWaitMs = Math.min(this.options.maxRetryDelayMs, deadline ? deadline.expiresAt - started : Infinity);
+    try {
+      if (this.shares && request.principal) await this.shares.acquire(`${request.rateKey}\u0000${request.principal}`, maxWaitMs, signal);
+      await this.limiter.acquire(request.rateKey, maxWaitMs - (Date.now() - started), signal);
+    } catch (error) {
+      const waitMs = error instanceof RateBudgetExhausted ? error.waitMs : signal?.aborted ? maxWaitMs : undefined;
+      if (waitMs === undefined) throw error;
+      this.options.onRefused?.({ provider: this.provider, reason: 'rate_limited' });
+      const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+      const limited = new UpstreamError({
         provider: this.provider,
-        status: response.statusCode,
-        code: 'UPSTREAM_ERROR',
-        message: `${this.provider} sent a malformed JSON response`,
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `${this.provider} rate limit reached for this credential; retry in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
       });
+      refusedHere.add(limited);
+      throw limited;
     }
-    return { status: response.statusCode, headers: response.headers, body: parsed, raw };
+  }
+
+  /** One request and its answer: an UpstreamResponse, or an UpstreamError thrown. */
+  private async exchange(request: UpstreamRequest, attempt: number, signal: AbortSignal, deadline: AbortSignal | undefined): Promise<UpstreamResponse> {
+    const started = performance.now();
+    let status = 0;
+    try {
+      const { body, contentType } = await encodeBody(request);
+      const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+      if (contentType) headers['content-type'] = contentType;
+      const response = await this.dispatcher.request({
+        method: request.method,
+        path: this.basePath + request.path + encodeQuery(request.query),
+        headers,
+        body: body as Dispatcher.RequestOptions['body'],
+        signal,
+      });
+      status = response.statusCode;
+      const raw = Buffer.from(await response.body.arrayBuffer());
+      this.observeRateLimit(request.rateKey, response.headers, status);
+      const parsed = parseJson(raw, response.headers);
+      if (status >= 400) throw this.statusError(status, response.headers, parsed);
+      if (parsed === MALFORMED) {
+        throw new UpstreamError({ provider: this.provider, status, code: 'UPSTREAM_ERROR', message: `${this.provider} sent a malformed JSON response` });
+      }
+      return { status, headers: response.headers, body: parsed, raw };
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      status = 0;
+      throw signal.aborted ? this.timedOut(deadline) : this.transportError(error, deadline);
+    } finally {
+      this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: performance.now() - started });
+    }
+  }
+
+  private timedOut(deadline: AbortSignal | undefined): UpstreamError {
+    const message = deadline?.aborted ? `${this.provider} did not answer before the request deadline` : `${this.provider} did not answer in time`;
+    return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message });
   }
 
   private statusError(status: number, headers: IncomingHttpHeaders, parsed: unknown): UpstreamError {
@@ -197,15 +312,9 @@ export class HttpClient {
     });
   }
 
-  private transportError(error: unknown): UpstreamError {
+  private transportError(error: unknown, deadline: AbortSignal | undefined): UpstreamError {
     if (error instanceof UpstreamError) return error;
-    const timedOut =
-      error instanceof undiciErrors.HeadersTimeoutError ||
-      error instanceof undiciErrors.BodyTimeoutError ||
-      error instanceof undiciErrors.ConnectTimeoutError;
-    if (timedOut) {
-      return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `${this.provider} did not answer in time` });
-    }
+    if (deadline?.aborted) return this.timedOut(deadline);
     if (error instanceof Error && error.name === 'AbortError') {
       return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `request to ${this.provider} was cancelled` });
     }
@@ -213,15 +322,15 @@ export class HttpClient {
     return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_ERROR', message: `${this.provider} is unreachable (${reason})` });
   }
 
-  private retryDelay(error: UpstreamError, attempt: number): number | undefined {
-    const transient = error.status === 0 || RETRYABLE_STATUS.has(error.status);
-    if (!transient) return undefined;
-    if (error.retryAfterSeconds !== undefined) {
-      const ms = error.retryAfterSeconds * 1000;
-      return ms <= this.options.maxRetryDelayMs ? ms : undefined;
-    }
-    const backoff = this.options.retryBaseDelayMs * 2 ** (attempt - 1);
-    return Math.min(this.options.maxRetryDelayMs, backoff / 2 + Math.random() * (backoff / 2));
+  /** Transient failures are sent again, after the provider's Retry-After when it gave one worth waiting. */
+  private retryPolicy(): IPolicy {
+    const { maxRetries, retryBaseDelayMs, maxRetryDelayMs } = this.options;
+    const transient = (error: unknown) =>
+      error instanceof UpstreamError &&
+      !refusedHere.has(error) &&
+      (error.status === 0 || RETRYABLE_STATUS.has(error.status)) &&
+      (error.retryAfterSeconds === undefined || error.retryAfterSeconds * 1000 <= maxRetryDelayMs);
+    return retry(handleWhen(transient), { maxAttempts: maxRetries, backoff: new RetryAfterBackoff(new ExponentialBackoff({ initialDelay: retryBaseDelayMs, maxDelay: maxRetryDelayMs })) });
   }
 
   private observeRateLimit(rateKey: string, headers: IncomingHttpHeaders, status: number): void {
@@ -229,12 +338,65 @@ export class HttpClient {
     const periodSeconds = numberHeader(headers['x-ratelimit-period']);
     const retryAfterSeconds = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
     if (remaining === undefined && retryAfterSeconds === undefined) return;
-    this.limiter.observe(rateKey, {
+    void this.limiter.observe(rateKey, {
       ...(remaining !== undefined ? { remaining } : {}),
       ...(periodSeconds !== undefined ? { periodSeconds } : {}),
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
     });
   }
+}
+
+type RetryContext = IRetryBackoffContext<unknown>;
+
+/** The provider's Retry-After when it gave one, else exponential backoff; never past the operation's deadline. */
+class RetryAfterBackoff implements IBackoff<RetryContext> {
+  constructor(
+    private readonly exponential: IBackoffFactory<unknown>,
+    readonly duration = 0,
+  ) {}
+
+  next(context: RetryContext): IBackoff<RetryContext> {
+    const exponential = this.exponential.next(context);
+    const error = 'error' in context.result ? context.result.error : undefined;
+    const retryAfterSeconds = error instanceof UpstreamError ? error.retryAfterSeconds : undefined;
+    const delay = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : exponential.duration;
+    const deadline = currentDeadline();
+    // A wait that would end past the deadline is cut short: the next attempt then fails at once.
+    return new RetryAfterBackoff(exponential, deadline ? Math.max(0, Math.min(delay, deadline.expiresAt - Date.now())) : delay);
+  }
+}
+
+/** A share of a budget at the exact rate, with a burst of at least one request. */
+function shareOf(budget: RateBudget, share: number): RateBudget {
+  const exact = budget.requests * share;
+  const requests = Math.max(1, Math.floor(exact));
+  return { requests, windowMs: (budget.windowMs * requests) / exact };
+}
+
+/** The provider could not be asked or did not answer: an outage, not a refusal of this request. */
+function isOutage(error: unknown): boolean {
+  return error instanceof UpstreamError && !refusedHere.has(error) && (error.status === 0 || error.status >= 500);
+}
+
+/** When the last good answer may stand in: the provider is down or refused to be asked, not a 4xx. */
+function isUnavailable(error: UpstreamError): boolean {
+  return error.code === 'UPSTREAM_UNAVAILABLE' || isOutage(error);
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
+}
+
+/** A request still waiting for a bulkhead slot gives up with its caller. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 const MALFORMED = Symbol('malformed');

@@ -53,7 +53,7 @@ export interface RedisRateLimiterOptions {
  * One token bucket per credential for all replicas, in Redis: a provider's budget is per account, so ten
  * replicas must not each spend all of it. What one replica learns (Retry-After, a spent period) holds for
  * every replica. When Redis cannot answer, each replica falls back to its own in-memory bucket rather than
- * failing requests.
+ * failing requests. Waiters of one replica are served in the order they came.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly local: ClientRateLimiter;
@@ -62,8 +62,24 @@ export class RedisRateLimiter implements RateLimiter {
     this.local = new ClientRateLimiter(options.budget);
   }
 
-  async acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+  /** The last waiter of each key on this replica: the next one asks Redis only after it, so they are served in order. */
+  private readonly lines = new Map<string, Promise<unknown>>();
+
+  acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+    const arrived = Date.now();
+    const before = this.lines.get(key) ?? Promise.resolve();
+    const turn = before.then(() => this.take(key, maxWaitMs - (Date.now() - arrived), signal));
+    const line = turn.catch(() => undefined);
+    this.lines.set(key, line);
+    void line.then(() => {
+      if (this.lines.get(key) === line) this.lines.delete(key);
+    });
+    return turn;
+  }
+
+  private async take(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     for (;;) {
+      signal?.throwIfAborted();
       let wait: number;
       try {
         wait = Number(await this.options.redis.eval(TAKE, 1, this.bucket(key), this.options.budget.requests, this.options.budget.windowMs));
@@ -74,6 +90,7 @@ export class RedisRateLimiter implements RateLimiter {
       if (wait === 0) return;
       if (wait > maxWaitMs) throw new RateBudgetExhausted(wait);
       await sleep(wait, undefined, { signal });
+      maxWaitMs -= wait;
     }
   }
 

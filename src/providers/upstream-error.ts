@@ -7,7 +7,9 @@ export type UpstreamErrorCode =
   | 'RATE_LIMITED'
   | 'BAD_USER_INPUT'
   | 'UPSTREAM_ERROR'
-  | 'UPSTREAM_TIMEOUT';
+  | 'UPSTREAM_TIMEOUT'
+  /** Not asked at all: its circuit is open or its queue is full. */
+  | 'UPSTREAM_UNAVAILABLE';
 
 export interface UpstreamErrorInit {
   provider: ProviderId;

@@ -1,4 +1,5 @@
 import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { ProviderGap } from './field-report.js';
 
 export interface HealthInput {
   ns1Serial: number | null | undefined;
@@ -11,6 +12,8 @@ export interface HealthInput {
   /** Whether NS1 allows outbound transfers of the zone, and which providers are configured at all. */
   ns1Primary?: boolean;
   configured?: { ns1: boolean; buddyns: boolean };
+  /** Providers that did not answer: the health is incomplete without them. */
+  gaps?: ProviderGap[];
 }
 
 export interface ZoneHealth {
@@ -20,7 +23,13 @@ export interface ZoneHealth {
   transferOk: boolean | null;
   delegationOk: boolean | null;
   problems: string[];
+  /** False when a provider did not answer: what is known is said, what is not is unknown. */
+  complete: boolean;
 }
+
+const PROVIDER_NAME = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const iso = (date: Date | null) => (date ? date.toISOString().replace('.000Z', 'Z') : 'an unknown time');
 
@@ -56,7 +65,9 @@ export function assessHealth(input: HealthInput): ZoneHealth {
   }
   const half = halfOfPair(input);
   if (half) problems.push(half);
-  return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems };
+  const unanswered = new Map((input.gaps ?? []).map((gap) => [`${gap.provider}: ${errorText(gap.error)}`, gap]));
+  for (const gap of unanswered.values()) problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${errorText(gap.error)}): this health is incomplete`);
+  return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems, complete: unanswered.size === 0 };
 }
 
 /** An NS1-primary/BuddyNS-secondary pair with one half gone, e.g. after a write that was only partly applied. */

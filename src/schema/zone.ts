@@ -1,9 +1,9 @@
-import { ns1ZoneDetail, ns1ZoneQps } from '../loaders/ns1-dns.js';
+import { ns1ZoneQps } from '../loaders/ns1-dns.js';
 import { createZone } from '../resolvers/create-zone.js';
 import { deleteZone } from '../resolvers/delete-zone.js';
 import { findZone, listZones } from '../resolvers/merge-zones.js';
 import { requireNs1 } from '../resolvers/providers.js';
-import { zoneRecord, zoneRecords, zoneUsage } from '../resolvers/zone-records.js';
+import { zoneNs1Facet, zoneRecord, zoneRecords, zoneUsage } from '../resolvers/zone-records.js';
 import { zoneHealth } from '../resolvers/zone-health.js';
 import { providersOf, type UnifiedZone } from '../resolvers/unified-zone.js';
 import { updateZone } from '../resolvers/update-zone.js';
@@ -13,7 +13,7 @@ import { BuddyNsZoneRef } from './buddyns-zone.js';
 import { Ns1ZoneRef } from './ns1-zone.js';
 import { ProviderEnum } from './provider.js';
 import { RecordRef, RecordTypeEnum } from './record.js';
-import { reportAt } from './report-failure.js';
+import { reportAt, staleAt } from './report-failure.js';
 import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
 import { CreateZoneInput, UpdateZoneInput } from './zone-inputs.js';
 import { ZoneHealthRef } from './zone-health.js';
@@ -33,14 +33,14 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
       type: Ns1ZoneRef,
       nullable: true,
       description: 'Null when the zone is not on NS1.',
-      resolve: (z, _a, ctx) => (z.onNs1 ? ns1ZoneDetail(requireNs1(ctx), z.asciiName) : null),
+      resolve: (z, _a, ctx, info) => zoneNs1Facet(ctx, z, staleAt(ctx, info)),
     }),
     buddyns: t.field({ type: BuddyNsZoneRef, nullable: true, description: 'Null when the zone is not on BuddyNS.', resolve: (z) => z.buddyns }),
     records: t.field({
       type: [RecordRef],
       description: "The zone's NS1 records (empty when the zone is not on NS1).",
       args: { type: t.arg({ type: RecordTypeEnum, description: 'Only records of this type.' }) },
-      resolve: (z, args, ctx) => zoneRecords(ctx, z, args.type ?? undefined),
+      resolve: (z, args, ctx, info) => zoneRecords(ctx, z, args.type ?? undefined, reportAt(ctx, info), staleAt(ctx, info)),
     }),
     record: t.field({
       type: RecordRef,
@@ -66,7 +66,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
     }),
     health: t.field({
       type: ZoneHealthRef,
-      resolve: (z, _a, ctx) => zoneHealth(ctx, z),
+      resolve: (z, _a, ctx, info) => zoneHealth(ctx, z, reportAt(ctx, info)),
       description: 'Serials, transfer and delegation checks across providers, and the problems found. Asks BuddyNS for status and delegation when the zone is on BuddyNS.',
     }),
   }),
@@ -77,14 +77,14 @@ builder.queryFields((t) => ({
     type: [ZoneRef],
     description: 'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
     args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
-    resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info)),
+    resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info)),
   }),
   zone: t.field({
     type: ZoneRef,
     nullable: true,
     description: 'One zone by name, in Unicode or punycode; null when no provider has it.',
     args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone name, in Unicode or punycode.' }) },
-    resolve: (_root, args, ctx, info) => findZone(ctx, args.name, reportAt(ctx, info)),
+    resolve: (_root, args, ctx, info) => findZone(ctx, args.name, reportAt(ctx, info), staleAt(ctx, info)),
   }),
 }));
 

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context.js';
+import { withDeadline } from '../providers/deadline.js';
 import { cancellable } from './cancellable.js';
 import type { Delivery } from './delivery.js';
 import type { PollEvent } from './poll-event.js';
@@ -6,12 +7,15 @@ import type { PollSource } from './poll-source.js';
 
 /**
  * A subscriber's stream of a shared poller's events, turned into deliveries by `deliver`. It ends when
- * the client unsubscribes or goes away, or the gateway shuts down.
+ * the client unsubscribes or goes away, or the gateway shuts down. Each poll has a deadline of its own
+ * (REQUEST_DEADLINE_MS), and spends the share of the rate budget of the subscriber that started the poller.
  */
 export function follow<T, R>(
   ctx: GatewayContext,
   source: PollSource<T>,
   deliver: (events: AsyncIterable<PollEvent<T>>) => AsyncGenerator<Delivery<R>, void, undefined>,
 ): AsyncIterableIterator<Delivery<R>> {
-  return cancellable((signal) => deliver(ctx.subscriptions.watch(source, signal)), ctx.signal);
+  const deadlineMs = ctx.config.resilience.requestDeadlineMs;
+  const polled: PollSource<T> = { ...source, fetch: () => withDeadline(deadlineMs, () => source.fetch()) };
+  return cancellable((signal) => deliver(ctx.subscriptions.watch(polled, signal)), ctx.signal);
 }

@@ -120,7 +120,7 @@ describe('HttpClient against a real loopback server', () => {
   });
 
   it('reports UPSTREAM_TIMEOUT when the upstream is slower than the headers timeout', async () => {
-    const impatient = client(upstream, { headersTimeoutMs: 100, maxRetries: 0 });
+    const impatient = client(upstream, { timeoutMs: 100, maxRetries: 0 });
     await control.addFault({ path: '/things', latencyMs: 3000 });
     await expect(impatient.send({ method: 'GET', path: '/things/x', rateKey: 'k' })).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', status: 0 });
     await impatient.close();

@@ -2,11 +2,12 @@ import { domainToASCII } from 'node:url';
 import type { z } from 'zod';
 import { encodePath, type HttpClient, type UpstreamRequest } from '../http.js';
 import { parseResponse } from '../parse-response.js';
+import { markStale } from '../stale-responses.js';
 import { authorizationHeader, credentialFingerprint, type BuddyNsCredential } from './credential.js';
 import { delegationSchema, profileSchema, serviceSchema, userSchema, zoneListSchema, zoneSchema, zoneStatusSchema } from './schemas.js';
 import type { BuddyNsDelegation, BuddyNsProfile, BuddyNsProfileChange, BuddyNsService, BuddyNsUser, BuddyNsZone, BuddyNsZoneStatus } from './types.js';
 
-type Request = Omit<UpstreamRequest, 'headers' | 'rateKey'>;
+type Request = Omit<UpstreamRequest, 'headers' | 'rateKey' | 'principal'>;
 
 /** Zone names go out in their ASCII form, so the URL never depends on how the caller spelled an IDN. */
 function zonePath(name: string, ...rest: string[]): string {
@@ -22,23 +23,27 @@ export class BuddyNsClient {
   constructor(
     private readonly http: HttpClient,
     credential: BuddyNsCredential,
+    /** Whose requests these are, for the fair share of the credential's rate budget. */
+    private readonly principal?: string,
   ) {
     this.fingerprint = credentialFingerprint(credential);
     this.authorization = authorizationHeader(credential);
   }
 
   private async send(request: Request) {
-    return this.http.send({ ...request, headers: { authorization: this.authorization }, rateKey: this.fingerprint });
+    const principal = this.principal !== undefined ? { principal: this.principal } : {};
+    return this.http.send({ ...request, headers: { authorization: this.authorization }, rateKey: this.fingerprint, ...principal });
   }
 
   private async call<S extends z.ZodType>(request: Request, schema: S, what: string): Promise<z.infer<S>> {
     const response = await this.send(request);
-    return parseResponse('buddyns', schema, response.body, what);
+    const value = parseResponse('buddyns', schema, response.body, what);
+    return response.stale ? markStale(value, { provider: 'buddyns', ageSeconds: response.stale.ageSeconds }) : value;
   }
 
   /** GET /zone/ */
   listZones(): Promise<BuddyNsZone[]> {
-    return this.call({ method: 'GET', path: '/zone/' }, zoneListSchema, 'zone list');
+    return this.call({ method: 'GET', path: '/zone/', staleIfError: true }, zoneListSchema, 'zone list');
   }
 
   /** GET /zone/{name} */

@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import { fingerprint } from '../credentials.js';
 import type { HttpClient, UpstreamRequest, UpstreamResponse } from '../http.js';
 import { parseResponse } from '../parse-response.js';
+import { markStale } from '../stale-responses.js';
 
-export type Ns1Request = Omit<UpstreamRequest, 'headers' | 'rateKey'>;
+export type Ns1Request = Omit<UpstreamRequest, 'headers' | 'rateKey' | 'principal'>;
 
 export const ns1KeyFingerprint = (apiKey: string): string => fingerprint('ns1', apiKey);
 
@@ -18,17 +19,20 @@ export class Ns1Api {
   constructor(
     private readonly http: HttpClient,
     private readonly apiKey: string,
+    private readonly principal?: string,
   ) {
     this.fingerprint = ns1KeyFingerprint(apiKey);
   }
 
   async send(request: Ns1Request): Promise<UpstreamResponse> {
-    return this.http.send({ ...request, headers: { 'x-nsone-key': this.apiKey }, rateKey: this.fingerprint });
+    const principal = this.principal !== undefined ? { principal: this.principal } : {};
+    return this.http.send({ ...request, headers: { 'x-nsone-key': this.apiKey }, rateKey: this.fingerprint, ...principal });
   }
 
   async call<S extends z.ZodType>(request: Ns1Request, schema: S, what: string): Promise<z.infer<S>> {
     const response = await this.send(request);
-    return parseResponse('ns1', schema, response.body, what);
+    const value = parseResponse('ns1', schema, response.body, what);
+    return response.stale ? markStale(value, { provider: 'ns1', ageSeconds: response.stale.ageSeconds }) : value;
   }
 
   /** The documented alternative to the key header for invoice PDFs: sha1(key + invoice id + sent). */

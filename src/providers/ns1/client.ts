@@ -36,8 +36,9 @@ export class Ns1Client {
   readonly activity: Ns1Activity;
   readonly pulsar: Ns1Pulsar;
 
-  constructor(http: HttpClient, apiKey: string, endpoint: string) {
-    this.api = new Ns1Api(http, apiKey);
+  /** `principal`: whose requests these are, for the fair share of the key's rate budget. */
+  constructor(http: HttpClient, apiKey: string, endpoint: string, principal?: string) {
+    this.api = new Ns1Api(http, apiKey, principal);
     this.zones = new Ns1Zones(this.api);
     this.records = new Ns1Records(this.api);
     this.stats = new Ns1Stats(this.api);

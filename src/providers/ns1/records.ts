@@ -22,7 +22,7 @@ export class Ns1Records {
   constructor(private readonly api: Ns1Api) {}
 
   get(zone: string, domain: string, type: RecordTypeName): Promise<Ns1Record> {
-    return this.api.call({ method: 'GET', path: encodePath('zones', zone, domain, type) }, recordSchema, 'record');
+    return this.api.call({ method: 'GET', path: encodePath('zones', zone, domain, type), staleIfError: true }, recordSchema, 'record');
   }
 
   create(zone: string, domain: string, type: RecordTypeName, input: Ns1RecordWrite): Promise<Ns1Record> {

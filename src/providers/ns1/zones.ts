@@ -29,11 +29,11 @@ export class Ns1Zones {
   constructor(private readonly api: Ns1Api) {}
 
   list(): Promise<Ns1ZoneSummary[]> {
-    return this.api.call({ method: 'GET', path: '/zones' }, zoneListSchema, 'zone list');
+    return this.api.call({ method: 'GET', path: '/zones', staleIfError: true }, zoneListSchema, 'zone list');
   }
 
   get(asciiName: string): Promise<Ns1ZoneDetail> {
-    return this.api.call({ method: 'GET', path: encodePath('zones', asciiName) }, zoneDetailSchema, 'zone');
+    return this.api.call({ method: 'GET', path: encodePath('zones', asciiName), staleIfError: true }, zoneDetailSchema, 'zone');
   }
 
   create(asciiName: string, input: Ns1ZoneWrite): Promise<Ns1ZoneDetail> {

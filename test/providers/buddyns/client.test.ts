@@ -136,7 +136,7 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
   });
 
   it('a timeout', async () => {
-    const impatient = httpFor(sandbox.baseUrl, { headersTimeoutMs: 100, maxRetries: 0 });
+    const impatient = httpFor(sandbox.baseUrl, { timeoutMs: 100, maxRetries: 0 });
     await control.addFault({ path: '/service', latencyMs: 3000 });
     const slow = new BuddyNsClient(impatient, { kind: 'token', token: credentials.token });
     await expect(slow.getService()).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT' });

@@ -1,0 +1,69 @@
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+
+export type CircuitStateName = 'closed' | 'open' | 'half_open';
+
+export interface CircuitOptions {
+  /** Consecutive failures that open the circuit. */
+  failures: number;
+  /** How long an open circuit answers at once before it lets one probe through. */
+  halfOpenAfterMs: number;
+  /** Which errors say the provider is down (not the caller's fault, not a rate limit). */
+  isOutage(error: unknown): boolean;
+  onChange?(state: CircuitStateName, lastFailure: unknown): void;
+}
+
+/**
+ * One provider endpoint's circuit breaker (cockatiel): after `failures` outages in a row it opens and every
+ * call is refused at once; after `halfOpenAfterMs` one probe goes through, and its outcome closes or
+ * reopens it. Calls that arrive while the probe is out are refused too, rather than waiting on it.
+ */
+export class Circuit {
+  private readonly policy: CircuitBreakerPolicy;
+  private openedAt = 0;
+
+  constructor(private readonly options: CircuitOptions) {
+    this.policy = circuitBreaker(handleWhen(options.isOutage), {
+      halfOpenAfter: options.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(options.failures),
+    });
+    this.policy.onStateChange((state) => {
+      if (state === CircuitState.Open) this.openedAt = Date.now();
+      const failure = this.policy.lastFailure;
+      options.onChange?.(nameOf(state), failure && 'error' in failure ? failure.error : undefined);
+    });
+  }
+
+  /** The state a reader should see: an open circuit whose wait is over is ready to half-open. */
+  get state(): CircuitStateName {
+    const state = nameOf(this.policy.state);
+    return state === 'open' && this.retryAfterMs === 0 ? 'half_open' : state;
+  }
+
+  /** How long the circuit stays open; 0 when a call would be let through. */
+  get retryAfterMs(): number {
+    if (this.policy.state !== CircuitState.Open) return 0;
+    return Math.max(0, this.openedAt + this.options.halfOpenAfterMs - Date.now());
+  }
+
+  get lastFailure(): unknown {
+    const failure = this.policy.lastFailure;
+    return failure && 'error' in failure ? failure.error : undefined;
+  }
+
+  /** Runs `call` unless the circuit refuses it; `refused` builds the error a refused caller gets. */
+  async execute<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
+    if (this.policy.state === CircuitState.HalfOpen) throw refused();
+    try {
+      return await this.policy.execute(call);
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) throw refused();
+      throw error;
+    }
+  }
+}
+
+function nameOf(state: CircuitState): CircuitStateName {
+  if (state === CircuitState.Closed) return 'closed';
+  if (state === CircuitState.HalfOpen) return 'half_open';
+  return 'open';
+}

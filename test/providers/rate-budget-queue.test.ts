@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClientRateLimiter, RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
+import { withDeadline } from '../../src/providers/deadline.js';
+import { HttpClient, UpstreamError } from '../../src/providers/http.js';
+import { json, Router, SandboxClock, SandboxControlClient, startSandbox, type RunningSandbox } from '../../src/sandbox/kit/index.js';
+
+describe('the rate budget queue', () => {
+  it('serves waiters in the order they arrived', async () => {
+    // One token at a time, every 5 ms: twelve waiters queue behind the first.
+    const limiter = new ClientRateLimiter({ requests: 1, windowMs: 5 });
+    const served: number[] = [];
+    await Promise.all(Array.from({ length: 12 }, (_, i) => limiter.acquire('account', 10_000).then(() => served.push(i))));
+    expect(served).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('refuses at once a wait longer than the bound, counting the waiters ahead', async () => {
+    let now = 0;
+    const limiter = new ClientRateLimiter({ requests: 2, windowMs: 1_000 }, () => now);
+    await limiter.acquire('account', 0);
+    await limiter.acquire('account', 0);
+    // Next in line waits 500 ms; the one after it 1000 ms, more than it may.
+    const queued = limiter.acquire('account', 600);
+    const refused = await limiter.acquire('account', 600).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateBudgetExhausted);
+    expect((refused as RateBudgetExhausted).waitMs).toBe(1_000);
+    now = 500;
+    limiter.observe('account', {});
+    await queued;
+  });
+
+  it('gives up a waiter whose caller gave up, and serves the next one', async () => {
+    const limiter = new ClientRateLimiter({ requests: 1, windowMs: 50 });
+    await limiter.acquire('account', 0);
+    const controller = new AbortController();
+    const abandoned = limiter.acquire('account', 10_000, controller.signal).catch(() => 'abandoned');
+    const next = limiter.acquire('account', 10_000).then(() => 'served');
+    controller.abort();
+    expect(await abandoned).toBe('abandoned');
+    expect(await next).toBe('served');
+  });
+});
+
+function countingUpstream(): Parameters<typeof startSandbox>[0] {
+  return {
+    name: 'counting',
+    basePath: '/api',
+    router: new Router().get('/things/:name', (req) => json({ name: req.params.name })),
+    clock: new SandboxClock(),
+    errorBody: (_status, message) => ({ message }),
+    reset: () => undefined,
+    describe: () => ({}),
+  };
+}
+
+describe('HttpClient budgets', () => {
+  let upstream: RunningSandbox;
+  let control: SandboxControlClient;
+  beforeAll(async () => {
+    upstream = await startSandbox(countingUpstream());
+    control = new SandboxControlClient(upstream.origin);
+  });
+  afterAll(() => upstream.close());
+  beforeEach(() => control.reset());
+
+  const client = (overrides: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) =>
+    new HttpClient({ provider: 'ns1', baseUrl: upstream.baseUrl, errorMessage: () => undefined, ...overrides });
+  const get = (http: HttpClient, principal: string, name = 'x') =>
+    http.send({ method: 'GET', path: `/things/${name}`, rateKey: 'account', principal }).then(
+      () => 'ok',
+      (error: unknown) => (error instanceof UpstreamError ? error.code : String(error)),
+    );
+
+  it('a wait that cannot end before the deadline is RATE_LIMITED at once, without an upstream request', async () => {
+    const http = client({ rateLimit: { requests: 1, windowMs: 60_000 } });
+    expect(await get(http, 'a')).toBe('ok');
+    const error = await withDeadline(1_000, () => http.send({ method: 'GET', path: '/things/y', rateKey: 'account' })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, provider: 'ns1' });
+    expect((error as UpstreamError).retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    expect((await control.log()).total).toBe(1);
+    await http.close();
+  });
+
+  it('one principal stops at its share of the budget while another still gets through', async () => {
+    // Ten a minute; a principal may spend half of it.
+    const http = client({ rateLimit: { requests: 10, windowMs: 60_000 }, principalShare: 0.5 });
+    const greedy = await Promise.all(Array.from({ length: 8 }, (_, i) => get(http, 'greedy', `g${i}`)));
+    expect(greedy.filter((o) => o === 'ok')).toHaveLength(5);
+    expect(greedy.filter((o) => o === 'RATE_LIMITED')).toHaveLength(3);
+    const other = await Promise.all(Array.from({ length: 3 }, (_, i) => get(http, 'other', `o${i}`)));
+    expect(other).toEqual(['ok', 'ok', 'ok']);
+    expect((await control.log()).total).toBe(8);
+    await http.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startGateway, type RunningGateway } from '../../src/server.js';
+import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
+import { configOn } from './support/gateway.js';
+
+const backends = useSandboxesAndRedis();
+
+let running: RunningGateway | undefined;
+const clients: Client[] = [];
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await running?.stop();
+});
+
+/** The first message of a subscription: its first sample, or the error its first poll ended with. */
+function firstMessage(client: Client, intervalSeconds: number): Promise<ExecutionResult> {
+  return new Promise((resolve, reject) => {
+    const stop = client.subscribe(
+      { query: `subscription ($i: Int) { qps(zone: "example.com", intervalSeconds: $i) { qps } }`, variables: { i: intervalSeconds } },
+      {
+        next: (message) => {
+          stop();
+          resolve(message as ExecutionResult);
+        },
+        error: reject,
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+describe('fair shares of the rate budget', () => {
+  it("one connection's subscriptions stop at its share while another caller's queries still get through", async () => {
+    // NS1: 10 requests a second for the key; one principal may spend a tenth of that (one a second). A poll
+    // may wait 2 s, so of eight polls at once the fourth and later cannot get a token in time.
+    const env = { NS1_RATE_LIMIT_PER_SECOND: '10', PRINCIPAL_RATE_SHARE: '0.1', REQUEST_DEADLINE_MS: '2000' };
+    running = await startGateway({ ...configOn(backends.harness, env), port: 0, host: '127.0.0.1' });
+    const greedy = createClient({ url: running.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    clients.push(greedy);
+    const { lastSeq } = await backends.harness.ns1Control.log();
+
+    // Eight pollers of their own (one per interval), all started by this one connection.
+    const firsts = await Promise.all(Array.from({ length: 8 }, (_, i) => firstMessage(greedy, 10 + i)));
+    const sampled = firsts.filter((m) => !m.errors);
+    const limited = firsts.filter((m) => m.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
+    expect(sampled.length).toBeGreaterThanOrEqual(1);
+    expect(limited.length).toBeGreaterThanOrEqual(4);
+    // A refused poll never went upstream.
+    expect((await backends.harness.ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone']).toBe(8 - limited.length);
+
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ zones(provider: NS1) { name } }' }),
+    });
+    const other = (await response.json()) as { data?: { zones: unknown[] }; errors?: unknown[] };
+    expect(other.errors).toBeUndefined();
+    expect(other.data?.zones.length).toBeGreaterThan(0);
+  });
+});
