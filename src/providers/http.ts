@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { errors as undiciErrors, Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
+import { InFlightGets } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -22,6 +23,8 @@ export interface UpstreamRequest {
   rateKey: string;
   /** Whether a failed attempt may be sent again; defaults to true for GET, PUT and DELETE. */
   retry?: boolean;
+  /** A GET that changes state (BuddyNS SyncNOW): never shared with other callers, and treated as a write. */
+  sideEffects?: boolean;
   signal?: AbortSignal;
 }
 
@@ -77,6 +80,7 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
+  private readonly inFlight = new InFlightGets(this);
   private readonly options: Required<Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'rateLimit' | 'limiter'>> &
     Pick<HttpClientOptions, 'fieldErrors' | 'onResponse'>;
 
@@ -109,6 +113,8 @@ export class HttpClient {
   }
 
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const shared = this.inFlight.route(request, (own) => this.send(own));
+    if (shared) return shared;
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const attempts = mayRetry ? this.options.maxRetries + 1 : 1;
     for (let attempt = 1; ; attempt++) {
