@@ -37,11 +37,6 @@ export class InFlightGets {
     return this.join(request, send);
   }
 
-  /** Flights currently shared: for metrics and tests. */
-  get size(): number {
-    return this.flights.size;
-  }
-
   private async write(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
     this.flights.clear();
     try {
