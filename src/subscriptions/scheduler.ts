@@ -30,3 +30,6 @@ export const systemScheduler: Scheduler = {
   },
   jitterMs: (intervalMs) => Math.random() * intervalMs,
 };
+
+/** The system clock with polls at exact intervals. */
+export const steadySystemScheduler: Scheduler = { now: systemScheduler.now, schedule: systemScheduler.schedule };
