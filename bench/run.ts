@@ -8,13 +8,18 @@ import { createGateway } from '../src/yoga.js';
 import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
 import { outageScenario } from './outage.js';
 import { saturationScenario } from './saturation.js';
+import { concurrentDashboards } from './concurrent-dashboards.js';
+import { criticalPath, throughputVersusBareYoga } from './critical-path.js';
 import { subscriptionFanout } from './subscription-fanout.js';
+import { subscriptionsAtScale } from './subscriptions-at-scale.js';
 
 /**
  * Upstream cost of the dashboard query, as counts from the sandboxes' request logs: calls made against
  * distinct resources needed and against a resolver without batching. Then the upstream cost of many
- * subscribers to one live number. Timings are printed for
- * orientation only; they depend on the machine.
+ * subscribers to one live number, and of many identical dashboards at once. Then figures measured side by
+ * side with their baseline in the same run (a plain undici replay, a lower bound, bare yoga) and the
+ * subscription figures at 10,000 subscribers against their bounds. Times depend on the machine; the ratios
+ * are what to compare.
  */
 const DASHBOARD = readFileSync(new URL('../test/fixtures/dashboard.graphql', import.meta.url), 'utf8');
 const SIZES = [0, 50, 200];
@@ -86,6 +91,17 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`\n${await outageScenario(config, ns1Control, DASHBOARD)}`);
   process.stdout.write(`\n${await saturationScenario(defaults, buddyControl, ns1Control)}`);
+  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+  process.stdout.write(`\n${await concurrentDashboards(config, DASHBOARD, ns1Control, buddyControl)}`);
+  process.stdout.write(
+    `\n${await criticalPath(config, DASHBOARD, {
+      ns1: { sandbox: ns1, headers: { 'x-nsone-key': ns1SandboxKeys().admin } },
+      buddyns: { sandbox: buddyns, headers: { authorization: `Token ${buddyNsSandboxCredentials().token}` } },
+    })}`,
+  );
+  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+  process.stdout.write(`\n${await throughputVersusBareYoga(config)}`);
+  process.stdout.write(`\n${await subscriptionsAtScale(config, ns1Control, 10_000, 100)}`);
   await Promise.all([ns1.close(), buddyns.close()]);
 }
 

@@ -20,6 +20,7 @@ import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
 import { currentDeadline } from './deadline.js';
 import { StaleResponses } from './stale-responses.js';
+import { InFlightGets } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -44,6 +45,8 @@ export interface UpstreamRequest {
   principal?: string;
   /** A GET whose last good answer may stand in while the provider is unavailable (when enabled). */
   staleIfError?: boolean;
+  /** A GET that changes state (BuddyNS SyncNOW): never shared with other callers, and treated as a write. */
+  sideEffects?: boolean;
   signal?: AbortSignal;
 }
 
@@ -119,6 +122,7 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
+  private readonly inFlight = new InFlightGets(this);
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly timeout: TimeoutPolicy;
@@ -175,6 +179,8 @@ export class HttpClient {
 
   /** The one way out to the provider. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const shared = this.inFlight.route(request, (own) => this.send(own));
+    if (shared) return shared;
     const deadline = currentDeadline();
     const signal = anySignal(request.signal, deadline?.signal);
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);

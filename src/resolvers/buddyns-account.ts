@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../context.js';
+import { buddyNsZoneList } from '../loaders/buddyns.js';
 import { requireBuddyNs } from './providers.js';
 
 export async function buddyNsOwner(ctx: GatewayContext) {
@@ -8,3 +9,4 @@ export async function buddyNsOwner(ctx: GatewayContext) {
 
 export const buddyNsProfile = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getProfile();
 export const buddyNsService = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getService();
+export const buddyNsZonesInUse = async (ctx: GatewayContext) => (await buddyNsZoneList(requireBuddyNs(ctx))).length;

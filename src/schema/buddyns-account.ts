@@ -1,5 +1,5 @@
 import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/types.js';
-import { buddyNsOwner, buddyNsProfile, buddyNsService } from '../resolvers/buddyns-account.js';
+import { buddyNsOwner, buddyNsProfile, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns-account.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';
 import { ViewerRef } from './viewer.js';
@@ -7,20 +7,21 @@ import { ViewerRef } from './viewer.js';
 export const BuddyNsProfileRef = builder.objectRef<BuddyNsProfile>('BuddyNsProfile').implement({
   description: 'The BuddyNS account profile: traffic this period, contact number, cPanel integration.',
   fields: (t) => ({
-    usedTraffic: t.exposeFloat('usedTraffic', { description: 'Queries served this period.' }),
-    estimatedTraffic: t.exposeFloat('estimatedTraffic', { description: 'Queries expected by the end of the period.' }),
+    usedTraffic: t.exposeFloat('usedTraffic', { description: 'Queries served this month, in queries.' }),
+    estimatedTraffic: t.exposeFloat('estimatedTraffic', { description: 'Queries expected by the end of the month, in queries.' }),
     mobileNumber: t.exposeString('mobileNumber', { description: 'ITU-T E.123, e.g. "+1 555 123 4567".' }),
     cpanelIntegration: t.exposeBoolean('cpanelIntegration', { description: 'Whether the BuddyNS cPanel integration is turned on for the account.' }),
   }),
 });
 
 const BuddyNsServiceRef = builder.objectRef<BuddyNsService>('BuddyNsService').implement({
-  description: 'The BuddyNS service the account subscribes to, and its limits.',
+  description: 'The BuddyNS plan (GET /service/).',
   fields: (t) => ({
-    accountType: t.exposeString('accountType', { description: 'The BuddyNS account type, as BuddyNS names it, e.g. "paid".' }),
-    numZones: t.exposeInt('numZones', { description: 'Number of zones on the account.' }),
-    trafficQuota: t.exposeFloat('trafficQuota', { description: 'The traffic quota of the service, in queries (compare profile.usedTraffic).' }),
-    numStats: t.exposeInt('numStats', { description: 'The num_stats figure of the BuddyNS service, as BuddyNS reports it.' }),
+    accountType: t.exposeString('accountType', { description: 'The plan, e.g. "free" or "paid".' }),
+    numZones: t.exposeInt('numZones', { description: 'How many zones the plan allows (BuddyNS num_zones); compare with zonesInUse.' }),
+    zonesInUse: t.int({ description: 'How many zones the account has on BuddyNS now (the length of GET /zone/).', resolve: (_s, _a, ctx) => buddyNsZonesInUse(ctx) }),
+    trafficQuota: t.exposeFloat('trafficQuota', { description: "The plan's monthly query allowance in thousands of queries (BuddyNS traffic_quota): 3000 allows 3,000,000 queries, to compare with the profile's usedTraffic." }),
+    numStats: t.exposeInt('numStats', { description: 'BuddyNS num_stats, as the provider reports it.' }),
   }),
 });
 

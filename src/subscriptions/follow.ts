@@ -16,6 +16,6 @@ export function follow<T, R>(
   deliver: (events: AsyncIterable<PollEvent<T>>) => AsyncGenerator<Delivery<R>, void, undefined>,
 ): AsyncIterableIterator<Delivery<R>> {
   const deadlineMs = ctx.config.resilience.requestDeadlineMs;
-  const polled: PollSource<T> = { ...source, fetch: () => withDeadline(deadlineMs, () => source.fetch()) };
+  const polled: PollSource<T> = { ...source, fetch: (signal) => withDeadline(deadlineMs, () => source.fetch(signal)) };
   return cancellable((signal) => deliver(ctx.subscriptions.watch(polled, signal)), ctx.signal);
 }

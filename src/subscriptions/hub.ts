@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
-import { eitherSignal } from './either-signal.js';
 import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import type { Scheduler } from './scheduler.js';
@@ -22,15 +20,11 @@ export class SubscriptionHub {
   private readonly channels = new Map<string, Channel<unknown>>();
   /** Every channel not yet fully closed, including those closing after their last subscriber left. */
   private readonly live = new Set<Channel<unknown>>();
-  private readonly shutdown = new AbortController();
   private readonly replica = randomUUID();
   private channelCount = 0;
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly deps: SubscriptionHubDeps) {
-    // Every subscriber listens for shutdown: as many listeners as subscribers is expected, not a leak.
-    setMaxListeners(0, this.shutdown.signal);
-  }
+  constructor(private readonly deps: SubscriptionHubDeps) {}
 
   /** What this replica serves now: subscribers, the keys they watch, and the keys it polls itself. */
   get load(): { subscribers: number; keys: number; polling: number } {
@@ -55,11 +49,10 @@ export class SubscriptionHub {
     if (this.closing) return;
     const channel = this.channelFor(source);
     const inbox = channel.join();
-    const stop = eitherSignal(signal, this.shutdown.signal);
+    // Shutdown closes every channel, and with it this inbox: no listener on a hub-wide signal per subscriber.
     try {
-      yield* inbox.drain(stop.signal);
+      yield* inbox.drain(signal);
     } finally {
-      stop.dispose();
       channel.leave(inbox);
     }
   }
@@ -67,7 +60,6 @@ export class SubscriptionHub {
   /** Ends every subscription, stops every poller and gives up every lease. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      this.shutdown.abort();
       // Channels whose last subscriber has just left may still be giving up their lease: wait for them too.
       await Promise.all([...this.live].map((channel) => channel.close()));
       await this.deps.coordination.close();

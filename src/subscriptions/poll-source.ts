@@ -9,7 +9,8 @@ export interface PollSource<T> {
    */
   readonly key: string;
   readonly intervalMs: number;
-  fetch(): Promise<T>;
+  /** One poll; `signal` aborts when the poller stops, so a poll still waiting for its turn never goes upstream. */
+  fetch(signal: AbortSignal): Promise<T>;
   /** Every sample is news (QPS), rather than only a value that differs from the last. */
   readonly everySample?: boolean;
   /** A value after which nothing changes any more (a finished import): polling ends with it. */

@@ -26,6 +26,10 @@ export interface PollerDeps<T> {
  */
 export class Poller<T> {
   private timer: ScheduledTimer | undefined;
+  /** Aborts the poll under way when the poller stops, wherever it waits (rate budget, connection, answer). */
+  private poll: AbortController | undefined;
+  /** How much earlier than a full interval the second poll comes, so pollers started together drift apart. */
+  private phaseShiftMs = 0;
   private stopped = false;
   private failures = 0;
   /** What this poller published last: it counts even before the event has come back through the bus. */
@@ -37,6 +41,7 @@ export class Poller<T> {
     const { scheduler, source } = this.deps;
     const latest = this.deps.latest();
     if (latest?.final) return;
+    if (!latest) this.phaseShiftMs = Math.min(source.intervalMs, Math.max(0, scheduler.jitterMs?.(source.intervalMs) ?? 0));
     const due = latest ? latest.at + source.intervalMs : scheduler.now();
     this.scheduleAt(due);
   }
@@ -45,6 +50,8 @@ export class Poller<T> {
     this.stopped = true;
     this.timer?.cancel();
     this.timer = undefined;
+    this.poll?.abort();
+    this.poll = undefined;
   }
 
   private scheduleAt(due: number): void {
@@ -72,11 +79,14 @@ export class Poller<T> {
     const at = scheduler.now();
     let event: PollEvent<T>;
     let next: number;
+    const poll = new AbortController();
+    this.poll = poll;
     try {
-      const value = await source.fetch();
+      const value = await source.fetch(poll.signal);
       this.failures = 0;
       event = { seq: this.nextSeq(), at, value, final: source.isFinal?.(value) ?? false };
-      next = at + source.intervalMs;
+      next = at + source.intervalMs - this.phaseShiftMs;
+      this.phaseShiftMs = 0;
     } catch (error) {
       this.failures += 1;
       const failure = toPollFailure(error);
@@ -84,6 +94,7 @@ export class Poller<T> {
       next = at + retryDelayMs(source.intervalMs, this.failures, failure.kind === 'upstream' ? failure.retryAfterSeconds : undefined);
       logger.debug('subscription poll failed', { key: source.key, failures: this.failures, error: failure.message });
     }
+    if (this.poll === poll) this.poll = undefined;
     if (this.stopped) return;
     if (this.isNews(event)) {
       try {

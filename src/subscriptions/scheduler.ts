@@ -12,6 +12,12 @@ export interface Scheduler {
   now(): number;
   /** Runs `callback` once, `delayMs` from now. */
   schedule(delayMs: number, callback: () => void): ScheduledTimer;
+  /**
+   * A random offset in [0, intervalMs): a new poller's second poll comes that much early, so pollers started
+   * in the same moment spread across the interval instead of polling, and delivering, in one burst. Without
+   * it (a test's hand-driven clock) polls keep exact intervals.
+   */
+  jitterMs?(intervalMs: number): number;
 }
 
 export const systemScheduler: Scheduler = {
@@ -22,4 +28,8 @@ export const systemScheduler: Scheduler = {
     timer.unref();
     return { cancel: () => clearTimeout(timer) };
   },
+  jitterMs: (intervalMs) => Math.random() * intervalMs,
 };
+
+/** The system clock with polls at exact intervals. */
+export const steadySystemScheduler: Scheduler = { now: systemScheduler.now, schedule: systemScheduler.schedule };

@@ -11,7 +11,7 @@ beforeEach(() => h.reset());
 describe('viewer.buddyns', () => {
   it('shows the account owner, the profile and the service', async () => {
     const { data, errors } = await h.gql(
-      '{ viewer { configuredProviders buddyns { user { provider email } profile { usedTraffic estimatedTraffic mobileNumber cpanelIntegration } service { accountType numZones trafficQuota numStats } } } }',
+      '{ viewer { configuredProviders buddyns { user { provider email } profile { usedTraffic estimatedTraffic mobileNumber cpanelIntegration } service { accountType numZones zonesInUse trafficQuota numStats } } } }',
     );
     expect(errors).toBeUndefined();
     expect(data).toEqual({
@@ -20,7 +20,7 @@ describe('viewer.buddyns', () => {
         buddyns: {
           user: { provider: 'BUDDYNS', email: 'demo@dnsgraph.dev' },
           profile: { usedTraffic: 1843200, estimatedTraffic: 2500000, mobileNumber: '+1 555 010 0000', cpanelIntegration: false },
-          service: { accountType: 'paid', numZones: 5, trafficQuota: 50000000, numStats: 30 },
+          service: { accountType: 'paid', numZones: 50, zonesInUse: 5, trafficQuota: 3000, numStats: 30 },
         },
       },
     });

@@ -38,7 +38,7 @@ describe('createZone', () => {
 
   it('keeps BuddyNS field errors as BAD_USER_INPUT when BuddyNS already has the zone', async () => {
     const { errors } = await h.gql(CREATE, { input: { name: 'buddy-only.io', providers: ['BUDDYNS'] } });
-    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: name: Zone with this name already exists.', extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' } });
+    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: Invalid zone submitted for addition. name: Zone with this Domain already exists.', extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' } });
   });
 
   it('refuses an empty provider list before any upstream call', async () => {

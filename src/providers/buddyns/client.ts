@@ -62,8 +62,8 @@ export class BuddyNsClient {
   }
 
   /** GET /zone/{name}/status/: the zone's transfer status. */
-  getZoneStatus(name: string): Promise<BuddyNsZoneStatus> {
-    return this.call({ method: 'GET', path: zonePath(name, 'status') }, zoneStatusSchema, 'zone status');
+  getZoneStatus(name: string, signal?: AbortSignal): Promise<BuddyNsZoneStatus> {
+    return this.call({ method: 'GET', path: zonePath(name, 'status'), signal }, zoneStatusSchema, 'zone status');
   }
 
   /** GET /zone/{name}/delegation/ */
@@ -73,12 +73,12 @@ export class BuddyNsClient {
 
   /** GET /sync/: SyncNOW for every zone. */
   async syncAllZones(): Promise<void> {
-    await this.send({ method: 'GET', path: '/sync/' });
+    await this.send({ method: 'GET', path: '/sync/', sideEffects: true });
   }
 
   /** GET /sync/{name}: SyncNOW for one zone. */
   async syncZone(name: string): Promise<void> {
-    await this.send({ method: 'GET', path: encodePath('sync', domainToASCII(name) || name) });
+    await this.send({ method: 'GET', path: encodePath('sync', domainToASCII(name) || name), sideEffects: true });
   }
 
   /** GET /user/ */

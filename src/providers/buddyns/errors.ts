@@ -1,11 +1,14 @@
 /**
- * BuddyNS runs Django REST framework: errors come as `{"detail": "..."}` or, for bad form input, as
- * field errors `{"master": ["Enter a valid IPv4 or IPv6 address."]}`.
+ * BuddyNS runs Django REST framework: errors come as `{"detail": "..."}`, as top-level field errors
+ * `{"master": ["Enter a valid IPv4 or IPv6 address."]}`, or, as the live API refuses a zone, as both:
+ * `{"errors": {"name": ["Zone with this Domain already exists."]}, "detail": "Invalid zone submitted for addition."}`.
  */
 export function buddyNsFieldErrors(body: unknown): Record<string, string[]> | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body) || 'detail' in body) return undefined;
+  if (!isObject(body)) return undefined;
+  const source = isObject(body.errors) ? body.errors : body;
   const fields: Record<string, string[]> = {};
-  for (const [field, value] of Object.entries(body)) {
+  for (const [field, value] of Object.entries(source)) {
+    if (source === body && field === 'detail') continue;
     if (Array.isArray(value)) fields[field] = value.map(String);
     else if (typeof value === 'string') fields[field] = [value];
   }
@@ -13,10 +16,17 @@ export function buddyNsFieldErrors(body: unknown): Record<string, string[]> | un
 }
 
 export function buddyNsErrorMessage(body: unknown): string | undefined {
-  if (body && typeof body === 'object' && 'detail' in body && typeof body.detail === 'string') return body.detail;
+  const detail = isObject(body) && typeof body.detail === 'string' ? body.detail : undefined;
   const fields = buddyNsFieldErrors(body);
-  if (!fields) return undefined;
-  return Object.entries(fields)
-    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
-    .join('; ');
+  const fieldText = fields
+    ? Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+        .join('; ')
+    : undefined;
+  if (detail && fieldText) return `${detail} ${fieldText}`;
+  return detail ?? fieldText;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -189,12 +189,12 @@ const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : u
 export class Ns1Monitoring {
   constructor(private readonly api: Ns1Api) {}
 
-  jobs(): Promise<Ns1MonitorJob[]> {
-    return this.api.call({ method: 'GET', path: '/monitoring/jobs' }, z.array(jobSchema), 'monitoring job list');
+  jobs(signal?: AbortSignal): Promise<Ns1MonitorJob[]> {
+    return this.api.call({ method: 'GET', path: '/monitoring/jobs', signal }, z.array(jobSchema), 'monitoring job list');
   }
 
-  job(id: string): Promise<Ns1MonitorJob> {
-    return this.api.call({ method: 'GET', path: encodePath('monitoring', 'jobs', id) }, jobSchema, 'monitoring job');
+  job(id: string, signal?: AbortSignal): Promise<Ns1MonitorJob> {
+    return this.api.call({ method: 'GET', path: encodePath('monitoring', 'jobs', id), signal }, jobSchema, 'monitoring job');
   }
 
   createJob(input: Ns1MonitorJobWrite): Promise<Ns1MonitorJob> {

@@ -14,16 +14,16 @@ export interface UsageOptions {
 export class Ns1Stats {
   constructor(private readonly api: Ns1Api) {}
 
-  accountQps(): Promise<number> {
-    return this.api.call({ method: 'GET', path: '/stats/qps' }, qpsSchema, 'qps');
+  accountQps(signal?: AbortSignal): Promise<number> {
+    return this.api.call({ method: 'GET', path: '/stats/qps', signal }, qpsSchema, 'qps');
   }
 
-  zoneQps(zone: string): Promise<number> {
-    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone) }, qpsSchema, 'qps');
+  zoneQps(zone: string, signal?: AbortSignal): Promise<number> {
+    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone), signal }, qpsSchema, 'qps');
   }
 
-  recordQps(zone: string, domain: string, type: RecordTypeName): Promise<number> {
-    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone, domain, type) }, qpsSchema, 'qps');
+  recordQps(zone: string, domain: string, type: RecordTypeName, signal?: AbortSignal): Promise<number> {
+    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone, domain, type), signal }, qpsSchema, 'qps');
   }
 
   usage(target: { zone?: string; domain?: string; type?: RecordTypeName }, options: UsageOptions = {}): Promise<Ns1UsageStats[]> {

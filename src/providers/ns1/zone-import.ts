@@ -75,7 +75,7 @@ export class Ns1ZoneImports {
     };
   }
 
-  job(jobId: string): Promise<Ns1ZoneImport> {
-    return this.api.call({ method: 'GET', path: encodePath('import', 'zonefile', jobId) }, jobSchema, 'zone import job');
+  job(jobId: string, signal?: AbortSignal): Promise<Ns1ZoneImport> {
+    return this.api.call({ method: 'GET', path: encodePath('import', 'zonefile', jobId), signal }, jobSchema, 'zone import job');
   }
 }

@@ -1,4 +1,5 @@
 import { json, SandboxHttpError, type Router } from '../kit/index.js';
+import { readParams } from './params.js';
 import type { BuddyState } from './state.js';
 
 /** ITU-T E.123 international notation: +, country code, then digit groups separated by single spaces. */
@@ -20,29 +21,30 @@ export function registerAccount(router: Router, state: () => BuddyState): void {
   router.get('/user/profile/', () => json(profileBody(state())));
 
   router.put('/user/profile/', async (req) => {
-    const form = await req.form();
+    const params = await readParams(req);
     const errors: Record<string, string[]> = {};
-    const mobile = form.get('mobile_number');
-    const cpanel = form.get('cpanel_integration');
-    if (mobile !== null && String(mobile) !== '' && !E123.test(String(mobile).trim())) {
+    const mobile = params.get('mobile_number');
+    const cpanel = params.get('cpanel_integration');
+    if (mobile !== null && mobile !== '' && !E123.test(mobile.trim())) {
       errors.mobile_number = ['Enter a valid phone number in ITU-T E.123 international notation, e.g. +1 555 123 4567.'];
     }
-    const cpanelText = cpanel === null ? undefined : String(cpanel).toLowerCase();
+    const cpanelText = cpanel === null ? undefined : cpanel.toLowerCase();
     if (cpanelText !== undefined && !['true', 'false', '1', '0', 'on', 'off'].includes(cpanelText)) {
       errors.cpanel_integration = ['Must be a valid boolean.'];
     }
     if (Object.keys(errors).length > 0) throw new SandboxHttpError(400, 'Bad request', errors);
     const { profile } = state().account;
-    if (mobile !== null) profile.mobileNumber = String(mobile).trim();
+    if (mobile !== null) profile.mobileNumber = mobile.trim();
     if (cpanelText !== undefined) profile.cpanelIntegration = ['true', '1', 'on'].includes(cpanelText);
     return json(profileBody(state()));
   });
 
+  // num_zones is the plan's allowance, as monitoring tools read it; the zones in use are the length of /zone/.
   router.get('/service/', () => {
     const { service } = state().account;
     return json({
       account_type: service.accountType,
-      num_zones: state().zones.size,
+      num_zones: service.zoneAllowance,
       traffic_quota: service.trafficQuota,
       num_stats: service.numStats,
     });

@@ -73,6 +73,6 @@ export function demoAccount(email: string): BuddyState['account'] {
   return {
     email,
     profile: { usedTraffic: 1_843_200, estimatedTraffic: 2_500_000, mobileNumber: '+1 555 010 0000', cpanelIntegration: false },
-    service: { accountType: 'paid', trafficQuota: 50_000_000, numStats: 30 },
+    service: { accountType: 'paid', zoneAllowance: 50, trafficQuota: 3_000, numStats: 30 },
   };
 }

@@ -16,7 +16,8 @@ export interface BuddyZone {
 export interface BuddyAccount {
   email: string;
   profile: { usedTraffic: number; estimatedTraffic: number; mobileNumber: string; cpanelIntegration: boolean };
-  service: { accountType: string; trafficQuota: number; numStats: number };
+  /** `trafficQuota` in thousands of queries per month; the profile's traffic figures in queries. */
+  service: { accountType: string; zoneAllowance: number; trafficQuota: number; numStats: number };
 }
 
 export interface BuddyState {

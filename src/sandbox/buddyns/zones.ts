@@ -1,13 +1,16 @@
 import { isIP } from 'node:net';
 import { json, noContent, SandboxHttpError, type Router, type SandboxClock, type SandboxRequest } from '../kit/index.js';
 import { naiveIso, normaliseZoneName } from './names.js';
+import { readParams } from './params.js';
 import { zoneFromSeed } from './seed.js';
 import { advanceTransfers, masterReachable, syncZone, transferOk, type BuddyState, type BuddyZone } from './state.js';
 
 const BASE = '/api/v2';
 
-function fieldErrors(errors: Record<string, string[]>): SandboxHttpError {
-  return new SandboxHttpError(400, 'Bad request', errors);
+/** The shape the live API answers a refused zone with: field errors under `errors`, and a `detail`. */
+function invalidZone(errors: Record<string, string[]>): SandboxHttpError {
+  const detail = 'Invalid zone submitted for addition.';
+  return new SandboxHttpError(400, detail, { errors, detail });
 }
 
 function zoneDetail(zone: BuddyZone) {
@@ -44,16 +47,16 @@ export function registerZones(router: Router, state: () => BuddyState, clock: Sa
   });
 
   router.post('/zone/', async (req) => {
-    const form = await req.form();
-    const rawName = String(form.get('name') ?? '').trim();
-    const master = String(form.get('master') ?? '').trim();
+    const params = await readParams(req);
+    const rawName = (params.get('name') ?? '').trim();
+    const master = (params.get('master') ?? '').trim();
     const errors: Record<string, string[]> = {};
     const names = rawName ? normaliseZoneName(rawName) : undefined;
     if (!rawName) errors.name = ['This field is required.'];
     else if (!names) errors.name = ['Enter a valid domain name.'];
-    else if (state().zones.has(names.ascii)) errors.name = ['Zone with this name already exists.'];
+    else if (state().zones.has(names.ascii)) errors.name = ['Zone with this Domain already exists.'];
     if (master !== '' && isIP(master) === 0) errors.master = ['Enter a valid IPv4 or IPv6 address.'];
-    if (Object.keys(errors).length > 0 || !names) throw fieldErrors(errors);
+    if (Object.keys(errors).length > 0 || !names) throw invalidZone(errors);
     const zone = zoneFromSeed({ name: names.unicode, master }, names, clock.now());
     state().zones.set(zone.ascii, zone);
     return json(zoneDetail(zone), 201);
@@ -90,11 +93,11 @@ export function registerZones(router: Router, state: () => BuddyState, clock: Sa
 
   router.get('/sync/', () => {
     for (const zone of state().zones.values()) syncZone(zone, clock);
-    return { status: 200 };
+    return noContent();
   });
 
   router.get('/sync/:name', (req) => {
     syncZone(find(req), clock);
-    return { status: 200 };
+    return noContent();
   });
 }

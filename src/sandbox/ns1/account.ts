@@ -65,7 +65,7 @@ export const USERS: CollectionSpec<AccountUser> = {
   resourceType: 'user',
   idOf: (u) => u.username,
   manage: ['account', 'manage_users'],
-  createAtItem: true,
+  createAtItem: 'username',
   seed: () => [
     { username: 'alice', name: 'Alice Admin', email: 'alice@example.com', teams: [TEAM_OPS], notify: { billing: true }, last_access: 1_716_900_000, permissions: allPermissions(), invited: null },
     { username: 'bob', name: 'Bob Builder', email: 'bob@example.com', teams: [TEAM_DEV], notify: { billing: false }, last_access: 1_716_000_000, permissions: readOnlyPermissions(), invited: null },

@@ -16,8 +16,11 @@ export interface CollectionSpec<T> {
   idOf: (item: T) => string;
   view?: Permission;
   manage: Permission;
-  /** Whether PUT creates at `${path}/:id` (users by username) instead of at `${path}`. */
-  createAtItem?: boolean;
+  /**
+   * The body field that names a new item, for resources NS1 documents as created at `${path}/:id` (users by
+   * username); NS1's own SDKs PUT them to `${path}` with the name in the body, and both work.
+   */
+  createAtItem?: string;
   seed: (ctx: Ns1Context) => T[];
   create: (ctx: Ns1Context, body: Record<string, unknown>, id: string | undefined) => T;
   update: (ctx: Ns1Context, item: T, body: Record<string, unknown>) => void;
@@ -64,15 +67,23 @@ export function registerCollection<T>(router: Router, ctx: Ns1Context, spec: Col
     allowed(req, spec.view);
     return json(render(find(req)));
   });
-  router.put(spec.createAtItem ? `${spec.path}/:id` : spec.path, (req) => {
+  const create = (req: SandboxRequest, idOf: (fields: Record<string, unknown>) => string | undefined) => {
     const key = allowed(req, spec.manage);
-    const id = spec.createAtItem ? req.params.id : undefined;
+    const fields = body(req);
+    const id = idOf(fields);
     if (id !== undefined && collection(ctx, spec).has(id)) throw new SandboxHttpError(400, `${spec.resourceType.replace(/_/g, ' ')} ${id} already exists`);
-    const item = spec.create(ctx, body(req), id);
+    const item = spec.create(ctx, fields, id);
     collection(ctx, spec).set(spec.idOf(item), item);
     recordActivity(ctx, key, 'create', spec.resourceType, spec.idOf(item));
     return json(render(item));
-  });
+  };
+  const idField = spec.createAtItem;
+  if (idField) {
+    router.put(`${spec.path}/:id`, (req) => create(req, () => req.params.id));
+    router.put(spec.path, (req) => create(req, (fields) => (typeof fields[idField] === 'string' ? fields[idField] : undefined)));
+  } else {
+    router.put(spec.path, (req) => create(req, () => undefined));
+  }
   router.post(`${spec.path}/:id`, (req) => {
     const key = allowed(req, spec.manage);
     const item = find(req);

@@ -19,7 +19,7 @@ export function zoneTransferStatusSubscription(
   const source: PollSource<BuddyNsZoneStatus> = {
     key: pollKey('buddyns', accountScope(ctx.config.buddyns.endpoint, buddyns.fingerprint), 'zone-status', args.name, intervalMs),
     intervalMs,
-    fetch: () => buddyns.getZoneStatus(args.name),
+    fetch: (signal) => buddyns.getZoneStatus(args.name, signal),
   };
   return follow(ctx, source, eachEvent((status) => status));
 }

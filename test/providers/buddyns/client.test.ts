@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from '../../../src/providers/buddyns/errors.js';
 import { BuddyNsClient } from '../../../src/providers/buddyns/client.js';
@@ -79,16 +81,36 @@ describe('BuddyNsClient: every endpoint', () => {
     });
   });
 
-  it('requests SyncNOW for one zone and for all', async () => {
+  it('requests SyncNOW for one zone and for all, answered 204 No Content', async () => {
     await client.syncZone('bücher.de');
     expect((await client.getZone('bücher.de')).serial).toBe(2024010105);
     await client.syncAllZones();
-    expect((await control.log()).counts).toMatchObject({ 'GET /sync/xn--bcher-kva.de': 1, 'GET /sync/': 1 });
+    expect((await control.log()).entries.map((e) => [e.path, e.status])).toEqual([
+      ['/sync/xn--bcher-kva.de', 204],
+      ['/zone/xn--bcher-kva.de', 200],
+      ['/sync/', 204],
+    ]);
+  });
+
+  it('also takes a SyncNOW answered 200 with an empty body', async () => {
+    const paths: string[] = [];
+    const legacy = createServer((req, res) => {
+      paths.push(req.url ?? '');
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((resolve) => legacy.listen(0, '127.0.0.1', resolve));
+    const own = httpFor(`http://127.0.0.1:${(legacy.address() as AddressInfo).port}/api/v2`);
+    const legacyClient = new BuddyNsClient(own, { kind: 'token', token: credentials.token });
+    await expect(legacyClient.syncZone('bücher.de')).resolves.toBeUndefined();
+    await expect(legacyClient.syncAllZones()).resolves.toBeUndefined();
+    expect(paths).toEqual(['/api/v2/sync/xn--bcher-kva.de', '/api/v2/sync/']);
+    await own.close();
+    await new Promise((resolve) => legacy.close(resolve));
   });
 
   it('reads user, profile and service, and changes the profile', async () => {
     expect(await client.getUser()).toEqual({ email: 'demo@dnsgraph.dev' });
-    expect(await client.getService()).toEqual({ accountType: 'paid', numZones: 5, trafficQuota: 50_000_000, numStats: 30 });
+    expect(await client.getService()).toEqual({ accountType: 'paid', numZones: 50, trafficQuota: 3_000, numStats: 30 });
     expect(await client.updateProfile({ mobileNumber: '+49 30 1234567', cpanelIntegration: true })).toEqual({
       usedTraffic: 1_843_200,
       estimatedTraffic: 2_500_000,
@@ -111,12 +133,25 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
     await expect(wrong.listZones()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401, message: 'Invalid token.' });
   });
 
-  it('400 field errors name the field and the reason', async () => {
+  it('400 with field errors under errors and a detail: the message has both', async () => {
     const error = (await client.addZone('example.com', '300.0.0.1').catch((e: unknown) => e)) as UpstreamError;
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe('name: Zone with this name already exists.; master: Enter a valid IPv4 or IPv6 address.');
+    expect(error.message).toBe('Invalid zone submitted for addition. name: Zone with this Domain already exists.; master: Enter a valid IPv4 or IPv6 address.');
+    expect(error.fieldErrors).toEqual({ name: ['Zone with this Domain already exists.'], master: ['Enter a valid IPv4 or IPv6 address.'] });
+  });
+
+  it('400 with field errors at the top level names the field and the reason', async () => {
+    await control.addFault({ path: '/zone', method: 'POST', status: 400, body: { name: ['Zone with this name already exists.'], master: 'Enter a valid IPv4 or IPv6 address.' } });
+    const error = (await client.addZone('example.com', '300.0.0.1').catch((e: unknown) => e)) as UpstreamError;
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', status: 400, message: 'name: Zone with this name already exists.; master: Enter a valid IPv4 or IPv6 address.' });
     expect(error.fieldErrors).toEqual({ name: ['Zone with this name already exists.'], master: ['Enter a valid IPv4 or IPv6 address.'] });
+  });
+
+  it('400 with only a detail keeps the detail and reports no field errors', async () => {
+    await control.addFault({ path: '/zone', method: 'POST', status: 400, body: { detail: 'JSON parse error - Expecting value' } });
+    const error = (await client.addZone('x.example', '').catch((e: unknown) => e)) as UpstreamError;
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'JSON parse error - Expecting value', fieldErrors: undefined });
   });
 
   it('429 with Retry-After', async () => {

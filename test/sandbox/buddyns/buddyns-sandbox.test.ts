@@ -6,13 +6,17 @@ const { token, user, password } = buddyNsSandboxCredentials();
 let sandbox: RunningSandbox;
 let control: SandboxControlClient;
 
-async function call(method: string, path: string, options: { form?: Record<string, string>; auth?: string | null } = {}) {
+async function call(method: string, path: string, options: { form?: Record<string, string>; json?: unknown; auth?: string | null } = {}) {
   const headers: Record<string, string> = {};
   if (options.auth !== null) headers.authorization = options.auth ?? `Token ${token}`;
   let body: string | undefined;
   if (options.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     body = new URLSearchParams(options.form).toString();
+  }
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
   }
   const res = await fetch(`${sandbox.baseUrl}${path}`, { method, headers, body });
   const text = await res.text();
@@ -87,17 +91,34 @@ describe('BuddyNS sandbox: zones', () => {
     expect(await call('DELETE', '/zone/new-zone.com')).toMatchObject({ status: 404, body: { detail: 'Not found' } });
   });
 
-  it('refuses bad form input with field errors', async () => {
-    expect(await call('POST', '/zone/', { form: { master: '' } })).toMatchObject({ status: 400, body: { name: ['This field is required.'] } });
-    expect(await call('POST', '/zone/', { form: { name: 'not a domain', master: '' } })).toMatchObject({ status: 400, body: { name: ['Enter a valid domain name.'] } });
+  it('refuses a bad zone with field errors under errors and a detail, as the live API does', async () => {
+    const detail = 'Invalid zone submitted for addition.';
+    expect(await call('POST', '/zone/', { form: { master: '' } })).toEqual(expect.objectContaining({ status: 400, body: { errors: { name: ['This field is required.'] }, detail } }));
+    expect(await call('POST', '/zone/', { form: { name: 'not a domain', master: '' } })).toMatchObject({ status: 400, body: { errors: { name: ['Enter a valid domain name.'] }, detail } });
     expect(await call('POST', '/zone/', { form: { name: 'x.com', master: '300.1.1.1' } })).toMatchObject({
       status: 400,
-      body: { master: ['Enter a valid IPv4 or IPv6 address.'] },
+      body: { errors: { master: ['Enter a valid IPv4 or IPv6 address.'] }, detail },
     });
-    expect(await call('POST', '/zone/', { form: { name: 'xn--bcher-kva.de', master: '' } })).toMatchObject({
-      status: 400,
-      body: { name: ['Zone with this name already exists.'] },
-    });
+    expect(await call('POST', '/zone/', { form: { name: 'xn--bcher-kva.de', master: '' } })).toEqual(
+      expect.objectContaining({ status: 400, body: { errors: { name: ['Zone with this Domain already exists.'] }, detail } }),
+    );
+  });
+
+  it('takes JSON bodies as well as form bodies, as Django REST framework does', async () => {
+    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '203.0.113.9' } })).toMatchObject({ status: 201, body: { name: 'json.example', master: '203.0.113.9' } });
+    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '' } })).toMatchObject({ status: 400, body: { errors: { name: ['Zone with this Domain already exists.'] } } });
+    expect((await call('PUT', '/user/profile/', { json: { mobile_number: '+49 30 1234567', cpanel_integration: true } })).body).toMatchObject({ mobile_number: '+49 30 1234567', cpanel_integration: true });
+    expect(await call('POST', '/zone/', { json: ['json.example'] })).toMatchObject({ status: 400, body: { detail: 'Invalid data. Expected a dictionary, but got list.' } });
+    const malformed = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, body: '{"name": ' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({ detail: expect.stringMatching(/^JSON parse error - /) });
+  });
+
+  it('answers 415 for a media type it cannot parse', async () => {
+    const res = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'text/plain' }, body: 'name=x.example' });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({ detail: 'Unsupported media type "text/plain" in request.' });
+    expect((await call('GET', '/zone/x.example')).status).toBe(404);
   });
 
   it('transfers a new zone from a reachable master after a few seconds', async () => {
@@ -129,9 +150,9 @@ describe('BuddyNS sandbox: zones', () => {
 
   it('SyncNOW brings a zone that is behind up to its master serial', async () => {
     const sync = await call('GET', `/sync/${encodeURIComponent('bücher.de')}`);
-    expect(sync).toMatchObject({ status: 200, body: undefined });
+    expect(sync).toMatchObject({ status: 204, body: undefined });
     expect((await call('GET', '/zone/xn--bcher-kva.de')).body).toMatchObject({ serial: 2024010105 });
-    expect((await call('GET', '/sync/')).status).toBe(200);
+    expect(await call('GET', '/sync/')).toMatchObject({ status: 204, body: undefined });
     expect((await call('GET', '/sync/unknown.com')).status).toBe(404);
   });
 });
@@ -161,7 +182,7 @@ describe('BuddyNS sandbox: details', () => {
     expect((await call('GET', '/zone/ok.example')).status).toBe(404);
     await control.seed({ zones: [{ name: 'ok.example', master: '198.51.100.53', serial: 5 }], bulkZones: 3 });
     expect((await call('GET', '/zone/ok.example/status/')).body).toMatchObject({ transfer_ok: true });
-    expect((await call('GET', '/service/')).body).toMatchObject({ num_zones: 9 });
+    expect(((await call('GET', '/zone/')).body as unknown[]).length).toBe(9);
   });
 
   it('answers a malformed form body with 400', async () => {
@@ -179,7 +200,13 @@ describe('BuddyNS sandbox: account', () => {
       mobile_number: '+1 555 010 0000',
       cpanel_integration: false,
     });
-    expect((await call('GET', '/service/')).body).toEqual({ account_type: 'paid', num_zones: 5, traffic_quota: 50_000_000, num_stats: 30 });
+    expect((await call('GET', '/service/')).body).toEqual({ account_type: 'paid', num_zones: 50, traffic_quota: 3_000, num_stats: 30 });
+  });
+
+  it('reports the plan allowance as num_zones, whatever the zones in use', async () => {
+    await call('POST', '/zone/', { form: { name: 'one-more.example', master: '' } });
+    expect((await call('GET', '/service/')).body).toMatchObject({ num_zones: 50 });
+    expect(((await call('GET', '/zone/')).body as unknown[]).length).toBe(6);
   });
 
   it('changes the profile and validates the mobile number', async () => {

@@ -137,6 +137,15 @@ describe('NS1 sandbox: writes through every collection keep state across request
     });
   }
 
+  it('creates a user with PUT /account/users and the username in the body, as NS1 SDKs send it', async () => {
+    const created = await call('PUT', '/account/users', { username: 'dave', name: 'Dave', email: 'dave@example.com' });
+    expect(created).toMatchObject({ status: 200, body: { username: 'dave', name: 'Dave' } });
+    expect((await call('GET', '/account/users/dave')).body).toMatchObject({ username: 'dave', email: 'dave@example.com' });
+    expect(await call('PUT', '/account/users', { username: 'dave', name: 'Dave', email: 'dave@example.com' })).toMatchObject({ status: 400, body: { message: 'user dave already exists' } });
+    expect(await call('PUT', '/account/users', { name: 'No Name', email: 'x@example.com' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('username') } });
+    expect(await call('PUT', '/account/users', { username: 'eve', name: 'Eve', email: 'eve@example.com' }, ns1SandboxKeys().readOnly)).toMatchObject({ status: 403 });
+  });
+
   it('records every write in the activity log, filterable', async () => {
     await call('PUT', '/account/teams', { name: 'SRE' });
     await call('PUT', '/zones/log.example', {});

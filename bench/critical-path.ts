@@ -1,0 +1,132 @@
+import { Pool } from 'undici';
+import { createSchema, createYoga } from 'graphql-yoga';
+import type { Config } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import type { LoggedRequest, RunningSandbox } from '../src/sandbox/kit/index.js';
+import { SandboxControlClient } from '../src/sandbox/kit/index.js';
+import { createGateway, type Gateway } from '../src/yoga.js';
+
+const RUNS = 15;
+const LATENCY_MS = 50;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function timed(runs: number, action: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await action();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function ask(gateway: Gateway, query: string): Promise<void> {
+  const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+}
+
+interface Upstream {
+  sandbox: RunningSandbox;
+  headers: Record<string, string>;
+}
+
+/** Which of the dashboard's three dependent levels a call belongs to: lists, then per zone, then per record. */
+function level(entry: LoggedRequest): number {
+  if (entry.route === '/zones' || entry.route === '/zone/') return 0;
+  if (entry.route === '/zones/:zone/:domain/:type') return 2;
+  return 1;
+}
+
+/**
+ * The dashboard against the same upstream calls made with nothing but undici (one Pool per origin, the same
+ * connections, level after level as the data depends), and against its lower bound with injected latency.
+ */
+export async function criticalPath(config: Config, query: string, upstreams: { ns1: Upstream; buddyns: Upstream }): Promise<string> {
+  const controls = [upstreams.ns1, upstreams.buddyns].map((u) => new SandboxControlClient(u.sandbox.origin));
+  await Promise.all(controls.map((c) => c.reset()));
+  const gateway = createGateway({ config, logger: createLogger('silent') });
+  const seqs = [upstreams.ns1.sandbox.log.summary().lastSeq, upstreams.buddyns.sandbox.log.summary().lastSeq];
+  await ask(gateway, query);
+  const calls = [upstreams.ns1, upstreams.buddyns].flatMap((u, i) => u.sandbox.log.list(seqs[i]).map((entry) => ({ upstream: u, entry })));
+  const connections = config.upstream.connections;
+  const pools = new Map([upstreams.ns1, upstreams.buddyns].map((u) => [u, new Pool(u.sandbox.origin, { connections })]));
+  const replay = async () => {
+    for (let l = 0; l <= 2; l++) {
+      await Promise.all(
+        calls
+          .filter((c) => level(c.entry) === l)
+          .map(async ({ upstream, entry }) => {
+            const base = new URL(upstream.sandbox.baseUrl).pathname;
+            const path = base + entry.path.split('/').map(encodeURIComponent).join('/') + entry.query;
+            const response = await pools.get(upstream)!.request({ method: 'GET', path, headers: { accept: 'application/json', ...upstream.headers } });
+            JSON.parse(await response.body.text());
+          }),
+      );
+    }
+  };
+  await timed(3, replay);
+  await timed(3, () => ask(gateway, query));
+  const replayMs = await timed(RUNS, replay);
+  const dashboardMs = await timed(RUNS, () => ask(gateway, query));
+
+  // The bound: each level costs one latency per round of requests its busiest origin needs on its connections.
+  const rounds = [0, 1, 2].reduce((sum, l) => {
+    const perOrigin = [upstreams.ns1, upstreams.buddyns].map((u) => calls.filter((c) => c.upstream === u && level(c.entry) === l).length);
+    return sum + Math.max(...perOrigin.map((n) => Math.ceil(n / connections)));
+  }, 0);
+  await Promise.all(controls.map((c) => c.addFault({ path: '/', latencyMs: LATENCY_MS })));
+  const slowMs = await timed(5, () => ask(gateway, query));
+  await Promise.all(controls.map((c) => c.clearFaults()));
+  await gateway.close();
+  await Promise.all([...pools.values()].map((p) => p.close()));
+  const bound = rounds * LATENCY_MS;
+  const rows = [
+    '| scenario | dnsgraph ms | baseline | baseline ms | ratio (goal) |',
+    '| --- | ---: | --- | ---: | ---: |',
+    `| dashboard, no added latency | ${dashboardMs.toFixed(1)} | plain undici replay of its ${calls.length} calls | ${replayMs.toFixed(1)} | ${(dashboardMs / replayMs).toFixed(2)} (≤ 1.2) |`,
+    `| dashboard, ${LATENCY_MS} ms added per upstream call | ${slowMs.toFixed(0)} | lower bound: ${rounds} rounds × ${LATENCY_MS} ms | ${bound} | ${(slowMs / bound).toFixed(2)} (≤ 1.15) |`,
+  ];
+  return `Dashboard critical path, median of ${RUNS} runs (5 with latency)\n\n${rows.join('\n')}\n`;
+}
+
+/** Requests per second through yoga.fetch at a fixed concurrency for a fixed time. */
+async function throughput(fetch: (request: Request) => Promise<Response> | Response, body: string, headers: Record<string, string> = {}): Promise<number> {
+  const until = performance.now() + 1_000;
+  let done = 0;
+  const worker = async () => {
+    while (performance.now() < until) {
+      const response = await fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }));
+      await response.text();
+      done++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 20 }, worker));
+  return done / ((performance.now() - started) / 1000);
+}
+
+/** `{ __typename }` and a cached small query against bare yoga serving the same on the same machine. */
+export async function throughputVersusBareYoga(config: Config): Promise<string> {
+  const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false });
+  const uncached = createGateway({ config: { ...config, responseCacheTtlSeconds: 0 }, logger: createLogger('silent') });
+  const cached = createGateway({ config: { ...config, responseCacheTtlSeconds: 60 }, logger: createLogger('silent') });
+  const typename = JSON.stringify({ query: '{ __typename }' });
+  const small = JSON.stringify({ query: '{ zones { name providers } }' });
+  // Interleaved rounds, the first for warming up, so machine load and JIT weigh on each side alike.
+  const rounds: Array<[number, number, number]> = [];
+  for (let round = 0; round < 4; round++) {
+    rounds.push([await throughput(bare.fetch, typename), await throughput(uncached.yoga.fetch, typename), await throughput(cached.yoga.fetch, small)]);
+  }
+  await Promise.all([uncached.close(), cached.close()]);
+  const measured = rounds.slice(1);
+  const [bareRps, typenameRps, cachedRps] = [0, 1, 2].map((i) => median(measured.map((r) => r[i]!))) as [number, number, number];
+  const rows = [
+    '| query | dnsgraph req/s | bare yoga `{ __typename }` req/s | ratio (goal ≥ 0.9) |',
+    '| --- | ---: | ---: | ---: |',
+    `| \`{ __typename }\` | ${typenameRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(typenameRps / bareRps).toFixed(2)} |`,
+    `| \`{ zones { name providers } }\` from the response cache | ${cachedRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(cachedRps / bareRps).toFixed(2)} |`,
+  ];
+  return `Throughput through yoga.fetch, 20 concurrent callers, median of 3 interleaved rounds of 1 s\n\n${rows.join('\n')}\n`;
+}

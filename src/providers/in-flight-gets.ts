@@ -1,0 +1,128 @@
+import type { UpstreamRequest, UpstreamResponse } from './http.js';
+import { UpstreamError, type ProviderId } from './upstream-error.js';
+
+type Send = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+
+interface Flight {
+  response: Promise<UpstreamResponse>;
+  waiting: number;
+  settled: boolean;
+  /** Once every caller waiting for it has given up: cancels the upstream request, and the next caller starts a new flight. */
+  abandon(): void;
+}
+
+/**
+ * Identical GETs of one credential that are in flight at the same time go upstream once, and every caller gets
+ * that answer: two hundred dashboards opened at once cost the upstream calls of one. The key is the
+ * credential's fingerprint and the resource (path and query) on this client's endpoint, so credentials never
+ * share a flight.
+ *
+ * A write (any other method, or a GET with side effects such as BuddyNS's SyncNOW) ends the sharing of every
+ * flight on the endpoint when it starts and again when it is answered: a caller who asks after the write sees
+ * a fresh answer, never one fetched before it. Writes are rare and one write can change what many resources
+ * read (a record changes its zone, the zone list, search), so all flights of the endpoint are dropped, for
+ * every credential, since two credentials may belong to one account.
+ */
+export class InFlightGets {
+  private readonly flights = new Map<string, Flight>();
+  /** Requests this class sends itself, which go straight through the client. */
+  private readonly own = new WeakSet<UpstreamRequest>();
+
+  constructor(private readonly client: { readonly provider: ProviderId }) {}
+
+  /** Undefined when the client should send the request itself; otherwise the shared or tracked answer. */
+  route(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> | undefined {
+    if (this.own.has(request)) return undefined;
+    if (request.method !== 'GET' || request.sideEffects) return this.write(request, send);
+    return this.join(request, send);
+  }
+
+  private async write(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
+    this.flights.clear();
+    try {
+      return await send(this.mark({ ...request }));
+    } finally {
+      this.flights.clear();
+    }
+  }
+
+  private join(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
+    const key = flightKey(request);
+    let flight = this.flights.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const created: Flight = {
+        waiting: 0,
+        settled: false,
+        response: send(this.mark({ ...request, signal: controller.signal })),
+        abandon: () => {
+          if (this.flights.get(key) === created) this.flights.delete(key);
+          controller.abort();
+        },
+      };
+      flight = created;
+      this.flights.set(key, created);
+      void created.response.then(
+        () => this.land(key, created),
+        () => this.land(key, created),
+      );
+    }
+    return wait(flight, request.signal, () => this.cancelled());
+  }
+
+  private cancelled(): UpstreamError {
+    const { provider } = this.client;
+    return new UpstreamError({ provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `request to ${provider} was cancelled` });
+  }
+
+  private land(key: string, flight: Flight): void {
+    flight.settled = true;
+    if (this.flights.get(key) === flight) this.flights.delete(key);
+  }
+
+  private mark(request: UpstreamRequest): UpstreamRequest {
+    this.own.add(request);
+    return request;
+  }
+}
+
+function flightKey(request: UpstreamRequest): string {
+  const query = request.query
+    ? Object.entries(request.query)
+        .filter(([, value]) => value !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+        .join('&')
+    : '';
+  return `${request.rateKey}\u0000${request.path}?${query}`;
+}
+
+/** The flight's answer for one caller, who may stop waiting on its own signal without cancelling it for the others. */
+function wait(flight: Flight, signal: AbortSignal | undefined, cancelled: () => Error): Promise<UpstreamResponse> {
+  if (!signal) {
+    flight.waiting++;
+    return flight.response.finally(() => flight.waiting--);
+  }
+  if (signal.aborted) return Promise.reject(cancelled());
+  flight.waiting++;
+  return new Promise<UpstreamResponse>((resolve, reject) => {
+    const leave = () => {
+      flight.waiting--;
+      if (flight.waiting === 0 && !flight.settled) flight.abandon();
+      reject(cancelled());
+    };
+    signal.addEventListener('abort', leave, { once: true });
+    flight.response.then(
+      (response) => {
+        signal.removeEventListener('abort', leave);
+        flight.waiting--;
+        resolve(response);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', leave);
+        flight.waiting--;
+        reject(error);
+      },
+    );
+  });
+}

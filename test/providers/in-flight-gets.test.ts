@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BuddyNsClient } from '../../src/providers/buddyns/client.js';
+import { buddyNsErrorMessage, buddyNsFieldErrors } from '../../src/providers/buddyns/errors.js';
+import { HttpClient } from '../../src/providers/http.js';
+import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
+import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
+import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+
+const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
+
+/**
+ * A loopback proxy in front of a sandbox that holds each GET's answer back until released: the answer is what
+ * the sandbox said when the request arrived, as a slow network would deliver it.
+ */
+interface HoldingProxy {
+  baseUrl: string;
+  /** Resolves once the sandbox has answered the next GET, which is then held. */
+  answered(): Promise<void>;
+  release(): void;
+  close(): Promise<void>;
+}
+
+async function holdingProxy(target: string): Promise<HoldingProxy> {
+  const upstream = new URL(target);
+  const held: Array<() => void> = [];
+  let onAnswered: (() => void) | undefined;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        const body: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => body.push(chunk));
+        answer.on('end', () => {
+          const send = () => res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(body));
+          if (req.method !== 'GET') return send();
+          held.push(send);
+          onAnswered?.();
+        });
+      });
+      forward.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname}`,
+    answered: () => new Promise<void>((resolve) => (onAnswered = resolve)),
+    release: () => held.splice(0).forEach((send) => send()),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.reset());
+
+describe('identical upstream GETs in flight together', () => {
+  it('20 concurrent identical dashboards cost the upstream calls of one', async () => {
+    await Promise.all([h.ns1Control.addFault({ path: '/', latencyMs: 150 }), h.buddyControl.addFault({ path: '/', latencyMs: 150 })]);
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => Promise.all(Array.from({ length: 20 }, () => h.gql(DASHBOARD))));
+    expect(result.every((r) => r.errors === undefined)).toBe(true);
+    expect(new Set(result.map((r) => JSON.stringify(r.data))).size).toBe(1);
+    expect(ns1.total).toBe(41);
+    expect(buddyns.total).toBe(11);
+    for (const [call, count] of Object.entries({ ...ns1.counts, ...buddyns.counts })) expect([call, count]).toEqual([call, 1]);
+  });
+
+  it('never shares a flight between credentials: a key limited to example.com gets only its own answer', async () => {
+    await h.ns1Control.addFault({ path: '/zones', latencyMs: 200 });
+    type Zones = { zones: Array<{ name: string; providers: string[] }> };
+    const onNs1 = (r: { data?: Zones | null }) => r.data?.zones.filter((z) => z.providers.includes('NS1')).map((z) => z.name);
+    const zones = '{ zones { name providers } }';
+    const { result, ns1 } = await countUpstreamCalls(h, () => Promise.all([h.gql<Zones>(zones), h.gql<Zones>(zones, undefined, { 'X-NS1-Key': ns1SandboxKeys().exampleOnly })]));
+    const [admin, limited] = result;
+    expect(onNs1(admin)).toHaveLength(6);
+    expect(onNs1(limited)).toEqual(['example.com']);
+    expect(ns1.counts['GET /zones']).toBe(2);
+  });
+});
+
+describe('the provider client shares flights', () => {
+  let proxy: HoldingProxy;
+  let http: HttpClient;
+  const { token, user, password } = buddyNsSandboxCredentials();
+  beforeEach(async () => {
+    proxy = await holdingProxy(h.buddyns.baseUrl);
+    http = new HttpClient({ provider: 'buddyns', baseUrl: proxy.baseUrl, errorMessage: buddyNsErrorMessage, fieldErrors: buddyNsFieldErrors, maxRetries: 0 });
+    return async () => {
+      await http.close();
+      await proxy.close();
+    };
+  });
+
+  it('sends a GET once for callers of one credential, and once per credential', async () => {
+    const byToken = new BuddyNsClient(http, { kind: 'token', token });
+    const byPassword = new BuddyNsClient(http, { kind: 'basic', user, password });
+    const answered = proxy.answered();
+    const calls = [byToken.listZones(), byToken.listZones(), byToken.listZones(), byPassword.listZones()];
+    await answered;
+    await expect.poll(async () => (await h.buddyControl.log()).counts['GET /zone/']).toBe(2);
+    proxy.release();
+    const lists = await Promise.all(calls);
+    expect(lists.every((list) => list.length === 5)).toBe(true);
+    expect((await h.buddyControl.log()).counts).toEqual({ 'GET /zone/': 2 });
+  });
+
+  it('a write during a flight: a caller who asks after the write never gets the answer fetched before it', async () => {
+    const client = new BuddyNsClient(http, { kind: 'token', token });
+    const answered = proxy.answered();
+    const before = client.listZones();
+    await answered;
+    await client.addZone('after-write.example', '203.0.113.9');
+    const after = client.listZones();
+    await expect.poll(async () => (await h.buddyControl.log()).counts['GET /zone/']).toBe(2);
+    proxy.release();
+    expect((await before).map((z) => z.name)).not.toContain('after-write.example');
+    expect((await after).map((z) => z.name)).toContain('after-write.example');
+  });
+
+  it('a caller who gives up does not cancel the flight for the others; the last one to give up cancels it', async () => {
+    const client = new BuddyNsClient(http, { kind: 'token', token });
+    const first = new AbortController();
+    const second = new AbortController();
+    const answered = proxy.answered();
+    const leaving = client.getZoneStatus('example.com', first.signal);
+    const staying = client.getZoneStatus('example.com', second.signal);
+    await answered;
+    first.abort();
+    await expect(leaving).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: 'request to buddyns was cancelled' });
+    proxy.release();
+    await expect(staying).resolves.toMatchObject({ asciiName: 'example.com' });
+    expect((await h.buddyControl.log()).counts).toEqual({ 'GET /zone/example.com/status/': 1 });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { manualClockSetup } from './support/manual-clock-setup.js';
+import { ManualScheduler } from './support/manual-scheduler.js';
+import { gatewayOn } from './support/gateway.js';
+import { subscribeSse } from './support/sse.js';
+
+const INTERVAL_MS = 10_000;
+const zoneQps = (zone: string) => `subscription { qps(zone: "${zone}", intervalSeconds: ${INTERVAL_MS / 1000}) { qps } }`;
+
+/** A hand-driven clock whose pollers take the given phase shifts, in the order they start. */
+class JitteredScheduler extends ManualScheduler {
+  constructor(private readonly shifts: number[]) {
+    super();
+  }
+  jitterMs(): number {
+    return this.shifts.shift() ?? 0;
+  }
+}
+
+const setup = manualClockSetup();
+
+describe('pollers started together', () => {
+  it('spread their polls across the interval instead of polling in one burst', async () => {
+    const scheduler = new JitteredScheduler([0.75 * INTERVAL_MS, 0.25 * INTERVAL_MS]);
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const qpsCalls = async () => {
+      const { counts } = await setup.harness.ns1Control.log();
+      return { example: counts['GET /stats/qps/example.com'] ?? 0, ns1Only: counts['GET /stats/qps/ns1-only.com'] ?? 0 };
+    };
+    const subscribers = [await subscribeSse(gateway, zoneQps('example.com')), await subscribeSse(gateway, zoneQps('ns1-only.com'))];
+    await Promise.all(subscribers.map((s) => s.next()));
+    expect(await qpsCalls()).toEqual({ example: 1, ns1Only: 1 });
+
+    // The first poller's second poll comes a quarter into the interval, the other's three quarters in.
+    await scheduler.advance(0.5 * INTERVAL_MS);
+    await subscribers[0]!.next();
+    expect(await qpsCalls()).toEqual({ example: 2, ns1Only: 1 });
+    await scheduler.advance(0.5 * INTERVAL_MS);
+    await subscribers[1]!.next();
+    expect(await qpsCalls()).toEqual({ example: 2, ns1Only: 2 });
+
+    // From then on, one poll per interval each, keeping their distance.
+    await scheduler.advance(0.5 * INTERVAL_MS);
+    await subscribers[0]!.next();
+    expect(await qpsCalls()).toEqual({ example: 3, ns1Only: 2 });
+    await Promise.all(subscribers.map((s) => s.close()));
+    await gateway.close();
+  });
+});
