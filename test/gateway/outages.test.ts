@@ -5,6 +5,10 @@ import type { Gateway } from '../../src/yoga.js';
 
 const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
 /** Longer than any test: NS1 answers nothing until the fault is removed. */
+/** One NS1 zone GET each; the last zone is on NS1 alone, so refusing NS1 refuses the whole field. */
+const NS1_ONLY_ZONE_QUERIES = ['example.com', 'xn--bcher-kva.de', 'lame-delegation.org', 'example.net', 'ns1-only.com'].map(
+  (name) => `{ zone(name: "${name}") { name ns1 { serial } } }`,
+);
 const HANG = { path: '/', latencyMs: 120_000 };
 
 // Small numbers so the circuit opens after one query: two attempts that time out.
@@ -89,9 +93,10 @@ describe('NS1 hanging', () => {
     await harness.ns1Control.clearFaults();
 
     await expect.poll(() => gateway.upstreams.ns1.circuit.state, { interval: 100, timeout: 5_000 }).toBe('half_open');
-    // Three operations at once: the first request is the probe; the others are refused while it is out.
+    // Three operations at once, each needing a different NS1 resource (identical requests would share one
+    // upstream call): the first request is the probe; the others are refused while it is out.
     const { result, ns1 } = await countUpstreamCalls(harness, () =>
-      Promise.all(Array.from({ length: 3 }, () => execute<{ zones: Array<{ name: string }> }>(gateway, '{ zones(provider: NS1) { name } }'))),
+      Promise.all(NS1_ONLY_ZONE_QUERIES.slice(0, 3).map((query) => execute(gateway, query))),
     );
     expect(ns1.total).toBe(1);
     expect(result.filter((r) => !r.errors)).toHaveLength(1);
@@ -143,11 +148,11 @@ describe('bulkheads', () => {
   it('a full NS1 queue answers UPSTREAM_UNAVAILABLE at once and leaves BuddyNS requests unqueued', async () => {
     const gateway = harness.gatewayWith({ UPSTREAM_CONNECTIONS: '2', UPSTREAM_QUEUE_SIZE: '2', UPSTREAM_RETRIES: '0', REQUEST_DEADLINE_MS: '3000', CIRCUIT_BREAKER_FAILURES: '100' });
     await harness.ns1Control.addFault(HANG);
-    const ns1Zones = '{ zones(provider: NS1) { name } }';
-    const held = Array.from({ length: 4 }, () => execute(gateway, ns1Zones));
+    // Distinct NS1 resources: identical requests would share one upstream call instead of queueing.
+    const held = NS1_ONLY_ZONE_QUERIES.slice(0, 4).map((query) => execute(gateway, query));
     await expect.poll(() => gateway.upstreams.ns1.load, { interval: 20, timeout: 5_000 }).toEqual({ inFlight: 2, queued: 2 });
 
-    const refused = await execute(gateway, ns1Zones);
+    const refused = await execute(gateway, NS1_ONLY_ZONE_QUERIES[4] ?? '');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'NS1' });
     const buddy = await execute<{ zones: Array<{ name: string }> }>(gateway, '{ zones(provider: BUDDYNS) { name } }');
     expect(buddy.errors).toBeUndefined();

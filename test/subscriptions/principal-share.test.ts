@@ -7,6 +7,17 @@ import { configOn } from './support/gateway.js';
 
 const backends = useSandboxesAndRedis();
 
+const RECORDS = [
+  { domain: 'www.ns1-only.com', type: 'AAAA' },
+  { domain: 'ns1-only.com', type: 'ALIAS' },
+  { domain: 'ns1-only.com', type: 'AFSDB' },
+  { domain: 'ns1-only.com', type: 'CERT' },
+  { domain: 'blog.ns1-only.com', type: 'CNAME' },
+  { domain: 'old.ns1-only.com', type: 'DNAME' },
+  { domain: 'host.ns1-only.com', type: 'HINFO' },
+  { domain: 'ns1-only.com', type: 'MX' },
+];
+
 let running: RunningGateway | undefined;
 const clients: Client[] = [];
 
@@ -16,10 +27,13 @@ afterEach(async () => {
 });
 
 /** The first message of a subscription: its first sample, or the error its first poll ended with. */
-function firstMessage(client: Client, intervalSeconds: number): Promise<ExecutionResult> {
+function firstMessage(client: Client, record: { domain: string; type: string }): Promise<ExecutionResult> {
   return new Promise((resolve, reject) => {
     const stop = client.subscribe(
-      { query: `subscription ($i: Int) { qps(zone: "example.com", intervalSeconds: $i) { qps } }`, variables: { i: intervalSeconds } },
+      {
+        query: `subscription ($d: DomainName!, $t: RecordType!) { qps(zone: "ns1-only.com", domain: $d, type: $t, intervalSeconds: 10) { qps } }`,
+        variables: { d: record.domain, t: record.type },
+      },
       {
         next: (message) => {
           stop();
@@ -42,14 +56,14 @@ describe('fair shares of the rate budget', () => {
     clients.push(greedy);
     const { lastSeq } = await backends.harness.ns1Control.log();
 
-    // Eight pollers of their own (one per interval), all started by this one connection.
-    const firsts = await Promise.all(Array.from({ length: 8 }, (_, i) => firstMessage(greedy, 10 + i)));
+    // Eight pollers of their own (one per record, so no two share an upstream request), all started by this one connection.
+    const firsts = await Promise.all(RECORDS.map((record) => firstMessage(greedy, record)));
     const sampled = firsts.filter((m) => !m.errors);
     const limited = firsts.filter((m) => m.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
     expect(sampled.length).toBeGreaterThanOrEqual(1);
     expect(limited.length).toBeGreaterThanOrEqual(4);
     // A refused poll never went upstream.
-    expect((await backends.harness.ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone']).toBe(8 - limited.length);
+    expect((await backends.harness.ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone/:domain/:type']).toBe(8 - limited.length);
 
     const response = await fetch(running.url, {
       method: 'POST',
