@@ -1,4 +1,8 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { AuditLog } from './audit/audit-log.js';
+import type { Authenticator } from './auth/authenticator.js';
+import type { Principal } from './auth/principal.js';
+import { principalOfRequest, untilExpiry } from './auth/request-principal.js';
 import type { Config } from './config.js';
 import { LoaderRegistry } from './loaders/registry.js';
 import type { Logger } from './logger.js';
@@ -15,9 +19,16 @@ export interface GatewayDeps {
   http: { ns1: HttpClient; buddyns: HttpClient };
   /** The shared pollers subscriptions join. */
   subscriptions: SubscriptionHub;
+  authenticator: Authenticator;
+  audit: AuditLog;
+  /** The clock tokens are checked against. */
+  now?: () => Date;
 }
 
 export interface GatewayContext {
+  /** Who is asking, with the scopes and zones their token grants (everything where authentication is off). */
+  principal: Principal;
+  audit: AuditLog;
   config: Config;
   logger: Logger;
   /** NS1 bound to the credential in use, absent when none is configured. */
@@ -46,9 +57,13 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  return (initial: YogaInitialContext): GatewayContext => {
+  return async (initial: YogaInitialContext & { principal?: Principal }): Promise<GatewayContext> => {
+    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request.
+    const principal = initial.principal ?? (await principalOfRequest(deps.authenticator, initial.request, deps.logger));
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     return {
+      principal,
+      audit: deps.audit,
       config,
       logger: deps.logger,
       ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint) : undefined,
@@ -56,7 +71,7 @@ export function createContextFactory(deps: GatewayDeps) {
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
-      signal: initial.request.signal,
+      signal: untilExpiry(initial.request.signal, principal, deps.now),
     };
   };
 }

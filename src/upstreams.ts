@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { recordProviderCall } from './audit/provider-writes.js';
 import type { Config } from './config.js';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from './providers/buddyns/errors.js';
 import { HttpClient, type HttpClientOptions } from './providers/http.js';
@@ -35,7 +36,8 @@ export function createUpstreams(
     headersTimeoutMs: config.upstream.timeoutMs,
     bodyTimeoutMs: config.upstream.timeoutMs,
     maxRetries: config.upstream.retries,
-    onResponse: ({ method, status, durationMs }) => {
+    onResponse: ({ method, path, status, durationMs }) => {
+      recordProviderCall({ provider, method, path, status });
       metrics.upstreamRequests.inc({ provider, method, status: String(status) });
       metrics.upstreamDuration.observe({ provider, method }, durationMs / 1000);
     },

@@ -1,6 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
+import { createAuditLog } from './audit/audit-log.js';
+import { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './auth/authenticator.js';
 import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createLogger, type Logger } from './logger.js';
@@ -22,6 +24,8 @@ export interface GatewayOptions {
   dispatchers?: { ns1?: Dispatcher; buddyns?: Dispatcher };
   /** The shared pollers' clock and lease settings, e.g. a clock a test advances by hand. */
   subscriptions?: SubscriptionHubOptions;
+  /** How tokens are checked, e.g. against a clock a test moves. */
+  auth?: AuthenticatorOptions;
 }
 
 export interface Gateway {
@@ -31,6 +35,9 @@ export interface Gateway {
   metrics: GatewayMetrics;
   upstreams: Upstreams;
   subscriptions: SubscriptionHub;
+  /** Who a request or a WebSocket connection is (anonymous where authentication is off). */
+  authenticator: Authenticator;
+  now: () => Date;
   /** Ends every subscription, gives up the pollers' leases and closes the upstream connections. */
   close(): Promise<void>;
 }
@@ -77,10 +84,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const subscriptions = createSubscriptionHub(config, logger, options.subscriptions);
   registerSubscriptionMetrics(metrics.registry, subscriptions);
   const responseCache = createResponseCache(config, logger, metrics.registry);
+  for (const warning of config.startWarnings) logger.warn(warning);
+  const now = options.auth?.now ?? (() => new Date());
+  const authenticator = createAuthenticator(config, { now });
+  const audit = createAuditLog(logger, metrics.registry);
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
-    context: createContextFactory({ config, logger, http: upstreams, subscriptions }),
+    context: createContextFactory({ config, logger, http: upstreams, subscriptions, authenticator, audit, now }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
@@ -103,6 +114,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     metrics,
     upstreams,
     subscriptions,
+    authenticator,
+    now,
     close: () =>
       (closing ??= (async () => {
         await subscriptions.close();

@@ -1,3 +1,4 @@
+import { canSeeZone } from '../auth/visible-zones.js';
 import type { GatewayContext } from '../context.js';
 import { buddyNsZone, buddyNsZoneList } from '../loaders/buddyns.js';
 import { ns1ZoneDetail, ns1ZoneList } from '../loaders/ns1-dns.js';
@@ -29,11 +30,12 @@ export async function listZones(ctx: GatewayContext, provider: ProviderId | unde
     const existing = merged.get(zone.asciiName);
     merged.set(zone.asciiName, { asciiName: zone.asciiName, onNs1: existing?.onNs1 ?? false, buddyns: zone });
   }
-  return [...merged.values()].sort((a, b) => a.asciiName.localeCompare(b.asciiName));
+  return [...merged.values()].filter((zone) => canSeeZone(ctx, zone.asciiName)).sort((a, b) => a.asciiName.localeCompare(b.asciiName));
 }
 
 /** One zone by its ASCII name; null when no configured provider has it. */
 export async function findZone(ctx: GatewayContext, asciiName: string, report: ReportFailure): Promise<UnifiedZone | null> {
+  if (!canSeeZone(ctx, asciiName)) return null;
   const ns1 = optionalNs1(ctx);
   const buddyns = optionalBuddyNs(ctx);
   const [ns1Zone, buddyZone] = await Promise.all([

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ns1DataFeed, ns1DataSource, ns1DataSources } from '../loaders/ns1-ops.js';
 import type { Ns1DataFeed, Ns1DataSource, Ns1FeedDestination } from '../providers/ns1/data.js';
 import type { Ns1Described } from '../providers/ns1/ops-schemas.js';
-import { destinationRecord, feedOfPointer } from '../resolvers/feeds.js';
+import { destinationRecord, feedOfPointer, visibleDestinations } from '../resolvers/feeds.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { dataSourceTypes } from '../resolvers/ns1-catalogs.js';
 import * as writes from '../resolvers/data-writes.js';
@@ -52,7 +52,7 @@ DataFeedRef.implement({
     name: t.exposeString('name'),
     config: t.expose('config', { type: 'JSONObject', nullable: true }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
-    destinations: t.field({ type: [FeedDestinationRef], resolve: (f) => f.destinations }),
+    destinations: t.field({ type: [FeedDestinationRef], resolve: (f, _a, ctx) => visibleDestinations(ctx, f.destinations) }),
     source: t.field({ type: DataSourceRef, nullable: true, resolve: (f, _a, ctx) => ns1DataSource(requireNs1(ctx), f.sourceId) }),
   }),
 });

@@ -9,6 +9,7 @@ import { WEBSOCKET_TRANSPORT } from '../context.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
+import { createSocketAuth } from './ws-auth.js';
 
 /** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */
 interface EnvelopedRoot {
@@ -71,14 +72,16 @@ function signalOf(socket: WebSocket): AbortSignal {
  */
 export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
   const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const auth = createSocketAuth(gateway);
   const protocol = useServer(
     {
+      onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args),
       onSubscribe: async (ctx, _id, payload) => {
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
-        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT, principal: auth.principalOf(socket) });
         let document: DocumentNode;
         try {
           document = parse(payload.query);

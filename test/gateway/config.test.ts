@@ -18,9 +18,9 @@ describe('configuration', () => {
   });
 
   it('uses the real providers when credentials are set, unless --sandbox forces the sandboxes', () => {
-    expect(loadConfig({ NS1_API_KEY: 'k' }, []).sandbox).toBe(false);
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).sandbox).toBe(false);
     expect(loadConfig({ NS1_API_KEY: 'k' }, ['--sandbox']).sandbox).toBe(true);
-    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
+    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p', AUTH_MODE: 'none' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
   });
 
   it('lets --port override PORT', () => {
