@@ -110,7 +110,7 @@ describe('authentication with OIDC access tokens', () => {
   });
 
   it('refuses an SSE subscription without a token with 401 and no upstream call', async () => {
-    const { result, ns1 } = await countUpstreamCalls(h, () =>
+    const { result, ns1 } = await countUpstreamCalls(h, async () =>
       g.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
