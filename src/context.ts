@@ -3,6 +3,7 @@ import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticator } from './auth/authenticator.js';
 import type { Principal } from './auth/principal.js';
 import { principalOfRequest, untilExpiry } from './auth/request-principal.js';
+import { authenticatedPrincipal } from './plugins/use-auth.js';
 import type { Config } from './config.js';
 import { LoaderRegistry } from './loaders/registry.js';
 import type { Logger } from './logger.js';
@@ -58,8 +59,9 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
   return async (initial: YogaInitialContext & { principal?: Principal }): Promise<GatewayContext> => {
-    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request.
-    const principal = initial.principal ?? (await principalOfRequest(deps.authenticator, initial.request, deps.logger));
+    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
+    const principal =
+      initial.principal ?? authenticatedPrincipal(initial.request) ?? (await principalOfRequest(deps.authenticator, initial.request, deps.logger));
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     return {
       principal,

@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
+import { useAuth } from './plugins/use-auth.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
@@ -105,7 +106,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
-    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
+    plugins: [useAuth(authenticator, logger), useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
   });
   return {
     yoga,

@@ -20,4 +20,9 @@ export function anonymousPrincipal(): Principal {
   return { id: `anonymous:${randomUUID()}`, authenticated: false, scopes: new Set(SCOPES), zones: EVERY_ZONE };
 }
 
-export const hasScope = (principal: Principal, scope: string): boolean => principal.scopes.has(scope);
+/** What a principal may see, as a cache key: equal for callers with the same scopes and zones. */
+export function accessFingerprint(principal: Principal): string {
+  const zones = principal.zones.kind === 'every' ? '*' : [...principal.zones.names, ...principal.zones.below.map((b) => `*.${b}`)].sort().join(',');
+  return `${[...principal.scopes].sort().join(' ')}|${zones}`;
+}
+
