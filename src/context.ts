@@ -58,10 +58,7 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  return async (initial: YogaInitialContext & { principal?: Principal }): Promise<GatewayContext> => {
-    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
-    const principal =
-      initial.principal ?? authenticatedPrincipal(initial.request) ?? (await principalOfRequest(deps.authenticator, initial.request, deps.logger));
+  const contextOf = (initial: YogaInitialContext, principal: Principal): GatewayContext => {
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     return {
       principal,
@@ -75,5 +72,11 @@ export function createContextFactory(deps: GatewayDeps) {
       subscriptions: deps.subscriptions,
       signal: untilExpiry(initial.request.signal, principal, deps.now),
     };
+  };
+  return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {
+    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
+    const known = initial.principal ?? authenticatedPrincipal(initial.request);
+    if (known) return contextOf(initial, known);
+    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal));
   };
 }

@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/authenticator.js';
-import type { Principal } from '../auth/principal.js';
+import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import { principalOfRequest } from '../auth/request-principal.js';
 import type { Logger } from '../logger.js';
 
@@ -28,6 +28,10 @@ export function useAuth(authenticator: Authenticator, logger: Logger, graphqlEnd
     onRequest({ request, url, endResponse }) {
       if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      if (!authenticator.enabled) {
+        principals.set(request, anonymousPrincipal());
+        return;
+      }
       return principalOfRequest(authenticator, request, logger).then(
         (principal) => void principals.set(request, principal),
         (error: GraphQLError) => endResponse(refusal(error)),

@@ -34,7 +34,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-describe('npm start', () => {
+// Each test starts a tsx process, which takes many seconds on a busy machine.
+describe('npm start', { timeout: 60_000 }, () => {
   it('serves the embedded sandboxes on a real socket and stops cleanly on SIGTERM', async () => {
     const { child, output } = start(['--port', '0']);
     const url = await readyUrl(output);
