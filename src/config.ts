@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { authSettings, checkAuthSettings, toAuthConfig, usesSandbox, type AuthConfig, type CredentialsMode } from './auth/auth-config.js';
 import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
 
 const booleanFlag = z
@@ -39,6 +40,7 @@ export const configSchema = z
     BUDDYNS_ENDPOINT: url('https://www.buddyns.com/api/v2'),
     BUDDYNS_RATE_LIMIT_PER_SECOND: intIn(1, 10_000, 20),
     ALLOW_REQUEST_CREDENTIALS: booleanFlag.optional(),
+    ...authSettings,
     UPSTREAM_TIMEOUT_MS: intIn(100, 120_000, 10_000),
     UPSTREAM_RETRIES: intIn(0, 10, 2),
     UPSTREAM_CONNECTIONS: intIn(1, 512, 16),
@@ -68,6 +70,7 @@ export const configSchema = z
     if (c.SUBSCRIPTION_MIN_INTERVAL_SECONDS > c.SUBSCRIPTION_MAX_INTERVAL_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTION_MIN_INTERVAL_SECONDS'], message: 'is above SUBSCRIPTION_MAX_INTERVAL_SECONDS' });
     }
+    checkAuthSettings(c, ctx);
   });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -82,7 +85,13 @@ export interface Config {
   sandbox: boolean;
   ns1: { endpoint: string; apiKey?: string; transferAddress?: string; ratePerSecond: number };
   buddyns: { endpoint: string; credential?: BuddyNsCredentialConfig; ratePerSecond: number };
+  /** Sandbox demo credentials only: a caller's credential header replaces them for its provider. */
   allowRequestCredentials: boolean;
+  /** Whose provider accounts callers use: the operator's (`server`) or only their own (`caller`). */
+  credentials: CredentialsMode;
+  auth: AuthConfig;
+  /** Said once at every start: deprecated settings, authentication switched off. */
+  startWarnings: string[];
   upstream: { timeoutMs: number; retries: number; connections: number };
   /** How upstream outages and overload are met: see the README's "During outages". */
   resilience: {
@@ -171,7 +180,7 @@ function toConfig(c: RawConfig): Config {
     : c.BUDDYNS_USER && c.BUDDYNS_PASSWORD
       ? { kind: 'basic', user: c.BUDDYNS_USER, password: c.BUDDYNS_PASSWORD }
       : undefined;
-  const sandbox = c.SANDBOX || (!c.NS1_API_KEY && !credential);
+  const sandbox = usesSandbox(c);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -183,7 +192,8 @@ function toConfig(c: RawConfig): Config {
       ratePerSecond: c.NS1_RATE_LIMIT_PER_SECOND,
     },
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
-    allowRequestCredentials: c.ALLOW_REQUEST_CREDENTIALS ?? sandbox,
+    allowRequestCredentials: sandbox,
+    ...toAuthConfig(c, sandbox),
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
     resilience: {
       queueSize: c.UPSTREAM_QUEUE_SIZE,

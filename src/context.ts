@@ -1,11 +1,15 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { AuditLog } from './audit/audit-log.js';
+import type { Authenticator } from './auth/authenticator.js';
+import type { Principal } from './auth/principal.js';
+import { principalOfRequest, untilExpiry } from './auth/request-principal.js';
+import { authenticatedPrincipal } from './plugins/use-auth.js';
 import type { Config } from './config.js';
 import { LoaderRegistry } from './loaders/registry.js';
 import type { Logger } from './logger.js';
 import { BuddyNsClient } from './providers/buddyns/client.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
-import { principalOf } from './principal.js';
 import { requestCredentials } from './request-credentials.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
 
@@ -16,9 +20,16 @@ export interface GatewayDeps {
   http: { ns1: HttpClient; buddyns: HttpClient };
   /** The shared pollers subscriptions join. */
   subscriptions: SubscriptionHub;
+  authenticator: Authenticator;
+  audit: AuditLog;
+  /** The clock tokens are checked against. */
+  now?: () => Date;
 }
 
 export interface GatewayContext {
+  /** Who is asking, with the scopes and zones their token grants (everything where authentication is off). */
+  principal: Principal;
+  audit: AuditLog;
   config: Config;
   logger: Logger;
   /** NS1 bound to the credential in use, absent when none is configured. */
@@ -32,8 +43,6 @@ export interface GatewayContext {
   subscriptions: SubscriptionHub;
   /** Aborts when the client goes away: subscriptions end with it. */
   signal: AbortSignal;
-  /** Who is asking: the rate budgets' fair share is per principal. */
-  principal: string;
 }
 
 export interface PartialFailure {
@@ -49,19 +58,25 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  return (initial: YogaInitialContext): GatewayContext => {
+  const contextOf = (initial: YogaInitialContext, principal: Principal): GatewayContext => {
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
-    const principal = principalOf(initial);
     return {
+      principal,
+      audit: deps.audit,
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal) : undefined,
+      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal.id) : undefined,
+      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal.id) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
-      signal: initial.request.signal,
-      principal,
+      signal: untilExpiry(initial.request.signal, principal, deps.now),
     };
+  };
+  return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {
+    // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
+    const known = initial.principal ?? authenticatedPrincipal(initial.request);
+    if (known) return contextOf(initial, known);
+    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal));
   };
 }

@@ -9,18 +9,22 @@ export interface RequestCredentials {
   buddyns: BuddyNsCredential | undefined;
 }
 
-/** Server-configured credentials by default; `X-NS1-Key` / `X-BuddyNS-Token` replace them where the deployment allows. */
+/**
+ * `CREDENTIALS=server`: the operator's accounts, and a caller's credential header is refused.
+ * `CREDENTIALS=caller`: only what the caller sent, per provider; a provider without its header is absent for
+ * that caller and never falls back to the operator's account. The sandbox's demo credentials are no secret,
+ * so there a caller's header replaces them for its provider.
+ */
 export function requestCredentials(config: Config, headers: Headers): RequestCredentials {
-  const ns1Header = headers.get(REQUEST_CREDENTIAL_HEADERS.ns1)?.trim();
-  const buddyHeader = headers.get(REQUEST_CREDENTIAL_HEADERS.buddyns)?.trim();
+  const ns1Header = headers.get(REQUEST_CREDENTIAL_HEADERS.ns1)?.trim() || undefined;
+  const buddyHeader = headers.get(REQUEST_CREDENTIAL_HEADERS.buddyns)?.trim() || undefined;
+  const buddyFromHeader: BuddyNsCredential | undefined = buddyHeader ? { kind: 'token', token: buddyHeader } : undefined;
+  if (config.credentials === 'caller') return { ns1Key: ns1Header, buddyns: buddyFromHeader };
   if ((ns1Header || buddyHeader) && !config.allowRequestCredentials) {
     throw new GatewayError(
       'FORBIDDEN',
-      'Per-request credentials (X-NS1-Key, X-BuddyNS-Token) are not allowed by this gateway; set ALLOW_REQUEST_CREDENTIALS=true to allow them',
+      "Callers' own credentials (X-NS1-Key, X-BuddyNS-Token) are not accepted by this gateway, which uses its own provider accounts; set CREDENTIALS=caller to require them instead",
     );
   }
-  return {
-    ns1Key: ns1Header || config.ns1.apiKey,
-    buddyns: buddyHeader ? { kind: 'token', token: buddyHeader } : config.buddyns.credential,
-  };
+  return { ns1Key: ns1Header ?? config.ns1.apiKey, buddyns: buddyFromHeader ?? config.buddyns.credential };
 }

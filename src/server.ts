@@ -70,6 +70,12 @@ function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
   return `providers: ${providers.filter(Boolean).join(', ')}`;
 }
 
+function describeAuth(config: Config): string {
+  if (config.auth.mode === 'oidc') return `authentication: OIDC access tokens from ${config.auth.issuer} for audience ${config.auth.audience}`;
+  const who = config.sandbox ? 'sandbox mode' : 'AUTH_MODE=none';
+  return `*** AUTHENTICATION IS OFF (${who}): anyone who reaches this port acts with every scope on every zone ***`;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -83,7 +89,9 @@ async function main(): Promise<void> {
   }
   const running = await startGateway(config);
   const { logger } = running.gateway;
-  process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
+  process.stdout.write(
+    `dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}\n`,
+  );
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { recordProviderCall } from './audit/provider-writes.js';
 import type { Config } from './config.js';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from './providers/buddyns/errors.js';
 import type { CircuitStateName } from './providers/circuit.js';
@@ -47,6 +48,7 @@ export function createUpstreams(
       principalShare: resilience.principalRateShare,
       staleIfErrorSeconds: resilience.staleIfErrorSeconds,
       onResponse: ({ method, path, status, durationMs }) => {
+        recordProviderCall({ provider, method, path, status });
         const route = routeTemplate(path);
         metrics.upstreamRequests.inc({ provider, method, route, status: String(status) });
         metrics.upstreamDuration.observe({ provider, method, route }, durationMs / 1000);

@@ -1,10 +1,13 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
+import { createAuditLog } from './audit/audit-log.js';
+import { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './auth/authenticator.js';
 import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { corsPolicy } from './exposure/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMaskError } from './plugins/mask-error.js';
+import { useAuth } from './plugins/use-auth.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { useReadiness } from './plugins/use-readiness.js';
@@ -27,6 +30,8 @@ export interface GatewayOptions {
   dispatchers?: { ns1?: Dispatcher; buddyns?: Dispatcher };
   /** The shared pollers' clock and lease settings, e.g. a clock a test advances by hand. */
   subscriptions?: SubscriptionHubOptions;
+  /** How tokens are checked, e.g. against a clock a test moves. */
+  auth?: AuthenticatorOptions;
 }
 
 export interface Gateway {
@@ -38,6 +43,9 @@ export interface Gateway {
   subscriptions: SubscriptionHub;
   /** TRUSTED_DOCUMENTS' operations by hash: the only ones that run, over HTTP and WebSocket alike. */
   trustedDocuments: TrustedDocuments | undefined;
+  /** Who a request or a WebSocket connection is (anonymous where authentication is off). */
+  authenticator: Authenticator;
+  now: () => Date;
   /** Ends every subscription, gives up the pollers' leases and closes the upstream connections. */
   close(): Promise<void>;
 }
@@ -86,10 +94,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   registerSubscriptionMetrics(metrics.registry, subscriptions);
   const responseCache = createResponseCache(config, logger, metrics.registry);
   const trustedDocuments = config.exposure.trustedDocuments ? loadTrustedDocuments(config.exposure.trustedDocuments) : undefined;
+  for (const warning of config.startWarnings) logger.warn(warning);
+  const now = options.auth?.now ?? (() => new Date());
+  const authenticator = createAuthenticator(config, { now });
+  const audit = createAuditLog(logger, metrics.registry);
   let closing: Promise<void> | undefined;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
-    context: createContextFactory({ config, logger, http: upstreams, subscriptions }),
+    context: createContextFactory({ config, logger, http: upstreams, subscriptions, authenticator, audit, now }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
@@ -106,6 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
     plugins: [
       ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
+      useAuth(authenticator, logger),
       useLimits(config.limits, config.exposure.fieldSuggestions),
       useMetrics(metrics, config.exposure.metricsPort === undefined),
       usePartialFailures(),
@@ -122,6 +135,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     upstreams,
     subscriptions,
     trustedDocuments,
+    authenticator,
+    now,
     close: () =>
       (closing ??= (async () => {
         await subscriptions.close();

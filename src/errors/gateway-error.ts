@@ -30,7 +30,7 @@ export const providerNotConfigured = (provider: ProviderId): GatewayError =>
   new GatewayError(
     'PROVIDER_NOT_CONFIGURED',
     provider === 'ns1'
-      ? 'NS1 is not configured: set NS1_API_KEY (or send X-NS1-Key where per-request credentials are allowed)'
-      : 'BuddyNS is not configured: set BUDDYNS_TOKEN, or BUDDYNS_USER and BUDDYNS_PASSWORD (or send X-BuddyNS-Token where per-request credentials are allowed)',
+      ? 'NS1 is not configured: set NS1_API_KEY (or, with CREDENTIALS=caller, send X-NS1-Key)'
+      : 'BuddyNS is not configured: set BUDDYNS_TOKEN, or BUDDYNS_USER and BUDDYNS_PASSWORD (or, with CREDENTIALS=caller, send X-BuddyNS-Token)',
     { provider },
   );

@@ -11,6 +11,8 @@ import { fingerprint } from '../providers/credentials.js';
 import { disconnectRedis, failFastRedis } from '../redis-connection.js';
 import { ns1KeyFingerprint } from '../providers/ns1/api.js';
 import { requestCredentials, type RequestCredentials } from '../request-credentials.js';
+import { accessFingerprint } from '../auth/principal.js';
+import { authenticatedPrincipal } from './use-auth.js';
 import { resilientCache } from './resilient-cache.js';
 
 /** Fields whose answers change from one moment to the next: a query that selects one is kept briefly. */
@@ -49,7 +51,10 @@ function sessionOf(config: Config, request: Request): string {
   }
   const ns1 = credentials.ns1Key ? ns1KeyFingerprint(credentials.ns1Key) : '-';
   const buddyns = credentials.buddyns ? credentialFingerprint(credentials.buddyns) : '-';
-  return fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddyns);
+  // Callers whose tokens grant different scopes or zones get different answers from the same accounts.
+  const principal = authenticatedPrincipal(request);
+  const access = principal ? accessFingerprint(principal) : 'unauthenticated';
+  return fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddyns, access);
 }
 
 /** Every object type a cached response may hold: a write through the gateway invalidates them all. */

@@ -1,3 +1,4 @@
+import { canSeeZone } from '../auth/visible-zones.js';
 import type { GatewayContext } from '../context.js';
 import { toAsciiDomain } from '../domain/domain-name.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
@@ -26,7 +27,7 @@ export async function recordReference(ctx: GatewayContext, ref: { zone: unknown;
   const zone = typeof ref.zone === 'string' ? toAsciiDomain(ref.zone) : undefined;
   const domain = typeof ref.domain === 'string' ? toAsciiDomain(ref.domain) : undefined;
   const type = typeof ref.type === 'string' && RECORD_TYPES.has(ref.type) ? (ref.type as RecordTypeName) : undefined;
-  if (!ns1 || !zone || !domain || !type) return null;
+  if (!ns1 || !zone || !domain || !type || !canSeeZone(ctx, zone)) return null;
   return ns1Record(ns1, { zone, domain, type });
 }
 

@@ -1,3 +1,4 @@
+import { canSeeZone, seesEveryZone } from '../auth/visible-zones.js';
 import type { GatewayContext } from '../context.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import { ns1DataFeed, ns1RecordById } from '../loaders/ns1-ops.js';
@@ -10,6 +11,17 @@ export async function destinationRecord(ctx: GatewayContext, destination: Ns1Fee
   const deps = requireNs1(ctx);
   const summary = await ns1RecordById(deps, destination.recordId);
   return summary ? ns1Record(deps, { zone: summary.zone, domain: summary.domain, type: summary.type }) : null;
+}
+
+/** A feed's destinations, without those in zones the caller's token does not grant. */
+export async function visibleDestinations(ctx: GatewayContext, destinations: Ns1FeedDestination[]): Promise<Ns1FeedDestination[]> {
+  if (seesEveryZone(ctx)) return destinations;
+  const deps = requireNs1(ctx);
+  const records = await Promise.all(destinations.map((d) => ns1RecordById(deps, d.recordId)));
+  return destinations.filter((_d, i) => {
+    const zone = records[i]?.zone;
+    return zone !== undefined && canSeeZone(ctx, zone);
+  });
 }
 
 export function feedOfPointer(ctx: GatewayContext, pointer: { source: string; feed: string }) {

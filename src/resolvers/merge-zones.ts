@@ -1,3 +1,4 @@
+import { canSeeZone } from '../auth/visible-zones.js';
 import type { GatewayContext } from '../context.js';
 import { buddyNsZone, buddyNsZoneList } from '../loaders/buddyns.js';
 import { ns1ZoneDetail, ns1ZoneList } from '../loaders/ns1-dns.js';
@@ -42,7 +43,7 @@ export async function listZones(ctx: GatewayContext, provider: ProviderId | unde
     const onNs1 = merged.get(zone.asciiName)?.onNs1 ?? knownOnNs1(ctx, gaps, zone);
     merged.set(zone.asciiName, { asciiName: zone.asciiName, onNs1, buddyns: zone, gaps });
   }
-  return [...merged.values()].sort((a, b) => a.asciiName.localeCompare(b.asciiName));
+  return [...merged.values()].filter((zone) => canSeeZone(ctx, zone.asciiName)).sort((a, b) => a.asciiName.localeCompare(b.asciiName));
 }
 
 /**
@@ -50,6 +51,7 @@ export async function listZones(ctx: GatewayContext, provider: ProviderId | unde
  * has the zone, the failure is the answer: the zone may well exist there.
  */
 export async function findZone(ctx: GatewayContext, asciiName: string, report: ReportFailure, stale: NoteStale = freshOnly): Promise<UnifiedZone | null> {
+  if (!canSeeZone(ctx, asciiName)) return null;
   const ns1 = optionalNs1(ctx);
   const buddyns = optionalBuddyNs(ctx);
   const gaps: ProviderGap[] = [];

@@ -1,3 +1,4 @@
+import { canSeeZone } from '../auth/visible-zones.js';
 import type { GatewayContext } from '../context.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import type { Ns1SearchType } from '../providers/ns1/catalog.js';
@@ -14,6 +15,7 @@ export async function search(ctx: GatewayContext, query: string, options: { max?
   const hits = await deps.ns1.catalog.search(query, options);
   const results = await Promise.all(
     hits.map(async (hit): Promise<SearchResult | null> => {
+      if (!canSeeZone(ctx, hit.zone)) return null;
       if (hit.kind === 'zone') {
         const zone = await findZone(ctx, hit.zone, () => undefined);
         return zone ? { kind: 'zone', zone } : null;

@@ -3,7 +3,11 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { auditPlugin } from '../audit/audit-plugin.js';
+import { accessPlugin } from '../auth/access-plugin.js';
+import { scopeAuthOptions, type ScopeFlags } from '../auth/scope-auth-options.js';
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/gateway-error.js';
 
@@ -22,10 +26,14 @@ export type Scalars = {
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
   Scalars: Scalars;
+  AuthScopes: ScopeFlags;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
 }>({
-  plugins: [ErrorsPlugin, DirectivesPlugin, ValidationPlugin, DataloaderPlugin, FederationPlugin],
+  // Audit outermost, so refused mutations are recorded too; access last, so the options it sets from the
+  // access rules are in place before scope-auth and federation read them.
+  plugins: [auditPlugin, ErrorsPlugin, ScopeAuthPlugin, DirectivesPlugin, ValidationPlugin, DataloaderPlugin, FederationPlugin, accessPlugin],
+  scopeAuth: scopeAuthOptions,
   defaultFieldNullability: false,
   errors: { defaultTypes: [] },
   validation: {

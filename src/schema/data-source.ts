@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ns1DataFeed, ns1DataSource, ns1DataSources } from '../loaders/ns1-ops.js';
 import type { Ns1DataFeed, Ns1DataSource, Ns1FeedDestination } from '../providers/ns1/data.js';
 import type { Ns1Described } from '../providers/ns1/ops-schemas.js';
-import { destinationRecord, feedOfPointer } from '../resolvers/feeds.js';
+import { destinationRecord, feedOfPointer, visibleDestinations } from '../resolvers/feeds.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { dataSourceTypes } from '../resolvers/ns1-catalogs.js';
 import * as writes from '../resolvers/data-writes.js';
@@ -73,7 +73,7 @@ DataFeedRef.implement({
         'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
     }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
-    destinations: t.field({ type: [FeedDestinationRef], description: 'The answers this feed writes metadata to.', resolve: (f) => f.destinations }),
+    destinations: t.field({ type: [FeedDestinationRef], description: 'The answers this feed writes metadata to.', resolve: (f, _a, ctx) => visibleDestinations(ctx, f.destinations) }),
     source: t.field({
       type: DataSourceRef,
       nullable: true,

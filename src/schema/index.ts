@@ -29,6 +29,6 @@ import { builder } from './builder.js';
 export function buildSchema() {
   return builder.toSubGraphSchema({
     linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@shareable', '@external', '@requires', '@provides'],
+    federationDirectives: ['@key', '@shareable', '@external', '@requires', '@provides', '@authenticated', '@requiresScopes'],
   });
 }

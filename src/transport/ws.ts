@@ -10,6 +10,7 @@ import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
 import { webSocketAdmission } from './ws-admission.js';
 import { refusalOf, settle } from './ws-refusal.js';
+import { createSocketAuth } from './ws-auth.js';
 
 /** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */
 interface EnvelopedRoot {
@@ -73,10 +74,12 @@ function signalOf(socket: WebSocket): AbortSignal {
 export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
   const admission = webSocketAdmission(gateway.config.exposure, gateway.trustedDocuments);
   const sockets = new WebSocketServer({ server, path: '/graphql', verifyClient: admission.verifyUpgrade });
+  const auth = createSocketAuth(gateway);
   // A refused or failed operation answers an error for that operation; the socket and its other operations go on.
   const refusal = refusalOf(gateway);
   const protocol = useServer(
     {
+      onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
       subscribe: (args) => settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal),
       onSubscribe: async (ctx, _id, received) => {
@@ -84,7 +87,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
-        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT });
+        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT, principal: auth.principalOf(socket) });
         let document: DocumentNode;
         try {
           document = parse(payload.query);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
 import { createOwnershipSubgraph } from './ownership-subgraph.js';
+import { servingSdlWithoutSecurity } from './without-security-directives.js';
 
 const OWNERSHIP_SDL = `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
@@ -34,7 +35,7 @@ beforeAll(async () => {
   h = await startHarness();
   const ownership = createOwnershipSubgraph();
   const subgraphs: Record<string, { fetch: typeof fetch }> = {
-    'http://dns.subgraph/graphql': h.gateway.yoga as unknown as { fetch: typeof fetch },
+    'http://dns.subgraph/graphql': { fetch: servingSdlWithoutSecurity(h.gateway.yoga.fetch as typeof fetch) },
     'http://ownership.subgraph/graphql': ownership as unknown as { fetch: typeof fetch },
   };
   gateway = new ApolloGateway({
@@ -170,6 +171,16 @@ describe('composition', () => {
       { name: 'ownership', typeDefs: parse(OWNERSHIP_SDL), url: 'http://ownership' },
     ]);
     expect(result.errors).toBeUndefined();
+  });
+
+  it('carries the scopes of its fields into the supergraph for a router to enforce', () => {
+    expect(ours).toContain('zones(provider: Provider): [Zone!]! @requiresScopes(scopes: [["dns:read"]])');
+    const result = composeServices([
+      { name: 'dns', typeDefs: parse(ours), url: 'http://dns' },
+      { name: 'ownership', typeDefs: parse(OWNERSHIP_SDL), url: 'http://ownership' },
+    ]);
+    expect(result.supergraphSdl).toContain('@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)');
+    expect(result.supergraphSdl).toMatch(/createZone\(input: CreateZoneInput!\): Zone! .*@requiresScopes\(scopes: \[\["dns:write"\]\]\)/);
   });
 
   it('fails when a key field of Zone is renamed, so a rename cannot slip through', () => {

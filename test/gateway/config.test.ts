@@ -18,9 +18,9 @@ describe('configuration', () => {
   });
 
   it('uses the real providers when credentials are set, unless --sandbox forces the sandboxes', () => {
-    expect(loadConfig({ NS1_API_KEY: 'k' }, []).sandbox).toBe(false);
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).sandbox).toBe(false);
     expect(loadConfig({ NS1_API_KEY: 'k' }, ['--sandbox']).sandbox).toBe(true);
-    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
+    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p', AUTH_MODE: 'none' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
   });
 
   it('lets --port override PORT', () => {
@@ -50,5 +50,29 @@ describe('configuration', () => {
     expect(problems({ SUBSCRIPTION_MIN_INTERVAL_SECONDS: '60', SUBSCRIPTION_MAX_INTERVAL_SECONDS: '30' })[0]).toMatch(
       /^SUBSCRIPTION_MIN_INTERVAL_SECONDS: is above SUBSCRIPTION_MAX_INTERVAL_SECONDS/,
     );
+  });
+
+  it('refuses to serve real provider accounts without authentication, unless AUTH_MODE=none says so', () => {
+    expect(problems({ NS1_API_KEY: 'k' })).toEqual([expect.stringMatching(/^AUTH_ISSUER: is required to serve real provider accounts/)]);
+    expect(problems({ CREDENTIALS: 'caller' })).toEqual([expect.stringMatching(/^AUTH_ISSUER: /)]);
+    expect(problems({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://idp.example.com' })).toEqual([expect.stringMatching(/^AUTH_AUDIENCE: is required/)]);
+    const open = loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []);
+    expect(open.auth.mode).toBe('none');
+    expect(open.startWarnings).toEqual([expect.stringContaining('AUTH_MODE=none')]);
+    const secured = loadConfig({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://idp.example.com/', AUTH_AUDIENCE: 'https://dnsgraph' }, []);
+    expect(secured.auth).toMatchObject({ mode: 'oidc', issuer: 'https://idp.example.com', audience: 'https://dnsgraph', algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'], clockSkewSeconds: 30 });
+    expect(problems({ AUTH_ALGORITHMS: 'HS256', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
+  });
+
+  it('refuses to serve the demo sandbox in production unless SANDBOX=true', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^NODE_ENV: production with no provider credentials/)]);
+    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }, []).sandbox).toBe(true);
+  });
+
+  it('keeps ALLOW_REQUEST_CREDENTIALS working as CREDENTIALS, with a deprecation line', () => {
+    const config = loadConfig({ ALLOW_REQUEST_CREDENTIALS: 'true', NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []);
+    expect(config.credentials).toBe('caller');
+    expect(config.startWarnings).toContainEqual(expect.stringContaining('ALLOW_REQUEST_CREDENTIALS is deprecated'));
+    expect(loadConfig({}, []).credentials).toBe('server');
   });
 });

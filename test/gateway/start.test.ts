@@ -34,11 +34,13 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-describe('npm start', () => {
+// Each test starts a tsx process, which takes many seconds on a busy machine.
+describe('npm start', { timeout: 60_000 }, () => {
   it('serves the embedded sandboxes on a real socket and stops cleanly on SIGTERM', async () => {
     const { child, output } = start(['--port', '0']);
     const url = await readyUrl(output);
     expect(output().stdout).toContain('sandbox mode');
+    expect(output().stdout).toContain('AUTHENTICATION IS OFF (sandbox mode)');
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ zone(name: "bücher.de") { name providers } }' }) });
     expect(await res.json()).toEqual({ data: { zone: { name: 'bücher.de', providers: ['NS1', 'BUDDYNS'] } } });
     child.kill('SIGTERM');
@@ -51,5 +53,13 @@ describe('npm start', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(2);
     expect(output().stderr).toContain('PORT');
+  });
+
+  it('refuses to start open with real provider credentials and no AUTH_ISSUER', async () => {
+    const { child, output } = start([], { NS1_API_KEY: 'a-real-key' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(output().stderr).toContain('AUTH_ISSUER: is required to serve real provider accounts');
+    expect(output().stderr).not.toContain('a-real-key');
   });
 });

@@ -78,7 +78,7 @@ describe('per-request credentials', () => {
     const strict = h.gatewayWith({ ALLOW_REQUEST_CREDENTIALS: 'false' });
     const { errors } = await execute(strict, PROFILE, undefined, { 'x-buddyns-token': 'someone-elses-token' });
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(errors?.[0]?.message).toContain('ALLOW_REQUEST_CREDENTIALS');
+    expect(errors?.[0]?.message).toContain('CREDENTIALS=caller');
   });
 
   it('use the caller’s own NS1 key where allowed, with its permissions', async () => {

@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger.js';
 import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../../src/sandbox/buddyns/index.js';
 import { SandboxControlClient, type RunningSandbox } from '../../src/sandbox/kit/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
-import { createGateway, secretsOf, type Gateway } from '../../src/yoga.js';
+import { createGateway, secretsOf, type Gateway, type GatewayOptions } from '../../src/yoga.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -25,7 +25,7 @@ export interface Harness {
   /** Resets both sandboxes (state, log, faults, clock). */
   reset(): Promise<void>;
   /** Builds another gateway on the same sandboxes with changed settings (its own log lines). */
-  gatewayWith(overrides: Partial<Record<string, string>>, adjust?: (config: Config) => Config): Gateway;
+  gatewayWith(overrides: Partial<Record<string, string>>, adjust?: (config: Config) => Config, options?: Omit<GatewayOptions, 'config'>): Gateway;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logLines: string[] = [];
   const gateways: Gateway[] = [];
 
-  const build = (overrides: Record<string, string | undefined>, adjust: (c: Config) => Config = (c) => c, lines = logLines): Gateway => {
+  const build = (
+    overrides: Record<string, string | undefined>,
+    adjust: (c: Config) => Config = (c) => c,
+    lines = logLines,
+    gatewayOptions: Omit<GatewayOptions, 'config'> = {},
+  ): Gateway => {
     const base = fromRaw({ LOG_LEVEL: 'debug', UPSTREAM_RETRIES: '1', ...options.env, ...overrides });
     let config = withSandboxUpstreams(base, {
       ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
@@ -53,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (options.without?.includes('buddyns')) config = { ...config, buddyns: { ...config.buddyns, credential: undefined } as Config['buddyns'] };
     config = adjust(config);
     const logger = createLogger(config.logLevel, { write: (line) => lines.push(line), secrets: () => secretsOf(config) });
-    const gateway = createGateway({ config, logger });
+    const gateway = createGateway({ logger, ...gatewayOptions, config });
     gateways.push(gateway);
     return gateway;
   };
@@ -73,7 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     reset: async () => {
       await Promise.all([ns1Control.reset(), buddyControl.reset()]);
     },
-    gatewayWith: (overrides, adjust) => build(overrides, adjust, []),
+    gatewayWith: (overrides, adjust, gatewayOptions) => build(overrides, adjust, [], gatewayOptions),
     close: async () => {
       await Promise.all(gateways.map((g) => g.close()));
       await Promise.all([ns1.close(), buddyns.close()]);

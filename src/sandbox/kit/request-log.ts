@@ -1,3 +1,11 @@
+import { createHash } from 'node:crypto';
+
+/** Which credential a request carried (its NS1 key or BuddyNS Authorization), without the secret. */
+export function credentialFingerprint(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  return value ? createHash('sha256').update(value).digest('hex').slice(0, 12) : undefined;
+}
+
 export interface LoggedRequest {
   seq: number;
   method: string;
@@ -9,6 +17,8 @@ export interface LoggedRequest {
   /** 0 when the connection was dropped on purpose. */
   status: number;
   at: number;
+  /** `credentialFingerprint` of the credential the request carried, if any. */
+  credential?: string | undefined;
 }
 
 /** Every API request a sandbox served, so tests and benchmarks can count upstream calls. */

@@ -6,7 +6,7 @@ import { mountControls } from './controls.js';
 import { FaultInjector } from './faults.js';
 import { SandboxHttpError } from './http-error.js';
 import type { SandboxRateLimiter } from './rate-limiter.js';
-import { RequestLog } from './request-log.js';
+import { credentialFingerprint, RequestLog } from './request-log.js';
 import { Router } from './router.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -82,7 +82,8 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     const method = (req.method ?? 'GET').toUpperCase();
     const request = toRequest(req, url, path, rawBody, definition);
     const { match } = definition.router.match(method, path);
-    const entry = { method, path, route: match?.route.pattern ?? path, query: url.search, at: definition.clock.now() };
+    const credential = credentialFingerprint(req.headers['x-nsone-key'] ?? req.headers.authorization);
+    const entry = { method, path, route: match?.route.pattern ?? path, query: url.search, at: definition.clock.now(), credential };
 
     const fault = faults.decide(method, path);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);

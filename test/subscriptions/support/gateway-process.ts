@@ -40,6 +40,8 @@ export async function startGatewayProcess(harness: Harness, env: Record<string, 
       NS1_TRANSFER_ADDRESS,
       BUDDYNS_ENDPOINT: harness.buddyns.baseUrl,
       BUDDYNS_TOKEN: buddyNsSandboxCredentials().token,
+      // The replicas are what is tested here, not authentication.
+      AUTH_MODE: 'none',
       ...env,
     },
   });

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** Asymmetric JWS algorithms only: a shared-secret (HS*) or unsigned (`none`) token is never accepted. */
+export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+export type CredentialsMode = 'server' | 'caller';
+
+export type AuthConfig =
+  | {
+      mode: 'oidc';
+      issuer: string;
+      /** Overrides the `jwks_uri` of the issuer's discovery document. */
+      jwksUrl?: string;
+      audience: string;
+      algorithms: string[];
+      clockSkewSeconds: number;
+      zonesClaim: string;
+      /** How long after one JWKS fetch an unknown `kid` may trigger the next. */
+      jwksCooldownSeconds: number;
+    }
+  | { mode: 'none'; zonesClaim: string };
+
+const optionalUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .optional()
+  .transform((v) => v?.replace(/\/+$/, ''));
+
+export const authSettings = {
+  AUTH_MODE: z.enum(['oidc', 'none']).optional(),
+  AUTH_ISSUER: optionalUrl,
+  AUTH_JWKS_URL: optionalUrl,
+  AUTH_AUDIENCE: z.string().trim().min(1).optional(),
+  AUTH_ALGORITHMS: z
+    .string()
+    .default('RS256,PS256,ES256,EdDSA')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((list) => list.length > 0 && list.every((a) => (SUPPORTED_ALGORITHMS as readonly string[]).includes(a)), {
+      message: `must be a comma-separated list of ${SUPPORTED_ALGORITHMS.join(', ')}`,
+    }),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_ZONES_CLAIM: z.string().trim().min(1).default('dnsgraph_zones'),
+  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  CREDENTIALS: z.enum(['server', 'caller']).optional(),
+  NODE_ENV: z.string().optional(),
+};
+
+interface AuthInput {
+  SANDBOX: boolean;
+  NS1_API_KEY?: string | undefined;
+  BUDDYNS_TOKEN?: string | undefined;
+  BUDDYNS_USER?: string | undefined;
+  BUDDYNS_PASSWORD?: string | undefined;
+  ALLOW_REQUEST_CREDENTIALS?: boolean | undefined;
+  AUTH_MODE?: 'oidc' | 'none' | undefined;
+  AUTH_ISSUER?: string | undefined;
+  AUTH_JWKS_URL?: string | undefined;
+  AUTH_AUDIENCE?: string | undefined;
+  AUTH_ALGORITHMS: string[];
+  AUTH_CLOCK_SKEW_SECONDS: number;
+  AUTH_ZONES_CLAIM: string;
+  AUTH_JWKS_COOLDOWN_SECONDS: number;
+  CREDENTIALS?: CredentialsMode | undefined;
+  NODE_ENV?: string | undefined;
+}
+
+const hasServerCredentials = (c: AuthInput) => Boolean(c.NS1_API_KEY || c.BUDDYNS_TOKEN || (c.BUDDYNS_USER && c.BUDDYNS_PASSWORD));
+
+export function credentialsMode(c: AuthInput): CredentialsMode {
+  if (c.CREDENTIALS) return c.CREDENTIALS;
+  return c.ALLOW_REQUEST_CREDENTIALS ? 'caller' : 'server';
+}
+
+/**
+ * The embedded sandboxes serve when forced, or when nothing else could: no operator credentials and callers
+ * not expected to bring their own.
+ */
+export function usesSandbox(c: AuthInput): boolean {
+  return c.SANDBOX || (!hasServerCredentials(c) && credentialsMode(c) === 'server');
+}
+
+/** Refuses a configuration that would serve real provider accounts to anyone, or the demo in production. */
+export function checkAuthSettings(c: AuthInput, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (c.NODE_ENV === 'production' && !c.SANDBOX && !hasServerCredentials(c) && credentialsMode(c) === 'server') {
+    issue('NODE_ENV', 'production with no provider credentials would serve the demo sandbox: set NS1_API_KEY and/or BUDDYNS_TOKEN, or SANDBOX=true');
+  }
+  if (c.AUTH_MODE === 'none') return;
+  if (!c.AUTH_ISSUER && (c.AUTH_MODE === 'oidc' || !usesSandbox(c))) {
+    issue('AUTH_ISSUER', 'is required to serve real provider accounts (or set AUTH_MODE=none to serve them without authentication)');
+  }
+  if (c.AUTH_ISSUER && !c.AUTH_AUDIENCE) issue('AUTH_AUDIENCE', 'is required with AUTH_ISSUER: the audience your identity provider issues dnsgraph tokens for');
+}
+
+export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: CredentialsMode; auth: AuthConfig; startWarnings: string[] } {
+  const startWarnings: string[] = [];
+  if (c.ALLOW_REQUEST_CREDENTIALS !== undefined) {
+    startWarnings.push('ALLOW_REQUEST_CREDENTIALS is deprecated: use CREDENTIALS=caller (was true) or CREDENTIALS=server (was false)');
+  }
+  const oidc = c.AUTH_MODE !== 'none' && c.AUTH_ISSUER && c.AUTH_AUDIENCE;
+  const auth: AuthConfig = oidc
+    ? {
+        mode: 'oidc',
+        issuer: c.AUTH_ISSUER as string,
+        ...(c.AUTH_JWKS_URL ? { jwksUrl: c.AUTH_JWKS_URL } : {}),
+        audience: c.AUTH_AUDIENCE as string,
+        algorithms: c.AUTH_ALGORITHMS,
+        clockSkewSeconds: c.AUTH_CLOCK_SKEW_SECONDS,
+        zonesClaim: c.AUTH_ZONES_CLAIM,
+        jwksCooldownSeconds: c.AUTH_JWKS_COOLDOWN_SECONDS,
+      }
+    : { mode: 'none', zonesClaim: c.AUTH_ZONES_CLAIM };
+  if (auth.mode === 'none' && !sandbox) {
+    startWarnings.push('AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts');
+  }
+  return { credentials: credentialsMode(c), auth, startWarnings };
+}

@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+import { AuthUnavailableError, InvalidTokenError } from './token-verifier.js';
+
+/**
+ * A refused token as the whole response: HTTP 401 with `WWW-Authenticate` (RFC 6750), or 503 when the
+ * identity provider could not be asked. Anything else is not an authentication failure and is rethrown.
+ */
+export function authenticationError(error: unknown): GraphQLError {
+  if (error instanceof InvalidTokenError) {
+    const description = error.message.replace(/"/g, "'");
+    return new GraphQLError(`Unauthenticated: ${error.message}`, {
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        http: { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="dnsgraph", error="invalid_token", error_description="${description}"` } },
+      },
+    });
+  }
+  if (error instanceof AuthUnavailableError) {
+    return new GraphQLError('Authentication is unavailable: the identity provider could not be reached', {
+      extensions: { code: 'AUTH_UNAVAILABLE', http: { status: 503, headers: { 'Retry-After': '5' } } },
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,54 @@
+import type { Config } from '../config.js';
+import { anonymousPrincipal, type Principal } from './principal.js';
+import { scopesOfClaims } from './scopes.js';
+import { createTokenVerifier, InvalidTokenError } from './token-verifier.js';
+import { ZoneClaimError, zoneAccessOfClaim } from './zone-access.js';
+
+export interface Authenticator {
+  /** False where authentication is off (sandbox mode, AUTH_MODE=none): every caller is anonymous. */
+  readonly enabled: boolean;
+  /** The caller behind an `Authorization` value; throws `InvalidTokenError` or `AuthUnavailableError`. */
+  authenticate(authorization: string | null | undefined): Promise<Principal>;
+}
+
+export interface AuthenticatorOptions {
+  /** The clock tokens are checked against, e.g. one a test moves past a token's expiry. */
+  now?: () => Date;
+}
+
+function bearerToken(authorization: string | null | undefined): string {
+  const match = /^\s*Bearer\s+([^\s]+)\s*$/i.exec(authorization ?? '');
+  if (!match?.[1]) {
+    throw new InvalidTokenError(authorization ? 'the Authorization header is not "Bearer <access token>"' : 'no access token: send Authorization: Bearer <access token>');
+  }
+  return match[1];
+}
+
+export function createAuthenticator(config: Config, options: AuthenticatorOptions = {}): Authenticator {
+  const auth = config.auth;
+  if (auth.mode === 'none') return { enabled: false, authenticate: async () => anonymousPrincipal() };
+  const verifier = createTokenVerifier(auth, options.now);
+  return {
+    enabled: true,
+    async authenticate(authorization) {
+      const claims = await verifier.verify(bearerToken(authorization));
+      const clientId = [claims.client_id, claims.azp, claims.cid].find((v): v is string => typeof v === 'string');
+      let zones;
+      try {
+        zones = zoneAccessOfClaim(claims[auth.zonesClaim], auth.zonesClaim);
+      } catch (error) {
+        if (error instanceof ZoneClaimError) throw new InvalidTokenError(error.message);
+        throw error;
+      }
+      return {
+        id: claims.sub ?? `client:${clientId ?? 'unknown'}`,
+        authenticated: true,
+        ...(claims.sub ? { sub: claims.sub } : {}),
+        ...(clientId ? { clientId } : {}),
+        scopes: scopesOfClaims(claims),
+        zones,
+        ...(claims.exp ? { expiresAt: new Date(claims.exp * 1000) } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { SCOPES } from './scopes.js';
+import { EVERY_ZONE, type ZoneAccess } from './zone-access.js';
+
+/** Who is asking: the token's subject and client with what it grants, or an anonymous caller where authentication is off. */
+export interface Principal {
+  /** Stable per caller (`sub`, else `client:<client id>`); per request or connection when anonymous. */
+  id: string;
+  authenticated: boolean;
+  sub?: string;
+  clientId?: string;
+  scopes: ReadonlySet<string>;
+  zones: ZoneAccess;
+  /** When the token stops being valid; subscriptions end then. */
+  expiresAt?: Date;
+}
+
+/** With authentication off (the sandbox, or AUTH_MODE=none) a caller may do everything, as before. */
+export function anonymousPrincipal(): Principal {
+  return { id: `anonymous:${randomUUID()}`, authenticated: false, scopes: new Set(SCOPES), zones: EVERY_ZONE };
+}
+
+/** What a principal may see, as a cache key: equal for callers with the same scopes and zones. */
+export function accessFingerprint(principal: Principal): string {
+  const zones = principal.zones.kind === 'every' ? '*' : [...principal.zones.names, ...principal.zones.below.map((b) => `*.${b}`)].sort().join(',');
+  return `${[...principal.scopes].sort().join(' ')}|${zones}`;
+}
+

@@ -1,0 +1,41 @@
+import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Authenticator } from '../auth/authenticator.js';
+import { anonymousPrincipal, type Principal } from '../auth/principal.js';
+import { principalOfRequest } from '../auth/request-principal.js';
+import type { Logger } from '../logger.js';
+
+const principals = new WeakMap<Request, Principal>();
+
+/** The caller `useAuth` found for this request, if it got that far. */
+export const authenticatedPrincipal = (request: Request): Principal | undefined => principals.get(request);
+
+function refusal(error: GraphQLError): Response {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Record<string, string> } };
+  return new Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
+    status: http?.status ?? 401,
+    headers: { 'content-type': 'application/graphql-response+json; charset=utf-8', ...http?.headers },
+  });
+}
+
+/**
+ * Authenticates every GraphQL request first, before any other plugin may answer it (the response cache
+ * answers in `onParams`): a refused token ends the request with 401 and nothing else runs. The GraphiQL page
+ * itself and CORS preflights need no token; the operations GraphiQL sends do.
+ */
+export function useAuth(authenticator: Authenticator, logger: Logger, graphqlEndpoint = '/graphql'): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
+      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      if (!authenticator.enabled) {
+        principals.set(request, anonymousPrincipal());
+        return;
+      }
+      return principalOfRequest(authenticator, request, logger).then(
+        (principal) => void principals.set(request, principal),
+        (error: GraphQLError) => endResponse(refusal(error)),
+      );
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
+import { ask, authGateway, type AuthGateway } from './support.js';
+
+const ADD_CARD = 'mutation AddCard { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, cvc: "737", name: "Dana" }) { id } }';
+let h: Harness;
+let idp: TestIdentityProvider;
+let g: AuthGateway;
+
+beforeAll(async () => {
+  h = await startHarness();
+  idp = await startIdentityProvider({ clients: [{ id: 'billing-robot' }] });
+  g = authGateway(h, idp);
+});
+afterAll(async () => {
+  await g.gateway.close();
+  await idp.close();
+  await h.close();
+});
+beforeEach(async () => {
+  g.lines.length = 0;
+  await h.reset();
+});
+
+const auditLines = () => g.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.audit === true);
+
+describe('audit of mutations', () => {
+  it('writes one audit line per mutation: principal, operation, redacted input, provider writes and outcome', async () => {
+    const token = await idp.token('billing-robot', ['billing:write']);
+    const { errors } = await ask(g.gateway, token, ADD_CARD);
+    expect(errors).toBeUndefined();
+    const lines = auditLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      audit: true,
+      principal: { id: 'billing-robot', sub: 'billing-robot', clientId: 'billing-robot', authenticated: true },
+      operation: 'addPaymentMethod',
+      operationName: 'AddCard',
+      input: { input: { number: '[redacted]', cvc: '[redacted]', expMonth: 12, expYear: 2099, name: 'Dana' } },
+      providerWrites: [{ provider: 'ns1', method: expect.stringMatching(/^(PUT|POST)$/), status: 200 }],
+      outcome: 'success',
+    });
+    expect(JSON.stringify(g.lines)).not.toContain('4111');
+  });
+
+  it('records a refused mutation with its outcome and no provider write', async () => {
+    const token = await idp.token('billing-robot', ['billing:read']);
+    await ask(g.gateway, token, ADD_CARD);
+    expect(auditLines()).toEqual([expect.objectContaining({ operation: 'addPaymentMethod', outcome: 'forbidden', providerWrites: [] })]);
+  });
+
+  it('counts mutations by operation and outcome at /metrics', async () => {
+    const write = await idp.token('billing-robot', ['billing:write']);
+    await ask(g.gateway, write, ADD_CARD);
+    await ask(g.gateway, write, 'mutation { deletePaymentMethod(id: "no-such-card") }');
+    const metrics = await (await g.gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(metrics).toMatch(/dnsgraph_mutations_total\{operation="addPaymentMethod",outcome="success"\} [1-9]/);
+    expect(metrics).toMatch(/dnsgraph_mutations_total\{operation="deletePaymentMethod",outcome="not_found"\} 1/);
+  });
+});

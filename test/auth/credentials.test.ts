@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
+import { credentialFingerprint } from '../../src/sandbox/kit/request-log.js';
+import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
+import { ask, authGateway, type AuthGateway } from './support.js';
+
+let h: Harness;
+let idp: TestIdentityProvider;
+let g: AuthGateway;
+let token: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  idp = await startIdentityProvider({ clients: [{ id: 'tenant' }] });
+  g = authGateway(h, idp, { CREDENTIALS: 'caller' });
+  token = await idp.token('tenant', ['dns:read', 'account:read']);
+});
+afterAll(async () => {
+  await g.gateway.close();
+  await idp.close();
+  await h.close();
+});
+beforeEach(() => h.reset());
+
+describe('CREDENTIALS=caller', () => {
+  it('uses only the credential the caller sent, and never the operator’s for the other provider', async () => {
+    const callerKey = ns1SandboxKeys().readOnly;
+    const { data, errors } = await ask<{ zones: Array<{ name: string }>; viewer: { buddyns: unknown } }>(
+      g.gateway,
+      token,
+      '{ zones { name } viewer { configuredProviders buddyns { user { email } } } }',
+      undefined,
+      { 'X-NS1-Key': callerKey },
+    );
+    expect(data?.zones.length).toBeGreaterThan(0);
+    expect(data?.viewer).toEqual({ configuredProviders: ['NS1'], buddyns: null });
+    expect(errors ?? []).toEqual([]);
+
+    const [ns1Log, buddyLog] = await Promise.all([h.ns1Control.log(), h.buddyControl.log()]);
+    expect(ns1Log.total).toBeGreaterThan(0);
+    expect(new Set(ns1Log.entries.map((e) => e.credential))).toEqual(new Set([credentialFingerprint(callerKey)]));
+    expect(ns1Log.entries.some((e) => e.credential === credentialFingerprint(ns1SandboxKeys().admin))).toBe(false);
+    expect(buddyLog.total).toBe(0);
+  });
+
+  it('answers PROVIDER_NOT_CONFIGURED for a provider whose credential the caller did not send', async () => {
+    const { errors } = await ask(g.gateway, token, '{ search(query: "example") { __typename } }', undefined, {
+      'x-buddyns-token': buddyNsSandboxCredentials().token,
+    });
+    expect(errors?.[0]).toMatchObject({ path: ['search'], extensions: { code: 'PROVIDER_NOT_CONFIGURED', provider: 'NS1' } });
+    const ns1Log = await h.ns1Control.log();
+    expect(ns1Log.total).toBe(0);
+  });
+
+  it('still needs a valid token: a provider credential alone is not authentication', async () => {
+    const { status } = await ask(g.gateway, undefined, '{ zones { name } }', undefined, { 'X-NS1-Key': ns1SandboxKeys().readOnly });
+    expect(status).toBe(401);
+  });
+});
+
+describe('CREDENTIALS=server', () => {
+  it('refuses a caller’s credential header instead of mixing it with the operator’s', async () => {
+    const server = authGateway(h, idp);
+    try {
+      const { errors } = await ask(server.gateway, token, '{ zones { name } }', undefined, { 'X-NS1-Key': ns1SandboxKeys().readOnly });
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect((await h.ns1Control.log()).total).toBe(0);
+    } finally {
+      await server.gateway.close();
+    }
+  });
+});
