@@ -53,6 +53,11 @@ export const configSchema = z
     MAX_QUERY_DEPTH: intIn(1, 100, 12),
     MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),
     MAX_ALIASES: intIn(1, 1000, 30),
+    // Read by the OpenTelemetry SDK itself; named here so a bad value stops start-up and tracing is off unless set.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    OTEL_SDK_DISABLED: booleanFlag.default(false),
+    OTEL_TRACES_EXPORTER: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
@@ -84,6 +89,8 @@ export interface Config {
   graphiql: boolean;
   logLevel: RawConfig['LOG_LEVEL'];
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
+  /** OpenTelemetry traces go out over OTLP: an endpoint is set and the SDK is not disabled. */
+  tracing: boolean;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +183,8 @@ function toConfig(c: RawConfig): Config {
     graphiql: c.GRAPHIQL,
     logLevel: c.LOG_LEVEL,
     limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },
+    tracing:
+      Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !c.OTEL_SDK_DISABLED && c.OTEL_TRACES_EXPORTER?.trim() !== 'none',
   };
 }
 

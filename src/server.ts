@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './co
 import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
+import { startTracing } from './telemetry/tracing.js';
 import { attachWebSocketTransport } from './transport/ws.js';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.js';
 
@@ -75,13 +76,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const tracing = startTracing(config);
   const running = await startGateway(config);
   const { logger } = running.gateway;
   process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    running.stop().then(
+    running.stop().then(() => tracing?.shutdown()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('shutdown failed', { error: String(error) });

@@ -4,7 +4,11 @@ import type { Dispatcher } from 'undici';
 import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { createLogger, type Logger } from './logger.js';
+import { yogaLogging } from './logging/yoga-logging.js';
+import { watchUpstreamCalls } from './logging/upstream-calls.js';
 import { createMaskError } from './plugins/mask-error.js';
+import { useRequestLog } from './plugins/use-request-log.js';
+import { useTracing } from './plugins/use-tracing.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
@@ -86,16 +90,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     graphiql: config.graphiql ? { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' } : false,
     renderGraphiQL,
-    maskedErrors: { maskError: createMaskError(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    maskedErrors: { maskError: createMaskError() },
+    logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
-    plugins: [useLimits(config.limits), useMetrics(metrics), usePartialFailures(), ...(responseCache?.plugins ?? [])],
+    plugins: [
+      ...(config.tracing ? useTracing() : []),
+      useLimits(config.limits),
+      useMetrics(metrics),
+      usePartialFailures(),
+      useRequestLog(logger),
+      ...(responseCache?.plugins ?? []),
+    ],
   });
+  const stopWatchingUpstreamCalls = watchUpstreamCalls({ ns1: config.ns1.endpoint, buddyns: config.buddyns.endpoint });
   return {
     yoga,
     config,
@@ -105,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     subscriptions,
     close: () =>
       (closing ??= (async () => {
+        stopWatchingUpstreamCalls();
         await subscriptions.close();
         await Promise.all([upstreams.close(), responseCache?.close()]);
       })()),

@@ -6,6 +6,7 @@ import type { Coordination } from './coordination.js';
 import { eitherSignal } from './either-signal.js';
 import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
+import { withPollSpan } from '../telemetry/poll-span.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface SubscriptionHubDeps {
@@ -78,7 +79,7 @@ export class SubscriptionHub {
   private channelFor<T>(source: PollSource<T>): Channel<T> {
     const existing = this.channels.get(source.key);
     if (existing) return existing as Channel<T>;
-    const channel: Channel<T> = new Channel<T>(source, {
+    const channel: Channel<T> = new Channel<T>(withPollSpan(source), {
       ...this.deps,
       holder: `${this.replica}/${++this.channelCount}`,
       onClosing: () => {
