@@ -9,6 +9,8 @@ export interface LoggedRequest {
   /** 0 when the connection was dropped on purpose. */
   status: number;
   at: number;
+  /** The W3C trace context the caller sent, if any. */
+  traceparent?: string;
 }
 
 /** Every API request a sandbox served, so tests and benchmarks can count upstream calls. */

@@ -82,7 +82,8 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     const method = (req.method ?? 'GET').toUpperCase();
     const request = toRequest(req, url, path, rawBody, definition);
     const { match } = definition.router.match(method, path);
-    const entry = { method, path, route: match?.route.pattern ?? path, query: url.search, at: definition.clock.now() };
+    const traceparent = req.headers.traceparent;
+    const entry = { method, path, route: match?.route.pattern ?? path, query: url.search, at: definition.clock.now(), ...(typeof traceparent === 'string' ? { traceparent } : {}) };
 
     const fault = faults.decide(method, path);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
