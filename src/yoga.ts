@@ -1,3 +1,4 @@
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
@@ -100,6 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       usePartialFailures(),
       useRequestLog(logger),
       ...(responseCache?.plugins ?? []),
+      useDeferStream(),
     ],
   });
   const stopWatchingUpstreamCalls = watchUpstreamCalls({ ns1: config.ns1.endpoint, buddyns: config.buddyns.endpoint });
