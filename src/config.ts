@@ -24,7 +24,7 @@ export const configSchema = z
   .object({
     PORT: intIn(0, 65535, 4000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    SANDBOX: booleanFlag.default(false),
+    SANDBOX: booleanFlag.optional(),
     NS1_API_KEY: optionalSecret,
     NS1_ENDPOINT: url('https://api.nsone.net/v1'),
     NS1_TRANSFER_ADDRESS: z
@@ -62,6 +62,9 @@ export const configSchema = z
   .superRefine((c, ctx) => {
     if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
       ctx.addIssue({ code: 'custom', path: ['BUDDYNS_PASSWORD'], message: 'BUDDYNS_USER and BUDDYNS_PASSWORD go together' });
+    }
+    if (c.SANDBOX === false && !c.NS1_API_KEY && !c.BUDDYNS_TOKEN && !c.BUDDYNS_USER) {
+      ctx.addIssue({ code: 'custom', path: ['SANDBOX'], message: 'is false, so set NS1_API_KEY or BUDDYNS_TOKEN (or BUDDYNS_USER and BUDDYNS_PASSWORD)' });
     }
     if (c.SUBSCRIPTION_MIN_INTERVAL_SECONDS > c.SUBSCRIPTION_MAX_INTERVAL_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTION_MIN_INTERVAL_SECONDS'], message: 'is above SUBSCRIPTION_MAX_INTERVAL_SECONDS' });
@@ -159,7 +162,8 @@ function toConfig(c: RawConfig): Config {
     : c.BUDDYNS_USER && c.BUDDYNS_PASSWORD
       ? { kind: 'basic', user: c.BUDDYNS_USER, password: c.BUDDYNS_PASSWORD }
       : undefined;
-  const sandbox = c.SANDBOX || (!c.NS1_API_KEY && !credential);
+  // Unset: the sandboxes stand in when no provider has credentials; false: never (an image for production).
+  const sandbox = c.SANDBOX ?? (!c.NS1_API_KEY && !credential);
   return {
     port: c.PORT,
     host: c.HOST,

@@ -56,7 +56,7 @@ beforeAll(async () => {
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
-            options: { connectionParams: { 'x-ns1-key': '{context.headers.x-ns1-key}' } },
+            options: { connectionParams: { 'x-ns1-key': '{context.headers.x-ns1-key}', 'x-buddyns-token': '{context.headers.x-buddyns-token}' } },
           },
         },
       },
