@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   }
   const running = await startGateway(config);
   // After the start, so that the upstream spans know the embedded sandboxes' ports in sandbox mode.
-  const tracing = startTracing(running.gateway.config);
+  const tracing = await startTracing(running.gateway.config);
   const { logger } = running.gateway;
   process.stdout.write(`dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n`);
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });

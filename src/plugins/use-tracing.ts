@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { getOperationAST, print, type DocumentNode } from 'graphql';
 import { getDocumentString } from '@envelop/core';
-import { getCurrentOtelContext, setCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
+
+// Loaded only when tracing is on: it brings the OpenTelemetry trace SDK, slow to import.
+const load = () => createRequire(import.meta.url)('@envelop/opentelemetry') as typeof import('@envelop/opentelemetry');
 
 const headerGetter = {
   keys: (headers: Headers) => [...headers.keys()],
@@ -16,6 +19,7 @@ const headerGetter = {
  * (it may carry inline arguments) nor variables nor results go into a span.
  */
 export function useTracing(): Plugin[] {
+  const { getCurrentOtelContext, setCurrentOtelContext, useOpenTelemetry } = load();
   const opentelemetry = useOpenTelemetry(
     { resolvers: false, variables: false, result: false, document: false },
     trace.getTracerProvider(),

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_NODE_RESOURCE_DETECTORS: 'none' };
   Object.assign(process.env, env);
   h = await startHarness({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } });
-  tracing = startTracing(h.gateway.config);
+  tracing = await startTracing(h.gateway.config);
 });
 afterAll(async () => {
   await tracing?.shutdown();
