@@ -1,7 +1,10 @@
 # syntax=docker/dockerfile:1
 
+# Node 24 is the active LTS (Node 20 left support in April 2026); the code also runs on Node 20.
+ARG NODE_IMAGE=node:24-bookworm-slim
+
 # Build: compile TypeScript with the full dependency tree.
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
@@ -9,17 +12,19 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# Runtime dependencies only.
-FROM node:20-bookworm-slim AS deps
+# Runtime dependencies only: no TypeScript, tsx, vitest or codegen in the image.
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# Run: the compiled gateway as an unprivileged user.
-FROM node:20-bookworm-slim AS runtime
+# Run: the compiled gateway as an unprivileged user. SANDBOX=false: without provider credentials the
+# container refuses to start rather than serve demo data; pass SANDBOX=true to try the sandboxes.
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=4000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    SANDBOX=false
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist

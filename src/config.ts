@@ -26,7 +26,7 @@ export const configSchema = z
   .object({
     PORT: intIn(0, 65535, 4000),
     HOST: z.string().min(1).default('0.0.0.0'),
-    SANDBOX: booleanFlag.default(false),
+    SANDBOX: booleanFlag.optional(),
     NS1_API_KEY: optionalSecret,
     NS1_ENDPOINT: url('https://api.nsone.net/v1'),
     NS1_TRANSFER_ADDRESS: z
@@ -62,6 +62,11 @@ export const configSchema = z
     MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),
     MAX_ALIASES: intIn(1, 1000, 30),
     ...exposureSettings,
+    // Read by the OpenTelemetry SDK itself; named here so a bad value stops start-up and tracing is off unless set.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    OTEL_SDK_DISABLED: booleanFlag.default(false),
+    OTEL_TRACES_EXPORTER: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
@@ -112,6 +117,8 @@ export interface Config {
   limits: { maxDepth: number; maxCost: number; maxAliases: number };
   /** CORS, hosts, body and subscription limits, trusted documents, production switches, metrics listener. */
   exposure: ExposureConfig;
+  /** OpenTelemetry traces go out over OTLP: an endpoint is set and the SDK is not disabled. */
+  tracing: boolean;
 }
 
 export class ConfigError extends Error {
@@ -214,6 +221,8 @@ function toConfig(c: RawConfig): Config {
     logLevel: c.LOG_LEVEL,
     limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },
     exposure: toExposure(c, { sandbox, host: c.HOST }),
+    tracing:
+      Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !c.OTEL_SDK_DISABLED && c.OTEL_TRACES_EXPORTER?.trim() !== 'none',
   };
 }
 

@@ -6,6 +6,7 @@ import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyn
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
 import { startMetricsListener, type MetricsListener } from './metrics-server.js';
+import { startTracing } from './telemetry/tracing.js';
 import { attachWebSocketTransport } from './transport/ws.js';
 import { createGateway, type Gateway, type GatewayOptions } from './yoga.js';
 
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = await startGateway(config);
+  // After the start, so that the upstream spans know the embedded sandboxes' ports in sandbox mode.
+  const tracing = await startTracing(running.gateway.config);
   const { logger } = running.gateway;
   process.stdout.write(
     `dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}\n`,
@@ -95,7 +98,7 @@ async function main(): Promise<void> {
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    running.stop().then(
+    running.stop().then(() => tracing?.shutdown()).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error('shutdown failed', { error: String(error) });

@@ -1,3 +1,4 @@
+import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { createAuditLog } from './audit/audit-log.js';
@@ -6,8 +7,12 @@ import type { Config } from './config.js';
 import { createContextFactory, type GatewayContext } from './context.js';
 import { corsPolicy } from './exposure/cors.js';
 import { createLogger, type Logger } from './logger.js';
+import { yogaLogging } from './logging/yoga-logging.js';
+import { watchUpstreamCalls } from './logging/upstream-calls.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
+import { useRequestLog } from './plugins/use-request-log.js';
+import { useTracing } from './plugins/use-tracing.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { useReadiness } from './plugins/use-readiness.js';
@@ -108,15 +113,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Served compressed and cacheable by the exposure plugins instead.
     graphiql: false,
     cors: corsPolicy(config.exposure),
-    maskedErrors: { maskError: createMaskError(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    maskedErrors: { maskError: createMaskError() },
+    logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
     plugins: [
+      ...(config.tracing ? useTracing() : []),
       ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
       useAuth(authenticator, logger),
       useLimits(config.limits, config.exposure.fieldSuggestions),
@@ -124,9 +125,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       usePartialFailures(),
       useReadiness(config, upstreams),
       useRequestDeadline(config.resilience.requestDeadlineMs),
+      useRequestLog(logger),
       ...(responseCache?.plugins ?? []),
+      useDeferStream(),
     ],
   });
+  const stopWatchingUpstreamCalls = watchUpstreamCalls({ ns1: config.ns1.endpoint, buddyns: config.buddyns.endpoint });
   return {
     yoga,
     config,
@@ -139,6 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     now,
     close: () =>
       (closing ??= (async () => {
+        stopWatchingUpstreamCalls();
         await subscriptions.close();
         await Promise.all([upstreams.close(), responseCache?.close()]);
       })()),

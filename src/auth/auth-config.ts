@@ -45,7 +45,8 @@ export const authSettings = {
 };
 
 interface AuthInput {
-  SANDBOX: boolean;
+  /** Unset: the sandboxes stand in when nothing else could; false: never (an image for production). */
+  SANDBOX?: boolean | undefined;
   NS1_API_KEY?: string | undefined;
   BUDDYNS_TOKEN?: string | undefined;
   BUDDYNS_USER?: string | undefined;
@@ -75,13 +76,17 @@ export function credentialsMode(c: AuthInput): CredentialsMode {
  * not expected to bring their own.
  */
 export function usesSandbox(c: AuthInput): boolean {
-  return c.SANDBOX || (!hasServerCredentials(c) && credentialsMode(c) === 'server');
+  return c.SANDBOX ?? (!hasServerCredentials(c) && credentialsMode(c) === 'server');
 }
 
 /** Refuses a configuration that would serve real provider accounts to anyone, or the demo in production. */
 export function checkAuthSettings(c: AuthInput, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-  if (c.NODE_ENV === 'production' && !c.SANDBOX && !hasServerCredentials(c) && credentialsMode(c) === 'server') {
+  const nothingToServe = !hasServerCredentials(c) && credentialsMode(c) === 'server';
+  if (c.SANDBOX === false && nothingToServe) {
+    issue('SANDBOX', 'is false, so set NS1_API_KEY or BUDDYNS_TOKEN (or BUDDYNS_USER and BUDDYNS_PASSWORD), or CREDENTIALS=caller');
+  }
+  if (c.NODE_ENV === 'production' && c.SANDBOX === undefined && nothingToServe) {
     issue('NODE_ENV', 'production with no provider credentials would serve the demo sandbox: set NS1_API_KEY and/or BUDDYNS_TOKEN, or SANDBOX=true');
   }
   if (c.AUTH_MODE === 'none') return;

@@ -21,6 +21,7 @@ import { ZoneHealthRef } from './zone-health.js';
 export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
   description: 'One zone per domain name, merged across providers: NS1 primary and BuddyNS secondary are one Zone with both facets.',
   fields: (t) => ({
+    id: t.id({ description: 'Stable across providers and requests: the ASCII (punycode) name, so normalising client caches key zones by it.', resolve: (z) => z.asciiName }),
     name: t.field({
       type: 'DomainName',
       resolve: (z) => z.asciiName,

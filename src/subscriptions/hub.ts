@@ -4,6 +4,7 @@ import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
+import { withPollSpan } from '../telemetry/poll-span.js';
 import type { Scheduler } from './scheduler.js';
 
 export interface SubscriptionHubDeps {
@@ -70,7 +71,7 @@ export class SubscriptionHub {
   private channelFor<T>(source: PollSource<T>): Channel<T> {
     const existing = this.channels.get(source.key);
     if (existing) return existing as Channel<T>;
-    const channel: Channel<T> = new Channel<T>(source, {
+    const channel: Channel<T> = new Channel<T>(withPollSpan(source), {
       ...this.deps,
       holder: `${this.replica}/${++this.channelCount}`,
       onClosing: () => {

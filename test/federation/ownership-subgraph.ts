@@ -6,7 +6,7 @@ import { createYoga } from 'graphql-yoga';
  * A company's own subgraph, as a platform team would write it: it extends dnsgraph's Zone with the team
  * that owns it, and contributes a Service entity that points at the Zone it is served from.
  */
-const typeDefs = parse(/* GraphQL */ `
+export const OWNERSHIP_SDL = /* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
 
   type Zone @key(fields: "name") {
@@ -30,7 +30,9 @@ const typeDefs = parse(/* GraphQL */ `
   type Query {
     services: [Service!]!
   }
-`);
+`;
+
+const typeDefs = parse(OWNERSHIP_SDL);
 
 const OWNERS: Record<string, { name: string; onCall: string }> = {
   'example.com': { name: 'web-platform', onCall: 'alice' },

@@ -1,6 +1,7 @@
 import { fromRaw, withSandboxUpstreams, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../../src/sandbox/buddyns/index.js';
+import type { LogSummary } from '../../src/sandbox/kit/control-client.js';
 import { SandboxControlClient, type RunningSandbox } from '../../src/sandbox/kit/index.js';
 import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
 import { createGateway, secretsOf, type Gateway, type GatewayOptions } from '../../src/yoga.js';
@@ -105,7 +106,7 @@ export async function execute<T>(
 export async function countUpstreamCalls<T>(
   harness: Pick<Harness, 'ns1Control' | 'buddyControl'>,
   action: () => Promise<T>,
-): Promise<{ result: T; ns1: { total: number; counts: Record<string, number>; routes: Record<string, number> }; buddyns: { total: number; counts: Record<string, number>; routes: Record<string, number> } }> {
+): Promise<{ result: T; ns1: LogSummary; buddyns: LogSummary }> {
   const [ns1Before, buddyBefore] = await Promise.all([harness.ns1Control.log(), harness.buddyControl.log()]);
   const result = await action();
   const [ns1After, buddyAfter] = await Promise.all([harness.ns1Control.log(ns1Before.lastSeq), harness.buddyControl.log(buddyBefore.lastSeq)]);

@@ -19,6 +19,8 @@ export interface LoggedRequest {
   at: number;
   /** `credentialFingerprint` of the credential the request carried, if any. */
   credential?: string | undefined;
+  /** The W3C trace context the caller sent, if any. */
+  traceparent?: string;
 }
 
 /** Every API request a sandbox served, so tests and benchmarks can count upstream calls. */

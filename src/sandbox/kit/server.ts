@@ -83,7 +83,16 @@ export async function startSandbox(definition: SandboxDefinition, options: Start
     const request = toRequest(req, url, path, rawBody, definition);
     const { match } = definition.router.match(method, path);
     const credential = credentialFingerprint(req.headers['x-nsone-key'] ?? req.headers.authorization);
-    const entry = { method, path, route: match?.route.pattern ?? path, query: url.search, at: definition.clock.now(), credential };
+    const traceparent = req.headers.traceparent;
+    const entry = {
+      method,
+      path,
+      route: match?.route.pattern ?? path,
+      query: url.search,
+      at: definition.clock.now(),
+      credential,
+      ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    };
 
     const fault = faults.decide(method, path);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);

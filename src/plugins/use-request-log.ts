@@ -1,0 +1,104 @@
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { callerSecrets } from '../logging/caller-secrets.js';
+import { classifyError, levelFor, type ClassifiedError } from '../logging/classify-error.js';
+import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
+import { markReported } from '../logging/reported-errors.js';
+import { countingUpstreamCalls, type UpstreamCalls } from '../logging/upstream-calls.js';
+import type { Logger } from '../logger.js';
+
+interface Operation {
+  name: string;
+  type: string;
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id`, or a new one), echoes it in the response,
+ * hands resolvers a logger that stamps it on every line and hides the caller's credentials, and writes
+ * one access line per operation: name, type, duration, upstream calls by provider and error codes, at
+ * `info` when all went well or the caller erred, `warn` when a provider failed, `error` for a gateway fault.
+ */
+export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
+  const loggers = new WeakMap<Request, Logger>();
+  const loggerFor = (request: Request): Logger => {
+    let found = loggers.get(request);
+    if (!found) {
+      found = logger.child({ requestId: requestIdOf(request) }, { secrets: callerSecrets(request.headers) });
+      loggers.set(request, found);
+    }
+    return found;
+  };
+  const access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => {
+    errors.forEach(markReported);
+    const classified: ClassifiedError[] = errors.map(classifyError);
+    const faults = classified.flatMap((e) => (e.detail ? [e.detail] : []));
+    loggerFor(request)[levelFor(classified)]('operation', {
+      operation: operation.name,
+      type: operation.type,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      upstream,
+      ...(classified.length > 0 ? { errors: [...new Set(classified.map((e) => e.code))] } : {}),
+      ...(faults.length > 0 ? { faults } : {}),
+    });
+  };
+  const requestOf = (context: unknown): Request | undefined => (context as { request?: Request }).request;
+
+  return {
+    onRequest: ({ request }) => {
+      requestIdOf(request);
+    },
+    onResponse: ({ request, response }) => {
+      response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
+    },
+    onContextBuilding: ({ context, extendContext }) => {
+      const request = requestOf(context);
+      if (request) extendContext({ logger: loggerFor(request) });
+    },
+    onValidate: ({ context, params }) => {
+      const started = performance.now();
+      return ({ valid, result }) => {
+        const request = requestOf(context);
+        if (valid || !request) return;
+        const ast = getOperationAST(params.documentAST, undefined);
+        access(request, { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' }, started, {}, result as readonly GraphQLError[]);
+      };
+    },
+    onExecute: ({ args, setExecuteFn, executeFn }) => observe(args, setExecuteFn, executeFn),
+    onSubscribe: ({ args, setSubscribeFn, subscribeFn }) => observe(args, setSubscribeFn, subscribeFn),
+  };
+
+  function observe(args: ExecutionArgs, setFn: (fn: (args: ExecutionArgs) => unknown) => void, fn: (args: ExecutionArgs) => unknown) {
+    const request = requestOf(args.contextValue);
+    if (!request) return undefined;
+    const ast = getOperationAST(args.document, args.operationName);
+    const operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
+    const started = performance.now();
+    const upstream: UpstreamCalls = {};
+    setFn((innerArgs) => countingUpstreamCalls(upstream, () => fn(innerArgs)));
+    const errors: unknown[] = [];
+    const collect = (result: ExecutionResult) => {
+      errors.push(...(result.errors ?? []));
+    };
+    const done = {
+      onNext: ({ result }: { result: ExecutionResult }) => collect(result),
+      onEnd: () => access(request, operation, started, upstream, errors),
+    };
+    return {
+      onExecuteDone: ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
+        if (Symbol.asyncIterator in result) return done;
+        collect(result);
+        access(request, operation, started, upstream, errors);
+        return undefined;
+      },
+      onSubscribeResult: ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
+        if (Symbol.asyncIterator in result) return done;
+        collect(result);
+        access(request, operation, started, upstream, errors);
+        return undefined;
+      },
+      onSubscribeError: ({ error }: { error: unknown }) => {
+        access(request, operation, started, upstream, [error]);
+      },
+    };
+  }
+}

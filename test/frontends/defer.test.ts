@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+interface Part {
+  data?: { zones?: Array<Record<string, unknown>> };
+  incremental?: Array<{ data: Record<string, unknown>; path: Array<string | number>; label?: string }>;
+  hasNext: boolean;
+}
+
+/** The JSON bodies of a multipart/mixed response, in order. */
+function partsOf(body: string): Part[] {
+  return body
+    .split(/\r?\n---/)
+    .map((chunk) => chunk.slice(chunk.indexOf('{')))
+    .filter((chunk) => chunk.startsWith('{'))
+    .map((chunk) => JSON.parse(chunk.slice(0, chunk.lastIndexOf('}') + 1)) as Part);
+}
+
+describe('@defer', () => {
+  it('a dashboard gets its zones first and their health and QPS later, over multipart/mixed', async () => {
+    const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({
+        query: 'query Dashboard { zones { id asciiName providers ... @defer(label: "live") { health { serialsInSync } qps } } }',
+      }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+    const parts = partsOf(await response.text());
+    const [first, ...rest] = parts;
+    expect(first?.hasNext).toBe(true);
+    const zones = first?.data?.zones ?? [];
+    expect(zones.length).toBeGreaterThan(0);
+    for (const zone of zones) {
+      expect(zone.id).toBe(zone.asciiName);
+      expect(zone).not.toHaveProperty('health');
+    }
+    const deferred = rest.flatMap((p) => p.incremental ?? []);
+    expect(deferred).toHaveLength(zones.length);
+    for (const item of deferred) {
+      expect(item.label).toBe('live');
+      expect(item.data).toHaveProperty('health.serialsInSync');
+      expect(item.data).toHaveProperty('qps');
+    }
+    expect(parts.at(-1)?.hasNext).toBe(false);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
+import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+
+interface PinoLine {
+  level: number;
+  time: number;
+  msg: string;
+  requestId?: string;
+  operation?: string;
+  type?: string;
+  durationMs?: number;
+  upstream?: Record<string, number>;
+  errors?: string[];
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ env: { LOG_LEVEL: 'debug' } });
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.reset();
+  h.logLines.length = 0;
+});
+
+const parsed = (): PinoLine[] => h.logLines.map((line) => JSON.parse(line) as PinoLine);
+const linesOf = (requestId: string) => parsed().filter((l) => l.requestId === requestId);
+const accessLine = (requestId: string) => linesOf(requestId).find((l) => l.msg === 'operation');
+
+describe('logs', () => {
+  it('are pino JSON lines, and every line of a request carries its id, which the response echoes', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      h.gql('query Zones { zones { name health { serialsInSync } } }', undefined, { 'x-request-id': 'req-7f3a' }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.headers.get('x-request-id')).toBe('req-7f3a');
+    for (const line of parsed()) {
+      expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(Number), msg: expect.any(String) });
+      expect(line).not.toHaveProperty('message');
+    }
+    expect(linesOf('req-7f3a').length).toBeGreaterThan(0);
+    expect(accessLine('req-7f3a')).toMatchObject({ level: 30, operation: 'Zones', type: 'query', durationMs: expect.any(Number), upstream: { ns1: ns1.total, buddyns: buddyns.total } });
+    expect(accessLine('req-7f3a')).not.toHaveProperty('errors');
+  });
+
+  it('a request without an id, or with one that is not a plain token, gets a fresh UUID', async () => {
+    const plain = await h.gql('{ zones { name } }');
+    const forged = await h.gql('{ zones { name } }', undefined, { 'x-request-id': 'x\n{"level":50}' });
+    for (const response of [plain, forged]) {
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(accessLine(id!)).toMatchObject({ operation: 'anonymous', type: 'query' });
+    }
+  });
+
+  it('a caller’s bad input and a provider’s 401 are info lines with their codes, on one line each, never the credential', async () => {
+    const badInput = await h.gql('query Bad { zone(name: "not a domain!") { name } }', undefined, { 'x-request-id': 'bad-input' });
+    expect(badInput.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const callerKey = 'caller-key-that-ns1-refuses';
+    const refused = await h.gql('query Ns1 { zone(name: "example.com") { ns1 { ttl } } }', undefined, { 'x-request-id': 'bad-key', 'x-ns1-key': callerKey, authorization: 'Bearer secret-bearer-token' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    expect(accessLine('bad-input')).toMatchObject({ level: 30, operation: 'Bad', errors: ['BAD_USER_INPUT'] });
+    expect(accessLine('bad-key')).toMatchObject({ level: 30, operation: 'Ns1', errors: ['UNAUTHENTICATED'] });
+    for (const line of h.logLines) {
+      expect(line).not.toContain(callerKey);
+      expect(line).not.toContain('secret-bearer-token');
+      expect(line).not.toContain(ns1SandboxKeys().admin);
+      expect(JSON.parse(line).level).toBeLessThan(50);
+    }
+    // No multi-line query excerpt in any message.
+    expect(parsed().every((l) => !l.msg.includes('\n'))).toBe(true);
+  });
+
+  it('a provider failure is a warn line with the provider’s code', async () => {
+    await h.buddyControl.addFault({ status: 503 });
+    const result = await h.gql('query Buddy { zones { name buddyns { status { transferOk } } } }', undefined, { 'x-request-id': 'provider-down' });
+    expect(result.errors?.length).toBeGreaterThan(0);
+    const line = accessLine('provider-down');
+    expect(line).toMatchObject({ level: 40, operation: 'Buddy' });
+    expect(line?.errors).toContain('UPSTREAM_ERROR');
+  });
+});
