@@ -71,7 +71,7 @@ describe('zones per caller', () => {
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
     form.set('0', new File(['www 60 IN A 192.0.2.1\n'], 'ns1-only.com.zone'));
     const { result, ns1 } = await countUpstreamCalls(h, async () => {
-      const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { authorization: `Bearer ${limited}` }, body: form });
+      const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { authorization: `Bearer ${limited}`, 'x-graphql-yoga-csrf': '1' }, body: form });
       return (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

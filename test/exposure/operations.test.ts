@@ -138,7 +138,7 @@ describe('secrets in data', () => {
 
 describe('production switches', () => {
   it('turns off introspection, field suggestions and GraphiQL when NODE_ENV=production', async () => {
-    const { url } = await start({ NODE_ENV: 'production' });
+    const { url } = await start({ NODE_ENV: 'production', NS1_API_KEY: 'replaced-by-the-sandbox-key' });
     const introspection = await post(url, { query: '{ __schema { types { name } } }' });
     expect(introspection.data).toBeUndefined();
     expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);

@@ -4,7 +4,7 @@ import { ConfigError, fromRaw } from '../../src/config.js';
 describe('deployment settings', () => {
   it('SANDBOX=false never falls back to the demo sandboxes: without credentials start-up fails, naming the setting', () => {
     expect(fromRaw({}).sandbox).toBe(true);
-    expect(fromRaw({ SANDBOX: 'false', NS1_API_KEY: 'a-real-key' }).sandbox).toBe(false);
+    expect(fromRaw({ SANDBOX: 'false', NS1_API_KEY: 'a-real-key', AUTH_MODE: 'none' }).sandbox).toBe(false);
     expect(() => fromRaw({ SANDBOX: 'false' })).toThrow(ConfigError);
     expect(() => fromRaw({ SANDBOX: 'false' })).toThrow(/SANDBOX: is false, so set NS1_API_KEY/);
   });

@@ -136,7 +136,7 @@ describe('readiness', () => {
     await harness.buddyControl.clearFaults();
     const transitions = lines.slice(before).filter((l) => l.includes('upstream circuit'));
     expect(transitions).toHaveLength(1);
-    expect(JSON.parse(transitions[0] ?? '{}')).toMatchObject({ level: 'warn', message: 'upstream circuit opened', provider: 'buddyns', state: 'open' });
+    expect(JSON.parse(transitions[0] ?? '{}')).toMatchObject({ level: 40, msg: 'upstream circuit opened', provider: 'buddyns', state: 'open' });
     const metrics = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
     expect(metrics).toContain('dnsgraph_upstream_circuit_state{provider="buddyns",state="open"} 1');
     expect(metrics).toContain('dnsgraph_upstream_circuit_state{provider="ns1",state="closed"} 1');

@@ -16,7 +16,7 @@ export interface SubscriptionGatewayOptions {
 /** The configuration of a gateway in front of the harness's sandboxes. */
 export function configOn(harness: Harness, env: Record<string, string> = {}): Config {
   // No retries: each poll is exactly one upstream request in the sandbox log.
-  const base = fromRaw({ LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', ...env });
+  const base = fromRaw({ LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', AUTH_MODE: 'none', ...env });
   const config = withSandboxUpstreams(base, {
     ns1: { endpoint: harness.ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
     buddyns: { endpoint: harness.buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
