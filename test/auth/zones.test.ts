@@ -137,6 +137,33 @@ describe('zones per caller', () => {
     expect(ns1.total + buddyns.total).toBe(0);
   });
 
+  it("hides another zone's import job from the query and refuses its subscription", async () => {
+    const form = new FormData();
+    form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f, async: true) { id } }', variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File(['www 60 IN A 192.0.2.1\n'], 'ns1-only.com.zone'));
+    const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unlimited}`, 'x-graphql-yoga-csrf': '1' },
+      body: form,
+    });
+    const started = (await response.json()) as { data?: { importZoneFile: { id: string } } };
+    const jobId = started.data?.importZoneFile.id;
+    expect(jobId).toBeTruthy();
+
+    const own = await ask<{ zoneImport: { id: string } | null }>(g.gateway, unlimited, `{ zoneImport(jobId: "${jobId}") { id } }`);
+    expect(own.data?.zoneImport?.id).toBe(jobId);
+    const other = await ask<{ zoneImport: unknown }>(g.gateway, limited, `{ zoneImport(jobId: "${jobId}") { id } }`);
+    expect(other.errors).toBeUndefined();
+    expect(other.data?.zoneImport).toBeNull();
+
+    const stream = await subscribeSse(g.gateway, `subscription { zoneImport(jobId: "${jobId}") { id } }`, {}, { authorization: `Bearer ${limited}` });
+    const first = await stream.next();
+    await stream.close();
+    expect(first?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(first?.data?.zoneImport ?? null).toBeNull();
+  });
+
   it('reads *.parent as every zone below it, and accepts Unicode names', () => {
     const access = zoneAccessOfClaim(['*.example.org', 'bücher.de'], 'dnsgraph_zones');
     expect(allowsZone(access, 'shop.example.org')).toBe(true);
