@@ -117,6 +117,7 @@ export async function throughputVersusBareYoga(config: Config): Promise<string> 
   // Interleaved rounds, the first for warming up, so machine load and JIT weigh on each side alike.
   const rounds: Array<[number, number, number]> = [];
   for (let round = 0; round < 4; round++) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- yoga's fetch is bound to its server
     rounds.push([await throughput(bare.fetch, typename), await throughput(uncached.yoga.fetch, typename), await throughput(cached.yoga.fetch, small)]);
   }
   await Promise.all([uncached.close(), cached.close()]);

@@ -173,6 +173,7 @@ export function fromRaw(input: Record<string, unknown>): Config {
         const given = issue.path.length === 1 ? input[String(issue.path[0])] : undefined;
         // REDIS_URL and the endpoints may carry a password.
         const secret = /KEY|TOKEN|PASSWORD|REDIS_URL|ENDPOINT/.test(name);
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- environment and CLI values are strings
         const shown = given === undefined || secret ? '' : ` (got "${String(given)}")`;
         return `${name}: ${issue.message}${shown}`;
       }),

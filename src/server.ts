@@ -35,6 +35,7 @@ async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config;
 export async function startGateway(baseConfig: Config, options: Omit<GatewayOptions, 'config'> = {}): Promise<RunningGateway> {
   const { config, sandboxes } = baseConfig.sandbox ? await startEmbeddedSandboxes(baseConfig) : { config: baseConfig, sandboxes: [] };
   const gateway = createGateway({ ...options, config });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
   const server = createServer(gateway.yoga);
   const websockets = attachWebSocketTransport(server, gateway);
   await new Promise<void>((resolve, reject) => {

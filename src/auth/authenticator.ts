@@ -26,7 +26,7 @@ function bearerToken(authorization: string | null | undefined): string {
 
 export function createAuthenticator(config: Config, options: AuthenticatorOptions = {}): Authenticator {
   const auth = config.auth;
-  if (auth.mode === 'none') return { enabled: false, authenticate: async () => anonymousPrincipal() };
+  if (auth.mode === 'none') return { enabled: false, authenticate: () => Promise.resolve(anonymousPrincipal()) };
   const verifier = createTokenVerifier(auth, options.now);
   return {
     enabled: true,

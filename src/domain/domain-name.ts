@@ -14,6 +14,7 @@ export function toAsciiDomain(input: string): string | undefined {
     if (label === '*' && i === 0) return label;
     if (label.startsWith('_')) return /^_[a-z0-9-]{1,62}$/i.test(label) ? label.toLowerCase() : '';
     // domainToASCII would read an all-digit label as an IPv4 address; only Unicode labels need IDNA.
+    // eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
     return /^[\x00-\x7f]*$/.test(label) ? label.toLowerCase() : domainToASCII(label);
   });
   if (converted.some((label) => label === '' || label.length > 63 || !LABEL.test(label))) return undefined;

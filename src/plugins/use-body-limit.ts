@@ -29,7 +29,7 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
   }
   if (size > limit) return undefined;
   const joined = Buffer.concat(chunks);
-  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
 }
 
 /**

@@ -21,7 +21,7 @@ export function exposurePlugins(config: Config, trusted: TrustedDocuments | unde
     useHostCheck(exposure),
     useBodyLimit(exposure),
     ...(config.graphiql ? [useGraphiQLPage('/graphql', { ...graphiql, additionalHeaders: { [CSRF_HEADER]: 'graphiql' } })] : []),
-    useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] }) as Plugin,
+    useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] }),
     ...(trusted ? [useTrustedDocuments(trusted)] : []),
     useVariablesDepth(exposure.maxVariablesDepth),
     ...(exposure.introspection ? [] : [useDisableIntrospection() as Plugin]),

@@ -14,5 +14,5 @@ export function useLimits(limits: Config['limits'], fieldSuggestions = true): Pl
     maxDirectives: { n: 50 },
     maxTokens: { n: 5000 },
     blockFieldSuggestion: { enabled: !fieldSuggestions },
-  }) as Plugin;
+  });
 }

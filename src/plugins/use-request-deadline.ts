@@ -9,7 +9,7 @@ import { withDeadline } from '../providers/deadline.js';
 export function useRequestDeadline(deadlineMs: number): Plugin {
   return {
     onExecute: ({ executeFn, setExecuteFn }) => {
-      setExecuteFn((args) => withDeadline(deadlineMs, () => executeFn(args)));
+      setExecuteFn((args) => withDeadline(deadlineMs, (): unknown => executeFn(args)));
     },
   };
 }

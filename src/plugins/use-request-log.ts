@@ -1,4 +1,4 @@
-import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerSecrets } from '../logging/caller-secrets.js';
 import { classifyError, levelFor, type ClassifiedError } from '../logging/classify-error.js';
@@ -59,7 +59,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       return ({ valid, result }) => {
         const request = requestOf(context);
         if (valid || !request) return;
-        const ast = getOperationAST(params.documentAST, undefined);
+        const ast = getOperationAST(params.documentAST as DocumentNode, undefined);
         access(request, { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' }, started, {}, result as readonly GraphQLError[]);
       };
     },

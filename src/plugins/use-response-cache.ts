@@ -1,6 +1,6 @@
 import { createRedisCache } from '@envelop/response-cache-redis';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, isObjectType, type GraphQLSchema } from 'graphql';
+import { getOperationAST, isObjectType, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
@@ -82,12 +82,12 @@ function countLookups(registry: Registry): Plugin {
   };
 }
 
-function createStore(config: Config, logger: Logger): { cache: Cache; close(): Promise<void> } {
-  if (!config.redisUrl) return { cache: createInMemoryCache(), close: async () => undefined };
+function createStore(config: Config, logger: Logger): { cache: Cache; close: () => Promise<void> } {
+  if (!config.redisUrl) return { cache: createInMemoryCache(), close: () => Promise.resolve() };
   const redis = failFastRedis(config.redisUrl, 'dnsgraph-cache');
   redis.on('error', () => undefined);
   return {
-    cache: resilientCache(createRedisCache({ redis }) as Cache, logger),
+    cache: resilientCache(createRedisCache({ redis }), logger),
     close: () => disconnectRedis(redis),
   };
 }
@@ -116,10 +116,10 @@ export function createResponseCache(config: Config, logger: Logger, registry: Re
   });
   const invalidateOnWrite: Plugin<GatewayContext> = {
     onExecute: ({ args }) => {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      if (getOperationAST(args.document as DocumentNode, args.operationName as string | undefined)?.operation !== OperationTypeNode.MUTATION) return;
       return {
         onExecuteDone: async () => {
-          typeNames ??= objectTypeNames(args.schema);
+          typeNames ??= objectTypeNames(args.schema as GraphQLSchema);
           await store.cache.invalidate(typeNames.map((typename) => ({ typename })));
         },
       };

@@ -34,7 +34,7 @@ export function useTracing(): Plugin[] {
     },
   };
   const describe = (args: { contextValue: unknown; document: DocumentNode; operationName?: string | null | undefined }) => {
-    const span = trace.getSpan(getCurrentOtelContext(args.contextValue as object) ?? context.active());
+    const span = trace.getSpan(getCurrentOtelContext(args.contextValue) ?? context.active());
     const operation = getOperationAST(args.document, args.operationName);
     span?.setAttributes({
       'graphql.operation.name': operation?.name?.value ?? 'anonymous',

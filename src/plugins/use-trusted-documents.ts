@@ -15,7 +15,7 @@ export function loadTrustedDocuments(path: string): TrustedDocuments {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`TRUSTED_DOCUMENTS: cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(`TRUSTED_DOCUMENTS: cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new Error(`TRUSTED_DOCUMENTS: ${path} is not a persisted-documents manifest ({ "<hash>": "<document>" })`);
@@ -59,5 +59,5 @@ export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
       notFound: () => TRUSTED_DOCUMENT_ERRORS.unknown(),
       keyNotFound: () => TRUSTED_DOCUMENT_ERRORS.missing(),
     },
-  }) as Plugin;
+  });
 }

@@ -8,7 +8,7 @@ export interface CircuitOptions {
   /** How long an open circuit answers at once before it lets one probe through. */
   halfOpenAfterMs: number;
   /** Which errors say the provider is down (not the caller's fault, not a rate limit). */
-  isOutage(error: unknown): boolean;
+  isOutage: (error: unknown) => boolean;
   onChange?(state: CircuitStateName, lastFailure: unknown): void;
 }
 

@@ -279,7 +279,7 @@ export class HttpClient {
         method: request.method,
         path: this.basePath + request.path + encodeQuery(request.query),
         headers,
-        body: body as Dispatcher.RequestOptions['body'],
+        body,
         signal,
       });
       status = response.statusCode;

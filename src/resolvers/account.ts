@@ -90,7 +90,7 @@ export function permissionsChange(input: Maybe<Record<string, Maybe<Record<strin
     if (!flags) continue;
     out[group] = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== null && v !== undefined));
   }
-  return out as DeepPartial<Ns1Permissions>;
+  return out;
 }
 
 export interface UserArgs {

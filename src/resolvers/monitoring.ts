@@ -29,7 +29,7 @@ export interface MonitorJobArgs {
 function toWrite(args: MonitorJobArgs): Ns1MonitorJobWrite {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) if (value !== null && value !== undefined) out[key] = value;
-  return out as Ns1MonitorJobWrite;
+  return out;
 }
 
 function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {

@@ -50,7 +50,7 @@ DataSourceRef.implement({
       nullable: true,
       resolve: (s) => writeOnlySecrets(s.config),
       description:
-        'The source’s configuration, as its type describes it; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
+        'The source’s configuration, as its type describes it; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     status: t.exposeString('status', {
       nullable: true,
@@ -70,7 +70,7 @@ DataFeedRef.implement({
       nullable: true,
       resolve: (f) => writeOnlySecrets(f.config),
       description:
-        'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
+        'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
     destinations: t.field({ type: [FeedDestinationRef], description: 'The answers this feed writes metadata to.', resolve: (f, _a, ctx) => visibleDestinations(ctx, f.destinations) }),

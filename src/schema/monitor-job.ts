@@ -202,7 +202,7 @@ export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').impl
       nullable: true,
       resolve: (j) => writeOnlySecrets(j.config),
       description:
-        'The job type’s options, e.g. {"host": "1.2.3.4", "port": 443}; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
+        'The job type’s options, e.g. {"host": "1.2.3.4", "port": 443}; null when NS1 sends none. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     rules: t.field({ type: [MonitorRuleRef], description: 'Conditions the results must meet, or the job is marked down.', resolve: (j) => j.rules }),
     status: t.field({ type: MonitorStatusRef, description: 'The status now, globally and per region.', resolve: (j) => j.status }),

@@ -35,7 +35,7 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
     live: t.field({
       type: PulsarPointRef,
       resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id),
-      description: 'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as \"********\".',
+      description: 'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     data: t.field({
       type: [PulsarPointRef],

@@ -78,8 +78,8 @@ export class SubscriptionHub {
         if (this.channels.get(source.key) === channel) this.channels.delete(source.key);
       },
     });
-    this.channels.set(source.key, channel as Channel<unknown>);
-    this.live.add(channel as Channel<unknown>);
+    this.channels.set(source.key, channel);
+    this.live.add(channel);
     void channel.closed.then(() => this.live.delete(channel as Channel<unknown>));
     channel.open().catch((error: unknown) => this.deps.logger.error('subscription channel failed to open', { key: source.key, error: String(error) }));
     return channel;

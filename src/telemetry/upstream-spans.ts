@@ -32,7 +32,7 @@ export function upstreamInstrumentation(config: Config): UndiciInstrumentation {
     // The HTTP client sends a retry as the same method and path from the same operation or poll.
     const parent = trace.getSpan(context.active());
     let sent = parent ? attempts.get(parent) : undefined;
-    if (parent && !sent) attempts.set(parent, (sent = new Map()));
+    if (parent && !sent) attempts.set(parent, (sent = new Map<string, number>()));
     const key = `${request.method} ${request.path}`;
     const attempt = (sent?.get(key) ?? 0) + 1;
     sent?.set(key, attempt);

@@ -8,7 +8,7 @@ import { variablesDepthError } from '../plugins/use-variables-depth.js';
 
 export interface WebSocketAdmission {
   /** `ws`'s verifyClient: a foreign `Origin` or `Host` gets 403 and no socket. */
-  verifyUpgrade(info: { origin: string | undefined; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void): void;
+  verifyUpgrade: (info: { origin: string | undefined; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => void;
   /** The operation to run (with a trusted document's text in trusted-documents mode), or what refuses it. */
   admit(payload: SubscribePayload): SubscribePayload | GraphQLError[];
 }
@@ -25,7 +25,7 @@ export function webSocketAdmission(exposure: ExposureConfig, trusted: TrustedDoc
       const tooDeep = variablesDepthError(payload.variables, exposure.maxVariablesDepth);
       if (tooDeep) return [tooDeep];
       if (!trusted) return payload;
-      const query = trustedQueryOf(trusted, payload as SubscribePayload & { documentId?: unknown });
+      const query = trustedQueryOf(trusted, payload);
       return typeof query === 'string' ? { ...payload, query } : [query];
     },
   };

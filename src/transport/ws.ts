@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
-import { GraphQLError, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
@@ -87,14 +87,16 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
-        const { schema, execute, subscribe, contextFactory, parse, validate } = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT, principal: auth.principalOf(socket) });
+        const enveloped = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT, principal: auth.principalOf(socket) });
+        const { execute, subscribe, contextFactory, parse, validate } = enveloped;
+        const schema = enveloped.schema as GraphQLSchema;
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query) as DocumentNode;
         } catch (error) {
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
-        const errors = validate(schema, document);
+        const errors = validate(schema, document) as readonly GraphQLError[];
         if (errors.length > 0) return errors;
         let contextValue: unknown;
         try {
@@ -102,7 +104,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         } catch (error) {
           return [refusal(error)];
         }
-        const root = { execute, subscribe } as EnvelopedRoot;
+        const root = { execute, subscribe };
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };
       },
     },

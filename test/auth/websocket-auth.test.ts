@@ -33,7 +33,8 @@ async function connect(payload: Record<string, unknown>, url = running.url): Pro
   await once(socket, 'open');
   socket.send(JSON.stringify({ type: 'connection_init', payload }));
   return new Promise((resolve) => {
-    socket.once('message', (data) => resolve({ ack: JSON.parse(String(data)).type === 'connection_ack', socket }));
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands text frames over as a Buffer
+    socket.once('message', (data) => resolve({ ack: (JSON.parse(String(data)) as { type?: string }).type === 'connection_ack', socket }));
     socket.once('close', (code, reason) => resolve({ ack: false, code, reason: reason.toString(), socket }));
   });
 }

@@ -181,7 +181,7 @@ describe('zones per caller over WebSocket', () => {
     running = await startGateway({ ...authConfig(h, idp), port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await running.stop();
   });
 

@@ -24,7 +24,7 @@ beforeEach(async () => {
   await h.reset();
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
   await running?.stop();
   running = undefined;
 });

@@ -167,6 +167,7 @@ describe('production switches', () => {
             resolve({ encoding: res.headers['content-encoding'], size: body.length, html: gunzipSync(body).toString() });
           });
         }).on('error', reject),
+        reject,
       );
     });
     expect(raw.encoding).toBe('gzip');

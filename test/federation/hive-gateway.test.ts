@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { createClient } from 'graphql-ws';
+import { createClient, type ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -32,8 +32,10 @@ let routerUrl: string;
 beforeAll(async () => {
   // dnsgraph holds no NS1 key of its own: NS1 answers only with the key a caller sends through the router.
   h = await startHarness({ without: ['ns1'] });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
   dnsServer = createServer(h.gateway.yoga);
   dnsSockets = attachWebSocketTransport(dnsServer, h.gateway);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
   ownershipServer = createServer(createOwnershipSubgraph());
   const [dnsUrl, ownershipUrl] = await Promise.all([listen(dnsServer), listen(ownershipServer)]);
 
@@ -62,6 +64,7 @@ beforeAll(async () => {
       },
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the router settles every request itself; node has no use for the promise
   routerServer = createServer(router);
   routerSockets = new WebSocketServer({ server: routerServer, path: '/graphql' });
   useServer(
@@ -112,7 +115,7 @@ describe('dnsgraph behind Hive Gateway', () => {
     const client = createClient({ url: routerUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { 'x-ns1-key': ns1SandboxKeys().admin }, lazy: true });
     try {
       const events = client.iterate<{ qps: { qps: number; zone: string } }>({ query: 'subscription { qps(zone: "example.com", intervalSeconds: 1) { qps zone } }' });
-      const first = await events.next();
+      const first = (await events.next()) as IteratorYieldResult<ExecutionResult<{ qps: { qps: number; zone: string } }>>;
       expect(first.value?.errors).toBeUndefined();
       expect(first.value?.data?.qps).toMatchObject({ zone: 'example.com', qps: expect.any(Number) });
       await events.return?.();

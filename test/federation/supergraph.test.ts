@@ -35,6 +35,7 @@ beforeAll(async () => {
   h = await startHarness();
   const ownership = createOwnershipSubgraph();
   const subgraphs: Record<string, { fetch: typeof fetch }> = {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- yoga's fetch is bound to its server
     'http://dns.subgraph/graphql': { fetch: servingSdlWithoutSecurity(h.gateway.yoga.fetch as typeof fetch) },
     'http://ownership.subgraph/graphql': ownership as unknown as { fetch: typeof fetch },
   };

@@ -21,5 +21,5 @@ export function servingSdlWithoutSecurity(fetchFn: typeof fetch): typeof fetch {
     const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
     if (body.data?._service?.sdl) body.data._service.sdl = withoutSecurityDirectives(body.data._service.sdl);
     return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
-  }) as typeof fetch;
+  });
 }

@@ -18,7 +18,7 @@ describe('the front-end codegen example', () => {
     expect(generated).not.toMatch(/: \{ input: any; output: any; \}|: \{ input: unknown; output: unknown; \}/);
     const compiled = await run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: example }).then(
       () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
+      (error: Error & { stdout?: string }) => error.stdout ?? String(error),
     );
     expect(compiled).toBe('');
   }, 180_000);

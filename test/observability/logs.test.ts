@@ -67,7 +67,7 @@ describe('logs', () => {
       expect(line).not.toContain(callerKey);
       expect(line).not.toContain('secret-bearer-token');
       expect(line).not.toContain(ns1SandboxKeys().admin);
-      expect(JSON.parse(line).level).toBeLessThan(50);
+      expect((JSON.parse(line) as { level: number }).level).toBeLessThan(50);
     }
     // No multi-line query excerpt in any message.
     expect(parsed().every((l) => !l.msg.includes('\n'))).toBe(true);

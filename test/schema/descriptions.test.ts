@@ -5,6 +5,8 @@ import {
   isIntrospectionType,
   isObjectType,
   isSpecifiedScalarType,
+  type GraphQLField,
+  type GraphQLInputField,
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
@@ -44,7 +46,7 @@ function measure(schema: GraphQLSchema) {
       continue;
     }
     if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
-    for (const field of Object.values(type.getFields()).filter((f) => ours(f.name))) {
+    for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields()).filter((f) => ours(f.name))) {
       const name = `${type.name}.${field.name}`;
       count(fields, name, field.description);
       if (rootNames.has(type.name)) count(rootFields, name, field.description);

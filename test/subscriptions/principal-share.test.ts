@@ -22,7 +22,7 @@ let running: RunningGateway | undefined;
 const clients: Client[] = [];
 
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
   await running?.stop();
 });
 

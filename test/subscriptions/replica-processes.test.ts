@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(streams.map((s) => s.close()));
-  await Promise.all(clients.map((c) => c.dispose()));
+  await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
   await Promise.all(processes.map((p) => p.kill()));
   await harness.close();
   await redis.stop();

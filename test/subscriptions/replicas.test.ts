@@ -82,7 +82,7 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('hands polling to another replica when the leader stops renewing its lease (hung or killed)', async () => {
-    const { a, b, onA, onB } = await twoReplicasWatching(20, 1_000);
+    const { b, onA, onB } = await twoReplicasWatching(20, 1_000);
     expect(await qpsRequests()).toBe(1);
     const { lastSeq } = await backends.harness.ns1Control.log();
 

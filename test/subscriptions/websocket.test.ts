@@ -16,11 +16,11 @@ let scheduler: ManualScheduler;
 let running: RunningGateway;
 const clients: Client[] = [];
 
-beforeEach(async () => {
+beforeEach(() => {
   scheduler = new ManualScheduler();
 });
 afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
   await running.stop();
 });
 

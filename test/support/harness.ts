@@ -55,8 +55,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
     });
     config = { ...config, sandbox: false, allowRequestCredentials: overrides.ALLOW_REQUEST_CREDENTIALS !== 'false' };
-    if (options.without?.includes('ns1')) config = { ...config, ns1: { ...config.ns1, apiKey: undefined } as Config['ns1'] };
-    if (options.without?.includes('buddyns')) config = { ...config, buddyns: { ...config.buddyns, credential: undefined } as Config['buddyns'] };
+    if (options.without?.includes('ns1')) config = { ...config, ns1: { ...config.ns1, apiKey: undefined } };
+    if (options.without?.includes('buddyns')) config = { ...config, buddyns: { ...config.buddyns, credential: undefined } };
     config = adjust(config);
     const logger = createLogger(config.logLevel, { write: (line) => lines.push(line), secrets: () => secretsOf(config) });
     const gateway = createGateway({ logger, ...gatewayOptions, config });

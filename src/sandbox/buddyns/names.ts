@@ -6,6 +6,7 @@ export function normaliseZoneName(input: string): { ascii: string; unicode: stri
   if (!trimmed || trimmed.length > 253 || !trimmed.includes('.')) return undefined;
   const ascii = trimmed
     .split('.')
+    // eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
     .map((label) => (/^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label)))
     .join('.');
   if (!ascii) return undefined;

@@ -172,7 +172,7 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
     for (const kind of ['queries', 'records'] as const) {
       const update = obj(b, kind);
       if (!update) continue;
-      const next = { ...warnings[kind], ...update } as typeof warnings.queries;
+      const next = { ...warnings[kind], ...update };
       for (const level of ['warning_1', 'warning_2'] as const) {
         if (typeof next[level] !== 'number' || next[level] < 0 || next[level] > 100) throw new SandboxHttpError(400, `${kind}.${level} must be a percentage from 0 to 100`);
       }

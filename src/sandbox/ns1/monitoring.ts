@@ -153,7 +153,7 @@ function applyJob(ctx: Ns1Context, job: MonitorJob, b: Record<string, unknown>):
     if (list && !collection(ctx, NOTIFY_LISTS).has(list)) throw new SandboxHttpError(400, `notification list ${list} does not exist`);
     job.notify_list = list;
   }
-  for (const f of ['notify_delay', 'notify_repeat'] as const) if (typeof b[f] === 'number') job[f] = b[f] as number;
+  for (const f of ['notify_delay', 'notify_repeat'] as const) if (typeof b[f] === 'number') job[f] = b[f];
   for (const f of ['notify_failback', 'notify_regional', 'rapid_recheck'] as const) if (b[f] !== undefined) job[f] = Boolean(b[f]);
   if (b.region_scope !== undefined) job.region_scope = String(b.region_scope);
   if (b.notes !== undefined) job.notes = b.notes === null ? null : String(b.notes);
@@ -293,7 +293,7 @@ export const MONITOR_JOBS: CollectionSpec<MonitorJob> = {
       flapping: false,
     };
     applyJob(ctx, job, b);
-    const missing = Object.entries(JOB_TYPES[jobType]!.config).find(([name, o]) => o.required && job.config[name] === undefined);
+    const missing = Object.entries(JOB_TYPES[jobType].config).find(([name, o]) => o.required && job.config[name] === undefined);
     if (missing) throw new SandboxHttpError(400, `config.${missing[0]} is required for a ${jobType} job`);
     if (job.regions.length === 0) throw new SandboxHttpError(400, 'regions must name at least one monitoring region');
     return job;

@@ -6,6 +6,7 @@ export function asciiName(input: string | undefined, what: string): string {
   const trimmed = (input ?? '').trim().replace(/\.$/, '').toLowerCase();
   if (!trimmed) throw new SandboxHttpError(400, `${what} is required`);
   const labels = trimmed.split('.');
+  // eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
   const converted = labels.map((label) => (/^[\x00-\x7f]*$/.test(label) ? label : domainToASCII(label)));
   if (converted.some((label) => !/^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$/.test(label))) throw new SandboxHttpError(400, `invalid ${what}: ${input}`);
   return converted.join('.');

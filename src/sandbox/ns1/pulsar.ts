@@ -73,7 +73,7 @@ export function registerPulsar(router: Router, ctx: Ns1Context): void {
     if (!PERIODS[period]) throw new SandboxHttpError(400, 'period must be one of 1h, 24h, 30d');
     if (!AGGREGATIONS[agg]) throw new SandboxHttpError(400, `agg must be one of ${Object.keys(AGGREGATIONS).join(', ')}`);
     const end = Number(req.query.get('end') ?? ctx.clock.nowSeconds());
-    const start = Number(req.query.get('start') ?? end - PERIODS[period]!);
+    const start = Number(req.query.get('start') ?? end - PERIODS[period]);
     const points = Array.from({ length: 12 }, (_, i) => {
       const at = Math.floor(start + ((i + 1) * (end - start)) / 12);
       return [at, latency(j, at, AGGREGATIONS[agg]!)];

@@ -15,7 +15,7 @@ export function shortRecord(record: DnsRecord) {
 }
 
 function isPointer(value: unknown): value is { feed: string } {
-  return Boolean(value && typeof value === 'object' && 'feed' in value && typeof (value as { feed: unknown }).feed === 'string');
+  return Boolean(value && typeof value === 'object' && 'feed' in value && typeof value.feed === 'string');
 }
 
 /** The feeds an answer's metadata points at. */

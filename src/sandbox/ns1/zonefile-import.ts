@@ -90,7 +90,7 @@ export function parseZoneFile(text: string, zone: string): Parsed {
     }
     if (!RECORD_TYPES.includes(type as RecordType)) throw fail(`unsupported record type ${record.type}`);
     const rtype = type as RecordType;
-    for (const i of HOST_FIELDS[rtype] ?? []) if (parts[i] !== undefined) parts[i] = absolute(parts[i]!, origin);
+    for (const i of HOST_FIELDS[rtype] ?? []) if (parts[i] !== undefined) parts[i] = absolute(parts[i], origin);
     const problem = rdataProblem(rtype, parts);
     if (problem) throw fail(`invalid ${rtype} record: ${problem}`);
     if (rtype === 'NS' && domain === origin) {
