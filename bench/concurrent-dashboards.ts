@@ -10,14 +10,26 @@ const CONCURRENCY = [1, 10, 200];
  * identical upstream GETs in flight together go out once. Upstream calls from the sandboxes' request logs,
  * against the calls of one dashboard (the bound: ≤ 1.2×).
  */
-export async function concurrentDashboards(config: Config, query: string, ns1Control: SandboxControlClient, buddyControl: SandboxControlClient): Promise<string> {
+export async function concurrentDashboards(
+  config: Config,
+  query: string,
+  ns1Control: SandboxControlClient,
+  buddyControl: SandboxControlClient,
+): Promise<string> {
   const gateway = createGateway({ config, logger: createLogger('silent') });
   const ask = async () => {
-    const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await gateway.yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(`dashboard query failed: ${JSON.stringify(body.errors)}`);
   };
-  const rows = ['| concurrent dashboards | upstream calls | calls of one dashboard | ratio (bound ≤ 1.2) | without sharing | wall ms |', '| ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const rows = [
+    '| concurrent dashboards | upstream calls | calls of one dashboard | ratio (bound ≤ 1.2) | without sharing | wall ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   let one = 0;
   for (const count of CONCURRENCY) {
     await Promise.all([ns1Control.reset(), buddyControl.reset()]);

@@ -22,7 +22,11 @@ async function timed(runs: number, action: () => Promise<unknown>): Promise<numb
 }
 
 async function ask(gateway: Gateway, query: string): Promise<void> {
-  const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await gateway.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = (await response.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
 }

@@ -8,7 +8,11 @@ const HEALTHY_RUNS = 5;
 
 async function timed(gateway: Gateway, query: string): Promise<number> {
   const started = performance.now();
-  const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await gateway.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   await response.json();
   return performance.now() - started;
 }

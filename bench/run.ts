@@ -32,7 +32,11 @@ async function cachedDashboard(config: Config, ns1Control: SandboxControlClient,
   const calls: number[] = [];
   for (let caller = 0; caller < 10; caller++) {
     const [a, b] = await Promise.all([ns1Control.log(), buddyControl.log()]);
-    await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: DASHBOARD }) });
+    await gateway.yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: DASHBOARD }),
+    });
     const [a2, b2] = await Promise.all([ns1Control.log(a.lastSeq), buddyControl.log(b.lastSeq)]);
     calls.push(a2.total + b2.total);
   }

@@ -24,7 +24,11 @@ export async function saturationScenario(config: Config, buddyControl: SandboxCo
     Array.from({ length: CALLERS }, async () => {
       while (performance.now() < until) {
         const started = performance.now();
-        const response = await gateway.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+        const response = await gateway.yoga.fetch('http://bench/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY }),
+        });
         const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
         if (body.errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) limited += 1;
         else latencies.push(performance.now() - started);

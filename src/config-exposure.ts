@@ -34,7 +34,12 @@ const list = (item: z.ZodType<string, string>) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 const origin = z.string().refine((v) => {
@@ -46,7 +51,13 @@ const origin = z.string().refine((v) => {
   }
 }, 'must be exact origins such as https://app.example.com (scheme, host and port; no path or trailing slash)');
 
-const bytes = (fallback: number) => z.coerce.number().int().min(1024).max(1024 * MIB).default(fallback);
+const bytes = (fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * MIB)
+    .default(fallback);
 const count = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
 
 export const exposureSettings = {

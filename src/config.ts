@@ -54,9 +54,7 @@ export const configSchema = z
     SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
     SUBSCRIPTION_LEASE_SECONDS: intIn(1, 3600, 15),
     RESPONSE_CACHE_TTL_SECONDS: intIn(0, 3600, 0),
-    REDIS_URL: z
-      .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
-      .optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     MAX_QUERY_DEPTH: intIn(1, 100, 12),
     MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),

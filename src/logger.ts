@@ -14,7 +14,14 @@ export interface Logger {
 type Secrets = () => Iterable<string>;
 
 /** Where a caller's credential can sit in a field; a value that carries one elsewhere is caught by `Secrets`. */
-const REDACTED_PATHS = ['headers["x-ns1-key"]', 'headers["x-buddyns-token"]', 'headers.authorization', '*.headers["x-ns1-key"]', '*.headers["x-buddyns-token"]', '*.headers.authorization'];
+const REDACTED_PATHS = [
+  'headers["x-ns1-key"]',
+  'headers["x-buddyns-token"]',
+  'headers.authorization',
+  '*.headers["x-ns1-key"]',
+  '*.headers["x-buddyns-token"]',
+  '*.headers.authorization',
+];
 
 /**
  * pino's JSON lines (numeric `level`, epoch-ms `time`, `msg`). Every secret the gateway holds, and every

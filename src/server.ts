@@ -68,7 +68,10 @@ function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
   if (sandboxes.length > 0) {
     return `sandbox mode: NS1 sandbox at ${sandboxes[0]?.baseUrl}, BuddyNS sandbox at ${sandboxes[1]?.baseUrl} (demo data; no account needed)`;
   }
-  const providers = [config.ns1.apiKey ? `NS1 at ${withoutUserinfo(config.ns1.endpoint)}` : undefined, config.buddyns.credential ? `BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}` : undefined];
+  const providers = [
+    config.ns1.apiKey ? `NS1 at ${withoutUserinfo(config.ns1.endpoint)}` : undefined,
+    config.buddyns.credential ? `BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}` : undefined,
+  ];
   return `providers: ${providers.filter(Boolean).join(', ')}`;
 }
 
@@ -99,13 +102,16 @@ async function main(): Promise<void> {
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    running.stop().then(() => tracing?.shutdown()).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', { error: String(error) });
-        process.exit(1);
-      },
-    );
+    running
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { error: String(error) });
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

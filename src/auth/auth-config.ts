@@ -33,7 +33,12 @@ export const authSettings = {
   AUTH_ALGORITHMS: z
     .string()
     .default('RS256,PS256,ES256,EdDSA')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.length > 0 && list.every((a) => (SUPPORTED_ALGORITHMS as readonly string[]).includes(a)), {
       message: `must be a comma-separated list of ${SUPPORTED_ALGORITHMS.join(', ')}`,
     }),

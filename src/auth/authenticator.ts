@@ -19,7 +19,9 @@ export interface AuthenticatorOptions {
 function bearerToken(authorization: string | null | undefined): string {
   const match = /^\s*Bearer\s+([^\s]+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) {
-    throw new InvalidTokenError(authorization ? 'the Authorization header is not "Bearer <access token>"' : 'no access token: send Authorization: Bearer <access token>');
+    throw new InvalidTokenError(
+      authorization ? 'the Authorization header is not "Bearer <access token>"' : 'no access token: send Authorization: Bearer <access token>',
+    );
   }
   return match[1];
 }

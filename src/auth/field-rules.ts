@@ -18,7 +18,10 @@ const read = (scope: Scope, fields: string[], extra: Omit<FieldRule, 'scope'> = 
 
 const byName: ZoneOf = (args) => args.name as string;
 const byZone: ZoneOf = (args) => args.zone as string;
-const byInputZone = (key: 'name' | 'zone'): ZoneOf => (args) => (args.input as Record<string, unknown> | undefined)?.[key] as string | undefined;
+const byInputZone =
+  (key: 'name' | 'zone'): ZoneOf =>
+  (args) =>
+    (args.input as Record<string, unknown> | undefined)?.[key] as string | undefined;
 /** Account-wide figures add up every zone, so only a caller allowed every zone sees them. */
 const accountWide: ZoneOf = () => EVERY;
 /** QPS of a zone or record, or of the whole account without one. */
@@ -60,7 +63,14 @@ export const FIELD_RULES: Record<string, FieldRule> = {
     'Ns1Account.ipAllowLists',
     'Ns1Account.activity',
   ]),
-  ...read('billing:read', ['Ns1Account.plan', 'Ns1Account.planTypes', 'Ns1Account.invoices', 'Ns1Account.invoice', 'Ns1Account.bill', 'Ns1Account.paymentMethods']),
+  ...read('billing:read', [
+    'Ns1Account.plan',
+    'Ns1Account.planTypes',
+    'Ns1Account.invoices',
+    'Ns1Account.invoice',
+    'Ns1Account.bill',
+    'Ns1Account.paymentMethods',
+  ]),
 
   'Mutation.createZone': { scope: 'dns:write', zoneOfArgs: byInputZone('name') },
   'Mutation.updateZone': { scope: 'dns:write', zoneOfArgs: byName },

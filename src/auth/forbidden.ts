@@ -10,8 +10,7 @@ export const missingScope = (scopes: string[]): GatewayError =>
 export const zoneNotGranted = (asciiName: string): GatewayError =>
   new GatewayError('FORBIDDEN', `Forbidden: this token does not grant the zone ${toUnicodeDomain(asciiName)}`, { zone: toUnicodeDomain(asciiName) });
 
-export const everyZoneNeeded = (): GatewayError =>
-  new GatewayError('FORBIDDEN', 'Forbidden: account-wide data needs a token that grants every zone');
+export const everyZoneNeeded = (): GatewayError => new GatewayError('FORBIDDEN', 'Forbidden: account-wide data needs a token that grants every zone');
 
 /** For paths that are not fields of their own (`_entities` representations). */
 export function requireScope(principal: Principal, scope: string): void {

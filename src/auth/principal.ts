@@ -25,4 +25,3 @@ export function accessFingerprint(principal: Principal): string {
   const zones = principal.zones.kind === 'every' ? '*' : [...principal.zones.names, ...principal.zones.below.map((b) => `*.${b}`)].sort().join(',');
   return `${[...principal.scopes].sort().join(' ')}|${zones}`;
 }
-

@@ -1,17 +1,20 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { toAsciiDomain } from './domain-name.js';
 
-export type RecordTypeName = 'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
+export type RecordTypeName =
+  'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
 
 type Check = (value: string) => string | undefined;
 
 const ipv4: Check = (v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`);
 const ipv6: Check = (v) => (isIPv6(v) ? undefined : `"${v}" is not an IPv6 address`);
 const host: Check = (v) => (v === '.' || toAsciiDomain(v) ? undefined : `"${v}" is not a valid host name`);
-const uint = (max: number, what: string): Check => (v) => {
-  const n = Number(v);
-  return v.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= max ? undefined : `${what} must be a whole number from 0 to ${max} (got "${v}")`;
-};
+const uint =
+  (max: number, what: string): Check =>
+  (v) => {
+    const n = Number(v);
+    return v.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= max ? undefined : `${what} must be a whole number from 0 to ${max} (got "${v}")`;
+  };
 const text: Check = (v) => (Buffer.byteLength(v, 'utf8') <= 255 ? undefined : `a character string is at most 255 bytes (got ${Buffer.byteLength(v, 'utf8')})`);
 const nonEmpty: Check = (v) => (v.trim() !== '' ? undefined : 'must not be empty');
 const base64: Check = (v) => (/^[A-Za-z0-9+/=\s]+$/.test(v) ? undefined : 'must be base64');
@@ -23,17 +26,46 @@ const FIELDS: Record<Exclude<RecordTypeName, 'TXT' | 'SPF'>, Array<[string, Chec
   A: [['address', ipv4]],
   AAAA: [['address', ipv6]],
   ALIAS: [['target', host]],
-  AFSDB: [['subtype', uint(65535, 'subtype')], ['hostname', host]],
-  CERT: [['type', uint(65535, 'type')], ['key tag', uint(65535, 'key tag')], ['algorithm', uint(255, 'algorithm')], ['certificate', base64]],
+  AFSDB: [
+    ['subtype', uint(65535, 'subtype')],
+    ['hostname', host],
+  ],
+  CERT: [
+    ['type', uint(65535, 'type')],
+    ['key tag', uint(65535, 'key tag')],
+    ['algorithm', uint(255, 'algorithm')],
+    ['certificate', base64],
+  ],
   CNAME: [['target', host]],
   DNAME: [['target', host]],
-  HINFO: [['cpu', nonEmpty], ['os', nonEmpty]],
-  MX: [['priority', uint(65535, 'priority')], ['exchange', host]],
-  NAPTR: [['order', uint(65535, 'order')], ['preference', uint(65535, 'preference')], ['flags', naptrFlags], ['services', any], ['regexp', any], ['replacement', host]],
+  HINFO: [
+    ['cpu', nonEmpty],
+    ['os', nonEmpty],
+  ],
+  MX: [
+    ['priority', uint(65535, 'priority')],
+    ['exchange', host],
+  ],
+  NAPTR: [
+    ['order', uint(65535, 'order')],
+    ['preference', uint(65535, 'preference')],
+    ['flags', naptrFlags],
+    ['services', any],
+    ['regexp', any],
+    ['replacement', host],
+  ],
   NS: [['name server', host]],
   PTR: [['target', host]],
-  RP: [['mailbox', host], ['TXT name', host]],
-  SRV: [['priority', uint(65535, 'priority')], ['weight', uint(65535, 'weight')], ['port', uint(65535, 'port')], ['target', host]],
+  RP: [
+    ['mailbox', host],
+    ['TXT name', host],
+  ],
+  SRV: [
+    ['priority', uint(65535, 'priority')],
+    ['weight', uint(65535, 'weight')],
+    ['port', uint(65535, 'port')],
+    ['target', host],
+  ],
 };
 
 export interface RdataProblem {

@@ -23,8 +23,7 @@ export class GatewayError extends Error {
   }
 }
 
-export const badInput = (field: string, message: string): GatewayError =>
-  new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+export const badInput = (field: string, message: string): GatewayError => new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 
 export const providerNotConfigured = (provider: ProviderId): GatewayError =>
   new GatewayError(

@@ -12,10 +12,16 @@ const listLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
   loaders.get<'all', BuddyNsZone[]>(`buddyns:zones:${buddyns.fingerprint}`, async () => [await buddyns.listZones()]);
 
 const statusLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
-  loaders.get<string, BuddyNsZoneStatus>(`buddyns:status:${buddyns.fingerprint}`, eachKey((name) => buddyns.getZoneStatus(name)));
+  loaders.get<string, BuddyNsZoneStatus>(
+    `buddyns:status:${buddyns.fingerprint}`,
+    eachKey((name) => buddyns.getZoneStatus(name)),
+  );
 
 const delegationLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
-  loaders.get<string, BuddyNsDelegation>(`buddyns:delegation:${buddyns.fingerprint}`, eachKey((name) => buddyns.getZoneDelegation(name)));
+  loaders.get<string, BuddyNsDelegation>(
+    `buddyns:delegation:${buddyns.fingerprint}`,
+    eachKey((name) => buddyns.getZoneDelegation(name)),
+  );
 
 /** The zone list is one request and carries every field of a zone, so single zones are read from it. */
 export function buddyNsZoneList(deps: BuddyNsDeps): Promise<BuddyNsZone[]> {

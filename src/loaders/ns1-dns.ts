@@ -20,12 +20,19 @@ const zoneListLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<'all', Ns1ZoneSummary[]>(`ns1:zones:${ns1.fingerprint}`, async () => [await ns1.zones.list()]);
 
 const zoneDetailLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<string, Ns1ZoneDetail | null>(`ns1:zone:${ns1.fingerprint}`, eachKey((name) => orNull(ns1.zones.get(name))));
+  loaders.get<string, Ns1ZoneDetail | null>(
+    `ns1:zone:${ns1.fingerprint}`,
+    eachKey((name) => orNull(ns1.zones.get(name))),
+  );
 
 const recordLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<RecordKey, Ns1Record | null, string>(`ns1:record:${ns1.fingerprint}`, eachKey((k) => orNull(ns1.records.get(k.zone, k.domain, k.type))), {
-    cacheKeyFn: recordId,
-  });
+  loaders.get<RecordKey, Ns1Record | null, string>(
+    `ns1:record:${ns1.fingerprint}`,
+    eachKey((k) => orNull(ns1.records.get(k.zone, k.domain, k.type))),
+    {
+      cacheKeyFn: recordId,
+    },
+  );
 
 export function ns1ZoneList(deps: Ns1Deps): Promise<Ns1ZoneSummary[]> {
   return zoneListLoader(deps).load('all');
@@ -41,12 +48,21 @@ export function ns1Record(deps: Ns1Deps, key: RecordKey): Promise<Ns1Record | nu
 }
 
 export function ns1ZoneQps({ ns1, loaders }: Ns1Deps, asciiName: string): Promise<number> {
-  return loaders.get<string, number>(`ns1:zone-qps:${ns1.fingerprint}`, eachKey((name) => ns1.stats.zoneQps(name))).load(asciiName);
+  return loaders
+    .get<string, number>(
+      `ns1:zone-qps:${ns1.fingerprint}`,
+      eachKey((name) => ns1.stats.zoneQps(name)),
+    )
+    .load(asciiName);
 }
 
 export function ns1RecordQps({ ns1, loaders }: Ns1Deps, key: RecordKey): Promise<number> {
   return loaders
-    .get<RecordKey, number, string>(`ns1:record-qps:${ns1.fingerprint}`, eachKey((k) => ns1.stats.recordQps(k.zone, k.domain, k.type)), { cacheKeyFn: recordId })
+    .get<RecordKey, number, string>(
+      `ns1:record-qps:${ns1.fingerprint}`,
+      eachKey((k) => ns1.stats.recordQps(k.zone, k.domain, k.type)),
+      { cacheKeyFn: recordId },
+    )
     .load(key);
 }
 

@@ -9,11 +9,16 @@ import { ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from './ns1-dns.js';
 const sourcesLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<'all', Ns1DataSource[]>(`ns1:sources:${ns1.fingerprint}`, async () => [await ns1.data.sources()]);
 const sourceLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<string, Ns1DataSource | null>(`ns1:source:${ns1.fingerprint}`, eachKey((id) => orNull(ns1.data.source(id))));
-const jobsLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<'all', Ns1MonitorJob[]>(`ns1:jobs:${ns1.fingerprint}`, async () => [await ns1.monitoring.jobs()]);
+  loaders.get<string, Ns1DataSource | null>(
+    `ns1:source:${ns1.fingerprint}`,
+    eachKey((id) => orNull(ns1.data.source(id))),
+  );
+const jobsLoader = ({ ns1, loaders }: Ns1Deps) => loaders.get<'all', Ns1MonitorJob[]>(`ns1:jobs:${ns1.fingerprint}`, async () => [await ns1.monitoring.jobs()]);
 const jobLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<string, Ns1MonitorJob | null>(`ns1:job:${ns1.fingerprint}`, eachKey((id) => orNull(ns1.monitoring.job(id))));
+  loaders.get<string, Ns1MonitorJob | null>(
+    `ns1:job:${ns1.fingerprint}`,
+    eachKey((id) => orNull(ns1.monitoring.job(id))),
+  );
 
 /** Every data source with its feeds; each source read this way needs no request of its own. */
 export async function ns1DataSources(deps: Ns1Deps): Promise<Ns1DataSource[]> {
@@ -41,11 +46,21 @@ export function ns1MonitorJob(deps: Ns1Deps, id: string): Promise<Ns1MonitorJob 
 }
 
 export function ns1NotificationList({ ns1, loaders }: Ns1Deps, id: string): Promise<Ns1NotificationList | null> {
-  return loaders.get<string, Ns1NotificationList | null>(`ns1:list:${ns1.fingerprint}`, eachKey((listId) => orNull(ns1.notifyLists.list(listId)))).load(id);
+  return loaders
+    .get<string, Ns1NotificationList | null>(
+      `ns1:list:${ns1.fingerprint}`,
+      eachKey((listId) => orNull(ns1.notifyLists.list(listId))),
+    )
+    .load(id);
 }
 
 export function ns1Team({ ns1, loaders }: Ns1Deps, id: string): Promise<Ns1Team | null> {
-  return loaders.get<string, Ns1Team | null>(`ns1:team:${ns1.fingerprint}`, eachKey((teamId) => orNull(ns1.people.team(teamId)))).load(id);
+  return loaders
+    .get<string, Ns1Team | null>(
+      `ns1:team:${ns1.fingerprint}`,
+      eachKey((teamId) => orNull(ns1.people.team(teamId))),
+    )
+    .load(id);
 }
 
 /**
@@ -74,7 +89,9 @@ export function forgetNs1Jobs(deps: Ns1Deps): void {
 
 /** Invoices: one list request answers every invoice an operation asks for. */
 export function ns1Invoices({ ns1, loaders }: Ns1Deps) {
-  return loaders.get<'all', Awaited<ReturnType<typeof ns1.billing.invoices>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.billing.invoices()]).load('all');
+  return loaders
+    .get<'all', Awaited<ReturnType<typeof ns1.billing.invoices>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.billing.invoices()])
+    .load('all');
 }
 
 export async function ns1DataFeedById(deps: Ns1Deps, feedId: string) {

@@ -10,12 +10,14 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
  * line already carried is kept to `debug`.
  */
 export function yogaLogging(logger: Logger): Record<Level, (...args: unknown[]) => void> {
-  const log = (at: Level) => (...args: unknown[]) => {
-    const error = args.find((a): a is Error => a instanceof Error);
-    if (!error) return logger[at](args.map(String).join(' '));
-    const classified = classifyError(error);
-    const level = wasReported(error) ? 'debug' : at === 'error' ? levelFor([classified]) : at;
-    logger[level](classified.detail ?? error.message.split('\n')[0] ?? error.name, { code: classified.code });
-  };
+  const log =
+    (at: Level) =>
+    (...args: unknown[]) => {
+      const error = args.find((a): a is Error => a instanceof Error);
+      if (!error) return logger[at](args.map(String).join(' '));
+      const classified = classifyError(error);
+      const level = wasReported(error) ? 'debug' : at === 'error' ? levelFor([classified]) : at;
+      logger[level](classified.detail ?? error.message.split('\n')[0] ?? error.name, { code: classified.code });
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

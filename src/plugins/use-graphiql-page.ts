@@ -22,7 +22,10 @@ function build(options: GraphiQLOptions): Page {
 }
 
 function encodingFor(acceptEncoding: string | null): keyof Page['bodies'] {
-  const accepted = (acceptEncoding ?? '').toLowerCase().split(',').map((e) => e.split(';')[0]?.trim());
+  const accepted = (acceptEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((e) => e.split(';')[0]?.trim());
   if (accepted.includes('br')) return 'br';
   if (accepted.includes('gzip')) return 'gzip';
   return 'identity';

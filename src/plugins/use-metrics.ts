@@ -79,22 +79,44 @@ export function useMetrics(metrics: GatewayMetrics, serveEndpoint = true): Plugi
       graphql_envelop_phase_execute: false,
       graphql_envelop_request_duration: createHistogram({
         registry,
-        histogram: { name: 'dnsgraph_graphql_operation_duration_seconds', help: 'Time to run a GraphQL operation, from parse to result.', labelNames: ['operationType', 'operationName'], buckets: DURATION_BUCKETS },
+        histogram: {
+          name: 'dnsgraph_graphql_operation_duration_seconds',
+          help: 'Time to run a GraphQL operation, from parse to result.',
+          labelNames: ['operationType', 'operationName'],
+          buckets: DURATION_BUCKETS,
+        },
         fillLabelsFn: operation,
       }),
       graphql_envelop_error_result: createCounter({
         registry,
-        counter: { name: 'dnsgraph_graphql_errors_total', help: 'Errors in GraphQL results, by phase.', labelNames: ['operationType', 'operationName', 'phase'] },
+        counter: {
+          name: 'dnsgraph_graphql_errors_total',
+          help: 'Errors in GraphQL results, by phase.',
+          labelNames: ['operationType', 'operationName', 'phase'],
+        },
         fillLabelsFn: (params) => ({ ...operation(params), phase: params.errorPhase ?? 'execute' }),
       }),
       graphql_envelop_deprecated_field: createCounter({
         registry,
-        counter: { name: 'dnsgraph_graphql_deprecated_fields_total', help: 'Deprecated fields selected.', labelNames: ['operationName', 'typeName', 'fieldName'] },
-        fillLabelsFn: (params) => ({ operationName: operationName(params.operationName), typeName: params.deprecationInfo?.typeName ?? '', fieldName: params.deprecationInfo?.fieldName ?? '' }),
+        counter: {
+          name: 'dnsgraph_graphql_deprecated_fields_total',
+          help: 'Deprecated fields selected.',
+          labelNames: ['operationName', 'typeName', 'fieldName'],
+        },
+        fillLabelsFn: (params) => ({
+          operationName: operationName(params.operationName),
+          typeName: params.deprecationInfo?.typeName ?? '',
+          fieldName: params.deprecationInfo?.fieldName ?? '',
+        }),
       }),
       graphql_yoga_http_duration: createHistogram({
         registry,
-        histogram: { name: 'dnsgraph_http_request_duration_seconds', help: 'Time to answer a GraphQL HTTP request.', labelNames: ['method', 'route', 'statusCode', 'operationType'], buckets: DURATION_BUCKETS },
+        histogram: {
+          name: 'dnsgraph_http_request_duration_seconds',
+          help: 'Time to answer a GraphQL HTTP request.',
+          labelNames: ['method', 'route', 'statusCode', 'operationType'],
+          buckets: DURATION_BUCKETS,
+        },
         fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
           operationType: params.operationType ?? 'unknown',
           method: request.method,

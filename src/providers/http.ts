@@ -209,20 +209,22 @@ export class HttpClient {
   }
 
   private attempt(request: UpstreamRequest, attempt: number, signal: AbortSignal | undefined, deadline: AbortSignal | undefined): Promise<UpstreamResponse> {
-    return this.circuit.execute(
-      async () => {
-        await this.acquireBudget(request, signal);
-        const queued = this.bulkhead.execute(
-          () => this.timeout.execute(({ signal: attemptSignal }) => this.exchange(request, attempt, attemptSignal, deadline)),
-          signal,
-        );
-        return untilAborted(queued, signal);
-      },
-      () => this.refused('circuit_open'),
-    ).catch((error: unknown) => {
-      if (error instanceof BulkheadRejectedError) throw this.refused('queue_full');
-      throw error instanceof UpstreamError ? error : this.transportError(error, deadline);
-    });
+    return this.circuit
+      .execute(
+        async () => {
+          await this.acquireBudget(request, signal);
+          const queued = this.bulkhead.execute(
+            () => this.timeout.execute(({ signal: attemptSignal }) => this.exchange(request, attempt, attemptSignal, deadline)),
+            signal,
+          );
+          return untilAborted(queued, signal);
+        },
+        () => this.refused('circuit_open'),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof BulkheadRejectedError) throw this.refused('queue_full');
+        throw error instanceof UpstreamError ? error : this.transportError(error, deadline);
+      });
   }
 
   private refused(reason: 'circuit_open' | 'queue_full'): UpstreamError {
@@ -296,7 +298,14 @@ export class HttpClient {
       status = 0;
       throw signal.aborted ? this.timedOut(deadline) : this.transportError(error, deadline);
     } finally {
-      this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: performance.now() - started });
+      this.options.onResponse?.({
+        provider: this.provider,
+        method: request.method,
+        path: request.path,
+        status,
+        attempt,
+        durationMs: performance.now() - started,
+      });
     }
   }
 
@@ -336,7 +345,10 @@ export class HttpClient {
       !refusedHere.has(error) &&
       (error.status === 0 || RETRYABLE_STATUS.has(error.status)) &&
       (error.retryAfterSeconds === undefined || error.retryAfterSeconds * 1000 <= maxRetryDelayMs);
-    return retry(handleWhen(transient), { maxAttempts: maxRetries, backoff: new RetryAfterBackoff(new ExponentialBackoff({ initialDelay: retryBaseDelayMs, maxDelay: maxRetryDelayMs })) });
+    return retry(handleWhen(transient), {
+      maxAttempts: maxRetries,
+      backoff: new RetryAfterBackoff(new ExponentialBackoff({ initialDelay: retryBaseDelayMs, maxDelay: maxRetryDelayMs })),
+    });
   }
 
   private observeRateLimit(rateKey: string, headers: IncomingHttpHeaders, status: number): void {

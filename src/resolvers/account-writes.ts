@@ -16,14 +16,20 @@ export function updateAccountSettings(ctx: GatewayContext, input: Record<string,
 }
 
 export function updateUsageWarnings(ctx: GatewayContext, input: { queries?: Maybe<Record<string, unknown>>; records?: Maybe<Record<string, unknown>> }) {
-  return ns1(ctx).account.updateUsageWarnings({ ...(input.queries ? { queries: clean(input.queries) } : {}), ...(input.records ? { records: clean(input.records) } : {}) });
+  return ns1(ctx).account.updateUsageWarnings({
+    ...(input.queries ? { queries: clean(input.queries) } : {}),
+    ...(input.records ? { records: clean(input.records) } : {}),
+  });
 }
 
 export const deleteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.deleteUser(username));
 export const reinviteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.reinviteUser(username));
 
 export function createApiKey(ctx: GatewayContext, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
-  return createApiKeyVerified(ctx, { name: input.name ?? 'API key', ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }) });
+  return createApiKeyVerified(ctx, {
+    name: input.name ?? 'API key',
+    ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }),
+  });
 }
 
 export function updateApiKey(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {

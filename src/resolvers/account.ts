@@ -57,7 +57,10 @@ export async function teamsOf(ctx: GatewayContext, ids: string[]) {
   return found.filter((t) => t !== null);
 }
 
-export function activity(ctx: GatewayContext, filter: { limit?: Maybe<number>; start?: Maybe<Date>; end?: Maybe<Date>; resourceType?: Maybe<string>; user?: Maybe<string>; resourceId?: Maybe<string> }) {
+export function activity(
+  ctx: GatewayContext,
+  filter: { limit?: Maybe<number>; start?: Maybe<Date>; end?: Maybe<Date>; resourceType?: Maybe<string>; user?: Maybe<string>; resourceId?: Maybe<string> },
+) {
   if (filter.start && filter.end && filter.start > filter.end) throw badInput('start', 'must be before end');
   const clean: ActivityFilter = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null && v !== undefined));
   return requireNs1(ctx).ns1.activity.list(clean);
@@ -65,7 +68,8 @@ export function activity(ctx: GatewayContext, filter: { limit?: Maybe<number>; s
 
 export function invoiceAmount(invoice: Ns1Invoice): string {
   const amount = toDecimal(invoice.amount);
-  if (amount === undefined) throw new GatewayError('UPSTREAM_ERROR', `NS1 sent invoice ${invoice.id} with an amount that is not a number: "${invoice.amount}"`, { provider: 'ns1' });
+  if (amount === undefined)
+    throw new GatewayError('UPSTREAM_ERROR', `NS1 sent invoice ${invoice.id} with an amount that is not a number: "${invoice.amount}"`, { provider: 'ns1' });
   return amount;
 }
 
@@ -78,7 +82,12 @@ export function usage(ctx: GatewayContext, options: { period: '1h' | '24h' | '30
 export const pulsarJobs = (ctx: GatewayContext, appId: string) => requireNs1(ctx).ns1.pulsar.jobs(appId);
 export const pulsarApp = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.pulsar.app(id));
 export const pulsarLive = (ctx: GatewayContext, appId: string, jobId: string) => requireNs1(ctx).ns1.pulsar.live(appId, jobId);
-export function pulsarData(ctx: GatewayContext, appId: string, jobId: string, options: { period?: Maybe<string>; agg?: Maybe<string>; geo?: Maybe<string>; asn?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date> }) {
+export function pulsarData(
+  ctx: GatewayContext,
+  appId: string,
+  jobId: string,
+  options: { period?: Maybe<string>; agg?: Maybe<string>; geo?: Maybe<string>; asn?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date> },
+) {
   return requireNs1(ctx).ns1.pulsar.data(appId, jobId, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null && v !== undefined)));
 }
 
@@ -116,7 +125,9 @@ export async function createUser(ctx: GatewayContext, username: string, args: Us
   if (!args.name) throw badInput('input.name', 'a new user needs a name');
   if (!args.email) throw badInput('input.email', 'a new user needs an e-mail address');
   const { people } = requireNs1(ctx).ns1;
-  return ns1UserShape(await createAtKey(ctx, { what: `user ${username}`, read: () => people.user(username), create: () => people.createUser(username, userWrite(args)) }));
+  return ns1UserShape(
+    await createAtKey(ctx, { what: `user ${username}`, read: () => people.user(username), create: () => people.createUser(username, userWrite(args)) }),
+  );
 }
 
 export async function updateUser(ctx: GatewayContext, username: string, args: UserArgs) {

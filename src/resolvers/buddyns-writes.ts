@@ -45,13 +45,28 @@ export async function setBuddyNsMaster(ctx: GatewayContext, name: string, master
       does: `delete zone ${zone}`,
       done: `deleted zone ${zone}`,
       write: deleteBuddyNsZone(deps, zone),
-      undo: { does: `add zone ${zone} with its previous master ${previous.master || '(none)'}`, done: `restored zone ${zone} with its previous master ${previous.master || '(none)'}`, write: addBuddyNsZone(deps, zone, previous.master) },
-      ifStays: { leftOver: { provider: 'buddyns', kind: 'zone', name: zone, exists: false, master: previous.master }, remedy: addBuddyNsZoneRemedy(zone, previous.master) },
+      undo: {
+        does: `add zone ${zone} with its previous master ${previous.master || '(none)'}`,
+        done: `restored zone ${zone} with its previous master ${previous.master || '(none)'}`,
+        write: addBuddyNsZone(deps, zone, previous.master),
+      },
+      ifStays: {
+        leftOver: { provider: 'buddyns', kind: 'zone', name: zone, exists: false, master: previous.master },
+        remedy: addBuddyNsZoneRemedy(zone, previous.master),
+      },
     },
-    { provider: 'buddyns', does: `add zone ${zone} with master ${next || '(none)'}`, done: `added zone ${zone} with master ${next || '(none)'}`, write: addBuddyNsZone(deps, zone, next) },
+    {
+      provider: 'buddyns',
+      does: `add zone ${zone} with master ${next || '(none)'}`,
+      done: `added zone ${zone} with master ${next || '(none)'}`,
+      write: addBuddyNsZone(deps, zone, next),
+    },
   ];
   try {
-    const [, added] = await runSteps({ operation: `setBuddyNsMaster ${zone}`, steps, check: `{ zone(name: "${zone}") { buddyns { master } } }` }, writePolicy(ctx));
+    const [, added] = await runSteps(
+      { operation: `setBuddyNsMaster ${zone}`, steps, check: `{ zone(name: "${zone}") { buddyns { master } } }` },
+      writePolicy(ctx),
+    );
     return added as BuddyNsZone;
   } finally {
     forgetBuddyNsZone(deps, zone);

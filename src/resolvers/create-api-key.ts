@@ -29,7 +29,14 @@ export async function createApiKeyVerified(ctx: GatewayContext, input: KeyInput)
     try {
       orphans = (await people.apiKeys()).filter((key) => !before.has(key.id) && key.name === input.name);
     } catch (readError) {
-      throw outcomeUnknown('createApiKey', { provider: 'ns1', text: `create API key "${input.name}"` }, error, readError, [], '{ ns1Account { apiKeys { id name } } }');
+      throw outcomeUnknown(
+        'createApiKey',
+        { provider: 'ns1', text: `create API key "${input.name}"` },
+        error,
+        readError,
+        [],
+        '{ ns1Account { apiKeys { id name } } }',
+      );
     }
     for (const orphan of orphans) {
       const removed = await applyWrite(

@@ -27,7 +27,10 @@ export function createDataSource(ctx: GatewayContext, input: { name: string; sou
 }
 
 export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
-  return afterWrite(ctx, requireNs1(ctx).ns1.data.updateSource(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }));
+  return afterWrite(
+    ctx,
+    requireNs1(ctx).ns1.data.updateSource(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+  );
 }
 
 export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {
@@ -50,8 +53,16 @@ export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { n
   );
 }
 
-export function updateDataFeed(ctx: GatewayContext, sourceId: string, feedId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
-  return afterWrite(ctx, requireNs1(ctx).ns1.data.updateFeed(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }));
+export function updateDataFeed(
+  ctx: GatewayContext,
+  sourceId: string,
+  feedId: string,
+  input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> },
+) {
+  return afterWrite(
+    ctx,
+    requireNs1(ctx).ns1.data.updateFeed(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+  );
 }
 
 export async function deleteDataFeed(ctx: GatewayContext, sourceId: string, feedId: string): Promise<boolean> {
@@ -66,4 +77,3 @@ export async function publishFeedData(ctx: GatewayContext, sourceId: string, dat
   forgetNs1Sources(deps);
   return true;
 }
-

@@ -28,7 +28,12 @@ function knownOnNs1(ctx: GatewayContext, gaps: ProviderGap[], zone: BuddyNsZone)
 }
 
 /** Every zone of every configured provider, one entry per name, sorted by name. */
-export async function listZones(ctx: GatewayContext, provider: ProviderId | undefined, report: ReportFailure, stale: NoteStale = freshOnly): Promise<UnifiedZone[]> {
+export async function listZones(
+  ctx: GatewayContext,
+  provider: ProviderId | undefined,
+  report: ReportFailure,
+  stale: NoteStale = freshOnly,
+): Promise<UnifiedZone[]> {
   const ns1 = provider === 'buddyns' ? undefined : optionalNs1(ctx);
   const buddyns = provider === 'ns1' ? undefined : optionalBuddyNs(ctx);
   const gaps: ProviderGap[] = [];

@@ -35,7 +35,8 @@ function toWrite(args: MonitorJobArgs): Ns1MonitorJobWrite {
 function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {
   for (const [i, rule] of (rules ?? []).entries()) {
     if (rule.comparison === 'contains' && typeof rule.value !== 'string') throw badInput(`input.rules[${i}].value`, '"contains" compares with a string');
-    if (rule.comparison !== 'contains' && typeof rule.value !== 'number') throw badInput(`input.rules[${i}].value`, `"${rule.comparison}" compares with a number`);
+    if (rule.comparison !== 'contains' && typeof rule.value !== 'number')
+      throw badInput(`input.rules[${i}].value`, `"${rule.comparison}" compares with a number`);
   }
 }
 
@@ -77,7 +78,11 @@ export function jobNotifyList(ctx: GatewayContext, job: Ns1MonitorJob) {
   return job.notifyListId ? ns1NotificationList(requireNs1(ctx), job.notifyListId) : Promise.resolve(null);
 }
 
-export function jobHistory(ctx: GatewayContext, job: Ns1MonitorJob, args: { period?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date>; limit?: Maybe<number>; region?: Maybe<string> }) {
+export function jobHistory(
+  ctx: GatewayContext,
+  job: Ns1MonitorJob,
+  args: { period?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date>; limit?: Maybe<number>; region?: Maybe<string> },
+) {
   if (args.start && args.end && args.start > args.end) throw badInput('start', 'must be before end');
   return requireNs1(ctx).ns1.monitoring.history(job.id, {
     ...(args.period ? { period: args.period } : {}),
@@ -98,11 +103,19 @@ export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { peri
 
 export async function createNotificationList(ctx: GatewayContext, name: string, notifiers: Ns1Notifier[]) {
   const { notifyLists } = requireNs1(ctx).ns1;
-  return createInCollection(ctx, { what: 'notification list', list: () => notifyLists.lists(), create: () => notifyLists.create(name, notifiers), isOurs: (list) => list.name === name });
+  return createInCollection(ctx, {
+    what: 'notification list',
+    list: () => notifyLists.lists(),
+    create: () => notifyLists.create(name, notifiers),
+    isOurs: (list) => list.name === name,
+  });
 }
 
 export async function updateNotificationList(ctx: GatewayContext, id: string, change: { name?: Maybe<string>; notifiers?: Maybe<Ns1Notifier[]> }) {
-  return requireNs1(ctx).ns1.notifyLists.update(id, { ...(change.name ? { name: change.name } : {}), ...(change.notifiers ? { notifiers: change.notifiers } : {}) });
+  return requireNs1(ctx).ns1.notifyLists.update(id, {
+    ...(change.name ? { name: change.name } : {}),
+    ...(change.notifiers ? { notifiers: change.notifiers } : {}),
+  });
 }
 
 export async function deleteNotificationList(ctx: GatewayContext, id: string): Promise<boolean> {

@@ -44,7 +44,13 @@ export function toRecordWrite(args: RecordArgs): Ns1RecordWrite {
     ...(present(args.link) ? { link: args.link } : {}),
     ...(present(args.regions) ? { regions: args.regions.map((r) => ({ name: r.name, ...(r.meta ? { meta: r.meta } : {}) })) } : {}),
     ...(present(args.filters)
-      ? { filters: args.filters.map((f) => ({ filter: f.filter, ...(f.config ? { config: f.config } : {}), ...(present(f.disabled) ? { disabled: f.disabled } : {}) })) }
+      ? {
+          filters: args.filters.map((f) => ({
+            filter: f.filter,
+            ...(f.config ? { config: f.config } : {}),
+            ...(present(f.disabled) ? { disabled: f.disabled } : {}),
+          })),
+        }
       : {}),
     ...(present(args.meta) ? { meta: args.meta } : {}),
     ...(present(args.useClientSubnet) ? { useClientSubnet: args.useClientSubnet } : {}),

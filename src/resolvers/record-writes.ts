@@ -18,7 +18,8 @@ async function requireZone(ctx: GatewayContext, zone: string): Promise<void> {
 const notFound = (zone: string, domain: string, type: string) =>
   new GatewayError('NOT_FOUND', `record ${domain}/${type} does not exist in zone ${zone}`, { provider: 'ns1' });
 
-const rdataOf = (record: { answers?: Array<{ rdata: Array<string | number> }> }) => JSON.stringify((record.answers ?? []).map((a) => a.rdata.join(' ').toLowerCase()).sort());
+const rdataOf = (record: { answers?: Array<{ rdata: Array<string | number> }> }) =>
+  JSON.stringify((record.answers ?? []).map((a) => a.rdata.join(' ').toLowerCase()).sort());
 
 interface RecordWrite<T> {
   key: { zone: string; domain: string; type: RecordTypeName };
@@ -38,10 +39,16 @@ async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrit
       const current = await ns1RecordNow(deps, zone, domain, type);
       if (op.mustExist && !current) throw notFound(zone, domain, type);
       if (current && op.ifVersion != null && versionOf(current) !== op.ifVersion) {
-        throw conflict(`record ${domain}/${type} in zone ${zone} changed since version ${op.ifVersion}; read it again and reapply your change`, versionOf(current));
+        throw conflict(
+          `record ${domain}/${type} in zone ${zone} changed since version ${op.ifVersion}; read it again and reapply your change`,
+          versionOf(current),
+        );
       }
       const check = `{ record(zone: "${zone}", domain: "${domain}", type: ${type}) { version answers { rdata } } }`;
-      const [value] = await runSteps({ operation: op.does, steps: [{ provider: 'ns1', does: op.does, done: op.does, write: op.write(current) }], check }, writePolicy(ctx));
+      const [value] = await runSteps(
+        { operation: op.does, steps: [{ provider: 'ns1', does: op.does, done: op.does, write: op.write(current) }], check },
+        writePolicy(ctx),
+      );
       return value as T;
     } finally {
       forgetNs1Record(deps, op.key);
@@ -72,7 +79,12 @@ export async function createRecord(ctx: GatewayContext, zone: string, domain: st
 }
 
 /** A change is taken to have happened when the record's version moved from the one it was made against. */
-function changeOf(deps: Ns1Deps, key: { zone: string; domain: string; type: RecordTypeName }, before: Ns1Record | null, send: () => Promise<Ns1Record>): VerifiedWrite<Ns1Record> {
+function changeOf(
+  deps: Ns1Deps,
+  key: { zone: string; domain: string; type: RecordTypeName },
+  before: Ns1Record | null,
+  send: () => Promise<Ns1Record>,
+): VerifiedWrite<Ns1Record> {
   return {
     provider: 'ns1',
     send,
@@ -84,7 +96,14 @@ function changeOf(deps: Ns1Deps, key: { zone: string; domain: string; type: Reco
   };
 }
 
-export async function updateRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs, ifVersion?: string | null): Promise<Ns1Record> {
+export async function updateRecord(
+  ctx: GatewayContext,
+  zone: string,
+  domain: string,
+  type: RecordTypeName,
+  args: RecordArgs,
+  ifVersion?: string | null,
+): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, false);
   const deps = requireNs1(ctx);
   const key = { zone, domain, type };

@@ -15,7 +15,12 @@ import { runSteps } from './write-steps.js';
  * Changes a zone's NS1 settings (SOA values, hostmaster, networks, primary/secondary, meta). With
  * `ifVersion`, refuses with CONFLICT when the zone changed since that version was read.
  */
-export async function updateZone(ctx: GatewayContext, name: string, ns1Settings: Ns1ZoneArgs | null | undefined, ifVersion?: string | null): Promise<UnifiedZone> {
+export async function updateZone(
+  ctx: GatewayContext,
+  name: string,
+  ns1Settings: Ns1ZoneArgs | null | undefined,
+  ifVersion?: string | null,
+): Promise<UnifiedZone> {
   const ns1 = requireNs1(ctx);
   await withWriteLock(`${ns1.ns1.fingerprint}:${name}`, async () => {
     try {

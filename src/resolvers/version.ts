@@ -16,5 +16,8 @@ function canonical(value: unknown): unknown {
 
 /** An opaque version of an object as the provider returned it: equal objects, equal versions, whatever the key order. */
 export function versionOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('base64url')
+    .slice(0, 22);
 }

@@ -27,7 +27,13 @@ function byProvider(entries: Array<{ provider: ProviderId; text: string }>): Rec
   return out;
 }
 
-const leftOverExtension = (l: LeftOver) => ({ provider: l.provider.toUpperCase(), kind: l.kind, name: l.name, exists: l.exists, ...(l.master !== undefined ? { master: l.master } : {}) });
+const leftOverExtension = (l: LeftOver) => ({
+  provider: l.provider.toUpperCase(),
+  kind: l.kind,
+  name: l.name,
+  exists: l.exists,
+  ...(l.master !== undefined ? { master: l.master } : {}),
+});
 
 function describeLeftOver(l: LeftOver): string {
   const where = `${l.kind === 'apiKey' ? 'API key' : l.kind} ${l.name} on ${PROVIDER_LABEL[l.provider]}`;
@@ -35,12 +41,7 @@ function describeLeftOver(l: LeftOver): string {
 }
 
 /** Some steps happened and could not be undone: the caller learns exactly what is there and what to run. */
-export function partiallyApplied(
-  operation: string,
-  story: string,
-  applied: Array<{ provider: ProviderId; text: string }>,
-  remains: Remains[],
-): GatewayError {
+export function partiallyApplied(operation: string, story: string, applied: Array<{ provider: ProviderId; text: string }>, remains: Remains[]): GatewayError {
   const remedy = remains.map((r) => r.remedy).join('\n');
   return new GatewayError(
     'PARTIALLY_APPLIED',

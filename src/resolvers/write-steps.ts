@@ -48,7 +48,8 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
       values.push(result.value);
       continue;
     }
-    if (result.state === 'unknown') throw outcomeUnknown(operation, { provider: step.provider, text: step.does }, result.error, result.readError, applied(), check);
+    if (result.state === 'unknown')
+      throw outcomeUnknown(operation, { provider: step.provider, text: step.does }, result.error, result.readError, applied(), check);
     if (done.length === 0) {
       if (result.state === 'failed') throw result.error;
       throw new GatewayError('CONFLICT', `${operation}: ${refusal(step, result)}`, { provider: step.provider });
@@ -57,7 +58,10 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
     const story = [`${done.map((s) => `${PROVIDER_LABEL[s.provider]} ${s.done}`).join(', ')}`, refusal(step, result)];
     // Someone else's change is in the way: undoing ours around it could destroy theirs.
     if (result.state === 'different') {
-      throw new GatewayError('CONFLICT', `${operation}: ${story.join('; ')}; nothing was undone. Check with: ${check}`, { provider: step.provider, remedy: check });
+      throw new GatewayError('CONFLICT', `${operation}: ${story.join('; ')}; nothing was undone. Check with: ${check}`, {
+        provider: step.provider,
+        remedy: check,
+      });
     }
     const stays: WriteStep[] = [];
     const undone: string[] = [];
@@ -82,10 +86,7 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
         provider: step.provider,
       });
     }
-    const remains = [
-      ...stays.flatMap((s) => (s.ifStays ? [s.ifStays] : [])),
-      ...steps.slice(index).flatMap((s) => (s.ifSkipped ? [s.ifSkipped] : [])),
-    ];
+    const remains = [...stays.flatMap((s) => (s.ifStays ? [s.ifStays] : [])), ...steps.slice(index).flatMap((s) => (s.ifSkipped ? [s.ifSkipped] : []))];
     throw partiallyApplied(
       operation,
       [...story, ...undone].join('; '),

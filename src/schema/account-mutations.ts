@@ -127,7 +127,8 @@ builder.mutationFields((t) => ({
     type: UserRef,
     args: { username: t.arg.string({ required: true, validate: username }), input: t.arg({ type: UserInput, required: true }) },
     resolve: (_r, args, ctx) => account.createUser(ctx, args.username, args.input),
-    description: 'Creates an NS1 user; NS1 e-mails an invitation to set a password. BAD_USER_INPUT without name or email, or for a username that is not 2 to 64 letters, digits, dots, dashes or underscores.',
+    description:
+      'Creates an NS1 user; NS1 e-mails an invitation to set a password. BAD_USER_INPUT without name or email, or for a username that is not 2 to 64 letters, digits, dots, dashes or underscores.',
   }),
   updateUser: t.field({
     type: UserRef,
@@ -198,9 +199,16 @@ builder.mutationFields((t) => ({
   }),
   changePlan: t.field({
     type: PlanRef,
-    args: { type: t.arg.string({ required: true, description: 'One of viewer.ns1.planTypes.type.', validate: z.string().regex(/^[a-z0-9_-]+$/, 'is not a plan type') }) },
+    args: {
+      type: t.arg.string({
+        required: true,
+        description: 'One of viewer.ns1.planTypes.type.',
+        validate: z.string().regex(/^[a-z0-9_-]+$/, 'is not a plan type'),
+      }),
+    },
     resolve: (_r, a, ctx) => writes.changePlan(ctx, a.type),
-    description: 'Changes the NS1 subscription plan and returns the plan NS1 reports. Per NS1, some changes are charged at once to the card on file, others are requests NS1 reviews.',
+    description:
+      'Changes the NS1 subscription plan and returns the plan NS1 reports. Per NS1, some changes are charged at once to the card on file, others are requests NS1 reviews.',
   }),
   addPaymentMethod: t.field({
     type: PaymentMethodRef,

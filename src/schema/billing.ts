@@ -14,7 +14,10 @@ export const InvoiceRef = builder.objectRef<Ns1Invoice>('Invoice').implement({
     status: t.exposeString('status', { description: 'The invoice’s status as NS1 reports it.' }),
     sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true, description: 'When NS1 sent the invoice; null when NS1 gives no date.' }),
     dueAt: t.expose('dueAt', { type: 'DateTime', nullable: true, description: 'When payment is due; null when NS1 gives no date.' }),
-    downloadUrl: t.string({ description: 'The PDF, authenticated by the documented sha1 authtoken: a browser can open it without the key.', resolve: (i, _a, ctx) => invoiceDownloadUrl(ctx, i) }),
+    downloadUrl: t.string({
+      description: 'The PDF, authenticated by the documented sha1 authtoken: a browser can open it without the key.',
+      resolve: (i, _a, ctx) => invoiceDownloadUrl(ctx, i),
+    }),
   }),
 });
 
@@ -51,7 +54,9 @@ const planTypeFields = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Ns
   }),
 });
 
-export const PlanTypeRef = builder.objectRef<Ns1PlanType>('PlanType').implement({ description: 'An NS1 subscription plan the account can change to.', fields: planTypeFields });
+export const PlanTypeRef = builder
+  .objectRef<Ns1PlanType>('PlanType')
+  .implement({ description: 'An NS1 subscription plan the account can change to.', fields: planTypeFields });
 
 export const PlanRef = builder.objectRef<Ns1Plan>('Plan').implement({
   description: 'The NS1 subscription plan the account is on.',

@@ -19,8 +19,14 @@ const BuddyNsServiceRef = builder.objectRef<BuddyNsService>('BuddyNsService').im
   fields: (t) => ({
     accountType: t.exposeString('accountType', { description: 'The plan, e.g. "free" or "paid".' }),
     numZones: t.exposeInt('numZones', { description: 'How many zones the plan allows (BuddyNS num_zones); compare with zonesInUse.' }),
-    zonesInUse: t.int({ description: 'How many zones the account has on BuddyNS now (the length of GET /zone/).', resolve: (_s, _a, ctx) => buddyNsZonesInUse(ctx) }),
-    trafficQuota: t.exposeFloat('trafficQuota', { description: "The plan's monthly query allowance in thousands of queries (BuddyNS traffic_quota): 3000 allows 3,000,000 queries, to compare with the profile's usedTraffic." }),
+    zonesInUse: t.int({
+      description: 'How many zones the account has on BuddyNS now (the length of GET /zone/).',
+      resolve: (_s, _a, ctx) => buddyNsZonesInUse(ctx),
+    }),
+    trafficQuota: t.exposeFloat('trafficQuota', {
+      description:
+        "The plan's monthly query allowance in thousands of queries (BuddyNS traffic_quota): 3000 allows 3,000,000 queries, to compare with the profile's usedTraffic.",
+    }),
     numStats: t.exposeInt('numStats', { description: 'BuddyNS num_stats, as the provider reports it.' }),
   }),
 });

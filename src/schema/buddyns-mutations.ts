@@ -23,7 +23,8 @@ builder.mutationFields((t) => ({
   }),
   setBuddyNsMaster: t.field({
     type: BuddyNsZoneRef,
-    description: "Changes a zone's master on BuddyNS (delete and re-add); a refused master restores the previous one, and a zone that cannot be restored is reported as PARTIALLY_APPLIED.",
+    description:
+      "Changes a zone's master on BuddyNS (delete and re-add); a refused master restores the previous one, and a zone that cannot be restored is reported as PARTIALLY_APPLIED.",
     args: { name: t.arg({ type: 'DomainName', required: true }), master: t.arg({ type: 'IP' }) },
     resolve: (_root, args, ctx) => setBuddyNsMaster(ctx, args.name, args.master),
   }),
@@ -35,6 +36,7 @@ builder.mutationFields((t) => ({
         ...(input.mobileNumber != null ? { mobileNumber: input.mobileNumber } : {}),
         ...(input.cpanelIntegration != null ? { cpanelIntegration: input.cpanelIntegration } : {}),
       }),
-    description: 'Changes the BuddyNS profile and returns it as BuddyNS now has it. A mobile number not in E.123 notation is refused with BAD_USER_INPUT before BuddyNS is called.',
+    description:
+      'Changes the BuddyNS profile and returns it as BuddyNS now has it. A mobile number not in E.123 notation is refused with BAD_USER_INPUT before BuddyNS is called.',
   }),
 }));

@@ -55,13 +55,15 @@ export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').impl
       type: BuddyNsZoneStatusRef,
       nullable: true,
       resolve: (z, _a, ctx) => buddyNsZoneStatus(requireBuddyNs(ctx), z.asciiName),
-      description: 'Transfer status from the master: one more BuddyNS request per zone (GET /zone/{name}/status/). Null, with an error at this path, when BuddyNS does not answer.',
+      description:
+        'Transfer status from the master: one more BuddyNS request per zone (GET /zone/{name}/status/). Null, with an error at this path, when BuddyNS does not answer.',
     }),
     delegation: t.field({
       type: BuddyNsDelegationRef,
       nullable: true,
       resolve: (z, _a, ctx) => buddyNsDelegation(requireBuddyNs(ctx), z.asciiName),
-      description: 'Delegation checks: one more BuddyNS request per zone (GET /zone/{name}/delegation/). Null, with an error at this path, when BuddyNS does not answer.',
+      description:
+        'Delegation checks: one more BuddyNS request per zone (GET /zone/{name}/delegation/). Null, with an error at this path, when BuddyNS does not answer.',
     }),
   }),
 });

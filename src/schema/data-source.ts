@@ -73,7 +73,11 @@ DataFeedRef.implement({
         'The feed’s configuration, as its source type describes it, e.g. {"label": "server-2"}. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     data: t.expose('data', { type: 'JSONObject', nullable: true, description: 'The latest published data.' }),
-    destinations: t.field({ type: [FeedDestinationRef], description: 'The answers this feed writes metadata to.', resolve: (f, _a, ctx) => visibleDestinations(ctx, f.destinations) }),
+    destinations: t.field({
+      type: [FeedDestinationRef],
+      description: 'The answers this feed writes metadata to.',
+      resolve: (f, _a, ctx) => visibleDestinations(ctx, f.destinations),
+    }),
     source: t.field({
       type: DataSourceRef,
       nullable: true,
@@ -124,7 +128,11 @@ const DataSourceInput = builder.inputType('DataSourceInput', {
       validate: z.string().trim().min(1, 'must not be empty').max(255),
       description: 'Display name, 1 to 255 characters.',
     }),
-    sourceType: t.string({ required: true, description: 'One of dataSourceTypes.key, e.g. "nsone_v1".', validate: z.string().regex(/^[a-z0-9_]+$/, 'is not a data source type key') }),
+    sourceType: t.string({
+      required: true,
+      description: 'One of dataSourceTypes.key, e.g. "nsone_v1".',
+      validate: z.string().regex(/^[a-z0-9_]+$/, 'is not a data source type key'),
+    }),
     config: t.field({ type: 'JSONObject', description: 'The options of the source type, as dataSourceTypes.config describes them.' }),
   }),
 });
@@ -144,7 +152,7 @@ const DataFeedInput = builder.inputType('DataFeedInput', {
       validate: z.string().trim().min(1, 'must not be empty').max(255),
       description: 'Display name, 1 to 255 characters; required to create a feed.',
     }),
-    config: t.field({ type: 'JSONObject', description: "The source type's feed configuration, e.g. {\"label\": \"web-east\"}." }),
+    config: t.field({ type: 'JSONObject', description: 'The source type\'s feed configuration, e.g. {"label": "web-east"}.' }),
   }),
 });
 
@@ -174,7 +182,11 @@ builder.mutationFields((t) => ({
   }),
   updateDataFeed: t.field({
     type: DataFeedRef,
-    args: { sourceId: t.arg.id({ required: true, validate: id }), id: t.arg.id({ required: true, validate: id }), input: t.arg({ type: DataFeedInput, required: true }) },
+    args: {
+      sourceId: t.arg.id({ required: true, validate: id }),
+      id: t.arg.id({ required: true, validate: id }),
+      input: t.arg({ type: DataFeedInput, required: true }),
+    },
     resolve: (_r, args, ctx) => writes.updateDataFeed(ctx, String(args.sourceId), String(args.id), args.input),
     description: 'Changes a feed’s name or configuration and returns it as NS1 now has it.',
   }),

@@ -367,14 +367,16 @@ const NotificationListInput = builder.inputType('NotificationListInput', {
   }),
 });
 
-const jobArgs = (input: { notifyListId?: string | number | null } & Record<string, unknown>) => ({ ...input, notifyListId: input.notifyListId == null ? input.notifyListId : String(input.notifyListId) }) as monitoring.MonitorJobArgs;
+const jobArgs = (input: { notifyListId?: string | number | null } & Record<string, unknown>) =>
+  ({ ...input, notifyListId: input.notifyListId == null ? input.notifyListId : String(input.notifyListId) }) as monitoring.MonitorJobArgs;
 
 builder.mutationFields((t) => ({
   createMonitorJob: t.field({
     type: MonitorJobRef,
     args: { input: t.arg({ type: MonitorJobInput, required: true }) },
     resolve: (_r, { input }, ctx) => monitoring.createMonitorJob(ctx, jobArgs(input)),
-    description: 'Creates an NS1 monitoring job and returns it with its status. BAD_USER_INPUT without name, jobType, regions or config, or when a rule’s value does not suit its comparison.',
+    description:
+      'Creates an NS1 monitoring job and returns it with its status. BAD_USER_INPUT without name, jobType, regions or config, or when a rule’s value does not suit its comparison.',
   }),
   updateMonitorJob: t.field({
     type: MonitorJobRef,
@@ -390,14 +392,22 @@ builder.mutationFields((t) => ({
   createNotificationList: t.field({
     type: NotificationListRef,
     args: { input: t.arg({ type: NotificationListInput, required: true }) },
-    resolve: (_r, { input }, ctx) => monitoring.createNotificationList(ctx, input.name ?? '', (input.notifiers ?? []).map((n) => ({ type: n.type, config: n.config }))),
+    resolve: (_r, { input }, ctx) =>
+      monitoring.createNotificationList(
+        ctx,
+        input.name ?? '',
+        (input.notifiers ?? []).map((n) => ({ type: n.type, config: n.config })),
+      ),
     description: 'Creates an NS1 notification list and returns it.',
   }),
   updateNotificationList: t.field({
     type: NotificationListRef,
     args: { id: t.arg.id({ required: true, validate: id }), input: t.arg({ type: NotificationListInput, required: true }) },
     resolve: (_r, args, ctx) =>
-      monitoring.updateNotificationList(ctx, String(args.id), { name: args.input.name, notifiers: args.input.notifiers?.map((n) => ({ type: n.type, config: n.config })) }),
+      monitoring.updateNotificationList(ctx, String(args.id), {
+        name: args.input.name,
+        notifiers: args.input.notifiers?.map((n) => ({ type: n.type, config: n.config })),
+      }),
     description: 'Changes a notification list’s name or notifiers and returns it as NS1 now has it.',
   }),
   deleteNotificationList: t.boolean({

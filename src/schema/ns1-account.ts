@@ -157,11 +157,17 @@ const Ns1AccountRef = builder.objectRef<Record<string, never>>('Ns1Account').imp
         resourceId: t.arg.string({ description: 'Only entries about this resource.' }),
       },
       resolve: (_a, args, ctx) => account.activity(ctx, args),
-      description: 'The activity log: the most recent 20 entries unless limit says otherwise, filtered by time, resource and user. BAD_USER_INPUT when start is after end.',
+      description:
+        'The activity log: the most recent 20 entries unless limit says otherwise, filtered by time, resource and user. BAD_USER_INPUT when start is after end.',
     }),
   }),
 });
 
 builder.objectField(ViewerRef, 'ns1', (t) =>
-  t.field({ type: Ns1AccountRef, nullable: true, description: 'Null when no NS1 credentials are configured.', resolve: (_v, _a, ctx) => (ctx.ns1 ? {} : null) }),
+  t.field({
+    type: Ns1AccountRef,
+    nullable: true,
+    description: 'Null when no NS1 credentials are configured.',
+    resolve: (_v, _a, ctx) => (ctx.ns1 ? {} : null),
+  }),
 );

@@ -30,18 +30,22 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
       type: 'JSONObject',
       nullable: true,
       resolve: (j) => writeOnlySecrets(j.config),
-      description:
-        'The job’s configuration, as NS1 sends it.' }),
+      description: 'The job’s configuration, as NS1 sends it.',
+    }),
     live: t.field({
       type: PulsarPointRef,
       resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id),
-      description: 'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
+      description:
+        'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     data: t.field({
       type: [PulsarPointRef],
       args: {
         period: t.arg.string({ description: '"1h", "24h" or "30d".', validate: z.enum(['1h', '24h', '30d']) }),
-        agg: t.arg.string({ description: 'Aggregation: "p50", "p75", "p90", "p95", "p99" or "avg".', validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']) }),
+        agg: t.arg.string({
+          description: 'Aggregation: "p50", "p75", "p90", "p95", "p99" or "avg".',
+          validate: z.enum(['p50', 'p75', 'p90', 'p95', 'p99', 'avg']),
+        }),
         geo: t.arg.string({ description: 'Only this geo code, as NS1 names it.' }),
         asn: t.arg.string({ description: 'Only this autonomous system number.' }),
         start: t.arg({ type: 'DateTime', description: 'Only values after this time.' }),
@@ -89,4 +93,6 @@ const PulsarRef = builder.objectRef<Record<string, never>>('Pulsar').implement({
   }),
 });
 
-builder.queryField('pulsar', (t) => t.field({ type: PulsarRef, nullable: true, description: 'Null when NS1 is not configured.', resolve: (_r, _a, ctx) => (ctx.ns1 ? {} : null) }));
+builder.queryField('pulsar', (t) =>
+  t.field({ type: PulsarRef, nullable: true, description: 'Null when NS1 is not configured.', resolve: (_r, _a, ctx) => (ctx.ns1 ? {} : null) }),
+);

@@ -105,7 +105,10 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
       resolve: async (r, _a, ctx) => (await fullRecord(ctx, r)).networks,
       description: 'NS1 networks the record is served on. Loads the whole record.',
     }),
-    version: t.string({ description: 'Opaque; changes whenever the record does. Pass it as `ifVersion` to refuse overwriting a change you have not seen.', resolve: (r, _a, ctx) => recordVersion(ctx, r) }),
+    version: t.string({
+      description: 'Opaque; changes whenever the record does. Pass it as `ifVersion` to refuse overwriting a change you have not seen.',
+      resolve: (r, _a, ctx) => recordVersion(ctx, r),
+    }),
     qps: t.float({ nullable: true, description: 'Current queries per second.', resolve: (r, _a, ctx) => ns1RecordQps(requireNs1(ctx), r) }),
     usage: t.field({
       type: [UsageStatsRef],
@@ -121,7 +124,11 @@ builder.queryField('record', (t) =>
     type: RecordRef,
     nullable: true,
     description: 'One NS1 record; null when it does not exist.',
-    args: { zone: t.arg({ type: 'DomainName', required: true }), domain: t.arg({ type: 'DomainName', required: true }), type: t.arg({ type: RecordTypeEnum, required: true }) },
+    args: {
+      zone: t.arg({ type: 'DomainName', required: true }),
+      domain: t.arg({ type: 'DomainName', required: true }),
+      type: t.arg({ type: RecordTypeEnum, required: true }),
+    },
     resolve: (_root, args, ctx) => ns1Record(requireNs1(ctx), { zone: args.zone, domain: args.domain, type: args.type }),
   }),
 );

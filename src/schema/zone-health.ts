@@ -10,6 +10,8 @@ export const ZoneHealthRef = builder.objectRef<ZoneHealth>('ZoneHealth').impleme
     transferOk: t.exposeBoolean('transferOk', { nullable: true, description: "BuddyNS's last transfer succeeded." }),
     delegationOk: t.exposeBoolean('delegationOk', { nullable: true, description: 'BuddyNS registry, authority and master checks all pass.' }),
     problems: t.exposeStringList('problems', { description: 'What is wrong, in words a person can act on; empty when healthy.' }),
-    complete: t.exposeBoolean('complete', { description: 'False when a provider did not answer: the problems then name it, and what it would have told is unknown.' }),
+    complete: t.exposeBoolean('complete', {
+      description: 'False when a provider did not answer: the problems then name it, and what it would have told is unknown.',
+    }),
   }),
 });

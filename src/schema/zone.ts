@@ -21,7 +21,10 @@ import { ZoneHealthRef } from './zone-health.js';
 export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
   description: 'One zone per domain name, merged across providers: NS1 primary and BuddyNS secondary are one Zone with both facets.',
   fields: (t) => ({
-    id: t.id({ description: 'Stable across providers and requests: the ASCII (punycode) name, so normalising client caches key zones by it.', resolve: (z) => z.asciiName }),
+    id: t.id({
+      description: 'Stable across providers and requests: the ASCII (punycode) name, so normalising client caches key zones by it.',
+      resolve: (z) => z.asciiName,
+    }),
     name: t.field({
       type: 'DomainName',
       resolve: (z) => z.asciiName,
@@ -63,12 +66,14 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
         expand: t.arg.boolean({ defaultValue: false, description: 'One entry per record instead of one for the zone.' }),
       },
       resolve: (z, args, ctx) => zoneUsage(ctx, z, { period: args.period ?? '24h', byTier: args.byTier ?? false, expand: args.expand ?? false }),
-      description: 'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
+      description:
+        'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
     }),
     health: t.field({
       type: ZoneHealthRef,
       resolve: (z, _a, ctx, info) => zoneHealth(ctx, z, reportAt(ctx, info)),
-      description: 'Serials, transfer and delegation checks across providers, and the problems found. Asks BuddyNS for status and delegation when the zone is on BuddyNS.',
+      description:
+        'Serials, transfer and delegation checks across providers, and the problems found. Asks BuddyNS for status and delegation when the zone is on BuddyNS.',
     }),
   }),
 });
@@ -76,7 +81,8 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
 builder.queryFields((t) => ({
   zones: t.field({
     type: [ZoneRef],
-    description: 'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
+    description:
+      'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
     args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
     resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info)),
   }),
@@ -105,7 +111,8 @@ builder.mutationFields((t) => ({
       ifVersion: t.arg.string({ description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.' }),
     },
     resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1, args.ifVersion),
-    description: "Changes the zone's NS1 settings (SOA values, hostmaster, networks, transfers, meta) and returns the zone as it is now. NOT_FOUND when the zone is not on NS1; PROVIDER_NOT_CONFIGURED without NS1 credentials; CONFLICT when `ifVersion` no longer matches.",
+    description:
+      "Changes the zone's NS1 settings (SOA values, hostmaster, networks, transfers, meta) and returns the zone as it is now. NOT_FOUND when the zone is not on NS1; PROVIDER_NOT_CONFIGURED without NS1 credentials; CONFLICT when `ifVersion` no longer matches.",
   }),
   deleteZone: t.boolean({
     description: 'Deletes the zone from the given providers, or from every provider that has it.',
@@ -113,4 +120,3 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => deleteZone(ctx, args.name, args.providers),
   }),
 }));
-

@@ -32,4 +32,7 @@ export const systemScheduler: Scheduler = {
 };
 
 /** The system clock with polls at exact intervals. */
-export const steadySystemScheduler: Scheduler = { now: () => systemScheduler.now(), schedule: (delayMs, callback) => systemScheduler.schedule(delayMs, callback) };
+export const steadySystemScheduler: Scheduler = {
+  now: () => systemScheduler.now(),
+  schedule: (delayMs, callback) => systemScheduler.schedule(delayMs, callback),
+};

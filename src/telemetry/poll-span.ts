@@ -12,15 +12,19 @@ export function withPollSpan<T>(source: PollSource<T>): PollSource<T> {
   const [provider = 'unknown', , resource = 'poll'] = source.key.split(':');
   return Object.assign(Object.create(source) as PollSource<T>, {
     fetch: (signal: AbortSignal) =>
-      tracer.startActiveSpan(`subscription.poll ${resource}`, { attributes: { 'dnsgraph.provider': provider, 'dnsgraph.poll.resource': resource, 'dnsgraph.poll.interval_ms': source.intervalMs } }, async (span) => {
-        try {
-          return await source.fetch(signal);
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-          throw error;
-        } finally {
-          span.end();
-        }
-      }),
+      tracer.startActiveSpan(
+        `subscription.poll ${resource}`,
+        { attributes: { 'dnsgraph.provider': provider, 'dnsgraph.poll.resource': resource, 'dnsgraph.poll.interval_ms': source.intervalMs } },
+        async (span) => {
+          try {
+            return await source.fetch(signal);
+          } catch (error) {
+            span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      ),
   });
 }

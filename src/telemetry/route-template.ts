@@ -62,17 +62,7 @@ const ROUTES: Record<ProviderId, string[]> = {
     '/account/whitelist',
     '/account/whitelist/:id',
   ],
-  buddyns: [
-    '/zone/',
-    '/zone/:name',
-    '/zone/:name/status/',
-    '/zone/:name/delegation/',
-    '/sync/',
-    '/sync/:name',
-    '/user/',
-    '/user/profile/',
-    '/service/',
-  ],
+  buddyns: ['/zone/', '/zone/:name', '/zone/:name/status/', '/zone/:name/delegation/', '/sync/', '/sync/:name', '/user/', '/user/profile/', '/service/'],
 };
 
 const split = (path: string) => path.split('/').slice(1);

@@ -87,7 +87,14 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
         const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
-        const enveloped = gateway.yoga.getEnveloped({ request, params: payload, req: upgrade, socket, transport: WEBSOCKET_TRANSPORT, principal: auth.principalOf(socket) });
+        const enveloped = gateway.yoga.getEnveloped({
+          request,
+          params: payload,
+          req: upgrade,
+          socket,
+          transport: WEBSOCKET_TRANSPORT,
+          principal: auth.principalOf(socket),
+        });
         const { execute, subscribe, contextFactory, parse, validate } = enveloped;
         const schema = enveloped.schema as GraphQLSchema;
         let document: DocumentNode;

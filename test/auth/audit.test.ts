@@ -3,7 +3,8 @@ import { startHarness, type Harness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from './support.js';
 
-const ADD_CARD = 'mutation AddCard { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, cvc: "737", name: "Dana" }) { id } }';
+const ADD_CARD =
+  'mutation AddCard { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, cvc: "737", name: "Dana" }) { id } }';
 let h: Harness;
 let idp: TestIdentityProvider;
 let g: AuthGateway;

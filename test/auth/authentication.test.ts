@@ -80,7 +80,9 @@ describe('authentication with OIDC access tokens', () => {
     const { kid } = decodeProtectedHeader(real);
     const claims = decodeJwt(real);
     const { privateKey } = await generateKeyPair('ES256');
-    const otherKey = await new SignJWT({ ...claims, scope: 'dns:write billing:write' }).setProtectedHeader({ alg: 'ES256', kid: kid!, typ: 'at+jwt' }).sign(privateKey);
+    const otherKey = await new SignJWT({ ...claims, scope: 'dns:write billing:write' })
+      .setProtectedHeader({ alg: 'ES256', kid: kid!, typ: 'at+jwt' })
+      .sign(privateKey);
     expect(await expectRefused(otherKey)).toContain('signature');
 
     const unsigned = `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'at+jwt' }))}.${base64url.encode(JSON.stringify(claims))}.`;

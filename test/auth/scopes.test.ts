@@ -44,7 +44,10 @@ describe('scopes, enforced per field', () => {
   });
 
   it.each(SCOPES)('without %s its fields are FORBIDDEN, naming the scope, with no upstream call', async (scope) => {
-    const token = await idp.token('app', SCOPES.filter((s) => s !== scope));
+    const token = await idp.token(
+      'app',
+      SCOPES.filter((s) => s !== scope),
+    );
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () => ask(g.gateway, token, OPERATIONS[scope]));
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', requiredScopes: [scope] } });
     expect(result.errors?.[0]?.message).toContain(scope);

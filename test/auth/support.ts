@@ -8,7 +8,14 @@ import { AUDIENCE, type TestIdentityProvider } from '../support/oidc-provider.js
 
 /** A real-mode configuration on the harness's sandboxes that accepts tokens of `idp`. */
 export function authConfig(h: Harness, idp: Pick<TestIdentityProvider, 'issuer'>, env: Record<string, string> = {}): Config {
-  const base = fromRaw({ LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', AUTH_ISSUER: idp.issuer, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_COOLDOWN_SECONDS: '0', ...env });
+  const base = fromRaw({
+    LOG_LEVEL: 'silent',
+    UPSTREAM_RETRIES: '0',
+    AUTH_ISSUER: idp.issuer,
+    AUTH_AUDIENCE: AUDIENCE,
+    AUTH_JWKS_COOLDOWN_SECONDS: '0',
+    ...env,
+  });
   const config = withSandboxUpstreams(base, {
     ns1: { endpoint: h.ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
     buddyns: { endpoint: h.buddyns.baseUrl, token: buddyNsSandboxCredentials().token },

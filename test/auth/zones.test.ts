@@ -39,7 +39,11 @@ describe('zones per caller', () => {
 
   it('answers null for another zone and its records, with no upstream call', async () => {
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
-      ask<{ zone: unknown; record: unknown }>(g.gateway, limited, '{ zone(name: "ns1-only.com") { name } record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { id } }'),
+      ask<{ zone: unknown; record: unknown }>(
+        g.gateway,
+        limited,
+        '{ zone(name: "ns1-only.com") { name } record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { id } }',
+      ),
     );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ zone: null, record: null });
@@ -61,17 +65,28 @@ describe('zones per caller', () => {
       expect(result.errors?.[0]?.extensions?.code, write).toBe('FORBIDDEN');
       expect(ns1.total + buddyns.total, write).toBe(0);
     }
-    const own = await ask(g.gateway, limited, 'mutation { createRecord(input: { zone: "example.com", domain: "new.example.com", type: A, answers: [{ rdata: ["192.0.2.1"] }] }) { domain } }');
+    const own = await ask(
+      g.gateway,
+      limited,
+      'mutation { createRecord(input: { zone: "example.com", domain: "new.example.com", type: A, answers: [{ rdata: ["192.0.2.1"] }] }) { domain } }',
+    );
     expect(own.errors).toBeUndefined();
   });
 
   it('refuses a zone file import into another zone before uploading it', async () => {
     const form = new FormData();
-    form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f) { id } }', variables: { f: null } }));
+    form.set(
+      'operations',
+      JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f) { id } }', variables: { f: null } }),
+    );
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
     form.set('0', new File(['www 60 IN A 192.0.2.1\n'], 'ns1-only.com.zone'));
     const { result, ns1 } = await countUpstreamCalls(h, async () => {
-      const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { authorization: `Bearer ${limited}`, 'x-graphql-yoga-csrf': '1' }, body: form });
+      const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${limited}`, 'x-graphql-yoga-csrf': '1' },
+        body: form,
+      });
       return (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -97,9 +112,17 @@ describe('zones per caller', () => {
 
   it('refuses _entities of a type whose scope the token lacks', async () => {
     const dnsOnly = await idp.token('ops', ['dns:read']);
-    const { data, errors } = await ask<{ _entities: unknown[] }>(g.gateway, dnsOnly, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { id } } }', {
-      r: [{ __typename: 'Invoice', id: 'any' }, { __typename: 'Zone', name: 'example.com' }],
-    });
+    const { data, errors } = await ask<{ _entities: unknown[] }>(
+      g.gateway,
+      dnsOnly,
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Invoice { id } } }',
+      {
+        r: [
+          { __typename: 'Invoice', id: 'any' },
+          { __typename: 'Zone', name: 'example.com' },
+        ],
+      },
+    );
     expect(data?._entities).toEqual([null, {}]);
     expect(errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', requiredScopes: ['billing:read'] } });
   });
@@ -126,7 +149,11 @@ describe('zones per caller', () => {
   it('refuses SSE subscriptions on another zone, and account-wide ones, before polling', async () => {
     const { result, ns1, buddyns } = await countUpstreamCalls(h, async () => {
       const refused = [];
-      for (const query of ['subscription { qps(zone: "ns1-only.com") { qps } }', 'subscription { qps { qps } }', 'subscription { zoneTransferStatus(name: "buddy-only.io") { transferOk } }']) {
+      for (const query of [
+        'subscription { qps(zone: "ns1-only.com") { qps } }',
+        'subscription { qps { qps } }',
+        'subscription { zoneTransferStatus(name: "buddy-only.io") { transferOk } }',
+      ]) {
         const stream = await subscribeSse(g.gateway, query, {}, { authorization: `Bearer ${limited}` });
         refused.push(await stream.next());
         await stream.close();
@@ -139,7 +166,10 @@ describe('zones per caller', () => {
 
   it("hides another zone's import job from the query and refuses its subscription", async () => {
     const form = new FormData();
-    form.set('operations', JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f, async: true) { id } }', variables: { f: null } }));
+    form.set(
+      'operations',
+      JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f, async: true) { id } }', variables: { f: null } }),
+    );
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
     form.set('0', new File(['www 60 IN A 192.0.2.1\n'], 'ns1-only.com.zone'));
     const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
@@ -186,7 +216,12 @@ describe('zones per caller over WebSocket', () => {
   });
 
   it('streams the granted zone and refuses another one', async () => {
-    const client = createClient({ url: running.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${limited}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: running.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${limited}` },
+      retryAttempts: 0,
+    });
     clients.push(client);
     const own = client.iterate({ query: 'subscription { qps(zone: "example.com", intervalSeconds: 5) { zone } }' });
     expect((await own.next()).value).toMatchObject({ data: { qps: { zone: 'example.com' } } });

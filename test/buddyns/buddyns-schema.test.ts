@@ -56,7 +56,9 @@ describe('BuddyNS mutations', () => {
   });
 
   it('changes the profile', async () => {
-    const { data } = await h.gql('mutation { updateBuddyNsProfile(input: { mobileNumber: "+44 20 7946 0000", cpanelIntegration: true }) { mobileNumber cpanelIntegration } }');
+    const { data } = await h.gql(
+      'mutation { updateBuddyNsProfile(input: { mobileNumber: "+44 20 7946 0000", cpanelIntegration: true }) { mobileNumber cpanelIntegration } }',
+    );
     expect(data).toEqual({ updateBuddyNsProfile: { mobileNumber: '+44 20 7946 0000', cpanelIntegration: true } });
   });
 });
@@ -78,7 +80,10 @@ describe('bad input is refused before any upstream call', () => {
 
   it('an unknown zone is NOT_FOUND and nothing is written', async () => {
     const { result, buddyns } = await countUpstreamCalls(h, () => h.gql('mutation { syncZone(name: "unknown.example") }'));
-    expect(result.errors?.[0]).toMatchObject({ message: 'zone unknown.example does not exist on BuddyNS', extensions: { code: 'NOT_FOUND', provider: 'BUDDYNS' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'zone unknown.example does not exist on BuddyNS',
+      extensions: { code: 'NOT_FOUND', provider: 'BUDDYNS' },
+    });
     expect(Object.keys(buddyns.counts)).toEqual(['GET /zone/']);
   });
 });

@@ -25,7 +25,12 @@ describe('NS1 catalogues and search', () => {
     );
     expect(errors).toBeUndefined();
     expect(data?.search[0]).toEqual({ __typename: 'Zone', name: 'example.com', providers: ['NS1', 'BUDDYNS'] });
-    expect(data?.search).toContainEqual({ __typename: 'Record', domain: 'example.com', type: 'MX', shortAnswers: ['5 mail1.example.com', '10 mail2.example.com'] });
+    expect(data?.search).toContainEqual({
+      __typename: 'Record',
+      domain: 'example.com',
+      type: 'MX',
+      shortAnswers: ['5 mail1.example.com', '10 mail2.example.com'],
+    });
   });
 
   it('restricts to records and honours max', async () => {

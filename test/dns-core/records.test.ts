@@ -42,12 +42,17 @@ describe('records of every type', () => {
       const { data, errors } = await h.gql(CREATE, { input: { zone: 'example.org', domain: fqdn(label), type, answers: [{ rdata: good }] } });
       expect(errors).toBeUndefined();
       expect(data).toEqual({ createRecord: { zone: 'example.org', domain: fqdn(label), type, shortAnswers: [good.join(' ')], answers: [{ rdata: good }] } });
-      const read = await h.gql('query ($d: DomainName!, $t: RecordType!) { record(zone: "example.org", domain: $d, type: $t) { answers { rdata } } }', { d: fqdn(label), t: type });
+      const read = await h.gql('query ($d: DomainName!, $t: RecordType!) { record(zone: "example.org", domain: $d, type: $t) { answers { rdata } } }', {
+        d: fqdn(label),
+        t: type,
+      });
       expect(read.data).toEqual({ record: { answers: [{ rdata: good }] } });
     });
 
     it(`refuses a ${type} record with invalid RDATA before calling NS1`, async () => {
-      const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(CREATE, { input: { zone: 'example.org', domain: fqdn(label), type, answers: [{ rdata: bad }] } }));
+      const { result, ns1 } = await countUpstreamCalls(h, () =>
+        h.gql(CREATE, { input: { zone: 'example.org', domain: fqdn(label), type, answers: [{ rdata: bad }] } }),
+      );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringMatching(/^answers\[0\]\.rdata/) });
       expect(result.errors?.[0]?.message).toMatch(/^answers\[0\]\.rdata/);
       expect(ns1.total).toBe(0);
@@ -60,7 +65,9 @@ describe('records of every type', () => {
   });
 
   it('refuses a name outside the zone before calling NS1', async () => {
-    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(CREATE, { input: { zone: 'example.org', domain: 'www.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }));
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql(CREATE, { input: { zone: 'example.org', domain: 'www.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }),
+    );
     expect(result.errors?.[0]?.message).toBe('domain: www.example.com is not within zone example.org');
     expect(ns1.total).toBe(0);
   });
@@ -92,7 +99,9 @@ describe('updating and deleting records', () => {
   });
 
   it('creates in an unknown zone: NOT_FOUND, nothing written', async () => {
-    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(CREATE, { input: { zone: 'nowhere.example', domain: 'a.nowhere.example', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }));
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql(CREATE, { input: { zone: 'nowhere.example', domain: 'a.nowhere.example', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }),
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(Object.keys(ns1.counts)).toEqual(['GET /zones/nowhere.example']);
   });

@@ -124,7 +124,9 @@ const MATRIX: CompoundCase[] = [
         provider: 'buddyns',
         method: 'POST',
         path: '/zone',
-        prelude: [{ provider: 'buddyns', fault: { path: '/zone', method: 'POST', status: 400, message: 'master: Enter a valid IPv4 or IPv6 address.', times: 1 } }],
+        prelude: [
+          { provider: 'buddyns', fault: { path: '/zone', method: 'POST', status: 400, message: 'master: Enter a valid IPv4 or IPv6 address.', times: 1 } },
+        ],
       },
     ],
     read: async (h) => ({ ns1: await ns1Zone(h, 'example.com'), buddyns: await buddyZone(h, 'example.com') }),

@@ -51,7 +51,10 @@ const CREATES: Array<{ what: string; mutation: string; sandbox: 'ns1' | 'buddyns
     sandbox: 'ns1',
     method: 'PUT',
     path: '/zones/example.com/lost.example.com/A',
-    count: async () => (await ns1List('/zones/example.com')).flatMap((z) => z.records as Array<{ domain: string; type: string }>).filter((r) => r.domain === 'lost.example.com' && r.type === 'A').length,
+    count: async () =>
+      (await ns1List('/zones/example.com'))
+        .flatMap((z) => z.records as Array<{ domain: string; type: string }>)
+        .filter((r) => r.domain === 'lost.example.com' && r.type === 'A').length,
   },
   {
     what: 'a user',
@@ -111,7 +114,8 @@ const CREATES: Array<{ what: string; mutation: string; sandbox: 'ns1' | 'buddyns
   },
   {
     what: 'a monitoring job',
-    mutation: 'mutation { createMonitorJob(input: { name: "lost job", jobType: TCP, regions: ["lga"], frequency: 30, policy: ALL, config: { host: "192.0.2.9", port: 443 } }) { id } }',
+    mutation:
+      'mutation { createMonitorJob(input: { name: "lost job", jobType: TCP, regions: ["lga"], frequency: 30, policy: ALL, config: { host: "192.0.2.9", port: 443 } }) { id } }',
     sandbox: 'ns1',
     method: 'PUT',
     path: '/monitoring/jobs',
@@ -176,7 +180,9 @@ describe('PARTIALLY_APPLIED and zone health', () => {
     await h.buddyControl.clearFaults();
     await h.gql('mutation { deleteZone(name: "example.com", providers: [NS1]) }');
     const health = await h.gql<{ zone: { health: { problems: string[] } } }>('{ zone(name: "example.com") { health { problems } } }');
-    expect(health.data?.zone.health.problems).toContain('BuddyNS transfers this zone from NS1 (198.51.100.53), but NS1 does not have it: create it on NS1 or delete it from BuddyNS');
+    expect(health.data?.zone.health.problems).toContain(
+      'BuddyNS transfers this zone from NS1 (198.51.100.53), but NS1 does not have it: create it on NS1 or delete it from BuddyNS',
+    );
   });
 
   it('reports the NS1 primary left without its secondary, with the remedy, and health names it', async () => {
@@ -202,7 +208,11 @@ describe('PARTIALLY_APPLIED and zone health', () => {
     await h.buddyControl.addFault({ path: '/zone', method: 'POST', dropAfterApply: true });
     await h.buddyControl.addFault({ path: '/zone', method: 'GET', status: 503 });
     const { errors } = await h.gql('mutation { createZone(input: { name: "unknown.example", providers: [NS1, BUDDYNS] }) { name } }');
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'OUTCOME_UNKNOWN', provider: 'BUDDYNS', applied: { NS1: ['created zone unknown.example'], BUDDYNS: [] } });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'OUTCOME_UNKNOWN',
+      provider: 'BUDDYNS',
+      applied: { NS1: ['created zone unknown.example'], BUDDYNS: [] },
+    });
     await h.buddyControl.clearFaults();
     expect((await h.gql('{ zone(name: "unknown.example") { providers } }')).data).toEqual({ zone: { providers: ['NS1', 'BUDDYNS'] } });
   });
@@ -210,7 +220,8 @@ describe('PARTIALLY_APPLIED and zone health', () => {
 
 describe('no lost updates', () => {
   const READ = '{ record(zone: "example.com", domain: "example.com", type: A) { version answers { rdata } } }';
-  const UPDATE = 'mutation ($v: String, $ip: String!) { updateRecord(zone: "example.com", domain: "example.com", type: A, ifVersion: $v, input: { answers: [{ rdata: [$ip] }] }) { version answers { rdata } } }';
+  const UPDATE =
+    'mutation ($v: String, $ip: String!) { updateRecord(zone: "example.com", domain: "example.com", type: A, ifVersion: $v, input: { answers: [{ rdata: [$ip] }] }) { version answers { rdata } } }';
 
   it('two editors saving against the same version: one wins, the other gets CONFLICT with the current version', async () => {
     const read = await h.gql<{ record: { version: string } }>(READ);
@@ -242,11 +253,15 @@ describe('no lost updates', () => {
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(ns1.counts['DELETE /zones/example.com/example.com/A'] ?? 0).toBe(0);
-    const zone = await h.gql('mutation ($v: String!) { updateZone(name: "example.com", ifVersion: $v, input: { ns1: { refresh: 7200 } }) { name } }', { v: read.data!.zone.ns1.version });
+    const zone = await h.gql('mutation ($v: String!) { updateZone(name: "example.com", ifVersion: $v, input: { ns1: { refresh: 7200 } }) { name } }', {
+      v: read.data!.zone.ns1.version,
+    });
     expect(zone.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const fresh = await h.gql<{ zone: { ns1: { version: string } } }>('{ zone(name: "example.com") { ns1 { version } } }');
     expect(zone.errors?.[0]?.extensions?.currentVersion).toBe(fresh.data?.zone.ns1.version);
-    const ok = await h.gql('mutation ($v: String!) { updateZone(name: "example.com", ifVersion: $v, input: { ns1: { refresh: 7200 } }) { ns1 { refresh } } }', { v: fresh.data!.zone.ns1.version });
+    const ok = await h.gql('mutation ($v: String!) { updateZone(name: "example.com", ifVersion: $v, input: { ns1: { refresh: 7200 } }) { ns1 { refresh } } }', {
+      v: fresh.data!.zone.ns1.version,
+    });
     expect(ok.data).toEqual({ updateZone: { ns1: { refresh: 7200 } } });
   });
 });

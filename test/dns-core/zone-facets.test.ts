@@ -25,7 +25,13 @@ describe('the NS1 facet of a zone', () => {
           networks: [0],
           networkPools: ['p03'],
           hostmaster: 'hostmaster@example.com',
-          primary: { enabled: true, secondaries: [{ ip: '203.0.113.53', port: 53, notify: true }, { ip: '203.0.113.54', port: 53, notify: true }] },
+          primary: {
+            enabled: true,
+            secondaries: [
+              { ip: '203.0.113.53', port: 53, notify: true },
+              { ip: '203.0.113.54', port: 53, notify: true },
+            ],
+          },
         },
       },
     });
@@ -35,8 +41,14 @@ describe('the NS1 facet of a zone', () => {
 describe('traffic numbers', () => {
   it('gives QPS for zones and records, and usage with its graph', async () => {
     const { data, errors } = await h.gql<{
-      zone: { qps: number; usage: Array<{ period: string; queries: number; graph: unknown[]; recordsByTier: number[] | null }>; record: { qps: number; usage: Array<{ recordType: string }> } };
-    }>('{ zone(name: "example.com") { qps usage(period: MONTH, byTier: true) { period queries graph { at queries } recordsByTier } record(domain: "example.com", type: MX) { qps usage(period: HOUR) { recordType domain } } } }');
+      zone: {
+        qps: number;
+        usage: Array<{ period: string; queries: number; graph: unknown[]; recordsByTier: number[] | null }>;
+        record: { qps: number; usage: Array<{ recordType: string }> };
+      };
+    }>(
+      '{ zone(name: "example.com") { qps usage(period: MONTH, byTier: true) { period queries graph { at queries } recordsByTier } record(domain: "example.com", type: MX) { qps usage(period: HOUR) { recordType domain } } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.zone.qps).toBeGreaterThan(0);
     expect(data?.zone.record.qps).toBeGreaterThan(0);

@@ -31,7 +31,10 @@ async function upload(contents: string, asyncImport: boolean) {
   form.set('map', JSON.stringify({ 0: ['variables.file'] }));
   form.set('0', new File([contents], 'imported.example.zone', { type: 'text/plain' }));
   const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
-  return (await res.json()) as { data?: { importZoneFile: Record<string, unknown> } | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  return (await res.json()) as {
+    data?: { importZoneFile: Record<string, unknown> } | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  };
 }
 
 describe('zone file import', () => {

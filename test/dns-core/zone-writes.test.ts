@@ -38,7 +38,10 @@ describe('createZone', () => {
 
   it('keeps BuddyNS field errors as BAD_USER_INPUT when BuddyNS already has the zone', async () => {
     const { errors } = await h.gql(CREATE, { input: { name: 'buddy-only.io', providers: ['BUDDYNS'] } });
-    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: Invalid zone submitted for addition. name: Zone with this Domain already exists.', extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'BuddyNS: Invalid zone submitted for addition. name: Zone with this Domain already exists.',
+      extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' },
+    });
   });
 
   it('refuses an empty provider list before any upstream call', async () => {
@@ -80,6 +83,9 @@ describe('deleteZone and updateZone', () => {
     const { errors } = await h.gql('mutation { updateZone(name: "example.com", input: { ns1: { refresh: 7200 } }) { name } }', undefined, {
       'x-ns1-key': 'sandbox-ns1-readonly-key',
     });
-    expect(errors?.[0]).toMatchObject({ message: 'NS1: Forbidden: missing permission dns.manage_zones', extensions: { code: 'FORBIDDEN', provider: 'NS1', status: 403 } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'NS1: Forbidden: missing permission dns.manage_zones',
+      extensions: { code: 'FORBIDDEN', provider: 'NS1', status: 403 },
+    });
   });
 });

@@ -8,7 +8,8 @@ import { overSocket } from './over-a-socket.js';
 
 const APP = 'https://app.example';
 const EVIL = 'https://evil.example';
-const CREATE_RECORD = 'mutation { createRecord(input: { zone: "example.com", domain: "csrf.example.com", type: A, answers: [{ rdata: ["192.0.2.66"] }] }) { domain } }';
+const CREATE_RECORD =
+  'mutation { createRecord(input: { zone: "example.com", domain: "csrf.example.com", type: A, answers: [{ rdata: ["192.0.2.66"] }] }) { domain } }';
 
 let h: Harness;
 let running: RunningGateway | undefined;
@@ -46,7 +47,11 @@ describe('CORS', () => {
       headers: { origin: EVIL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-allow'))).toEqual([]);
-    const simple = await overSocket(url, { method: 'POST', headers: { origin: EVIL, 'content-type': 'application/json' }, body: json({ query: '{ __typename }' }) });
+    const simple = await overSocket(url, {
+      method: 'POST',
+      headers: { origin: EVIL, 'content-type': 'application/json' },
+      body: json({ query: '{ __typename }' }),
+    });
     expect(Object.keys(simple.headers).filter((name) => name.startsWith('access-control-allow'))).toEqual([]);
   });
 
@@ -59,7 +64,11 @@ describe('CORS', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({ 'access-control-allow-origin': APP, 'access-control-allow-credentials': 'true' });
     expect(preflight.headers['access-control-allow-headers']).toContain('x-ns1-key');
-    const simple = await overSocket(url, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json' }, body: json({ query: '{ __typename }' }) });
+    const simple = await overSocket(url, {
+      method: 'POST',
+      headers: { origin: APP, 'content-type': 'application/json' },
+      body: json({ query: '{ __typename }' }),
+    });
     expect(simple.headers).toMatchObject({ 'access-control-allow-origin': APP, 'access-control-allow-credentials': 'true' });
   });
 
@@ -98,7 +107,10 @@ describe('requests another site can send without a preflight', () => {
     await refusedWithoutUpstreamWrites(url, { 'content-type': encoded.headers.get('content-type')! }, body);
 
     const upload = new FormData();
-    upload.set('operations', json({ query: 'mutation ($f: File!) { importZoneFile(name: "upload.example", zoneFile: $f) { finished recordCount } }', variables: { f: null } }));
+    upload.set(
+      'operations',
+      json({ query: 'mutation ($f: File!) { importZoneFile(name: "upload.example", zoneFile: $f) { finished recordCount } }', variables: { f: null } }),
+    );
     upload.set('map', json({ 0: ['variables.f'] }));
     upload.set('0', new File(['$ORIGIN upload.example.\n@ 3600 IN A 192.0.2.10\n'], 'upload.example.zone'));
     const response = await fetch(url, { method: 'POST', body: upload, headers: { 'x-graphql-yoga-csrf': '1' } });
@@ -127,13 +139,21 @@ describe('body size', () => {
 
   it('answers 413 to a 2 MiB body, declared or chunked, before parsing it', async () => {
     const url = await start();
-    const declared = await overSocket(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }, body: big });
+    const declared = await overSocket(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({ errors: [{ extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
     const chunks = Array.from({ length: 32 }, (_, i) => Buffer.from(big.slice((i * big.length) / 32, ((i + 1) * big.length) / 32)));
     const chunked = await overSocket(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks });
     expect(chunked.status).toBe(413);
-    const small = await overSocket(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: [Buffer.from(json({ query: '{ __typename }' }))] });
+    const small = await overSocket(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: [Buffer.from(json({ query: '{ __typename }' }))],
+    });
     expect(small.status).toBe(200);
   });
 });
@@ -201,7 +221,9 @@ describe('WebSocket', () => {
     });
     clients.push(credential);
     for (let i = 0; i < 2; i++) {
-      const refused = await new Promise<unknown>((resolve) => credential.subscribe({ query: '{ zones { name } }' }, { next: resolve, error: resolve, complete: () => undefined }));
+      const refused = await new Promise<unknown>((resolve) =>
+        credential.subscribe({ query: '{ zones { name } }' }, { next: resolve, error: resolve, complete: () => undefined }),
+      );
       expect(refused).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
     }
     expect(credentialClosed).toBeUndefined();

@@ -35,7 +35,10 @@ async function start(env: Record<string, string> = {}): Promise<RunningGateway> 
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, ...((await r.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) }));
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
+    status: r.status,
+    ...((await r.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }),
+  }));
 
 describe('trusted documents', () => {
   const ZONES = 'query ZoneNames { zones { name } }';
@@ -122,8 +125,14 @@ describe('secrets in data', () => {
   });
 
   it('keeps a password inside NS1_ENDPOINT out of invoice links and logs', async () => {
-    const withPassword = h.gatewayWith({}, (config) => ({ ...config, ns1: { ...config.ns1, endpoint: config.ns1.endpoint.replace('://', '://ops:endpoint-pass-42@') } }));
-    const { data, errors } = await execute<{ viewer: { ns1: { invoices: Array<{ downloadUrl: string }> } } }>(withPassword, '{ viewer { ns1 { invoices { downloadUrl } } } }');
+    const withPassword = h.gatewayWith({}, (config) => ({
+      ...config,
+      ns1: { ...config.ns1, endpoint: config.ns1.endpoint.replace('://', '://ops:endpoint-pass-42@') },
+    }));
+    const { data, errors } = await execute<{ viewer: { ns1: { invoices: Array<{ downloadUrl: string }> } } }>(
+      withPassword,
+      '{ viewer { ns1 { invoices { downloadUrl } } } }',
+    );
     expect(errors).toBeUndefined();
     const links = data!.viewer.ns1.invoices.map((i) => i.downloadUrl);
     expect(links.length).toBeGreaterThan(0);
@@ -158,15 +167,16 @@ describe('production switches', () => {
     const etag = page.headers.get('etag');
     expect(page.headers.get('cache-control')).toMatch(/max-age=\d+/);
     const raw = await new Promise<{ encoding?: string; size: number; html: string }>((resolve, reject) => {
-      import('node:http').then(({ get }) =>
-        get(url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const body = Buffer.concat(chunks);
-            resolve({ encoding: res.headers['content-encoding'], size: body.length, html: gunzipSync(body).toString() });
-          });
-        }).on('error', reject),
+      import('node:http').then(
+        ({ get }) =>
+          get(url, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const body = Buffer.concat(chunks);
+              resolve({ encoding: res.headers['content-encoding'], size: body.length, html: gunzipSync(body).toString() });
+            });
+          }).on('error', reject),
         reject,
       );
     });

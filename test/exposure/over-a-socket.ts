@@ -10,7 +10,10 @@ export interface SocketResponse {
  * One HTTP request over a real socket with exactly the headers given (a browser's `Origin`, a rebinding
  * attacker's `Host`), as `fetch` would not send them.
  */
-export function overSocket(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {}): Promise<SocketResponse> {
+export function overSocket(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
+): Promise<SocketResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(

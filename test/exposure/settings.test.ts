@@ -14,15 +14,24 @@ const problems = (env: Record<string, string>): string[] => {
 describe('exposure settings', () => {
   it('opens loopback origins and any Host in sandbox mode only', () => {
     expect(loadConfig({}, []).exposure).toMatchObject({ corsOrigins: [], corsLoopbackOrigins: true, allowedHosts: undefined, maxBodyBytes: 1024 * 1024 });
-    expect(loadConfig({ AUTH_MODE: 'none', NS1_API_KEY: 'k' }, []).exposure).toMatchObject({ corsOrigins: [], corsLoopbackOrigins: false, allowedHosts: ['localhost', '127.0.0.1', '[::1]', '::1'] });
-    expect(loadConfig({ AUTH_MODE: 'none', NS1_API_KEY: 'k', HOST: 'dnsgraph.internal', ALLOWED_HOSTS: '' }, []).exposure.allowedHosts).toContain('dnsgraph.internal');
+    expect(loadConfig({ AUTH_MODE: 'none', NS1_API_KEY: 'k' }, []).exposure).toMatchObject({
+      corsOrigins: [],
+      corsLoopbackOrigins: false,
+      allowedHosts: ['localhost', '127.0.0.1', '[::1]', '::1'],
+    });
+    expect(loadConfig({ AUTH_MODE: 'none', NS1_API_KEY: 'k', HOST: 'dnsgraph.internal', ALLOWED_HOSTS: '' }, []).exposure.allowedHosts).toContain(
+      'dnsgraph.internal',
+    );
     expect(loadConfig({ AUTH_MODE: 'none', NS1_API_KEY: 'k', ALLOWED_HOSTS: 'API.example.com, *' }, []).exposure.allowedHosts).toBeUndefined();
   });
 
   it('turns introspection, field suggestions and GraphiQL off in production unless asked for', () => {
     const production = loadConfig({ NODE_ENV: 'production', SANDBOX: 'true' }, []);
     expect(production).toMatchObject({ graphiql: false, exposure: { introspection: false, fieldSuggestions: false } });
-    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true', GRAPHIQL: 'true', INTROSPECTION: 'true' }, [])).toMatchObject({ graphiql: true, exposure: { introspection: true } });
+    expect(loadConfig({ NODE_ENV: 'production', SANDBOX: 'true', GRAPHIQL: 'true', INTROSPECTION: 'true' }, [])).toMatchObject({
+      graphiql: true,
+      exposure: { introspection: true },
+    });
     expect(loadConfig({}, [])).toMatchObject({ graphiql: true, exposure: { introspection: true, fieldSuggestions: true } });
   });
 

@@ -90,7 +90,10 @@ afterAll(async () => {
   await h.close();
 });
 
-async function throughRouter<T>(query: string, headers: Record<string, string> = {}): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+async function throughRouter<T>(
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
   const response = await fetch(routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   return (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 }
@@ -98,7 +101,9 @@ async function throughRouter<T>(query: string, headers: Record<string, string> =
 describe('dnsgraph behind Hive Gateway', () => {
   it('answers a query across both subgraphs, with the caller’s NS1 key propagated to dnsgraph', async () => {
     const query = '{ zones { name providers owner { name } ns1 { ttl } } }';
-    const { data, errors } = await throughRouter<{ zones: Array<{ name: string; providers: string[]; owner: { name: string } | null; ns1: { ttl: number } | null }> }>(query, {
+    const { data, errors } = await throughRouter<{
+      zones: Array<{ name: string; providers: string[]; owner: { name: string } | null; ns1: { ttl: number } | null }>;
+    }>(query, {
       'x-ns1-key': ns1SandboxKeys().admin,
     });
     expect(errors).toBeUndefined();
@@ -112,9 +117,16 @@ describe('dnsgraph behind Hive Gateway', () => {
   });
 
   it('carries a subscription over WebSocket from the client through the router to dnsgraph, with the key in the connection params', async () => {
-    const client = createClient({ url: routerUrl.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { 'x-ns1-key': ns1SandboxKeys().admin }, lazy: true });
+    const client = createClient({
+      url: routerUrl.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { 'x-ns1-key': ns1SandboxKeys().admin },
+      lazy: true,
+    });
     try {
-      const events = client.iterate<{ qps: { qps: number; zone: string } }>({ query: 'subscription { qps(zone: "example.com", intervalSeconds: 1) { qps zone } }' });
+      const events = client.iterate<{ qps: { qps: number; zone: string } }>({
+        query: 'subscription { qps(zone: "example.com", intervalSeconds: 1) { qps zone } }',
+      });
       const first = (await events.next()) as IteratorYieldResult<ExecutionResult<{ qps: { qps: number; zone: string } }>>;
       expect(first.value?.errors).toBeUndefined();
       expect(first.value?.data?.qps).toMatchObject({ zone: 'example.com', qps: expect.any(Number) });

@@ -71,13 +71,28 @@ describe('dnsgraph as a subgraph of a company supergraph', () => {
   });
 
   it('resolves from the foreign subgraph’s entity into Zone.health and Zone.records', async () => {
-    const { data, errors } = await query<{ services: unknown[] }>('{ services { name zone { name providers health { serialsInSync problems } records(type: A) { domain shortAnswers } } } }');
+    const { data, errors } = await query<{ services: unknown[] }>(
+      '{ services { name zone { name providers health { serialsInSync problems } records(type: A) { domain shortAnswers } } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.services).toEqual([
-      { name: 'Shop front', zone: { name: 'example.com', providers: ['NS1', 'BUDDYNS'], health: { serialsInSync: true, problems: [] }, records: [{ domain: 'example.com', shortAnswers: ['192.0.2.10'] }] } },
+      {
+        name: 'Shop front',
+        zone: {
+          name: 'example.com',
+          providers: ['NS1', 'BUDDYNS'],
+          health: { serialsInSync: true, problems: [] },
+          records: [{ domain: 'example.com', shortAnswers: ['192.0.2.10'] }],
+        },
+      },
       {
         name: 'Book catalogue',
-        zone: { name: 'bücher.de', providers: ['NS1', 'BUDDYNS'], health: { serialsInSync: false, problems: ['BuddyNS serial 2024010101 is behind NS1 2024010105'] }, records: [{ domain: 'bücher.de', shortAnswers: ['192.0.2.20'] }] },
+        zone: {
+          name: 'bücher.de',
+          providers: ['NS1', 'BUDDYNS'],
+          health: { serialsInSync: false, problems: ['BuddyNS serial 2024010101 is behind NS1 2024010105'] },
+          records: [{ domain: 'bücher.de', shortAnswers: ['192.0.2.20'] }],
+        },
       },
     ]);
   });

@@ -16,10 +16,10 @@ export function withoutSecurityDirectives(sdl: string): string {
 
 /** A subgraph fetch whose `_service { sdl }` answers come without the security directives. */
 export function servingSdlWithoutSecurity(fetchFn: typeof fetch): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await fetchFn(input, init);
     const body = (await response.json()) as { data?: { _service?: { sdl?: string } } };
     if (body.data?._service?.sdl) body.data._service.sdl = withoutSecurityDirectives(body.data._service.sdl);
     return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
-  });
+  };
 }

@@ -20,7 +20,11 @@ describe('configuration', () => {
   it('uses the real providers when credentials are set, unless --sandbox forces the sandboxes', () => {
     expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).sandbox).toBe(false);
     expect(loadConfig({ NS1_API_KEY: 'k' }, ['--sandbox']).sandbox).toBe(true);
-    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p', AUTH_MODE: 'none' }, []).buddyns.credential).toEqual({ kind: 'basic', user: 'u@example.com', password: 'p' });
+    expect(loadConfig({ BUDDYNS_USER: 'u@example.com', BUDDYNS_PASSWORD: 'p', AUTH_MODE: 'none' }, []).buddyns.credential).toEqual({
+      kind: 'basic',
+      user: 'u@example.com',
+      password: 'p',
+    });
   });
 
   it('lets --port override PORT', () => {
@@ -60,7 +64,13 @@ describe('configuration', () => {
     expect(open.auth.mode).toBe('none');
     expect(open.startWarnings).toEqual([expect.stringContaining('AUTH_MODE=none')]);
     const secured = loadConfig({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://idp.example.com/', AUTH_AUDIENCE: 'https://dnsgraph' }, []);
-    expect(secured.auth).toMatchObject({ mode: 'oidc', issuer: 'https://idp.example.com', audience: 'https://dnsgraph', algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'], clockSkewSeconds: 30 });
+    expect(secured.auth).toMatchObject({
+      mode: 'oidc',
+      issuer: 'https://idp.example.com',
+      audience: 'https://dnsgraph',
+      algorithms: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+      clockSkewSeconds: 30,
+    });
     expect(problems({ AUTH_ALGORITHMS: 'HS256', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
   });
 

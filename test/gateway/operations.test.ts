@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
-  for (const audit of serverAudits({ url: 'http://dnsgraph.test/graphql', fetchFn: (input: RequestInfo | URL, init?: RequestInit) => h.gateway.yoga.fetch(input instanceof Request ? input : new Request(input, init)) })) {
+  for (const audit of serverAudits({
+    url: 'http://dnsgraph.test/graphql',
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => h.gateway.yoga.fetch(input instanceof Request ? input : new Request(input, init)),
+  })) {
     it(audit.name, async () => {
       const result = await audit.fn();
       expect(result.status, 'reason' in result ? result.reason : '').not.toBe('error');

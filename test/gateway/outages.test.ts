@@ -41,7 +41,13 @@ const ns1Errors = (response: GraphQLResponse<unknown>) => (response.errors ?? []
 describe('NS1 hanging', () => {
   it('after the circuit opens, 20 dashboards make no NS1 request and still show BuddyNS zones, UPSTREAM_UNAVAILABLE at the NS1 paths', async () => {
     // Generous budgets and timeouts, so that only NS1's hang fails anything on a loaded machine.
-    const gateway = harness.gatewayWith({ ...GENEROUS, UPSTREAM_TIMEOUT_MS: '2000', UPSTREAM_RETRIES: '1', CIRCUIT_BREAKER_FAILURES: '2', CIRCUIT_BREAKER_HALF_OPEN_SECONDS: '3600' });
+    const gateway = harness.gatewayWith({
+      ...GENEROUS,
+      UPSTREAM_TIMEOUT_MS: '2000',
+      UPSTREAM_RETRIES: '1',
+      CIRCUIT_BREAKER_FAILURES: '2',
+      CIRCUIT_BREAKER_HALF_OPEN_SECONDS: '3600',
+    });
     await harness.ns1Control.addFault(HANG);
 
     const first = await execute(gateway, DASHBOARD);
@@ -95,9 +101,7 @@ describe('NS1 hanging', () => {
     await expect.poll(() => gateway.upstreams.ns1.circuit.state, { interval: 100, timeout: 5_000 }).toBe('half_open');
     // Three operations at once, each needing a different NS1 resource (identical requests would share one
     // upstream call): the first request is the probe; the others are refused while it is out.
-    const { result, ns1 } = await countUpstreamCalls(harness, () =>
-      Promise.all(NS1_ONLY_ZONE_QUERIES.slice(0, 3).map((query) => execute(gateway, query))),
-    );
+    const { result, ns1 } = await countUpstreamCalls(harness, () => Promise.all(NS1_ONLY_ZONE_QUERIES.slice(0, 3).map((query) => execute(gateway, query))));
     expect(ns1.total).toBe(1);
     expect(result.filter((r) => !r.errors)).toHaveLength(1);
     expect(result.filter((r) => r.errors?.[0]?.extensions?.code === 'UPSTREAM_UNAVAILABLE')).toHaveLength(2);
@@ -112,16 +116,24 @@ describe('NS1 hanging', () => {
 describe('readiness', () => {
   it('/readyz answers 503 while every provider is unavailable and 200 again once one recovers; /healthz stays 200', async () => {
     const gateway = harness.gatewayWith({ ...FAST_FAILING, UPSTREAM_TIMEOUT_MS: '2000' });
-    expect(await readiness(gateway)).toMatchObject({ status: 200, body: { status: 'ready', providers: { ns1: { circuit: 'closed' }, buddyns: { circuit: 'closed' } } } });
+    expect(await readiness(gateway)).toMatchObject({
+      status: 200,
+      body: { status: 'ready', providers: { ns1: { circuit: 'closed' }, buddyns: { circuit: 'closed' } } },
+    });
 
     await Promise.all([harness.ns1Control.addFault({ status: 503 }), harness.buddyControl.addFault({ status: 503 })]);
     await execute(gateway, '{ zones { name } }');
-    expect(await readiness(gateway)).toMatchObject({ status: 503, body: { status: 'unavailable', providers: { ns1: { circuit: 'open' }, buddyns: { circuit: 'open' } } } });
+    expect(await readiness(gateway)).toMatchObject({
+      status: 503,
+      body: { status: 'unavailable', providers: { ns1: { circuit: 'open' }, buddyns: { circuit: 'open' } } },
+    });
     expect((await gateway.yoga.fetch('http://dnsgraph.test/healthz')).status).toBe(200);
 
     await Promise.all([harness.ns1Control.clearFaults(), harness.buddyControl.clearFaults()]);
     await expect.poll(async () => (await readiness(gateway)).status, { interval: 100, timeout: 5_000 }).toBe(200);
-    await expect.poll(async () => Object.values((await readiness(gateway)).body.providers).map((p) => p.circuit), { interval: 100, timeout: 5_000 }).toEqual(['half_open', 'half_open']);
+    await expect
+      .poll(async () => Object.values((await readiness(gateway)).body.providers).map((p) => p.circuit), { interval: 100, timeout: 5_000 })
+      .toEqual(['half_open', 'half_open']);
     await execute(gateway, '{ zones { name } }');
     expect(await readiness(gateway)).toMatchObject({ status: 200, body: { providers: { ns1: { circuit: 'closed' }, buddyns: { circuit: 'closed' } } } });
   });
@@ -146,7 +158,13 @@ describe('readiness', () => {
 
 describe('bulkheads', () => {
   it('a full NS1 queue answers UPSTREAM_UNAVAILABLE at once and leaves BuddyNS requests unqueued', async () => {
-    const gateway = harness.gatewayWith({ UPSTREAM_CONNECTIONS: '2', UPSTREAM_QUEUE_SIZE: '2', UPSTREAM_RETRIES: '0', REQUEST_DEADLINE_MS: '3000', CIRCUIT_BREAKER_FAILURES: '100' });
+    const gateway = harness.gatewayWith({
+      UPSTREAM_CONNECTIONS: '2',
+      UPSTREAM_QUEUE_SIZE: '2',
+      UPSTREAM_RETRIES: '0',
+      REQUEST_DEADLINE_MS: '3000',
+      CIRCUIT_BREAKER_FAILURES: '100',
+    });
     await harness.ns1Control.addFault(HANG);
     // Distinct NS1 resources: identical requests would share one upstream call instead of queueing.
     const held = NS1_ONLY_ZONE_QUERIES.slice(0, 4).map((query) => execute(gateway, query));

@@ -8,7 +8,8 @@ const backends = useSandboxesAndRedis();
 const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '60' };
 const ZONES = '{ zones { name } }';
 const RECORDS = '{ zone(name: "example.com") { records { domain type } } }';
-const CREATE = 'mutation { createRecord(input: { zone: "example.com", domain: "cached.example.com", type: A, answers: [{ rdata: ["192.0.2.80"] }] }) { domain } }';
+const CREATE =
+  'mutation { createRecord(input: { zone: "example.com", domain: "cached.example.com", type: A, answers: [{ rdata: ["192.0.2.80"] }] }) { domain } }';
 
 interface Answer {
   data?: Record<string, unknown> | null;

@@ -41,7 +41,11 @@ describe('npm start', { timeout: 60_000 }, () => {
     const url = await readyUrl(output);
     expect(output().stdout).toContain('sandbox mode');
     expect(output().stdout).toContain('AUTHENTICATION IS OFF (sandbox mode)');
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ zone(name: "bücher.de") { name providers } }' }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ zone(name: "bücher.de") { name providers } }' }),
+    });
     expect(await res.json()).toEqual({ data: { zone: { name: 'bücher.de', providers: ['NS1', 'BUDDYNS'] } } });
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];

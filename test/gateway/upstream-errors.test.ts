@@ -24,7 +24,12 @@ describe('provider failures become GraphQL errors with a code, the provider and 
 
   it('429 is RATE_LIMITED with the time to wait, and the gateway holds back that credential meanwhile', async () => {
     const gateway = h.gatewayWith({});
-    await h.buddyControl.addFault({ path: '/user/profile', status: 429, retryAfterSeconds: 300, message: 'Request was throttled. Expected available in 300 seconds.' });
+    await h.buddyControl.addFault({
+      path: '/user/profile',
+      status: 429,
+      retryAfterSeconds: 300,
+      message: 'Request was throttled. Expected available in 300 seconds.',
+    });
     const { errors } = await execute(gateway, PROFILE);
     expect(errors?.[0]).toMatchObject({
       message: 'BuddyNS: Request was throttled. Expected available in 300 seconds.',
@@ -69,7 +74,10 @@ describe('provider failures become GraphQL errors with a code, the provider and 
   it('a malformed body is UPSTREAM_ERROR', async () => {
     await h.buddyControl.addFault({ path: '/user/profile', malformed: true });
     const { errors } = await h.gql(PROFILE);
-    expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: buddyns sent a malformed JSON response', extensions: { code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' } });
+    expect(errors?.[0]).toMatchObject({
+      message: 'BuddyNS: buddyns sent a malformed JSON response',
+      extensions: { code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' },
+    });
   });
 });
 
@@ -82,7 +90,9 @@ describe('per-request credentials', () => {
   });
 
   it('use the caller’s own NS1 key where allowed, with its permissions', async () => {
-    const { data } = await h.gql<{ zones: Array<{ name: string }> }>('{ zones(provider: NS1) { name } }', undefined, { 'x-ns1-key': 'sandbox-ns1-example-only-key' });
+    const { data } = await h.gql<{ zones: Array<{ name: string }> }>('{ zones(provider: NS1) { name } }', undefined, {
+      'x-ns1-key': 'sandbox-ns1-example-only-key',
+    });
     expect(data?.zones.map((z) => z.name)).toEqual(['example.com']);
   });
 });

@@ -15,7 +15,12 @@ describe('viewer.ns1', () => {
     );
     expect(errors).toBeUndefined();
     const ns1 = data!.viewer.ns1;
-    expect(ns1.settings).toEqual({ customerId: 5309, email: 'billing@example.com', company: 'dnsgraph demo account', address: { city: 'New York', country: 'US' } });
+    expect(ns1.settings).toEqual({
+      customerId: 5309,
+      email: 'billing@example.com',
+      company: 'dnsgraph demo account',
+      address: { city: 'New York', country: 'US' },
+    });
     expect(ns1.usageWarnings).toEqual({ queries: { sendWarnings: true, warning1: 80, warning2: 90 } });
     expect(ns1.plan).toEqual({ type: 'business', price: '2400.00' });
     expect(ns1.planTypes).toContainEqual({ type: 'enterprise', price: '25000.00' });
@@ -36,7 +41,11 @@ describe('viewer.ns1', () => {
     const pdf = await fetch(invoices[0]!.downloadUrl);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(invoices[0]!.downloadUrl).not.toContain('sandbox-ns1-admin-key');
     expect((await fetch(invoices[0]!.downloadUrl.replace(/authtoken=\w+/, 'authtoken=forged'))).status).toBe(401);
   });
@@ -77,39 +86,58 @@ describe('account writes', () => {
     expect(JSON.stringify(listed)).not.toContain(secret);
     const asNewKey = await h.gql<{ zones: unknown[] }>('{ zones(provider: NS1) { name } }', undefined, { 'x-ns1-key': secret });
     expect(asNewKey.data?.zones.length).toBeGreaterThan(0);
-    expect((await h.gql('mutation ($id: ID!) { updateApiKey(id: $id, input: { name: "ci-2" }) { name } }', { id: apiKey.id })).data).toEqual({ updateApiKey: { name: 'ci-2' } });
+    expect((await h.gql('mutation ($id: ID!) { updateApiKey(id: $id, input: { name: "ci-2" }) { name } }', { id: apiKey.id })).data).toEqual({
+      updateApiKey: { name: 'ci-2' },
+    });
     expect((await h.gql('mutation ($id: ID!) { deleteApiKey(id: $id) }', { id: apiKey.id })).data).toEqual({ deleteApiKey: true });
   });
 
   it('creates, updates, re-invites and deletes a user, and manages teams and allow lists', async () => {
-    const team = await h.gql<{ createTeam: { id: string } }>('mutation { createTeam(input: { name: "SRE", permissions: { monitoring: { viewJobs: true } } }) { id name permissions { monitoring { viewJobs manageJobs } } } }');
+    const team = await h.gql<{ createTeam: { id: string } }>(
+      'mutation { createTeam(input: { name: "SRE", permissions: { monitoring: { viewJobs: true } } }) { id name permissions { monitoring { viewJobs manageJobs } } } }',
+    );
     const teamId = team.data!.createTeam.id;
-    const user = await h.gql('mutation ($t: ID!) { createUser(username: "carol", input: { name: "Carol", email: "carol@example.com", teamIds: [$t], notifyBilling: true }) { username teams { name } notifyBilling } }', { t: teamId });
+    const user = await h.gql(
+      'mutation ($t: ID!) { createUser(username: "carol", input: { name: "Carol", email: "carol@example.com", teamIds: [$t], notifyBilling: true }) { username teams { name } notifyBilling } }',
+      { t: teamId },
+    );
     expect(user.data).toEqual({ createUser: { username: 'carol', teams: [{ name: 'SRE' }], notifyBilling: true } });
     expect((await h.gql('mutation { updateUser(username: "carol", input: { name: "Carol C" }) { name } }')).data).toEqual({ updateUser: { name: 'Carol C' } });
     expect((await h.gql('mutation { reinviteUser(username: "carol") }')).data).toEqual({ reinviteUser: true });
     expect((await h.gql('mutation { deleteUser(username: "carol") }')).data).toEqual({ deleteUser: true });
     expect((await h.gql('{ viewer { ns1 { user(username: "carol") { name } } } }')).data).toEqual({ viewer: { ns1: { user: null } } });
-    expect((await h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { name: "SRE team" }) { name } }', { t: teamId })).data).toEqual({ updateTeam: { name: 'SRE team' } });
+    expect((await h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { name: "SRE team" }) { name } }', { t: teamId })).data).toEqual({
+      updateTeam: { name: 'SRE team' },
+    });
     expect((await h.gql('mutation ($t: ID!) { deleteTeam(id: $t) }', { t: teamId })).data).toEqual({ deleteTeam: true });
-    const list = await h.gql<{ createIpAllowList: { id: string } }>('mutation { createIpAllowList(input: { name: "vpn", values: ["203.0.113.0/24", "2001:db8::1"] }) { id values } }');
+    const list = await h.gql<{ createIpAllowList: { id: string } }>(
+      'mutation { createIpAllowList(input: { name: "vpn", values: ["203.0.113.0/24", "2001:db8::1"] }) { id values } }',
+    );
     const listId = list.data!.createIpAllowList.id;
-    expect((await h.gql('mutation ($id: ID!) { updateIpAllowList(id: $id, input: { values: ["203.0.113.9"] }) { values } }', { id: listId })).data).toEqual({ updateIpAllowList: { values: ['203.0.113.9'] } });
+    expect((await h.gql('mutation ($id: ID!) { updateIpAllowList(id: $id, input: { values: ["203.0.113.9"] }) { values } }', { id: listId })).data).toEqual({
+      updateIpAllowList: { values: ['203.0.113.9'] },
+    });
     expect((await h.gql('mutation ($id: ID!) { deleteIpAllowList(id: $id) }', { id: listId })).data).toEqual({ deleteIpAllowList: true });
   });
 
   it('changes settings, warnings and plan, and manages payment methods', async () => {
-    expect((await h.gql('mutation { updateAccountSettings(input: { firstName: "Dana", address: { city: "Boston" } }) { firstName address { city state } } }')).data).toEqual({
+    expect(
+      (await h.gql('mutation { updateAccountSettings(input: { firstName: "Dana", address: { city: "Boston" } }) { firstName address { city state } } }')).data,
+    ).toEqual({
       updateAccountSettings: { firstName: 'Dana', address: { city: 'Boston', state: 'NY' } },
     });
     expect((await h.gql('mutation { updateUsageWarnings(input: { queries: { warning1: 70 } }) { queries { warning1 warning2 } } }')).data).toEqual({
       updateUsageWarnings: { queries: { warning1: 70, warning2: 90 } },
     });
     expect((await h.gql('mutation { changePlan(type: "startup") { type price } }')).data).toEqual({ changePlan: { type: 'startup', price: '99.00' } });
-    const card = await h.gql<{ addPaymentMethod: { id: string } }>('mutation { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, name: "Dana" }) { id last4 isDefault } }');
+    const card = await h.gql<{ addPaymentMethod: { id: string } }>(
+      'mutation { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, name: "Dana" }) { id last4 isDefault } }',
+    );
     expect(card.errors).toBeUndefined();
     const id = card.data!.addPaymentMethod.id;
-    expect((await h.gql('mutation ($id: ID!) { setDefaultPaymentMethod(id: $id) { isDefault } }', { id })).data).toEqual({ setDefaultPaymentMethod: { isDefault: true } });
+    expect((await h.gql('mutation ($id: ID!) { setDefaultPaymentMethod(id: $id) { isDefault } }', { id })).data).toEqual({
+      setDefaultPaymentMethod: { isDefault: true },
+    });
     expect((await h.gql('mutation { deletePaymentMethod(id: "5a1b2c3d4e5f60718293a4b5") }')).data).toEqual({ deletePaymentMethod: true });
   });
 
@@ -133,7 +161,10 @@ describe('account writes', () => {
     const readOnly = { 'x-ns1-key': 'sandbox-ns1-readonly-key' };
     const writes: Array<[string, string]> = [
       ['mutation { createZone(input: { name: "ro.example", providers: [NS1] }) { name } }', 'dns.manage_zones'],
-      ['mutation { createRecord(input: { zone: "example.com", domain: "ro.example.com", type: A, answers: [{ rdata: ["192.0.2.1"] }] }) { id } }', 'dns.manage_zones'],
+      [
+        'mutation { createRecord(input: { zone: "example.com", domain: "ro.example.com", type: A, answers: [{ rdata: ["192.0.2.1"] }] }) { id } }',
+        'dns.manage_zones',
+      ],
       ['mutation { createDataSource(input: { name: "x", sourceType: "nsone_v1" }) { id } }', 'data.manage_datasources'],
       ['mutation { createDataFeed(sourceId: "a53252f9e583c6708331a1da", input: { name: "x", config: { label: "x" } }) { id } }', 'data.manage_datafeeds'],
       ['mutation { publishFeedData(sourceId: "a53252f9e583c6708331a1da", data: { up: false }) }', 'data.push_to_datafeeds'],
@@ -152,14 +183,19 @@ describe('account writes', () => {
     ];
     for (const [mutation, permission] of writes) {
       const { errors } = await h.gql(mutation, undefined, readOnly);
-      expect(errors?.[0], mutation).toMatchObject({ message: `NS1: Forbidden: missing permission ${permission}`, extensions: { code: 'FORBIDDEN', provider: 'NS1' } });
+      expect(errors?.[0], mutation).toMatchObject({
+        message: `NS1: Forbidden: missing permission ${permission}`,
+        extensions: { code: 'FORBIDDEN', provider: 'NS1' },
+      });
     }
   });
 });
 
 describe('stats and Pulsar', () => {
   it('answers account QPS and usage', async () => {
-    const { data, errors } = await h.gql<{ stats: { qps: number; usage: unknown[]; byZone: Array<{ zone: string }> } }>('{ stats { qps usage(period: DAY, byTier: true) { queries recordsByTier } byZone: usage(expand: true) { zone queries } } }');
+    const { data, errors } = await h.gql<{ stats: { qps: number; usage: unknown[]; byZone: Array<{ zone: string }> } }>(
+      '{ stats { qps usage(period: DAY, byTier: true) { queries recordsByTier } byZone: usage(expand: true) { zone queries } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data?.stats.qps).toBeGreaterThan(0);
     expect(data?.stats.usage).toHaveLength(1);
@@ -167,9 +203,9 @@ describe('stats and Pulsar', () => {
   });
 
   it('lists Pulsar apps, jobs, live values and data', async () => {
-    const { data, errors } = await h.gql<{ pulsar: { apps: Array<{ name: string; jobs: Array<{ name: string; live: { value: number }; data: unknown[] }> }> } }>(
-      '{ pulsar { apps { id name jobs { id name live { value unit } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }',
-    );
+    const { data, errors } = await h.gql<{
+      pulsar: { apps: Array<{ name: string; jobs: Array<{ name: string; live: { value: number }; data: unknown[] }> }> };
+    }>('{ pulsar { apps { id name jobs { id name live { value unit } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }');
     expect(errors).toBeUndefined();
     expect(data?.pulsar.apps.map((a) => a.name)).toEqual(['www.example.com RUM', 'CDN comparison']);
     expect(data?.pulsar.apps[0]?.jobs[0]?.data).toHaveLength(12);

@@ -13,7 +13,10 @@ const EAST = '520533b89f782d5b1a10a851';
 
 describe('data sources and feeds', () => {
   it('lists source types, sources with feeds, and each feed’s destination record', async () => {
-    const { data, errors } = await h.gql<{ dataSourceTypes: Array<{ key: string }>; dataSources: Array<{ feeds: Array<{ name: string; destinations: Array<{ record: { domain: string; type: string } } > }> }> }>(
+    const { data, errors } = await h.gql<{
+      dataSourceTypes: Array<{ key: string }>;
+      dataSources: Array<{ feeds: Array<{ name: string; destinations: Array<{ record: { domain: string; type: string } }> }> }>;
+    }>(
       '{ dataSourceTypes { key shortDescription feedConfig } dataSources { id name sourceType status feeds { id name config destinations { destType record { domain type } } source { name } } } }',
     );
     expect(errors).toBeUndefined();
@@ -25,8 +28,20 @@ describe('data sources and feeds', () => {
         sourceType: 'nsone_v1',
         status: 'ok',
         feeds: [
-          { id: EAST, name: 'web-east', config: { label: 'web-east' }, destinations: [{ destType: 'answer', record: { domain: 'www.ns1-only.com', type: 'A' } }], source: { name: 'Web servers' } },
-          { id: '520533dc9f782d5b1a10a854', name: 'web-west', config: { label: 'web-west' }, destinations: [{ destType: 'answer', record: { domain: 'www.ns1-only.com', type: 'A' } }], source: { name: 'Web servers' } },
+          {
+            id: EAST,
+            name: 'web-east',
+            config: { label: 'web-east' },
+            destinations: [{ destType: 'answer', record: { domain: 'www.ns1-only.com', type: 'A' } }],
+            source: { name: 'Web servers' },
+          },
+          {
+            id: '520533dc9f782d5b1a10a854',
+            name: 'web-west',
+            config: { label: 'web-west' },
+            destinations: [{ destType: 'answer', record: { domain: 'www.ns1-only.com', type: 'A' } }],
+            source: { name: 'Web servers' },
+          },
         ],
       },
     ]);
@@ -43,7 +58,9 @@ describe('data sources and feeds', () => {
   });
 
   it('follows a record’s feed pointers to their feeds', async () => {
-    const { data } = await h.gql('{ record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { answers { feeds { source feed dataFeed { name source { sourceType } } } } } }');
+    const { data } = await h.gql(
+      '{ record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { answers { feeds { source feed dataFeed { name source { sourceType } } } } } }',
+    );
     expect(data).toEqual({
       record: {
         answers: [
@@ -55,22 +72,41 @@ describe('data sources and feeds', () => {
   });
 
   it('publishes data, and the answers pointing at the feed show it on the next query', async () => {
-    const publish = await h.gql('mutation ($s: ID!, $d: JSONObject!) { publishFeedData(sourceId: $s, data: $d) }', { s: SOURCE, d: { 'web-east': { up: false } } });
+    const publish = await h.gql('mutation ($s: ID!, $d: JSONObject!) { publishFeedData(sourceId: $s, data: $d) }', {
+      s: SOURCE,
+      d: { 'web-east': { up: false } },
+    });
     expect(publish.data).toEqual({ publishFeedData: true });
-    const { data } = await h.gql<{ record: { answers: Array<{ meta: Record<string, unknown> }> } }>('{ record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { answers { meta } } }');
+    const { data } = await h.gql<{ record: { answers: Array<{ meta: Record<string, unknown> }> } }>(
+      '{ record(zone: "ns1-only.com", domain: "www.ns1-only.com", type: A) { answers { meta } } }',
+    );
     expect(data?.record.answers[0]?.meta.up).toBe(false);
-    expect((await h.gql('query ($s: ID!, $f: ID!) { dataFeed(sourceId: $s, id: $f) { data } }', { s: SOURCE, f: EAST })).data).toEqual({ dataFeed: { data: { up: false } } });
+    expect((await h.gql('query ($s: ID!, $f: ID!) { dataFeed(sourceId: $s, id: $f) { data } }', { s: SOURCE, f: EAST })).data).toEqual({
+      dataFeed: { data: { up: false } },
+    });
   });
 
   it('creates, updates and deletes a source and a feed', async () => {
-    const source = await h.gql<{ createDataSource: { id: string } }>('mutation { createDataSource(input: { name: "api", sourceType: "nsone_v1" }) { id name sourceType } }');
+    const source = await h.gql<{ createDataSource: { id: string } }>(
+      'mutation { createDataSource(input: { name: "api", sourceType: "nsone_v1" }) { id name sourceType } }',
+    );
     const sourceId = source.data!.createDataSource.id;
-    const feed = await h.gql<{ createDataFeed: { id: string } }>('mutation ($s: ID!) { createDataFeed(sourceId: $s, input: { name: "api-1", config: { label: "api-1" } }) { id name } }', { s: sourceId });
+    const feed = await h.gql<{ createDataFeed: { id: string } }>(
+      'mutation ($s: ID!) { createDataFeed(sourceId: $s, input: { name: "api-1", config: { label: "api-1" } }) { id name } }',
+      { s: sourceId },
+    );
     expect(feed.errors).toBeUndefined();
     const feedId = feed.data!.createDataFeed.id;
-    expect((await h.gql('mutation ($s: ID!, $f: ID!) { updateDataFeed(sourceId: $s, id: $f, input: { name: "api-one" }) { name } }', { s: sourceId, f: feedId })).data).toEqual({ updateDataFeed: { name: 'api-one' } });
-    expect((await h.gql('mutation ($s: ID!) { updateDataSource(id: $s, input: { name: "apis" }) { name feeds { name } } }', { s: sourceId })).data).toEqual({ updateDataSource: { name: 'apis', feeds: [{ name: 'api-one' }] } });
-    expect((await h.gql('mutation ($s: ID!, $f: ID!) { deleteDataFeed(sourceId: $s, id: $f) }', { s: sourceId, f: feedId })).data).toEqual({ deleteDataFeed: true });
+    expect(
+      (await h.gql('mutation ($s: ID!, $f: ID!) { updateDataFeed(sourceId: $s, id: $f, input: { name: "api-one" }) { name } }', { s: sourceId, f: feedId }))
+        .data,
+    ).toEqual({ updateDataFeed: { name: 'api-one' } });
+    expect((await h.gql('mutation ($s: ID!) { updateDataSource(id: $s, input: { name: "apis" }) { name feeds { name } } }', { s: sourceId })).data).toEqual({
+      updateDataSource: { name: 'apis', feeds: [{ name: 'api-one' }] },
+    });
+    expect((await h.gql('mutation ($s: ID!, $f: ID!) { deleteDataFeed(sourceId: $s, id: $f) }', { s: sourceId, f: feedId })).data).toEqual({
+      deleteDataFeed: true,
+    });
     expect((await h.gql('mutation ($s: ID!) { deleteDataSource(id: $s) }', { s: sourceId })).data).toEqual({ deleteDataSource: true });
     expect((await h.gql('query ($s: ID!) { dataSource(id: $s) { id } }', { s: sourceId })).data).toEqual({ dataSource: null });
   });

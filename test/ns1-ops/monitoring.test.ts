@@ -24,8 +24,21 @@ describe('monitoring', () => {
       name: 'web-east ping',
       jobType: 'ping',
       rules: [{ key: 'loss', comparison: '<', value: 75 }],
-      status: { global: { status: 'UP' }, regions: [{ region: 'lga', status: 'UP' }, { region: 'sjc', status: 'UP' }, { region: 'ams', status: 'UP' }] },
-      notifyList: { name: 'Operations on call', notifiers: [{ type: 'email', config: { email: 'oncall@example.com' } }, { type: 'user', config: { user: 'alice' } }] },
+      status: {
+        global: { status: 'UP' },
+        regions: [
+          { region: 'lga', status: 'UP' },
+          { region: 'sjc', status: 'UP' },
+          { region: 'ams', status: 'UP' },
+        ],
+      },
+      notifyList: {
+        name: 'Operations on call',
+        notifiers: [
+          { type: 'email', config: { email: 'oncall@example.com' } },
+          { type: 'user', config: { user: 'alice' } },
+        ],
+      },
     });
   });
 
@@ -35,7 +48,13 @@ describe('monitoring', () => {
   });
 
   it('shows the flapping job change status as time passes, with the change in its history', async () => {
-    const status = async () => (await h.gql<{ monitorJob: { status: { regions: Array<{ region: string; status: string }> } } }>('query ($id: ID!) { monitorJob(id: $id) { status { regions { region status } } } }', { id: FLAPPING })).data!.monitorJob.status.regions.find((r) => r.region === 'lga')!.status;
+    const status = async () =>
+      (
+        await h.gql<{ monitorJob: { status: { regions: Array<{ region: string; status: string }> } } }>(
+          'query ($id: ID!) { monitorJob(id: $id) { status { regions { region status } } } }',
+          { id: FLAPPING },
+        )
+      ).data!.monitorJob.status.regions.find((r) => r.region === 'lga')!.status;
     const seen = new Set<string>();
     for (let i = 0; i < 10; i++) {
       seen.add(await status());
@@ -65,7 +84,9 @@ describe('monitoring', () => {
   });
 
   it('creates, updates and deletes a job and a notification list', async () => {
-    const list = await h.gql<{ createNotificationList: { id: string } }>('mutation { createNotificationList(input: { name: "web team", notifiers: [{ type: EMAIL, config: { email: "web@example.com" } }] }) { id name notifiers { type } } }');
+    const list = await h.gql<{ createNotificationList: { id: string } }>(
+      'mutation { createNotificationList(input: { name: "web team", notifiers: [{ type: EMAIL, config: { email: "web@example.com" } }] }) { id name notifiers { type } } }',
+    );
     expect(list.errors).toBeUndefined();
     const listId = list.data!.createNotificationList.id;
     const job = await h.gql<{ createMonitorJob: { id: string; notifyList: { name: string } } }>(
@@ -75,8 +96,12 @@ describe('monitoring', () => {
     expect(job.errors).toBeUndefined();
     expect(job.data?.createMonitorJob).toMatchObject({ status: { global: { status: 'PENDING' } }, notifyList: { name: 'web team' } });
     const id = job.data!.createMonitorJob.id;
-    expect((await h.gql('mutation ($id: ID!) { updateMonitorJob(id: $id, input: { frequency: 60, active: false }) { frequency active } }', { id })).data).toEqual({ updateMonitorJob: { frequency: 60, active: false } });
-    expect((await h.gql('mutation ($id: ID!) { updateNotificationList(id: $id, input: { name: "web" }) { name } }', { id: listId })).data).toEqual({ updateNotificationList: { name: 'web' } });
+    expect(
+      (await h.gql('mutation ($id: ID!) { updateMonitorJob(id: $id, input: { frequency: 60, active: false }) { frequency active } }', { id })).data,
+    ).toEqual({ updateMonitorJob: { frequency: 60, active: false } });
+    expect((await h.gql('mutation ($id: ID!) { updateNotificationList(id: $id, input: { name: "web" }) { name } }', { id: listId })).data).toEqual({
+      updateNotificationList: { name: 'web' },
+    });
     expect((await h.gql('mutation ($id: ID!) { deleteMonitorJob(id: $id) }', { id })).data).toEqual({ deleteMonitorJob: true });
     expect((await h.gql('mutation ($id: ID!) { deleteNotificationList(id: $id) }', { id: listId })).data).toEqual({ deleteNotificationList: true });
     expect((await h.gql('query ($id: ID!) { monitorJob(id: $id) { id } }', { id })).data).toEqual({ monitorJob: null });

@@ -40,7 +40,13 @@ describe('logs', () => {
       expect(line).not.toHaveProperty('message');
     }
     expect(linesOf('req-7f3a').length).toBeGreaterThan(0);
-    expect(accessLine('req-7f3a')).toMatchObject({ level: 30, operation: 'Zones', type: 'query', durationMs: expect.any(Number), upstream: { ns1: ns1.total, buddyns: buddyns.total } });
+    expect(accessLine('req-7f3a')).toMatchObject({
+      level: 30,
+      operation: 'Zones',
+      type: 'query',
+      durationMs: expect.any(Number),
+      upstream: { ns1: ns1.total, buddyns: buddyns.total },
+    });
     expect(accessLine('req-7f3a')).not.toHaveProperty('errors');
   });
 
@@ -58,7 +64,11 @@ describe('logs', () => {
     const badInput = await h.gql('query Bad { zone(name: "not a domain!") { name } }', undefined, { 'x-request-id': 'bad-input' });
     expect(badInput.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const callerKey = 'caller-key-that-ns1-refuses';
-    const refused = await h.gql('query Ns1 { zone(name: "example.com") { ns1 { ttl } } }', undefined, { 'x-request-id': 'bad-key', 'x-ns1-key': callerKey, authorization: 'Bearer secret-bearer-token' });
+    const refused = await h.gql('query Ns1 { zone(name: "example.com") { ns1 { ttl } } }', undefined, {
+      'x-request-id': 'bad-key',
+      'x-ns1-key': callerKey,
+      authorization: 'Bearer secret-bearer-token',
+    });
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     expect(accessLine('bad-input')).toMatchObject({ level: 30, operation: 'Bad', errors: ['BAD_USER_INPUT'] });

@@ -49,10 +49,11 @@ async function holdingProxy(target: string): Promise<HoldingProxy> {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${upstream.pathname}`,
     answered: () => new Promise<void>((resolve) => (onAnswered = resolve)),
     release: () => held.splice(0).forEach((send) => send()),
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -79,7 +80,9 @@ describe('identical upstream GETs in flight together', () => {
     type Zones = { zones: Array<{ name: string; providers: string[] }> };
     const onNs1 = (r: { data?: Zones | null }) => r.data?.zones.filter((z) => z.providers.includes('NS1')).map((z) => z.name);
     const zones = '{ zones { name providers } }';
-    const { result, ns1 } = await countUpstreamCalls(h, () => Promise.all([h.gql<Zones>(zones), h.gql<Zones>(zones, undefined, { 'X-NS1-Key': ns1SandboxKeys().exampleOnly })]));
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      Promise.all([h.gql<Zones>(zones), h.gql<Zones>(zones, undefined, { 'X-NS1-Key': ns1SandboxKeys().exampleOnly })]),
+    );
     const [admin, limited] = result;
     expect(onNs1(admin)).toHaveLength(6);
     expect(onNs1(limited)).toEqual(['example.com']);

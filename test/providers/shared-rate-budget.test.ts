@@ -27,7 +27,11 @@ function replica(url = backends.redis.url): Promise<SharedRateBudget> {
   return Promise.resolve(budget);
 }
 
-const settle = (promise: Promise<void>) => promise.then(() => 'granted', (error: unknown) => (error instanceof RateBudgetExhausted ? 'exhausted' : String(error)));
+const settle = (promise: Promise<void>) =>
+  promise.then(
+    () => 'granted',
+    (error: unknown) => (error instanceof RateBudgetExhausted ? 'exhausted' : String(error)),
+  );
 
 describe('rate budget shared through Redis', () => {
   it('lets all replicas together spend one credential’s budget once', async () => {

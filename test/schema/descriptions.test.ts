@@ -19,8 +19,7 @@ interface Tally {
 }
 
 const tally = (): Tally => ({ described: 0, missing: [] });
-const count = (into: Tally, name: string, description: string | null | undefined) =>
-  description?.trim() ? into.described++ : into.missing.push(name);
+const count = (into: Tally, name: string, description: string | null | undefined) => (description?.trim() ? into.described++ : into.missing.push(name));
 const total = (t: Tally) => t.described + t.missing.length;
 const percent = (t: Tally) => (total(t) === 0 ? 100 : (100 * t.described) / total(t));
 const figure = (t: Tally) => `${t.described}/${total(t)} (${percent(t).toFixed(1)}%)`;
@@ -36,9 +35,7 @@ function measure(schema: GraphQLSchema) {
   const fields = tally();
   const args = tally();
   const values = tally();
-  const named = Object.values(schema.getTypeMap()).filter(
-    (t: GraphQLNamedType) => ours(t.name) && !isIntrospectionType(t) && !isSpecifiedScalarType(t),
-  );
+  const named = Object.values(schema.getTypeMap()).filter((t: GraphQLNamedType) => ours(t.name) && !isIntrospectionType(t) && !isSpecifiedScalarType(t));
   for (const type of named) {
     count(types, type.name, type.description);
     if (isEnumType(type)) {
@@ -72,10 +69,9 @@ describe(`schema descriptions in GraphiQL's docs (${bonus})`, () => {
   });
 
   it(`at least 90% of object and input fields have one: ${figure(coverage.fields)}`, () => {
-    expect(
-      percent(coverage.fields),
-      `fields described: ${figure(coverage.fields)}; without one: ${coverage.fields.missing.join(', ')}`,
-    ).toBeGreaterThanOrEqual(90);
+    expect(percent(coverage.fields), `fields described: ${figure(coverage.fields)}; without one: ${coverage.fields.missing.join(', ')}`).toBeGreaterThanOrEqual(
+      90,
+    );
   });
 
   it('a field left undescribed is found and counted against the coverage', () => {

@@ -73,7 +73,12 @@ describe('monitorJobStatus subscription', () => {
     await setup.scheduler.advance(STEP_MS);
     const changed = await Promise.all(subscribers.map((s) => s.next()));
     for (const result of changed) {
-      expect(eventOf(result)).toMatchObject({ jobId: FLAPPING_JOB, region: change.region, previousStatus: change.before.toUpperCase(), status: change.after.toUpperCase() });
+      expect(eventOf(result)).toMatchObject({
+        jobId: FLAPPING_JOB,
+        region: change.region,
+        previousStatus: change.before.toUpperCase(),
+        status: change.after.toUpperCase(),
+      });
     }
 
     // Back again: the very next event each subscriber sees is the reverse change, so nothing came in between.

@@ -78,7 +78,10 @@ describe('qps subscription', () => {
 
   it('samples the account without a zone, and one record with domain and type', async () => {
     const account = await subscribeSse(setup.gateway, 'subscription { qps { qps zone domain type } }');
-    const record = await subscribeSse(setup.gateway, 'subscription { qps(zone: "example.com", domain: "www.example.com", type: CNAME) { qps zone domain type } }');
+    const record = await subscribeSse(
+      setup.gateway,
+      'subscription { qps(zone: "example.com", domain: "www.example.com", type: CNAME) { qps zone domain type } }',
+    );
     expect((await account.next())?.data?.qps).toMatchObject({ zone: null, domain: null, type: null });
     expect((await record.next())?.data?.qps).toMatchObject({ zone: 'example.com', domain: 'www.example.com', type: 'CNAME' });
     const log = await setup.harness.ns1Control.log();
@@ -133,7 +136,10 @@ describe('qps subscription', () => {
   });
 
   it('answers PROVIDER_NOT_CONFIGURED for a gateway without NS1, before any poll', async () => {
-    const withoutNs1 = gatewayOn(setup.harness, { scheduler: setup.scheduler, adjust: (config) => ({ ...config, ns1: { endpoint: config.ns1.endpoint, ratePerSecond: config.ns1.ratePerSecond } }) });
+    const withoutNs1 = gatewayOn(setup.harness, {
+      scheduler: setup.scheduler,
+      adjust: (config) => ({ ...config, ns1: { endpoint: config.ns1.endpoint, ratePerSecond: config.ns1.ratePerSecond } }),
+    });
     const refused = await subscribeSse(withoutNs1, ZONE_QPS, { zone: 'example.com', interval: INTERVAL_SECONDS });
     expect((await refused.next())?.errors?.[0]?.extensions?.code).toBe('PROVIDER_NOT_CONFIGURED');
     await withoutNs1.close();

@@ -137,7 +137,9 @@ describe('shared poller', () => {
 
   it('waits at least as long as the provider asks in Retry-After', async () => {
     const { scheduler, hub } = setup();
-    const upstream = new FakeUpstream<number>(new UpstreamError({ provider: 'ns1', status: 429, code: 'RATE_LIMITED', message: 'slow down', retryAfterSeconds: 600 }));
+    const upstream = new FakeUpstream<number>(
+      new UpstreamError({ provider: 'ns1', status: 429, code: 'RATE_LIMITED', message: 'slow down', retryAfterSeconds: 600 }),
+    );
     const watcher = subscribe(hub, sourceOf(upstream));
     await watcher.next();
     await scheduler.advance(599_000);

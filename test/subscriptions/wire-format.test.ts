@@ -13,7 +13,9 @@ describe('poll events on their way through Redis', () => {
   });
 
   it('keeps a provider failure’s code, status, provider and Retry-After', () => {
-    const failure = toPollFailure(new UpstreamError({ provider: 'buddyns', status: 429, code: 'RATE_LIMITED', message: 'Too many requests', retryAfterSeconds: 30 }));
+    const failure = toPollFailure(
+      new UpstreamError({ provider: 'buddyns', status: 429, code: 'RATE_LIMITED', message: 'Too many requests', retryAfterSeconds: 30 }),
+    );
     const error = fromPollFailure(wireFormat.parse(wireFormat.stringify(failure)) as typeof failure);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ provider: 'buddyns', status: 429, code: 'RATE_LIMITED', message: 'Too many requests', retryAfterSeconds: 30 });

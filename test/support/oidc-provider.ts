@@ -5,8 +5,7 @@ import Provider from 'oidc-provider';
 
 export const AUDIENCE = 'https://dnsgraph.test';
 export const OTHER_AUDIENCE = 'https://another-api.test';
-const ALL_SCOPES =
-  'dns:read dns:write monitoring:read monitoring:write data:read data:write account:read account:write billing:read billing:write';
+const ALL_SCOPES = 'dns:read dns:write monitoring:read monitoring:write data:read data:write account:read account:write billing:read billing:write';
 
 export interface TestClient {
   id: string;

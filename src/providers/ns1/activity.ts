@@ -32,18 +32,16 @@ const entrySchema = z
     resource_type: z.string().nullish(),
     action: z.string(),
   })
-  .transform(
-    (e): Ns1ActivityEntry => ({
-      id: e.id,
-      at: new Date(e.timestamp * 1000),
-      userId: e.user_id ?? null,
-      userName: e.user_name ?? null,
-      userType: e.user_type ?? null,
-      resourceId: e.resource_id ?? null,
-      resourceType: e.resource_type ?? null,
-      action: e.action,
-    }),
-  );
+  .transform((e): Ns1ActivityEntry => ({
+    id: e.id,
+    at: new Date(e.timestamp * 1000),
+    userId: e.user_id ?? null,
+    userName: e.user_name ?? null,
+    userType: e.user_type ?? null,
+    resourceId: e.resource_id ?? null,
+    resourceType: e.resource_type ?? null,
+    action: e.action,
+  }));
 
 const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
 
@@ -56,7 +54,14 @@ export class Ns1Activity {
       {
         method: 'GET',
         path: '/account/activity',
-        query: { limit: filter.limit, start: seconds(filter.start), end: seconds(filter.end), resource_type: filter.resourceType, user: filter.user, resource_id: filter.resourceId },
+        query: {
+          limit: filter.limit,
+          start: seconds(filter.start),
+          end: seconds(filter.end),
+          resource_type: filter.resourceType,
+          user: filter.user,
+          resource_id: filter.resourceId,
+        },
       },
       z.array(entrySchema),
       'activity log',

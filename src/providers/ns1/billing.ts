@@ -26,37 +26,47 @@ export interface Ns1PaymentMethod {
 }
 
 const invoiceSchema = z
-  .object({ id: z.union([z.number(), z.string()]), amount: z.union([z.string(), z.number()]), status: z.string(), sent: z.number().nullish(), due: z.number().nullish() })
-  .transform(
-    (i): Ns1Invoice => ({
-      id: String(i.id),
-      amount: String(i.amount),
-      status: i.status,
-      sentAt: i.sent ? new Date(i.sent * 1000) : null,
-      dueAt: i.due ? new Date(i.due * 1000) : null,
-      sent: i.sent ?? null,
-    }),
-  );
+  .object({
+    id: z.union([z.number(), z.string()]),
+    amount: z.union([z.string(), z.number()]),
+    status: z.string(),
+    sent: z.number().nullish(),
+    due: z.number().nullish(),
+  })
+  .transform((i): Ns1Invoice => ({
+    id: String(i.id),
+    amount: String(i.amount),
+    status: i.status,
+    sentAt: i.sent ? new Date(i.sent * 1000) : null,
+    dueAt: i.due ? new Date(i.due * 1000) : null,
+    sent: i.sent ?? null,
+  }));
 
 const paymentSchema = z
   .object({
     id: z.string(),
     type: z.string().nullish(),
     default: z.boolean().nullish(),
-    cc: z.object({ brand: z.string().nullish(), last4: z.string().nullish(), exp_month: z.number().nullish(), exp_year: z.number().nullish(), name: z.string().nullish() }).nullish(),
+    cc: z
+      .object({
+        brand: z.string().nullish(),
+        last4: z.string().nullish(),
+        exp_month: z.number().nullish(),
+        exp_year: z.number().nullish(),
+        name: z.string().nullish(),
+      })
+      .nullish(),
   })
-  .transform(
-    (p): Ns1PaymentMethod => ({
-      id: p.id,
-      type: p.type ?? 'card',
-      isDefault: p.default ?? false,
-      brand: p.cc?.brand ?? null,
-      last4: p.cc?.last4 ?? null,
-      expMonth: p.cc?.exp_month ?? null,
-      expYear: p.cc?.exp_year ?? null,
-      name: p.cc?.name ?? null,
-    }),
-  );
+  .transform((p): Ns1PaymentMethod => ({
+    id: p.id,
+    type: p.type ?? 'card',
+    isDefault: p.default ?? false,
+    brand: p.cc?.brand ?? null,
+    last4: p.cc?.last4 ?? null,
+    expMonth: p.cc?.exp_month ?? null,
+    expYear: p.cc?.exp_year ?? null,
+    name: p.cc?.name ?? null,
+  }));
 
 export interface Ns1CardInput {
   number: string;
@@ -88,7 +98,13 @@ export class Ns1Billing {
   }
 
   addPaymentMethod(card: Ns1CardInput): Promise<Ns1PaymentMethod> {
-    const json = { cc_number: card.number, exp_month: card.expMonth, exp_year: card.expYear, ...(card.cvc ? { cvc: card.cvc } : {}), ...(card.name ? { name: card.name } : {}) };
+    const json = {
+      cc_number: card.number,
+      exp_month: card.expMonth,
+      exp_year: card.expYear,
+      ...(card.cvc ? { cvc: card.cvc } : {}),
+      ...(card.name ? { name: card.name } : {}),
+    };
     return this.api.call({ method: 'PUT', path: '/account/paymentmethods', json, retry: false }, paymentSchema, 'payment method');
   }
 

@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import type { Ns1Api } from './api.js';
 
@@ -26,7 +25,9 @@ export interface Ns1FilterType {
 
 export type Ns1SearchHit = { kind: 'zone'; zone: string } | { kind: 'record'; zone: string; domain: string; type: string };
 
-const networksSchema = z.array(z.object({ network_id: z.number(), label: z.string(), name: z.string() }).transform((n) => ({ id: n.network_id, label: n.label, name: n.name })));
+const networksSchema = z.array(
+  z.object({ network_id: z.number(), label: z.string(), name: z.string() }).transform((n) => ({ id: n.network_id, label: n.label, name: n.name })),
+);
 
 const describedSchema = z.record(
   z.string(),
@@ -43,7 +44,9 @@ const describedSchema = z.record(
 const searchSchema = z.array(
   z
     .object({ zone: z.string(), domain: z.string().nullish(), type: z.string().nullish() })
-    .transform((hit): Ns1SearchHit => (hit.domain && hit.type ? { kind: 'record', zone: hit.zone, domain: hit.domain, type: hit.type } : { kind: 'zone', zone: hit.zone })),
+    .transform((hit): Ns1SearchHit =>
+      hit.domain && hit.type ? { kind: 'record', zone: hit.zone, domain: hit.domain, type: hit.type } : { kind: 'zone', zone: hit.zone },
+    ),
 );
 
 export type Ns1SearchType = 'all' | 'zone' | 'record';
@@ -77,4 +80,3 @@ export class Ns1Catalog {
     return this.api.call({ method: 'GET', path: '/search', query: { q: query, max: options.max, type: options.type } }, searchSchema, 'search results');
   }
 }
-

@@ -47,16 +47,14 @@ const feedFor = (sourceId: string) =>
 
 const sourceSchema = z
   .object({ id: z.string(), name: z.string(), sourcetype: z.string(), config: jsonObject, status: z.string().nullish(), feeds: z.array(rawFeed).nullish() })
-  .transform(
-    (s): Ns1DataSource => ({
-      id: s.id,
-      name: s.name,
-      sourceType: s.sourcetype,
-      config: s.config,
-      status: s.status ?? null,
-      feeds: (s.feeds ?? []).map((f) => feedFor(s.id).parse(f)),
-    }),
-  );
+  .transform((s): Ns1DataSource => ({
+    id: s.id,
+    name: s.name,
+    sourceType: s.sourcetype,
+    config: s.config,
+    status: s.status ?? null,
+    feeds: (s.feeds ?? []).map((f) => feedFor(s.id).parse(f)),
+  }));
 
 export interface Ns1DataSourceWrite {
   name?: string;
@@ -86,11 +84,19 @@ export class Ns1Data {
   }
 
   createSource(input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
-    return this.api.call({ method: 'PUT', path: '/data/sources', json: { name: input.name, sourcetype: input.sourceType, config: input.config ?? {} }, retry: false }, sourceSchema, 'data source');
+    return this.api.call(
+      { method: 'PUT', path: '/data/sources', json: { name: input.name, sourcetype: input.sourceType, config: input.config ?? {} }, retry: false },
+      sourceSchema,
+      'data source',
+    );
   }
 
   updateSource(id: string, input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
-    return this.api.call({ method: 'POST', path: encodePath('data', 'sources', id), json: { name: input.name, config: input.config } }, sourceSchema, 'data source');
+    return this.api.call(
+      { method: 'POST', path: encodePath('data', 'sources', id), json: { name: input.name, config: input.config } },
+      sourceSchema,
+      'data source',
+    );
   }
 
   async deleteSource(id: string): Promise<void> {
@@ -106,11 +112,19 @@ export class Ns1Data {
   }
 
   createFeed(sourceId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
-    return this.api.call({ method: 'PUT', path: encodePath('data', 'feeds', sourceId), json: { name: input.name, config: input.config ?? {} }, retry: false }, feedFor(sourceId), 'data feed');
+    return this.api.call(
+      { method: 'PUT', path: encodePath('data', 'feeds', sourceId), json: { name: input.name, config: input.config ?? {} }, retry: false },
+      feedFor(sourceId),
+      'data feed',
+    );
   }
 
   updateFeed(sourceId: string, feedId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
-    return this.api.call({ method: 'POST', path: encodePath('data', 'feeds', sourceId, feedId), json: { name: input.name, config: input.config } }, feedFor(sourceId), 'data feed');
+    return this.api.call(
+      { method: 'POST', path: encodePath('data', 'feeds', sourceId, feedId), json: { name: input.name, config: input.config } },
+      feedFor(sourceId),
+      'data feed',
+    );
   }
 
   async deleteFeed(sourceId: string, feedId: string): Promise<void> {

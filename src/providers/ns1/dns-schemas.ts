@@ -7,8 +7,14 @@ const unicode = (ascii: string) =>
     .map((label) => (label.startsWith('xn--') ? domainToUnicode(label) || label : label))
     .join('.');
 
-const meta = z.record(z.string(), z.unknown()).nullish().transform((m) => m ?? {});
-const intOrNull = z.number().nullish().transform((v) => v ?? null);
+const meta = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((m) => m ?? {});
+const intOrNull = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const zoneSummarySchema = z
   .object({
@@ -81,7 +87,24 @@ export const zoneSummarySchema = z
     meta: z.meta,
   }));
 
-export const recordTypeSchema = z.enum(['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT']);
+export const recordTypeSchema = z.enum([
+  'A',
+  'AAAA',
+  'ALIAS',
+  'AFSDB',
+  'CERT',
+  'CNAME',
+  'DNAME',
+  'HINFO',
+  'MX',
+  'NAPTR',
+  'NS',
+  'PTR',
+  'RP',
+  'SPF',
+  'SRV',
+  'TXT',
+]);
 
 const shortRecordSchema = z.object({
   id: z.string(),

@@ -131,7 +131,11 @@ const metricsSchema = z.array(
   }),
 );
 
-const regionsSchema = z.array(z.object({ code: z.string(), name: z.string(), subnets: z.array(z.string()).nullish() }).transform((r) => ({ code: r.code, name: r.name, subnets: r.subnets ?? [] })));
+const regionsSchema = z.array(
+  z
+    .object({ code: z.string(), name: z.string(), subnets: z.array(z.string()).nullish() })
+    .transform((r) => ({ code: r.code, name: r.name, subnets: r.subnets ?? [] })),
+);
 
 export interface Ns1MonitorJobWrite {
   name?: string;
@@ -222,7 +226,14 @@ export class Ns1Monitoring {
       {
         method: 'GET',
         path: jobId ? encodePath('monitoring', 'history', jobId) : '/monitoring/history',
-        query: { start: seconds(options.start), end: seconds(options.end), period: options.period, limit: options.limit, region: options.region, exact: options.exact },
+        query: {
+          start: seconds(options.start),
+          end: seconds(options.end),
+          period: options.period,
+          limit: options.limit,
+          region: options.region,
+          exact: options.exact,
+        },
       },
       historySchema,
       'monitoring history',
@@ -246,4 +257,3 @@ export class Ns1Monitoring {
     );
   }
 }
-

@@ -36,7 +36,11 @@ export class Ns1NotifyLists {
 
   update(id: string, change: { name?: string; notifiers?: Ns1Notifier[] }): Promise<Ns1NotificationList> {
     return this.api.call(
-      { method: 'POST', path: encodePath('lists', id), json: { ...(change.name !== undefined ? { name: change.name } : {}), ...(change.notifiers ? { notify_list: change.notifiers } : {}) } },
+      {
+        method: 'POST',
+        path: encodePath('lists', id),
+        json: { ...(change.name !== undefined ? { name: change.name } : {}), ...(change.notifiers ? { notify_list: change.notifiers } : {}) },
+      },
       listSchema,
       'notification list',
     );

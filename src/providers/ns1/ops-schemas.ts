@@ -71,12 +71,16 @@ export function permissionsBody(p: DeepPartial<Ns1Permissions>): Record<string, 
   const out: Record<string, Record<string, unknown>> = {};
   for (const [group, values] of Object.entries(p)) {
     if (!values) continue;
-    out[group] = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [snake(k), v]));
+    out[group] = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => [snake(k), v]),
+    );
   }
   return out;
 }
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] } ;
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
 
 /** A catalogue entry NS1 describes with desc/shortdesc and options. */
 export const describedEntrySchema = z

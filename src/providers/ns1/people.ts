@@ -37,17 +37,15 @@ const userSchema = z
     last_access: unixDate,
     permissions: permissionsSchema,
   })
-  .transform(
-    (u): Ns1User => ({
-      username: u.username,
-      name: u.name ?? null,
-      email: u.email ?? null,
-      teamIds: u.teams ?? [],
-      notifyBilling: u.notify?.billing ?? null,
-      lastAccessAt: u.last_access,
-      permissions: u.permissions,
-    }),
-  );
+  .transform((u): Ns1User => ({
+    username: u.username,
+    name: u.name ?? null,
+    email: u.email ?? null,
+    teamIds: u.teams ?? [],
+    notifyBilling: u.notify?.billing ?? null,
+    lastAccessAt: u.last_access,
+    permissions: u.permissions,
+  }));
 
 const keyFields = { id: z.string(), name: z.string(), teams: z.array(z.string()).nullish(), last_access: unixDate, permissions: permissionsSchema };
 const toKey = (k: { id: string; name: string; teams?: string[] | null; last_access: Date | null; permissions: Ns1Permissions }): Ns1ApiKey => ({
@@ -127,7 +125,9 @@ export class Ns1People {
 
   updateApiKey(id: string, input: { name?: string; teamIds?: string[]; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1ApiKey> {
     const json = Object.fromEntries(
-      Object.entries({ name: input.name, teams: input.teamIds, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(([, v]) => v !== undefined),
+      Object.entries({ name: input.name, teams: input.teamIds, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(
+        ([, v]) => v !== undefined,
+      ),
     );
     return this.api.call({ method: 'POST', path: encodePath('account', 'apikeys', id), json }, apiKeySchema, 'API key');
   }
@@ -145,11 +145,17 @@ export class Ns1People {
   }
 
   createTeam(input: { name: string; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1Team> {
-    return this.api.call({ method: 'PUT', path: '/account/teams', json: { name: input.name, permissions: permissionsBody(input.permissions ?? {}) }, retry: false }, teamSchema, 'team');
+    return this.api.call(
+      { method: 'PUT', path: '/account/teams', json: { name: input.name, permissions: permissionsBody(input.permissions ?? {}) }, retry: false },
+      teamSchema,
+      'team',
+    );
   }
 
   updateTeam(id: string, input: { name?: string; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1Team> {
-    const json = Object.fromEntries(Object.entries({ name: input.name, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(([, v]) => v !== undefined));
+    const json = Object.fromEntries(
+      Object.entries({ name: input.name, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(([, v]) => v !== undefined),
+    );
     return this.api.call({ method: 'POST', path: encodePath('account', 'teams', id), json }, teamSchema, 'team');
   }
 

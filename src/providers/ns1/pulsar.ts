@@ -22,14 +22,44 @@ export interface Ns1PulsarJob {
 }
 
 const appSchema = z
-  .object({ appid: z.string(), name: z.string(), active: z.boolean().nullish(), browser_wait_millis: z.number().nullish(), jobs_per_transaction: z.number().nullish() })
-  .transform((a): Ns1PulsarApp => ({ id: a.appid, name: a.name, active: a.active ?? null, browserWaitMillis: a.browser_wait_millis ?? null, jobsPerTransaction: a.jobs_per_transaction ?? null }));
+  .object({
+    appid: z.string(),
+    name: z.string(),
+    active: z.boolean().nullish(),
+    browser_wait_millis: z.number().nullish(),
+    jobs_per_transaction: z.number().nullish(),
+  })
+  .transform((a): Ns1PulsarApp => ({
+    id: a.appid,
+    name: a.name,
+    active: a.active ?? null,
+    browserWaitMillis: a.browser_wait_millis ?? null,
+    jobsPerTransaction: a.jobs_per_transaction ?? null,
+  }));
 
 const jobSchema = z
-  .object({ jobid: z.string(), appid: z.string(), name: z.string(), typeid: z.string().nullish(), active: z.boolean().nullish(), community: z.boolean().nullish(), config: jsonObject })
-  .transform((j): Ns1PulsarJob => ({ id: j.jobid, appId: j.appid, name: j.name, typeId: j.typeid ?? null, active: j.active ?? null, community: j.community ?? null, config: j.config }));
+  .object({
+    jobid: z.string(),
+    appid: z.string(),
+    name: z.string(),
+    typeid: z.string().nullish(),
+    active: z.boolean().nullish(),
+    community: z.boolean().nullish(),
+    config: jsonObject,
+  })
+  .transform((j): Ns1PulsarJob => ({
+    id: j.jobid,
+    appId: j.appid,
+    name: j.name,
+    typeId: j.typeid ?? null,
+    active: j.active ?? null,
+    community: j.community ?? null,
+    config: j.config,
+  }));
 
-const liveSchema = z.object({ timestamp: z.number(), value: z.number(), unit: z.string().nullish() }).transform((l) => ({ at: new Date(l.timestamp * 1000), value: l.value, unit: l.unit ?? null }));
+const liveSchema = z
+  .object({ timestamp: z.number(), value: z.number(), unit: z.string().nullish() })
+  .transform((l) => ({ at: new Date(l.timestamp * 1000), value: l.value, unit: l.unit ?? null }));
 
 const dataSchema = z
   .object({ graph: z.array(z.tuple([z.number(), z.number()])), unit: z.string().nullish() })

@@ -11,7 +11,9 @@ function recordBody(input: Ns1RecordWrite): Record<string, unknown> {
       : {}),
     ...(input.link !== undefined ? { link: input.link } : {}),
     ...(input.regions !== undefined ? { regions: Object.fromEntries(input.regions.map((r) => [r.name, { meta: r.meta ?? {} }])) } : {}),
-    ...(input.filters !== undefined ? { filters: input.filters.map((f) => ({ filter: f.filter, config: f.config ?? {}, ...(f.disabled !== undefined ? { disabled: f.disabled } : {}) })) } : {}),
+    ...(input.filters !== undefined
+      ? { filters: input.filters.map((f) => ({ filter: f.filter, config: f.config ?? {}, ...(f.disabled !== undefined ? { disabled: f.disabled } : {}) })) }
+      : {}),
     ...(input.meta !== undefined ? { meta: input.meta } : {}),
     ...(input.useClientSubnet !== undefined ? { use_client_subnet: input.useClientSubnet } : {}),
   };

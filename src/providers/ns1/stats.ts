@@ -27,7 +27,12 @@ export class Ns1Stats {
   }
 
   usage(target: { zone?: string; domain?: string; type?: RecordTypeName }, options: UsageOptions = {}): Promise<Ns1UsageStats[]> {
-    const segments = ['stats', 'usage', ...(target.zone ? [target.zone] : []), ...(target.zone && target.domain && target.type ? [target.domain, target.type] : [])];
+    const segments = [
+      'stats',
+      'usage',
+      ...(target.zone ? [target.zone] : []),
+      ...(target.zone && target.domain && target.type ? [target.domain, target.type] : []),
+    ];
     return this.api.call(
       {
         method: 'GET',

@@ -16,10 +16,21 @@ function zoneBody(name: string | undefined, input: Ns1ZoneWrite): Record<string,
     ...(input.networks !== undefined ? { networks: input.networks } : {}),
     ...(input.meta !== undefined ? { meta: input.meta } : {}),
     ...(input.primary
-      ? { primary: { enabled: input.primary.enabled, secondaries: input.primary.secondaries.map((s) => ({ ip: s.ip, port: s.port ?? 53, notify: s.notify ?? false })) } }
+      ? {
+          primary: {
+            enabled: input.primary.enabled,
+            secondaries: input.primary.secondaries.map((s) => ({ ip: s.ip, port: s.port ?? 53, notify: s.notify ?? false })),
+          },
+        }
       : {}),
     ...(input.secondary
-      ? { secondary: { enabled: input.secondary.enabled, primary_ip: input.secondary.primaryIp, ...(input.secondary.primaryPort ? { primary_port: input.secondary.primaryPort } : {}) } }
+      ? {
+          secondary: {
+            enabled: input.secondary.enabled,
+            primary_ip: input.secondary.primaryIp,
+            ...(input.secondary.primaryPort ? { primary_port: input.secondary.primaryPort } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -12,7 +12,10 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
  * and multipart bodies alike; any other media type is answered 415, as DRF does.
  */
 export async function readParams(req: SandboxRequest): Promise<Params> {
-  const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (mediaType === 'application/json') return jsonParams(req);
   if (mediaType === '' || FORM_TYPES.includes(mediaType)) {
     const form = await req.form();

@@ -67,11 +67,30 @@ export const USERS: CollectionSpec<AccountUser> = {
   manage: ['account', 'manage_users'],
   createAtItem: 'username',
   seed: () => [
-    { username: 'alice', name: 'Alice Admin', email: 'alice@example.com', teams: [TEAM_OPS], notify: { billing: true }, last_access: 1_716_900_000, permissions: allPermissions(), invited: null },
-    { username: 'bob', name: 'Bob Builder', email: 'bob@example.com', teams: [TEAM_DEV], notify: { billing: false }, last_access: 1_716_000_000, permissions: readOnlyPermissions(), invited: null },
+    {
+      username: 'alice',
+      name: 'Alice Admin',
+      email: 'alice@example.com',
+      teams: [TEAM_OPS],
+      notify: { billing: true },
+      last_access: 1_716_900_000,
+      permissions: allPermissions(),
+      invited: null,
+    },
+    {
+      username: 'bob',
+      name: 'Bob Builder',
+      email: 'bob@example.com',
+      teams: [TEAM_DEV],
+      notify: { billing: false },
+      last_access: 1_716_000_000,
+      permissions: readOnlyPermissions(),
+      invited: null,
+    },
   ],
   create: (ctx, b, username) => {
-    if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username)) throw new SandboxHttpError(400, 'username must be 2 to 64 letters, digits, dots, dashes or underscores');
+    if (!username || !/^[a-z0-9._-]{2,64}$/i.test(username))
+      throw new SandboxHttpError(400, 'username must be 2 to 64 letters, digits, dots, dashes or underscores');
     if (b.username !== undefined && b.username !== username) throw new SandboxHttpError(400, 'username in body does not match the URL');
     const email = str(b, 'email', true)!;
     if (!EMAIL.test(email)) throw new SandboxHttpError(400, `${email} is not an e-mail address`);
@@ -132,7 +151,14 @@ function readValues(value: unknown): string[] {
 }
 
 function keyView(key: ApiKey, withSecret: boolean) {
-  return { id: key.id, name: key.name, teams: key.teams, permissions: key.permissions, last_access: key.last_access ?? null, ...(withSecret ? { key: key.key } : {}) };
+  return {
+    id: key.id,
+    name: key.name,
+    teams: key.teams,
+    permissions: key.permissions,
+    last_access: key.last_access ?? null,
+    ...(withSecret ? { key: key.key } : {}),
+  };
 }
 
 export function registerAccount(router: Router, ctx: Ns1Context): void {
@@ -174,7 +200,8 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
       if (!update) continue;
       const next = { ...warnings[kind], ...update };
       for (const level of ['warning_1', 'warning_2'] as const) {
-        if (typeof next[level] !== 'number' || next[level] < 0 || next[level] > 100) throw new SandboxHttpError(400, `${kind}.${level} must be a percentage from 0 to 100`);
+        if (typeof next[level] !== 'number' || next[level] < 0 || next[level] > 100)
+          throw new SandboxHttpError(400, `${kind}.${level} must be a percentage from 0 to 100`);
       }
       if (next.warning_1 > next.warning_2) throw new SandboxHttpError(400, `${kind}.warning_1 must not be above ${kind}.warning_2`);
       warnings[kind] = { send_warnings: Boolean(next.send_warnings), warning_1: next.warning_1, warning_2: next.warning_2 };

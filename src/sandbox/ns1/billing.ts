@@ -44,7 +44,12 @@ export const PAYMENT_METHODS: CollectionSpec<PaymentMethod> = {
   manage: ['account', 'manage_payment_methods'],
   seed: () => [
     { id: '5a1b2c3d4e5f60718293a4b5', type: 'card', default: true, cc: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2029, name: 'Demo Example' } },
-    { id: '5a1b2c3d4e5f60718293a4b6', type: 'card', default: false, cc: { brand: 'mastercard', last4: '4444', exp_month: 6, exp_year: 2028, name: 'Demo Example' } },
+    {
+      id: '5a1b2c3d4e5f60718293a4b6',
+      type: 'card',
+      default: false,
+      cc: { brand: 'mastercard', last4: '4444', exp_month: 6, exp_year: 2028, name: 'Demo Example' },
+    },
   ],
   create: (ctx, b) => {
     const number = str(b, 'cc_number', true)!.replace(/\s+/g, '');
@@ -58,7 +63,13 @@ export const PAYMENT_METHODS: CollectionSpec<PaymentMethod> = {
       id: ctx.state().ids.next(),
       type: 'card',
       default: methods.size === 0,
-      cc: { brand: number.startsWith('4') ? 'visa' : number.startsWith('5') ? 'mastercard' : 'card', last4: number.slice(-4), exp_month: month, exp_year: year, name: str(b, 'name') ?? '' },
+      cc: {
+        brand: number.startsWith('4') ? 'visa' : number.startsWith('5') ? 'mastercard' : 'card',
+        last4: number.slice(-4),
+        exp_month: month,
+        exp_year: year,
+        name: str(b, 'name') ?? '',
+      },
     };
   },
   update: (ctx, method, b) => {

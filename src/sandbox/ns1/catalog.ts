@@ -20,7 +20,13 @@ const METATYPES = {
 
 const FILTERTYPES = {
   up: { desc: 'Eliminates all answers where the up metadata field is not "1".', config: {}, inputs: ['up'], tier: 2, shortdesc: 'Removes "down" answers' },
-  geotarget_regional: { desc: 'Sorts answers by distance to the requester by georegion.', config: {}, inputs: ['georegion'], tier: 2, shortdesc: 'Sort by geographic region' },
+  geotarget_regional: {
+    desc: 'Sorts answers by distance to the requester by georegion.',
+    config: {},
+    inputs: ['georegion'],
+    tier: 2,
+    shortdesc: 'Sort by geographic region',
+  },
   geotarget_country: { desc: 'Sorts answers by the requester country.', config: {}, inputs: ['country'], tier: 2, shortdesc: 'Sort by country' },
   select_first_region: { desc: 'Keeps only the answers of the first region.', config: {}, inputs: [], tier: 2, shortdesc: 'Keep the first region' },
   sticky_region: { desc: 'Sorts regions consistently per requester.', config: {}, inputs: [], tier: 2, shortdesc: 'Make regions "sticky"' },

@@ -30,7 +30,16 @@ export interface Ns1SandboxOptions {
 }
 
 const seedSchema = z.object({
-  zones: z.array(z.object({ zone: z.string(), serial: z.number().int().optional(), body: z.record(z.string(), z.unknown()).optional(), records: z.array(z.any()).optional() })).optional(),
+  zones: z
+    .array(
+      z.object({
+        zone: z.string(),
+        serial: z.number().int().optional(),
+        body: z.record(z.string(), z.unknown()).optional(),
+        records: z.array(z.any()).optional(),
+      }),
+    )
+    .optional(),
   bulkZones: z.number().int().min(1).max(100_000).optional(),
 });
 

@@ -1,6 +1,23 @@
 export type RecordType = 'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
 
-export const RECORD_TYPES: readonly RecordType[] = ['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT'];
+export const RECORD_TYPES: readonly RecordType[] = [
+  'A',
+  'AAAA',
+  'ALIAS',
+  'AFSDB',
+  'CERT',
+  'CNAME',
+  'DNAME',
+  'HINFO',
+  'MX',
+  'NAPTR',
+  'NS',
+  'PTR',
+  'RP',
+  'SPF',
+  'SRV',
+  'TXT',
+];
 
 export interface FeedPointer {
   source: string;

@@ -43,21 +43,44 @@ export const MONITOR_REGIONS = [
 
 const comparators = ['<', '>', '<=', '>=', '==', '!='];
 const metric = (desc: string, shortdesc: string) => ({ desc, type: 'number', shortdesc, validator: 'number', metric: true, comparators });
-const option = (desc: string, shortdesc: string, type: string, required: boolean, dflt: unknown = null) => ({ desc, type, shortdesc, validator: type, required, default: dflt });
+const option = (desc: string, shortdesc: string, type: string, required: boolean, dflt: unknown = null) => ({
+  desc,
+  type,
+  shortdesc,
+  validator: type,
+  required,
+  default: dflt,
+});
 
-export const JOB_TYPES: Record<string, { desc: string; shortdesc: string; results: Record<string, unknown>; config: Record<string, ReturnType<typeof option>> }> = {
+export const JOB_TYPES: Record<
+  string,
+  { desc: string; shortdesc: string; results: Record<string, unknown>; config: Record<string, ReturnType<typeof option>> }
+> = {
   ping: {
     desc: 'Ping a host using ICMP packets.',
     shortdesc: 'Ping (ICMP)',
-    results: { loss: metric('Percentage of ICMP echo packets with no response.', 'Percent packet loss'), rtt: metric('Average round trip time (ms).', 'Round trip time') },
-    config: { host: option('IP address or hostname to ping.', 'Host', 'string', true), count: option('Number of packets to send.', 'Packets', 'number', false, 4) },
+    results: {
+      loss: metric('Percentage of ICMP echo packets with no response.', 'Percent packet loss'),
+      rtt: metric('Average round trip time (ms).', 'Round trip time'),
+    },
+    config: {
+      host: option('IP address or hostname to ping.', 'Host', 'string', true),
+      count: option('Number of packets to send.', 'Packets', 'number', false, 4),
+    },
   },
   tcp: {
     desc: 'Connect to a TCP port on a host.',
     shortdesc: 'TCP',
     results: {
       connect: metric('Time (in ms) for the connection to open.', 'Time to connect'),
-      output: { desc: 'Output received from the connection, if any.', type: 'string', shortdesc: 'Output (if any)', validator: 'string', metric: false, comparators: ['contains'] },
+      output: {
+        desc: 'Output received from the connection, if any.',
+        type: 'string',
+        shortdesc: 'Output (if any)',
+        validator: 'string',
+        metric: false,
+        comparators: ['contains'],
+      },
     },
     config: {
       host: option('IP address or hostname to connect to.', 'IP address or hostname', 'string', true),
@@ -69,7 +92,10 @@ export const JOB_TYPES: Record<string, { desc: string; shortdesc: string; result
   http: {
     desc: 'Make an HTTP request and check the response.',
     shortdesc: 'HTTP/HTTPS',
-    results: { connect: metric('Time (in ms) for the connection to open.', 'Time to connect'), status_code: metric('HTTP status of the response.', 'Status code') },
+    results: {
+      connect: metric('Time (in ms) for the connection to open.', 'Time to connect'),
+      status_code: metric('HTTP status of the response.', 'Status code'),
+    },
     config: { url: option('URL to request.', 'URL', 'string', true), method: option('HTTP method.', 'Method', 'string', false, 'GET') },
   },
 };
@@ -135,7 +161,8 @@ function applyJob(ctx: Ns1Context, job: MonitorJob, b: Record<string, unknown>):
   job.name = str(b, 'name') ?? job.name;
   if (b.active !== undefined) job.active = Boolean(b.active);
   if (b.regions !== undefined) {
-    if (!Array.isArray(b.regions) || b.regions.some((r) => !MONITOR_REGIONS.some((m) => m.code === r))) throw new SandboxHttpError(400, 'regions must be monitoring region codes');
+    if (!Array.isArray(b.regions) || b.regions.some((r) => !MONITOR_REGIONS.some((m) => m.code === r)))
+      throw new SandboxHttpError(400, 'regions must be monitoring region codes');
     job.regions = b.regions as string[];
   }
   if (b.frequency !== undefined) {
@@ -168,10 +195,22 @@ export interface NotifyList {
 export const NOTIFY_TYPES: Record<string, { desc: string; shortdesc: string; config: Record<string, ReturnType<typeof option>> }> = {
   email: { desc: 'Send an e-mail.', shortdesc: 'E-mail', config: { email: option('E-mail address.', 'E-mail', 'string', true) } },
   user: { desc: 'Notify an account user by their settings.', shortdesc: 'User', config: { user: option('Username.', 'User', 'string', true) } },
-  datafeed: { desc: 'Push the status to a data source.', shortdesc: 'Data feed', config: { sourceid: option('An nsone_monitoring data source.', 'Source', 'string', true) } },
+  datafeed: {
+    desc: 'Push the status to a data source.',
+    shortdesc: 'Data feed',
+    config: { sourceid: option('An nsone_monitoring data source.', 'Source', 'string', true) },
+  },
   webhook: { desc: 'POST the event to a URL.', shortdesc: 'Webhook', config: { url: option('URL to POST to.', 'URL', 'string', true) } },
-  pagerduty: { desc: 'Open a PagerDuty incident.', shortdesc: 'PagerDuty', config: { service_key: option('PagerDuty service key.', 'Service key', 'string', true) } },
-  slack: { desc: 'Post to a Slack channel.', shortdesc: 'Slack', config: { url: option('Incoming webhook URL.', 'Webhook URL', 'string', true), channel: option('Channel.', 'Channel', 'string', false) } },
+  pagerduty: {
+    desc: 'Open a PagerDuty incident.',
+    shortdesc: 'PagerDuty',
+    config: { service_key: option('PagerDuty service key.', 'Service key', 'string', true) },
+  },
+  slack: {
+    desc: 'Post to a Slack channel.',
+    shortdesc: 'Slack',
+    config: { url: option('Incoming webhook URL.', 'Webhook URL', 'string', true), channel: option('Channel.', 'Channel', 'string', false) },
+  },
 };
 
 function readNotifiers(value: unknown): NotifyList['notify_list'] {
@@ -182,7 +221,8 @@ function readNotifiers(value: unknown): NotifyList['notify_list'] {
     if (!spec) throw new SandboxHttpError(400, `notify_list[${i}].type ${type} is not a notifier type`);
     const config = (n.config && typeof n.config === 'object' ? n.config : {}) as Record<string, unknown>;
     for (const [name, option] of Object.entries(spec.config)) {
-      if (option.required && (typeof config[name] !== 'string' || config[name] === '')) throw new SandboxHttpError(400, `notify_list[${i}].config.${name} is required`);
+      if (option.required && (typeof config[name] !== 'string' || config[name] === ''))
+        throw new SandboxHttpError(400, `notify_list[${i}].config.${name} is required`);
     }
     return { type, config };
   });
@@ -335,13 +375,17 @@ export function registerMonitoring(router: Router, ctx: Ns1Context): void {
     if (period && !PERIODS[period]) throw new SandboxHttpError(400, 'period must be one of 1h, 24h, 30d');
     const end = Number(req.query.get('end') ?? now);
     const start = Number(req.query.get('start') ?? end - (PERIODS[period ?? '24h'] ?? 86_400));
-    if (!Number.isFinite(start) || !Number.isFinite(end) || start > end) throw new SandboxHttpError(400, 'start and end must be Unix timestamps with start before end');
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start > end)
+      throw new SandboxHttpError(400, 'start and end must be Unix timestamps with start before end');
     if (req.query.get('exact') === 'true' && req.query.get('start') === null) throw new SandboxHttpError(400, 'exact needs start');
     const limit = Number(req.query.get('limit') ?? 1000);
     const entries = jobs().flatMap((j) => history(j, start, end, req.query.get('region')));
     return json(entries.sort((a, b) => b.since - a.since).slice(0, limit));
   };
-  router.get('/monitoring/history', historyHandler(() => [...collection(ctx, MONITOR_JOBS).values()]));
+  router.get(
+    '/monitoring/history',
+    historyHandler(() => [...collection(ctx, MONITOR_JOBS).values()]),
+  );
   router.get('/monitoring/history/:jobid', (req) => historyHandler(() => [job(req.params.jobid)])(req));
 
   const metricsHandler = (jobs: () => ReturnType<typeof job>[]) => (req: Parameters<typeof keyOf>[0]) => {
@@ -376,6 +420,9 @@ export function registerMonitoring(router: Router, ctx: Ns1Context): void {
       }),
     );
   };
-  router.get('/monitoring/metrics', metricsHandler(() => [...collection(ctx, MONITOR_JOBS).values()]));
+  router.get(
+    '/monitoring/metrics',
+    metricsHandler(() => [...collection(ctx, MONITOR_JOBS).values()]),
+  );
   router.get('/monitoring/metrics/:jobid', (req) => metricsHandler(() => [job(req.params.jobid)])(req));
 }

@@ -22,7 +22,15 @@ export function readOnlyPermissions(): Permissions {
   const p = allPermissions();
   p.dns.manage_zones = false;
   p.data = { push_to_datafeeds: false, manage_datasources: false, manage_datafeeds: false };
-  p.account = { ...p.account, manage_users: false, manage_payment_methods: false, manage_plan: false, manage_teams: false, manage_apikeys: false, manage_account_settings: false };
+  p.account = {
+    ...p.account,
+    manage_users: false,
+    manage_payment_methods: false,
+    manage_plan: false,
+    manage_teams: false,
+    manage_apikeys: false,
+    manage_account_settings: false,
+  };
   p.monitoring = { manage_lists: false, manage_jobs: false, view_jobs: true };
   return p;
 }

@@ -19,9 +19,33 @@ const APPS = [
 ];
 
 const JOBS: PulsarJob[] = [
-  { jobid: 'j-cdn-a', appid: 'a1b2c3', name: 'CDN A', typeid: 'latency', active: true, community: false, config: { host: 'cdn-a.example.com', url_path: '/pulsar.gif' } },
-  { jobid: 'j-cdn-b', appid: 'a1b2c3', name: 'CDN B', typeid: 'latency', active: true, community: false, config: { host: 'cdn-b.example.com', url_path: '/pulsar.gif' } },
-  { jobid: 'j-origin', appid: 'd4e5f6', name: 'Origin', typeid: 'latency', active: true, community: true, config: { host: 'origin.example.com', url_path: '/pulsar.gif' } },
+  {
+    jobid: 'j-cdn-a',
+    appid: 'a1b2c3',
+    name: 'CDN A',
+    typeid: 'latency',
+    active: true,
+    community: false,
+    config: { host: 'cdn-a.example.com', url_path: '/pulsar.gif' },
+  },
+  {
+    jobid: 'j-cdn-b',
+    appid: 'a1b2c3',
+    name: 'CDN B',
+    typeid: 'latency',
+    active: true,
+    community: false,
+    config: { host: 'cdn-b.example.com', url_path: '/pulsar.gif' },
+  },
+  {
+    jobid: 'j-origin',
+    appid: 'd4e5f6',
+    name: 'Origin',
+    typeid: 'latency',
+    active: true,
+    community: true,
+    config: { host: 'origin.example.com', url_path: '/pulsar.gif' },
+  },
 ];
 
 const PERIODS: Record<string, number> = { '1h': 3600, '24h': 86_400, '30d': 30 * 86_400 };

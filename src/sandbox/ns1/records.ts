@@ -92,7 +92,8 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     if (zone.link) throw new SandboxHttpError(400, 'records cannot be added to a linked zone');
     if (!withinZone(domain, zone.zone)) throw new SandboxHttpError(400, `record ${domain} is not within zone ${zone.zone}`);
     if (body.zone !== undefined && asciiName(String(body.zone), 'zone') !== zone.zone) throw new SandboxHttpError(400, 'zone in body does not match the URL');
-    if (body.domain !== undefined && asciiName(String(body.domain), 'domain') !== domain) throw new SandboxHttpError(400, 'domain in body does not match the URL');
+    if (body.domain !== undefined && asciiName(String(body.domain), 'domain') !== domain)
+      throw new SandboxHttpError(400, 'domain in body does not match the URL');
     if (body.type !== undefined && String(body.type).toUpperCase() !== type) throw new SandboxHttpError(400, 'type in body does not match the URL');
     if (ctx.state().records.has(key)) throw new SandboxHttpError(400, 'record already exists');
     if (body.link === undefined && body.answers === undefined) throw new SandboxHttpError(400, 'answers or link is required');
@@ -141,4 +142,3 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     return json({});
   });
 }
-

@@ -84,7 +84,16 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     const byTier = bool(req.query.get('by_tier'), false);
     if (bool(req.query.get('expand'), false) && !bool(req.query.get('aggregate'), true)) {
       const zones = [...new Set(records.map((r) => r.zone))].sort();
-      return json(zones.map((zone) => usageOf(records.filter((r) => r.zone === zone), period, { zone }, byTier)));
+      return json(
+        zones.map((zone) =>
+          usageOf(
+            records.filter((r) => r.zone === zone),
+            period,
+            { zone },
+            byTier,
+          ),
+        ),
+      );
     }
     return json([usageOf(records, period, {}, byTier)]);
   });

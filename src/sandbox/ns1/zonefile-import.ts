@@ -77,7 +77,8 @@ export function parseZoneFile(text: string, zone: string): Parsed {
   for (const record of data.records) {
     const line = lineOf(text, record);
     const fail = (why: string) => new ZoneFileError(400, `zone file error at line ${line}: ${why}`);
-    if (!['IN', 'CH', 'HS'].includes(record.class.toUpperCase())) throw fail(`unknown class or malformed record "${record.name} ${record.class} ${record.type} ${record.content}"`);
+    if (!['IN', 'CH', 'HS'].includes(record.class.toUpperCase()))
+      throw fail(`unknown class or malformed record "${record.name} ${record.class} ${record.type} ${record.content}"`);
     const type = record.type.toUpperCase();
     const domain = record.name === '@' ? origin : record.name.replace(/\.$/, '').toLowerCase();
     if (domain !== origin && !domain.endsWith(`.${origin}`)) throw fail(`${domain} is outside the zone ${origin}`);

@@ -61,7 +61,12 @@ function readPrimary(value: unknown): Zone['primary'] | undefined {
     enabled: Boolean(primary.enabled),
     secondaries: secondaries.map((s: { ip?: unknown; port?: unknown; notify?: unknown; networks?: unknown }) => {
       if (typeof s.ip !== 'string' || isIP(s.ip) === 0) throw new SandboxHttpError(400, `secondary ip ${String(s.ip)} is not an IP address`);
-      return { ip: s.ip, port: typeof s.port === 'number' ? s.port : 53, notify: Boolean(s.notify), networks: Array.isArray(s.networks) ? (s.networks as number[]) : [0] };
+      return {
+        ip: s.ip,
+        port: typeof s.port === 'number' ? s.port : 53,
+        notify: Boolean(s.notify),
+        networks: Array.isArray(s.networks) ? (s.networks as number[]) : [0],
+      };
     }),
   };
 }
@@ -70,7 +75,8 @@ function readSecondary(value: unknown): Zone['secondary'] | undefined {
   if (value === undefined) return undefined;
   const s = value as { enabled?: unknown; primary_ip?: unknown; primary_port?: unknown; tsig?: unknown };
   if (typeof s !== 'object' || s === null) throw new SandboxHttpError(400, 'secondary must be an object');
-  if (s.enabled && (typeof s.primary_ip !== 'string' || isIP(s.primary_ip) !== 4)) throw new SandboxHttpError(400, 'secondary.primary_ip must be an IPv4 address');
+  if (s.enabled && (typeof s.primary_ip !== 'string' || isIP(s.primary_ip) !== 4))
+    throw new SandboxHttpError(400, 'secondary.primary_ip must be an IPv4 address');
   return {
     enabled: Boolean(s.enabled),
     primary_ip: String(s.primary_ip ?? ''),

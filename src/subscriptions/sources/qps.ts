@@ -48,7 +48,12 @@ export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterab
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'qps', zone ?? '', domain ?? '', type ?? '', intervalMs),
     intervalMs,
     everySample: true,
-    fetch: (signal) => (zone && domain && type ? ns1.stats.recordQps(zone, domain, type, signal) : zone ? ns1.stats.zoneQps(zone, signal) : ns1.stats.accountQps(signal)),
+    fetch: (signal) =>
+      zone && domain && type ? ns1.stats.recordQps(zone, domain, type, signal) : zone ? ns1.stats.zoneQps(zone, signal) : ns1.stats.accountQps(signal),
   };
-  return follow(ctx, source, eachEvent((qps, event) => ({ ...target, qps, sampledAt: new Date(event.at) })));
+  return follow(
+    ctx,
+    source,
+    eachEvent((qps, event) => ({ ...target, qps, sampledAt: new Date(event.at) })),
+  );
 }

@@ -25,5 +25,9 @@ export function zoneImportSubscription(
     isFinal: (job) => job.finished,
     isFinalFailure: (failure) => failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
-  return follow(ctx, source, eachEvent((job) => job));
+  return follow(
+    ctx,
+    source,
+    eachEvent((job) => job),
+  );
 }

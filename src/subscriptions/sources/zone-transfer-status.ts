@@ -21,5 +21,9 @@ export function zoneTransferStatusSubscription(
     intervalMs,
     fetch: (signal) => buddyns.getZoneStatus(args.name, signal),
   };
-  return follow(ctx, source, eachEvent((status) => status));
+  return follow(
+    ctx,
+    source,
+    eachEvent((status) => status),
+  );
 }

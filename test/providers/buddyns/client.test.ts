@@ -142,9 +142,18 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
   });
 
   it('400 with field errors at the top level names the field and the reason', async () => {
-    await control.addFault({ path: '/zone', method: 'POST', status: 400, body: { name: ['Zone with this name already exists.'], master: 'Enter a valid IPv4 or IPv6 address.' } });
+    await control.addFault({
+      path: '/zone',
+      method: 'POST',
+      status: 400,
+      body: { name: ['Zone with this name already exists.'], master: 'Enter a valid IPv4 or IPv6 address.' },
+    });
     const error = (await client.addZone('example.com', '300.0.0.1').catch((e: unknown) => e)) as UpstreamError;
-    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', status: 400, message: 'name: Zone with this name already exists.; master: Enter a valid IPv4 or IPv6 address.' });
+    expect(error).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      status: 400,
+      message: 'name: Zone with this name already exists.; master: Enter a valid IPv4 or IPv6 address.',
+    });
     expect(error.fieldErrors).toEqual({ name: ['Zone with this name already exists.'], master: ['Enter a valid IPv4 or IPv6 address.'] });
   });
 
@@ -158,7 +167,11 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
     const own = httpFor(sandbox.baseUrl);
     const throttled = new BuddyNsClient(own, { kind: 'token', token: credentials.token });
     await control.addFault({ path: '/zone', status: 429, retryAfterSeconds: 600, message: 'Request was throttled. Expected available in 600 seconds.' });
-    await expect(throttled.listZones()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 600, message: 'Request was throttled. Expected available in 600 seconds.' });
+    await expect(throttled.listZones()).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 600,
+      message: 'Request was throttled. Expected available in 600 seconds.',
+    });
     await expect(throttled.getUser()).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect((await control.log()).total).toBe(1);
     await own.close();
@@ -185,12 +198,19 @@ describe('BuddyNsClient: failures keep the provider message and map to a code', 
 
   it('a body of the wrong shape', async () => {
     await control.addFault({ path: '/user', status: 200, body: { mail: 'demo@dnsgraph.dev' } });
-    await expect(client.getUser()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', status: 200, message: 'buddyns sent an unexpected user (email: Invalid input: expected string, received undefined)' });
+    await expect(client.getUser()).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      status: 200,
+      message: 'buddyns sent an unexpected user (email: Invalid input: expected string, received undefined)',
+    });
   });
 
   it('an unreadable timestamp', async () => {
     await control.addFault({ path: '/zone/example.com', status: 200, body: { name: 'example.com', serial: 1, master: '', creation_ts: 'yesterday' } });
-    await expect(client.getZone('example.com')).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', message: expect.stringContaining('"yesterday" is not an ISO 8601 timestamp') });
+    await expect(client.getZone('example.com')).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      message: expect.stringContaining('"yesterday" is not an ISO 8601 timestamp'),
+    });
   });
 
   it('a dropped connection', async () => {

@@ -84,7 +84,10 @@ describe('BuddyNS sandbox: zones', () => {
 
   it('adds, lists, reads and deletes a zone, then answers 404 Not found', async () => {
     const created = await call('POST', '/zone/', { form: { name: 'new-zone.com', master: '203.0.113.20' } });
-    expect(created).toMatchObject({ status: 201, body: { name: 'new-zone.com', name_idn: 'new-zone.com', serial: null, master: '203.0.113.20', creation_ts: '2024-06-01T12:00:00.000' } });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { name: 'new-zone.com', name_idn: 'new-zone.com', serial: null, master: '203.0.113.20', creation_ts: '2024-06-01T12:00:00.000' },
+    });
     expect(((await call('GET', '/zone/')).body as Array<{ name: string }>).map((z) => z.name)).toContain('new-zone.com');
     expect((await call('DELETE', '/zone/new-zone.com')).status).toBe(204);
     expect(await call('GET', '/zone/new-zone.com')).toMatchObject({ status: 404, body: { detail: 'Not found' } });
@@ -93,8 +96,13 @@ describe('BuddyNS sandbox: zones', () => {
 
   it('refuses a bad zone with field errors under errors and a detail, as the live API does', async () => {
     const detail = 'Invalid zone submitted for addition.';
-    expect(await call('POST', '/zone/', { form: { master: '' } })).toEqual(expect.objectContaining({ status: 400, body: { errors: { name: ['This field is required.'] }, detail } }));
-    expect(await call('POST', '/zone/', { form: { name: 'not a domain', master: '' } })).toMatchObject({ status: 400, body: { errors: { name: ['Enter a valid domain name.'] }, detail } });
+    expect(await call('POST', '/zone/', { form: { master: '' } })).toEqual(
+      expect.objectContaining({ status: 400, body: { errors: { name: ['This field is required.'] }, detail } }),
+    );
+    expect(await call('POST', '/zone/', { form: { name: 'not a domain', master: '' } })).toMatchObject({
+      status: 400,
+      body: { errors: { name: ['Enter a valid domain name.'] }, detail },
+    });
     expect(await call('POST', '/zone/', { form: { name: 'x.com', master: '300.1.1.1' } })).toMatchObject({
       status: 400,
       body: { errors: { master: ['Enter a valid IPv4 or IPv6 address.'] }, detail },
@@ -105,17 +113,37 @@ describe('BuddyNS sandbox: zones', () => {
   });
 
   it('takes JSON bodies as well as form bodies, as Django REST framework does', async () => {
-    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '203.0.113.9' } })).toMatchObject({ status: 201, body: { name: 'json.example', master: '203.0.113.9' } });
-    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '' } })).toMatchObject({ status: 400, body: { errors: { name: ['Zone with this Domain already exists.'] } } });
-    expect((await call('PUT', '/user/profile/', { json: { mobile_number: '+49 30 1234567', cpanel_integration: true } })).body).toMatchObject({ mobile_number: '+49 30 1234567', cpanel_integration: true });
-    expect(await call('POST', '/zone/', { json: ['json.example'] })).toMatchObject({ status: 400, body: { detail: 'Invalid data. Expected a dictionary, but got list.' } });
-    const malformed = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, body: '{"name": ' });
+    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '203.0.113.9' } })).toMatchObject({
+      status: 201,
+      body: { name: 'json.example', master: '203.0.113.9' },
+    });
+    expect(await call('POST', '/zone/', { json: { name: 'json.example', master: '' } })).toMatchObject({
+      status: 400,
+      body: { errors: { name: ['Zone with this Domain already exists.'] } },
+    });
+    expect((await call('PUT', '/user/profile/', { json: { mobile_number: '+49 30 1234567', cpanel_integration: true } })).body).toMatchObject({
+      mobile_number: '+49 30 1234567',
+      cpanel_integration: true,
+    });
+    expect(await call('POST', '/zone/', { json: ['json.example'] })).toMatchObject({
+      status: 400,
+      body: { detail: 'Invalid data. Expected a dictionary, but got list.' },
+    });
+    const malformed = await fetch(`${sandbox.baseUrl}/zone/`, {
+      method: 'POST',
+      headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+      body: '{"name": ',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ detail: expect.stringMatching(/^JSON parse error - /) });
   });
 
   it('answers 415 for a media type it cannot parse', async () => {
-    const res = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'text/plain' }, body: 'name=x.example' });
+    const res = await fetch(`${sandbox.baseUrl}/zone/`, {
+      method: 'POST',
+      headers: { authorization: `Token ${token}`, 'content-type': 'text/plain' },
+      body: 'name=x.example',
+    });
     expect(res.status).toBe(415);
     expect(await res.json()).toEqual({ detail: 'Unsupported media type "text/plain" in request.' });
     expect((await call('GET', '/zone/x.example')).status).toBe(404);
@@ -131,7 +159,12 @@ describe('BuddyNS sandbox: zones', () => {
 
   it('reports failing transfers from an unreachable master, with advancing failure times', async () => {
     const first = (await call('GET', '/zone/broken-transfer.net/status/')).body as Record<string, unknown>;
-    expect(first).toMatchObject({ zone: 'broken-transfer.net', transfer_ok: false, first_failure_ts: '2024-03-01T08:00:00.000', last_success_ts: '2024-02-28T23:00:00.000' });
+    expect(first).toMatchObject({
+      zone: 'broken-transfer.net',
+      transfer_ok: false,
+      first_failure_ts: '2024-03-01T08:00:00.000',
+      last_success_ts: '2024-02-28T23:00:00.000',
+    });
     await control.advanceClock(3600);
     const later = (await call('GET', '/zone/broken-transfer.net/status/')).body as Record<string, string>;
     expect(Date.parse(`${later.last_failure_ts}Z`)).toBeGreaterThan(Date.parse(`${String(first.last_failure_ts)}Z`));
@@ -174,7 +207,10 @@ describe('BuddyNS sandbox: details', () => {
 
   it('refuses an invalid punycode name and takes a Unicode one from the form', async () => {
     expect((await call('POST', '/zone/', { form: { name: 'xn--zz.com', master: '' } })).status).toBe(400);
-    expect(await call('POST', '/zone/', { form: { name: 'straße.example', master: '' } })).toMatchObject({ status: 201, body: { name: 'straße.example', name_idn: 'xn--strae-oqa.example' } });
+    expect(await call('POST', '/zone/', { form: { name: 'straße.example', master: '' } })).toMatchObject({
+      status: 201,
+      body: { name: 'straße.example', name_idn: 'xn--strae-oqa.example' },
+    });
   });
 
   it('seeds zones all or nothing, and a seeded serial counts as transferred', async () => {
@@ -186,7 +222,11 @@ describe('BuddyNS sandbox: details', () => {
   });
 
   it('answers a malformed form body with 400', async () => {
-    const res = await fetch(`${sandbox.baseUrl}/zone/`, { method: 'POST', headers: { authorization: `Token ${token}`, 'content-type': 'multipart/form-data; boundary=x' }, body: 'not multipart' });
+    const res = await fetch(`${sandbox.baseUrl}/zone/`, {
+      method: 'POST',
+      headers: { authorization: `Token ${token}`, 'content-type': 'multipart/form-data; boundary=x' },
+      body: 'not multipart',
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -213,7 +253,10 @@ describe('BuddyNS sandbox: account', () => {
     const changed = await call('PUT', '/user/profile/', { form: { mobile_number: '+44 20 7946 0000', cpanel_integration: 'true' } });
     expect(changed.body).toMatchObject({ mobile_number: '+44 20 7946 0000', cpanel_integration: true });
     expect((await call('GET', '/user/profile/')).body).toMatchObject({ mobile_number: '+44 20 7946 0000' });
-    expect(await call('PUT', '/user/profile/', { form: { mobile_number: '555-1234' } })).toMatchObject({ status: 400, body: { mobile_number: [expect.any(String)] } });
+    expect(await call('PUT', '/user/profile/', { form: { mobile_number: '555-1234' } })).toMatchObject({
+      status: 400,
+      body: { mobile_number: [expect.any(String)] },
+    });
   });
 
   it('answers 405 for a method the resource does not have', async () => {

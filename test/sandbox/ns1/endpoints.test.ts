@@ -16,20 +16,75 @@ afterAll(() => sandbox.close());
 beforeEach(() => control.reset());
 
 const id = z.string().regex(/^[0-9a-f]{24}$/);
-const zoneSummary = z.object({ id, zone: z.string(), ttl: z.number(), nx_ttl: z.number(), retry: z.number(), refresh: z.number(), expiry: z.number(), dns_servers: z.array(z.string()), networks: z.array(z.number()), network_pools: z.array(z.string()), meta: z.record(z.string(), z.unknown()), hostmaster: z.string() });
+const zoneSummary = z.object({
+  id,
+  zone: z.string(),
+  ttl: z.number(),
+  nx_ttl: z.number(),
+  retry: z.number(),
+  refresh: z.number(),
+  expiry: z.number(),
+  dns_servers: z.array(z.string()),
+  networks: z.array(z.number()),
+  network_pools: z.array(z.string()),
+  meta: z.record(z.string(), z.unknown()),
+  hostmaster: z.string(),
+});
 const shortRecord = z.object({ id, domain: z.string(), type: z.string(), ttl: z.number(), tier: z.number(), short_answers: z.array(z.string()) });
 const zoneDetail = zoneSummary.extend({ records: z.array(shortRecord), primary: z.object({ enabled: z.boolean(), secondaries: z.array(z.unknown()) }) });
-const answer = z.object({ id, answer: z.array(z.union([z.string(), z.number()])), feeds: z.array(z.object({ source: z.string(), feed: z.string() })), meta: z.record(z.string(), z.unknown()) });
-const record = z.object({ id, zone: z.string(), domain: z.string(), type: z.string(), ttl: z.number(), tier: z.number(), networks: z.array(z.number()), answers: z.array(answer), regions: z.record(z.string(), z.object({ meta: z.record(z.string(), z.unknown()) })), filters: z.array(z.object({ filter: z.string(), config: z.record(z.string(), z.unknown()) })), meta: z.record(z.string(), z.unknown()), use_client_subnet: z.boolean() });
+const answer = z.object({
+  id,
+  answer: z.array(z.union([z.string(), z.number()])),
+  feeds: z.array(z.object({ source: z.string(), feed: z.string() })),
+  meta: z.record(z.string(), z.unknown()),
+});
+const record = z.object({
+  id,
+  zone: z.string(),
+  domain: z.string(),
+  type: z.string(),
+  ttl: z.number(),
+  tier: z.number(),
+  networks: z.array(z.number()),
+  answers: z.array(answer),
+  regions: z.record(z.string(), z.object({ meta: z.record(z.string(), z.unknown()) })),
+  filters: z.array(z.object({ filter: z.string(), config: z.record(z.string(), z.unknown()) })),
+  meta: z.record(z.string(), z.unknown()),
+  use_client_subnet: z.boolean(),
+});
 const qps = z.object({ qps: z.number() });
 const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) }));
 const described = z.record(z.string(), z.object({ desc: z.string(), shortdesc: z.string() }).passthrough());
-const feed = z.object({ id, name: z.string(), config: z.record(z.string(), z.unknown()), data: z.record(z.string(), z.unknown()), destinations: z.array(z.object({ destid: z.string(), desttype: z.string(), record: z.string() })) });
+const feed = z.object({
+  id,
+  name: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()),
+  destinations: z.array(z.object({ destid: z.string(), desttype: z.string(), record: z.string() })),
+});
 const source = z.object({ id, name: z.string(), sourcetype: z.string(), config: z.record(z.string(), z.unknown()), status: z.string(), feeds: z.array(feed) });
 const statusEntry = z.object({ since: z.number(), status: z.enum(['up', 'down', 'pending']) });
-const job = z.object({ id, name: z.string(), job_type: z.string(), active: z.boolean(), regions: z.array(z.string()), frequency: z.number(), policy: z.string(), config: z.record(z.string(), z.unknown()), rules: z.array(z.object({ key: z.string(), comparison: z.string() })), status: z.record(z.string(), statusEntry), notify_list: z.string().nullable() });
+const job = z.object({
+  id,
+  name: z.string(),
+  job_type: z.string(),
+  active: z.boolean(),
+  regions: z.array(z.string()),
+  frequency: z.number(),
+  policy: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  rules: z.array(z.object({ key: z.string(), comparison: z.string() })),
+  status: z.record(z.string(), statusEntry),
+  notify_list: z.string().nullable(),
+});
 const list = z.object({ id: z.string(), name: z.string(), notify_list: z.array(z.object({ type: z.string(), config: z.record(z.string(), z.unknown()) })) });
-const user = z.object({ username: z.string(), name: z.string(), email: z.string(), teams: z.array(z.string()), permissions: z.object({ dns: z.object({}).passthrough() }) });
+const user = z.object({
+  username: z.string(),
+  name: z.string(),
+  email: z.string(),
+  teams: z.array(z.string()),
+  permissions: z.object({ dns: z.object({}).passthrough() }),
+});
 const apiKey = z.object({ id, name: z.string(), teams: z.array(z.string()), permissions: z.object({}).passthrough() });
 const team = z.object({ id, name: z.string(), permissions: z.object({}).passthrough() });
 const whitelist = z.object({ id, name: z.string(), values: z.array(z.string()) });
@@ -57,12 +112,37 @@ const READS: Array<[string, z.ZodType]> = [
   ['/monitoring/regions', z.array(z.object({ name: z.string(), code: z.string(), subnets: z.array(z.string()) }))],
   ['/monitoring/history?period=1h', z.array(z.object({ job: z.string(), region: z.string(), status: z.string(), since: z.number() }))],
   ['/monitoring/history/52cae678830f7809ec5c9f6b?period=24h&region=lga&limit=5', z.array(z.object({ region: z.literal('lga') }).passthrough()).max(5)],
-  ['/monitoring/metrics/52a27d4397d5f07003fdbe7b?period=24h&metric=rtt', z.array(z.object({ jobid: z.string(), region: z.string(), metrics: z.record(z.string(), z.object({ avg: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) })) })).min(1)],
+  [
+    '/monitoring/metrics/52a27d4397d5f07003fdbe7b?period=24h&metric=rtt',
+    z
+      .array(
+        z.object({
+          jobid: z.string(),
+          region: z.string(),
+          metrics: z.record(z.string(), z.object({ avg: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) })),
+        }),
+      )
+      .min(1),
+  ],
   ['/lists', z.array(list)],
   ['/lists/52b49af12f21574b0e0bffe7', list],
   ['/notifytypes', described],
-  ['/account/settings', z.object({ email: z.string(), customerid: z.number(), address: z.object({}).passthrough(), company: z.string(), firstname: z.string(), lastname: z.string(), phone: z.string() })],
-  ['/account/usagewarnings', z.object({ queries: z.object({ send_warnings: z.boolean(), warning_1: z.number(), warning_2: z.number() }), records: z.object({}).passthrough() })],
+  [
+    '/account/settings',
+    z.object({
+      email: z.string(),
+      customerid: z.number(),
+      address: z.object({}).passthrough(),
+      company: z.string(),
+      firstname: z.string(),
+      lastname: z.string(),
+      phone: z.string(),
+    }),
+  ],
+  [
+    '/account/usagewarnings',
+    z.object({ queries: z.object({ send_warnings: z.boolean(), warning_1: z.number(), warning_2: z.number() }), records: z.object({}).passthrough() }),
+  ],
   ['/account/users', z.array(user)],
   ['/account/users/alice', user],
   ['/account/apikeys', z.array(apiKey)],
@@ -107,17 +187,83 @@ describe('NS1 sandbox: every documented read answers 200 in the documented shape
 });
 
 describe('NS1 sandbox: writes through every collection keep state across requests', () => {
-  const lifecycles: Array<{ name: string; create: [string, string, unknown]; item: (created: Record<string, unknown>) => string; update: unknown; check: (item: Record<string, unknown>) => void }> = [
-    { name: 'zone', create: ['PUT', '/zones/new.example', { zone: 'new.example', nx_ttl: 60 }], item: () => '/zones/new.example', update: { refresh: 1000 }, check: (z) => expect(z.refresh).toBe(1000) },
-    { name: 'record', create: ['PUT', '/zones/example.com/api.example.com/A', { answers: [{ answer: ['192.0.2.5'] }] }], item: () => '/zones/example.com/api.example.com/A', update: { ttl: 30 }, check: (r) => expect(r.ttl).toBe(30) },
-    { name: 'data source', create: ['PUT', '/data/sources', { sourcetype: 'nsone_v1', name: 'api servers' }], item: (c) => `/data/sources/${String(c.id)}`, update: { name: 'renamed' }, check: (s) => expect(s.name).toBe('renamed') },
-    { name: 'monitoring job', create: ['PUT', '/monitoring/jobs', { name: 'ping api', job_type: 'ping', regions: ['lga'], frequency: 60, config: { host: '192.0.2.5' } }], item: (c) => `/monitoring/jobs/${String(c.id)}`, update: { frequency: 30 }, check: (j) => expect(j.frequency).toBe(30) },
-    { name: 'notification list', create: ['PUT', '/lists', { name: 'team', notify_list: [{ type: 'email', config: { email: 'a@example.com' } }] }], item: (c) => `/lists/${String(c.id)}`, update: { name: 'team 2' }, check: (l) => expect(l.name).toBe('team 2') },
-    { name: 'user', create: ['PUT', '/account/users/carol', { username: 'carol', name: 'Carol', email: 'carol@example.com' }], item: () => '/account/users/carol', update: { name: 'Carol C' }, check: (u) => expect(u.name).toBe('Carol C') },
-    { name: 'API key', create: ['PUT', '/account/apikeys', { name: 'ci', permissions: { dns: { view_zones: true } } }], item: (c) => `/account/apikeys/${String(c.id)}`, update: { name: 'ci 2' }, check: (k) => expect(k.name).toBe('ci 2') },
-    { name: 'team', create: ['PUT', '/account/teams', { name: 'SRE' }], item: (c) => `/account/teams/${String(c.id)}`, update: { name: 'SRE 2' }, check: (t) => expect(t.name).toBe('SRE 2') },
-    { name: 'IP allow list', create: ['PUT', '/account/whitelist', { name: 'vpn', values: ['203.0.113.0/24'] }], item: (c) => `/account/whitelist/${String(c.id)}`, update: { values: ['203.0.113.7'] }, check: (w) => expect(w.values).toEqual(['203.0.113.7']) },
-    { name: 'payment method', create: ['PUT', '/account/paymentmethods', { cc_number: '4111111111111111', exp_month: 1, exp_year: 2099, name: 'X' }], item: (c) => `/account/paymentmethods/${String(c.id)}`, update: { default: true }, check: (p) => expect(p.default).toBe(true) },
+  const lifecycles: Array<{
+    name: string;
+    create: [string, string, unknown];
+    item: (created: Record<string, unknown>) => string;
+    update: unknown;
+    check: (item: Record<string, unknown>) => void;
+  }> = [
+    {
+      name: 'zone',
+      create: ['PUT', '/zones/new.example', { zone: 'new.example', nx_ttl: 60 }],
+      item: () => '/zones/new.example',
+      update: { refresh: 1000 },
+      check: (z) => expect(z.refresh).toBe(1000),
+    },
+    {
+      name: 'record',
+      create: ['PUT', '/zones/example.com/api.example.com/A', { answers: [{ answer: ['192.0.2.5'] }] }],
+      item: () => '/zones/example.com/api.example.com/A',
+      update: { ttl: 30 },
+      check: (r) => expect(r.ttl).toBe(30),
+    },
+    {
+      name: 'data source',
+      create: ['PUT', '/data/sources', { sourcetype: 'nsone_v1', name: 'api servers' }],
+      item: (c) => `/data/sources/${String(c.id)}`,
+      update: { name: 'renamed' },
+      check: (s) => expect(s.name).toBe('renamed'),
+    },
+    {
+      name: 'monitoring job',
+      create: ['PUT', '/monitoring/jobs', { name: 'ping api', job_type: 'ping', regions: ['lga'], frequency: 60, config: { host: '192.0.2.5' } }],
+      item: (c) => `/monitoring/jobs/${String(c.id)}`,
+      update: { frequency: 30 },
+      check: (j) => expect(j.frequency).toBe(30),
+    },
+    {
+      name: 'notification list',
+      create: ['PUT', '/lists', { name: 'team', notify_list: [{ type: 'email', config: { email: 'a@example.com' } }] }],
+      item: (c) => `/lists/${String(c.id)}`,
+      update: { name: 'team 2' },
+      check: (l) => expect(l.name).toBe('team 2'),
+    },
+    {
+      name: 'user',
+      create: ['PUT', '/account/users/carol', { username: 'carol', name: 'Carol', email: 'carol@example.com' }],
+      item: () => '/account/users/carol',
+      update: { name: 'Carol C' },
+      check: (u) => expect(u.name).toBe('Carol C'),
+    },
+    {
+      name: 'API key',
+      create: ['PUT', '/account/apikeys', { name: 'ci', permissions: { dns: { view_zones: true } } }],
+      item: (c) => `/account/apikeys/${String(c.id)}`,
+      update: { name: 'ci 2' },
+      check: (k) => expect(k.name).toBe('ci 2'),
+    },
+    {
+      name: 'team',
+      create: ['PUT', '/account/teams', { name: 'SRE' }],
+      item: (c) => `/account/teams/${String(c.id)}`,
+      update: { name: 'SRE 2' },
+      check: (t) => expect(t.name).toBe('SRE 2'),
+    },
+    {
+      name: 'IP allow list',
+      create: ['PUT', '/account/whitelist', { name: 'vpn', values: ['203.0.113.0/24'] }],
+      item: (c) => `/account/whitelist/${String(c.id)}`,
+      update: { values: ['203.0.113.7'] },
+      check: (w) => expect(w.values).toEqual(['203.0.113.7']),
+    },
+    {
+      name: 'payment method',
+      create: ['PUT', '/account/paymentmethods', { cc_number: '4111111111111111', exp_month: 1, exp_year: 2099, name: 'X' }],
+      item: (c) => `/account/paymentmethods/${String(c.id)}`,
+      update: { default: true },
+      check: (p) => expect(p.default).toBe(true),
+    },
   ];
 
   for (const life of lifecycles) {
@@ -141,9 +287,17 @@ describe('NS1 sandbox: writes through every collection keep state across request
     const created = await call('PUT', '/account/users', { username: 'dave', name: 'Dave', email: 'dave@example.com' });
     expect(created).toMatchObject({ status: 200, body: { username: 'dave', name: 'Dave' } });
     expect((await call('GET', '/account/users/dave')).body).toMatchObject({ username: 'dave', email: 'dave@example.com' });
-    expect(await call('PUT', '/account/users', { username: 'dave', name: 'Dave', email: 'dave@example.com' })).toMatchObject({ status: 400, body: { message: 'user dave already exists' } });
-    expect(await call('PUT', '/account/users', { name: 'No Name', email: 'x@example.com' })).toMatchObject({ status: 400, body: { message: expect.stringContaining('username') } });
-    expect(await call('PUT', '/account/users', { username: 'eve', name: 'Eve', email: 'eve@example.com' }, ns1SandboxKeys().readOnly)).toMatchObject({ status: 403 });
+    expect(await call('PUT', '/account/users', { username: 'dave', name: 'Dave', email: 'dave@example.com' })).toMatchObject({
+      status: 400,
+      body: { message: 'user dave already exists' },
+    });
+    expect(await call('PUT', '/account/users', { name: 'No Name', email: 'x@example.com' })).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('username') },
+    });
+    expect(await call('PUT', '/account/users', { username: 'eve', name: 'Eve', email: 'eve@example.com' }, ns1SandboxKeys().readOnly)).toMatchObject({
+      status: 403,
+    });
   });
 
   it('records every write in the activity log, filterable', async () => {
@@ -197,10 +351,19 @@ describe('NS1 sandbox: behaviour', () => {
   });
 
   it('validates RDATA per type, names outside the zone and duplicates', async () => {
-    expect(await call('PUT', '/zones/example.com/x.example.com/A', { answers: [{ answer: ['999.1.1.1'] }] })).toMatchObject({ status: 400, body: { message: expect.stringContaining('IPv4') } });
+    expect(await call('PUT', '/zones/example.com/x.example.com/A', { answers: [{ answer: ['999.1.1.1'] }] })).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('IPv4') },
+    });
     expect(await call('PUT', '/zones/example.com/x.example.com/MX', { answers: [{ answer: ['mail.example.com'] }] })).toMatchObject({ status: 400 });
-    expect(await call('PUT', '/zones/example.com/x.example.org/A', { answers: [{ answer: ['192.0.2.1'] }] })).toMatchObject({ status: 400, body: { message: expect.stringContaining('not within zone') } });
-    expect(await call('PUT', '/zones/example.com/example.com/A', { answers: [{ answer: ['192.0.2.1'] }] })).toMatchObject({ status: 400, body: { message: 'record already exists' } });
+    expect(await call('PUT', '/zones/example.com/x.example.org/A', { answers: [{ answer: ['192.0.2.1'] }] })).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('not within zone') },
+    });
+    expect(await call('PUT', '/zones/example.com/example.com/A', { answers: [{ answer: ['192.0.2.1'] }] })).toMatchObject({
+      status: 400,
+      body: { message: 'record already exists' },
+    });
     expect(await call('GET', '/zones/nowhere.example/a.nowhere.example/A')).toMatchObject({ status: 404, body: { message: 'zone not found' } });
   });
 
@@ -220,7 +383,9 @@ describe('NS1 sandbox: behaviour', () => {
   });
 
   it('publishing to a feed changes the metadata of the answers pointing at it', async () => {
-    const before = (await call('GET', '/zones/ns1-only.com/www.ns1-only.com/A')).body as { answers: Array<{ meta: Record<string, unknown>; feeds: Array<{ source: string }> }> };
+    const before = (await call('GET', '/zones/ns1-only.com/www.ns1-only.com/A')).body as {
+      answers: Array<{ meta: Record<string, unknown>; feeds: Array<{ source: string }> }>;
+    };
     expect(before.answers[0]?.meta.up).toEqual({ feed: '520533b89f782d5b1a10a851' });
     expect(before.answers[0]?.feeds).toEqual([{ source: 'a53252f9e583c6708331a1da', feed: '520533b89f782d5b1a10a851' }]);
     expect((await call('POST', '/feed/a53252f9e583c6708331a1da', { 'web-east': { up: false } })).status).toBe(200);
@@ -244,7 +409,11 @@ describe('NS1 sandbox: behaviour', () => {
     await control.freezeClock();
     const form = new FormData();
     form.set('zonefile', new Blob(['$ORIGIN async.example.\n@ 300 IN A 192.0.2.1\n']), 'async.example.zone');
-    const res = await fetch(`${sandbox.baseUrl}/import/zonefile/async.example?async=true`, { method: 'PUT', headers: { 'x-nsone-key': ns1SandboxKeys().admin }, body: form });
+    const res = await fetch(`${sandbox.baseUrl}/import/zonefile/async.example?async=true`, {
+      method: 'PUT',
+      headers: { 'x-nsone-key': ns1SandboxKeys().admin },
+      body: form,
+    });
     const job = (await res.json()) as { id: string; percent: number };
     expect(job.percent).toBeLessThan(100);
     expect((await call('GET', `/import/zonefile/${job.id}`)).body).not.toHaveProperty('response_code');
