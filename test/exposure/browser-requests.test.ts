@@ -1,39 +1,25 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { startGateway, type RunningGateway } from '../../src/server.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
-import { configOn } from '../subscriptions/support/gateway.js';
+import { countUpstreamCalls } from '../support/harness.js';
 import { overSocket } from './over-a-socket.js';
+import { useRealModeGateways } from './real-mode-gateway.js';
 
 const APP = 'https://app.example';
 const EVIL = 'https://evil.example';
 const CREATE_RECORD =
   'mutation { createRecord(input: { zone: "example.com", domain: "csrf.example.com", type: A, answers: [{ rdata: ["192.0.2.66"] }] }) { domain } }';
 
-let h: Harness;
-let running: RunningGateway | undefined;
+const gateways = useRealModeGateways();
 const clients: Client[] = [];
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
-  await running?.stop();
-  running = undefined;
 });
 
 /** A gateway in real mode (its defaults, not the sandbox mode's) on the harness's sandboxes. */
 async function start(env: Record<string, string> = {}): Promise<string> {
-  const config = configOn(h, { NS1_API_KEY: 'configured', ...env });
-  running = await startGateway({ ...config, allowRequestCredentials: env.ALLOW_REQUEST_CREDENTIALS !== 'false', port: 0, host: '127.0.0.1' });
+  const running = await gateways.start(env, (config) => ({ ...config, allowRequestCredentials: env.ALLOW_REQUEST_CREDENTIALS !== 'false' }));
   return running.url;
 }
 
@@ -81,7 +67,9 @@ describe('CORS', () => {
 
 describe('requests another site can send without a preflight', () => {
   const refusedWithoutUpstreamWrites = async (url: string, headers: Record<string, string>, body: string) => {
-    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => overSocket(url, { method: 'POST', headers: { origin: EVIL, ...headers }, body }));
+    const { result, ns1, buddyns } = await countUpstreamCalls(gateways.harness, () =>
+      overSocket(url, { method: 'POST', headers: { origin: EVIL, ...headers }, body }),
+    );
     expect(result.status).toBe(403);
     expect(result.body).toContain('CSRF');
     expect(ns1.total + buddyns.total).toBe(0);
@@ -127,7 +115,6 @@ describe('Host', () => {
     expect(JSON.parse(rebound.body)).toMatchObject({ errors: [{ extensions: { code: 'HOST_NOT_ALLOWED' } }] });
     expect((await overSocket(url, { method: 'POST', headers: { host: 'localhost:4000', 'content-type': 'application/json' }, body })).status).toBe(200);
 
-    await running?.stop();
     const listed = await start({ ALLOWED_HOSTS: 'dnsgraph.internal' });
     expect((await overSocket(listed, { method: 'POST', headers: { host: 'dnsgraph.internal', 'content-type': 'application/json' }, body })).status).toBe(200);
     expect((await overSocket(listed, { method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json' }, body })).status).toBe(421);

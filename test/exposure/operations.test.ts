@@ -4,35 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createClient } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
-import { startGateway, type RunningGateway } from '../../src/server.js';
 import { secretsOf } from '../../src/yoga.js';
-import { execute, startHarness, type Harness } from '../support/harness.js';
-import { configOn } from '../subscriptions/support/gateway.js';
+import { execute } from '../support/harness.js';
+import { useRealModeGateways } from './real-mode-gateway.js';
 
-let h: Harness;
-let running: RunningGateway | undefined;
-
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-beforeEach(async () => {
-  await h.reset();
-});
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
-
-async function start(env: Record<string, string> = {}): Promise<RunningGateway> {
-  running = await startGateway({ ...configOn(h, { NS1_API_KEY: 'configured', ...env }), port: 0, host: '127.0.0.1' });
-  return running;
-}
+const gateways = useRealModeGateways();
+const start = (env: Record<string, string> = {}) => gateways.start(env);
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(async (r) => ({
@@ -103,14 +83,14 @@ describe('/metrics', () => {
 
 describe('secrets in data', () => {
   it("never returns a notifier's secret, though the provider has it", async () => {
-    const created = await h.gql<{ createNotificationList: { id: string; notifiers: Array<{ type: string; config: Record<string, unknown> }> } }>(
+    const created = await gateways.harness.gql<{ createNotificationList: { id: string; notifiers: Array<{ type: string; config: Record<string, unknown> }> } }>(
       `mutation { createNotificationList(input: { name: "on call", notifiers: [
         { type: PAGERDUTY, config: { service_key: "pd-service-key-123456" } },
         { type: SLACK, config: { url: "https://hooks.slack.com/services/T000/B000/XXXXsecretXXXX", channel: "#dns" } },
         { type: EMAIL, config: { email: "ops@example.com" } }] }) { id notifiers { type config } } }`,
     );
     expect(created.errors).toBeUndefined();
-    const listed = await h.gql('{ notificationLists { notifiers { type config } } }');
+    const listed = await gateways.harness.gql('{ notificationLists { notifiers { type config } } }');
     for (const answer of [JSON.stringify(created.data), JSON.stringify(listed.data)]) {
       expect(answer).not.toContain('pd-service-key-123456');
       expect(answer).not.toContain('XXXXsecretXXXX');
@@ -120,12 +100,14 @@ describe('secrets in data', () => {
       { type: 'slack', config: { url: '********', channel: '#dns' } },
       { type: 'email', config: { email: 'ops@example.com' } },
     ]);
-    const stored = await fetch(`${h.ns1.baseUrl}/lists/${created.data?.createNotificationList.id}`, { headers: { 'x-nsone-key': 'sandbox-ns1-admin-key' } });
+    const stored = await fetch(`${gateways.harness.ns1.baseUrl}/lists/${created.data?.createNotificationList.id}`, {
+      headers: { 'x-nsone-key': 'sandbox-ns1-admin-key' },
+    });
     expect(await stored.text()).toContain('pd-service-key-123456');
   });
 
   it('keeps a password inside NS1_ENDPOINT out of invoice links and logs', async () => {
-    const withPassword = h.gatewayWith({}, (config) => ({
+    const withPassword = gateways.harness.gatewayWith({}, (config) => ({
       ...config,
       ns1: { ...config.ns1, endpoint: config.ns1.endpoint.replace('://', '://ops:endpoint-pass-42@') },
     }));
