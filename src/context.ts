@@ -70,7 +70,8 @@ export function createContextFactory(deps: GatewayDeps) {
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
-      signal: untilExpiry(initial.request.signal, principal, deps.now),
+      // A WebSocket closes with 4401 when the token expires (ws-auth); ending its operations first would read as a normal completion.
+      signal: overWebSocket(initial) ? initial.request.signal : untilExpiry(initial.request.signal, principal, deps.now),
     };
   };
   return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {
