@@ -45,14 +45,8 @@ async function cachedDashboard(config: Config, ns1Control: SandboxControlClient,
   return `Dashboard query asked 10 times with RESPONSE_CACHE_TTL_SECONDS=60 (within its 5 s for live numbers)\n\nupstream calls per ask: ${calls.join(', ')}; ${total} in all, against ${10 * (calls[0] ?? 0)} without the cache\n`;
 }
 
-async function main(): Promise<void> {
-  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
-  const ns1Control = new SandboxControlClient(ns1.origin);
-  const buddyControl = new SandboxControlClient(buddyns.origin);
-  const config = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent', NS1_RATE_LIMIT_PER_SECOND: '10000', BUDDYNS_RATE_LIMIT_PER_SECOND: '10000' }), {
-    ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
-    buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-  });
+/** The dashboard's upstream cost at growing account sizes. */
+async function dashboardAtSizes(config: Config, ns1Control: SandboxControlClient, buddyControl: SandboxControlClient): Promise<string> {
   const gateway = createGateway({ config, logger: createLogger('silent') });
   const rows: string[] = [];
   rows.push('| extra zones | NS1 zones | BuddyNS zones | records | upstream calls | distinct resources | naive calls | naive / actual | median ms |');
@@ -85,27 +79,47 @@ async function main(): Promise<void> {
       `| ${size} | ${cost.ns1Zones} | ${cost.buddyNsZones} | ${cost.records} | ${calls} | ${cost.distinct.total} | ${cost.naive.total} | ${(cost.naive.total / calls).toFixed(2)} | ${median.toFixed(0)} |`,
     );
   }
-  process.stdout.write(`Dashboard query (test/fixtures/dashboard.graphql), ${REPEATS} runs per size\n\n${rows.join('\n')}\n`);
   await gateway.close();
-  process.stdout.write(`\n${await cachedDashboard(config, ns1Control, buddyControl)}`);
-  process.stdout.write(`\n${await subscriptionFanout({ ...config, upstream: { ...config.upstream, retries: 0 } }, ns1Control)}`);
-  const defaults = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent' }), {
+  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+  return `Dashboard query (test/fixtures/dashboard.graphql), ${REPEATS} runs per size\n\n${rows.join('\n')}\n`;
+}
+
+/**
+ * Runs every scenario, or only those named on the command line (`npm run bench -- throughput subscriptions`).
+ */
+async function main(): Promise<void> {
+  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  const ns1Control = new SandboxControlClient(ns1.origin);
+  const buddyControl = new SandboxControlClient(buddyns.origin);
+  const upstreams = {
     ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
     buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-  });
-  process.stdout.write(`\n${await outageScenario(config, ns1Control, DASHBOARD)}`);
-  process.stdout.write(`\n${await saturationScenario(defaults, buddyControl, ns1Control)}`);
-  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
-  process.stdout.write(`\n${await concurrentDashboards(config, DASHBOARD, ns1Control, buddyControl)}`);
-  process.stdout.write(
-    `\n${await criticalPath(config, DASHBOARD, {
-      ns1: { sandbox: ns1, headers: { 'x-nsone-key': ns1SandboxKeys().admin } },
-      buddyns: { sandbox: buddyns, headers: { authorization: `Token ${buddyNsSandboxCredentials().token}` } },
-    })}`,
-  );
-  await Promise.all([ns1Control.reset(), buddyControl.reset()]);
-  process.stdout.write(`\n${await throughputVersusBareYoga(config)}`);
-  process.stdout.write(`\n${await subscriptionsAtScale(config, ns1Control, 10_000, 100)}`);
+  };
+  const config = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent', NS1_RATE_LIMIT_PER_SECOND: '10000', BUDDYNS_RATE_LIMIT_PER_SECOND: '10000' }), upstreams);
+  const defaults = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent' }), upstreams);
+  const scenarios: Record<string, () => Promise<string>> = {
+    dashboard: () => dashboardAtSizes(config, ns1Control, buddyControl),
+    cached: () => cachedDashboard(config, ns1Control, buddyControl),
+    fanout: () => subscriptionFanout({ ...config, upstream: { ...config.upstream, retries: 0 } }, ns1Control),
+    outage: () => outageScenario(config, ns1Control, DASHBOARD),
+    saturation: () => saturationScenario(defaults, buddyControl, ns1Control),
+    concurrent: () => concurrentDashboards(config, DASHBOARD, ns1Control, buddyControl),
+    'critical-path': () =>
+      criticalPath(config, DASHBOARD, {
+        ns1: { sandbox: ns1, headers: { 'x-nsone-key': ns1SandboxKeys().admin } },
+        buddyns: { sandbox: buddyns, headers: { authorization: `Token ${buddyNsSandboxCredentials().token}` } },
+      }),
+    throughput: () => throughputVersusBareYoga(config),
+    subscriptions: () => subscriptionsAtScale(config, ns1Control, 10_000, 100),
+  };
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in scenarios));
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(scenarios).join(', ')}`);
+  for (const [name, run] of Object.entries(scenarios)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    await Promise.all([ns1Control.reset(), buddyControl.reset()]);
+    process.stdout.write(`\n${await run()}`);
+  }
   await Promise.all([ns1.close(), buddyns.close()]);
 }
 
