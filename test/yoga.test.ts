@@ -1,8 +1,8 @@
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
-import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { buddyNsSandboxCredentials } from '../src/sandbox/buddyns/index.js';
+import { ns1SandboxKeys } from '../src/sandbox/ns1/index.js';
+import { startHarness, type Harness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
-import { ask, authGateway, type AuthGateway } from './support.js';
+import { ask, authGateway, type AuthGateway } from '../auth/support.js';
 
 const ADD_CARD =
   'mutation AddCard { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, cvc: "737", name: "Dana" }) { id } }';

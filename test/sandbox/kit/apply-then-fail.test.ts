@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxControlClient, type RunningSandbox } from '../../src/sandbox/kit/index.js';
-import { ns1SandboxKeys, startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
+import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
+import { ns1SandboxKeys, startNs1Sandbox } from '../../../src/sandbox/ns1/index.js';
 
 let ns1: RunningSandbox;
 let control: SandboxControlClient;

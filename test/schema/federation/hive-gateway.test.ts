@@ -8,12 +8,12 @@ import { createClient, type ExecutionResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { attachWebSocketTransport, type WebSocketTransport } from '../../src/transport/ws.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { attachWebSocketTransport, type WebSocketTransport } from '../../../src/transport/ws.js';
+import { startHarness, type Harness } from '../../support/harness.js';
 import { createOwnershipSubgraph, OWNERSHIP_SDL } from './ownership-subgraph.js';
 
-const DNSGRAPH_SDL = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+const DNSGRAPH_SDL = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

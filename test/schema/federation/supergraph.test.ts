@@ -5,7 +5,7 @@ import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, startHarness, type Harness } from '../../support/harness.js';
 import { createOwnershipSubgraph } from './ownership-subgraph.js';
 import { servingSdlWithoutSecurity } from './without-security-directives.js';
 
@@ -179,7 +179,7 @@ describe('_entities for NS1 operations', () => {
 });
 
 describe('composition', () => {
-  const ours = readFileSync(new URL('../../schema.graphql', import.meta.url), 'utf8');
+  const ours = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
 
   it('composes with the committed subgraph SDL', () => {
     const result = composeServices([
