@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, fromRaw, loadConfig } from '../src/config.js';
 
 function problems(env: Record<string, string>, argv: string[] = []): string[] {
   try {
@@ -39,13 +39,24 @@ describe('configuration', () => {
     expect(problems({}, ['--bogus'])[0]).toMatch(/bogus/);
   });
 
-  it('never echoes a secret in its message', () => {
-    const message = problems({ NS1_API_KEY: 'x', NS1_RATE_LIMIT_PER_SECOND: '0', BUDDYNS_TOKEN: '   ' }).join('\n');
-    expect(message).toContain('NS1_RATE_LIMIT_PER_SECOND');
-    const secretProblem = problems({ BUDDYNS_TOKEN: 'tok', BUDDYNS_ENDPOINT: 'ftp://secret-host' }).join('\n');
-    expect(secretProblem).not.toContain('tok"');
-    const redisProblem = problems({ REDIS_URL: 'http://:hunter2@redis.internal:6379' });
-    expect(redisProblem).toEqual(['REDIS_URL: must be a redis:// or rediss:// URL']);
+  it('never echoes a secret in its message, not even a rejected one', () => {
+    const rejected: Array<[setting: string, env: Record<string, string>, secret: string]> = [
+      ['NS1_ENDPOINT', { NS1_ENDPOINT: 'ftp://admin:ns1-endpoint-secret@api.example' }, 'ns1-endpoint-secret'],
+      ['BUDDYNS_ENDPOINT', { BUDDYNS_ENDPOINT: 'buddyns-endpoint-secret' }, 'buddyns-endpoint-secret'],
+      ['BUDDYNS_PASSWORD', { BUDDYNS_PASSWORD: 'lonely-password-secret' }, 'lonely-password-secret'],
+      ['REDIS_URL', { REDIS_URL: 'http://:redis-password-secret@redis.internal:6379' }, 'redis-password-secret'],
+      ['OTEL_EXPORTER_OTLP_ENDPOINT', { OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://otel:otlp-secret@collector' }, 'otlp-secret'],
+      ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'otlp-traces-secret' }, 'otlp-traces-secret'],
+    ];
+    for (const [setting, env, secret] of rejected) {
+      const said = problems(env);
+      expect(said, setting).toContainEqual(expect.stringMatching(new RegExp(`^${setting}: `)));
+      expect(said.join('\n'), setting).not.toContain(secret);
+      expect(() => loadConfig(env, []), setting).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
+    }
+    const beside = problems({ NS1_API_KEY: 'valid-key-secret', BUDDYNS_TOKEN: 'valid-token-secret', NS1_RATE_LIMIT_PER_SECOND: '0' }).join('\n');
+    expect(beside).toMatch(/^NS1_RATE_LIMIT_PER_SECOND: .*\(got "0"\)$/m);
+    expect(beside).not.toMatch(/valid-(key|token)-secret/);
   });
 
   it('bounds the subscription settings', () => {
@@ -84,5 +95,23 @@ describe('configuration', () => {
     expect(config.credentials).toBe('caller');
     expect(config.startWarnings).toContainEqual(expect.stringContaining('ALLOW_REQUEST_CREDENTIALS is deprecated'));
     expect(loadConfig({}, []).credentials).toBe('server');
+  });
+});
+
+describe('deployment settings', () => {
+  it('SANDBOX=false never falls back to the demo sandboxes: without credentials start-up fails, naming the setting', () => {
+    expect(fromRaw({}).sandbox).toBe(true);
+    expect(fromRaw({ SANDBOX: 'false', NS1_API_KEY: 'a-real-key', AUTH_MODE: 'none' }).sandbox).toBe(false);
+    expect(() => fromRaw({ SANDBOX: 'false' })).toThrow(ConfigError);
+    expect(() => fromRaw({ SANDBOX: 'false' })).toThrow(/SANDBOX: is false, so set NS1_API_KEY/);
+  });
+
+  it('tracing is off unless an OTLP endpoint is set, and OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none turn it off again', () => {
+    expect(fromRaw({}).tracing).toBe(false);
+    expect(fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBe(true);
+    expect(fromRaw({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://collector/v1/traces' }).tracing).toBe(true);
+    expect(fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBe(false);
+    expect(fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBe(false);
+    expect(() => fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: must be an http\(s\) URL/);
   });
 });
