@@ -3,7 +3,8 @@ import { fromRaw, withSandboxUpstreams, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
 import { SandboxControlClient } from '../src/sandbox/kit/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
+import { ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
+import { sandboxUpstreams } from '../src/sandbox/upstreams.js';
 import { createGateway } from '../src/yoga.js';
 import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
 import { outageScenario } from './outage.js';
@@ -91,10 +92,7 @@ async function main(): Promise<void> {
   const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
   const ns1Control = new SandboxControlClient(ns1.origin);
   const buddyControl = new SandboxControlClient(buddyns.origin);
-  const upstreams = {
-    ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
-    buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-  };
+  const upstreams = sandboxUpstreams(ns1, buddyns);
   const config = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent', NS1_RATE_LIMIT_PER_SECOND: '10000', BUDDYNS_RATE_LIMIT_PER_SECOND: '10000' }), upstreams);
   const defaults = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent' }), upstreams);
   const scenarios: Record<string, () => Promise<string>> = {

@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
 import { withoutUserinfo } from './providers/endpoint-url.js';
-import { startBuddyNsSandbox, buddyNsSandboxCredentials } from './sandbox/buddyns/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from './sandbox/ns1/index.js';
+import { startBuddyNsSandbox } from './sandbox/buddyns/index.js';
+import { startNs1Sandbox } from './sandbox/ns1/index.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
+import { sandboxUpstreams } from './sandbox/upstreams.js';
 import { startMetricsListener, type MetricsListener } from './metrics-server.js';
 import { startTracing } from './telemetry/tracing.js';
 import { attachWebSocketTransport } from './transport/ws.js';
@@ -25,10 +26,7 @@ async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config;
   const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
   return {
     sandboxes: [ns1, buddyns],
-    config: withSandboxUpstreams(config, {
-      ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: config.ns1.transferAddress ?? NS1_TRANSFER_ADDRESS },
-      buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-    }),
+    config: withSandboxUpstreams(config, sandboxUpstreams(ns1, buddyns, config.ns1.transferAddress)),
   };
 }
 

@@ -1,14 +1,10 @@
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buddyNsSandboxCredentials } from '../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../src/sandbox/ns1/index.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { useHarness } from './support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 describe('GraphQL over HTTP conformance (graphql-http audits)', () => {
   for (const audit of serverAudits({

@@ -1,27 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from '../auth/support.js';
 
 const ADD_CARD =
   'mutation AddCard { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, cvc: "737", name: "Dana" }) { id } }';
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let g: AuthGateway;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'billing-robot' }] });
   g = authGateway(h, idp);
 });
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
-beforeEach(async () => {
+beforeEach(() => {
   g.lines.length = 0;
-  await h.reset();
 });
 
 const auditLines = () => g.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.audit === true);

@@ -1,28 +1,25 @@
 import { base64url, exportJWK, generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { OTHER_AUDIENCE, startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from './support.js';
 
 const ZONES = '{ zones { name } }';
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let clock: Date | undefined;
 let g: AuthGateway;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'dashboard' }] });
   g = authGateway(h, idp, {}, { auth: { now: () => clock ?? new Date() } });
 });
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
-beforeEach(async () => {
+beforeEach(() => {
   clock = undefined;
-  await h.reset();
 });
 
 /** Asks with the token and expects the whole request refused with 401 before any upstream call. */

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
 import { credentialFingerprint } from '../../src/sandbox/kit/request-log.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from './support.js';
 
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let g: AuthGateway;
 let token: string;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'tenant' }] });
   g = authGateway(h, idp, { CREDENTIALS: 'caller' });
   token = await idp.token('tenant', ['dns:read', 'account:read']);
@@ -20,9 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
-beforeEach(() => h.reset());
 
 describe('CREDENTIALS=caller', () => {
   it('uses only the credential the caller sent, and never the operator’s for the other provider', async () => {

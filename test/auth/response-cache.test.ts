@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from './support.js';
 
 const ZONES = '{ zones { name } }';
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let g: AuthGateway;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'ops' }, { id: 'shop', zones: ['example.com'] }] });
   g = authGateway(h, idp, { RESPONSE_CACHE_TTL_SECONDS: '60' });
 });
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
 
 describe('the response cache with authentication', () => {

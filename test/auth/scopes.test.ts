@@ -1,24 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCOPES, type Scope } from '../../src/auth/scopes.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { ask, authGateway, type AuthGateway } from './support.js';
 
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let g: AuthGateway;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'app' }] });
   g = authGateway(h, idp);
 });
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
-beforeEach(() => h.reset());
 
 /** One operation per scope; writes name objects that do not exist, so reaching the provider is the proof. */
 const OPERATIONS: Record<Scope, string> = {

@@ -1,26 +1,13 @@
-import { fromRaw, withSandboxUpstreams, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
 import { createGateway, secretsOf, type Gateway, type GatewayOptions } from '../../src/yoga.js';
-import { execute, type GraphQLResponse, type Harness } from '../support/harness.js';
+import { execute, realModeConfig, type GraphQLResponse, type Harness } from '../support/harness.js';
 import { AUDIENCE, type TestIdentityProvider } from '../support/oidc-provider.js';
 
 /** A real-mode configuration on the harness's sandboxes that accepts tokens of `idp`. */
 export function authConfig(h: Harness, idp: Pick<TestIdentityProvider, 'issuer'>, env: Record<string, string> = {}): Config {
-  const base = fromRaw({
-    LOG_LEVEL: 'silent',
-    UPSTREAM_RETRIES: '0',
-    AUTH_ISSUER: idp.issuer,
-    AUTH_AUDIENCE: AUDIENCE,
-    AUTH_JWKS_COOLDOWN_SECONDS: '0',
-    ...env,
-  });
-  const config = withSandboxUpstreams(base, {
-    ns1: { endpoint: h.ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
-    buddyns: { endpoint: h.buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-  });
-  return { ...config, sandbox: false, allowRequestCredentials: false };
+  const settings = { LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', AUTH_ISSUER: idp.issuer, AUTH_AUDIENCE: AUDIENCE, AUTH_JWKS_COOLDOWN_SECONDS: '0' };
+  return realModeConfig(h, { ...settings, ...env }, false);
 }
 
 export interface AuthGateway {

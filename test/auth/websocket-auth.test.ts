@@ -3,18 +3,17 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startGateway, type RunningGateway } from '../../src/server.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { authConfig } from './support.js';
 
 const QPS = 'subscription { qps(zone: "example.com", intervalSeconds: 1) { zone } }';
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let shortLived: TestIdentityProvider;
 let running: RunningGateway;
 
 beforeAll(async () => {
-  h = await startHarness();
   [idp, shortLived] = await Promise.all([
     startIdentityProvider({ clients: [{ id: 'dashboard' }] }),
     startIdentityProvider({ clients: [{ id: 'dashboard' }], ttlSeconds: 2 }),
@@ -24,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await running.stop();
   await Promise.all([idp.close(), shortLived.close()]);
-  await h.close();
 });
 
 /** Opens a raw graphql-transport-ws socket, sends connection_init and resolves with the first reply or the close. */

@@ -1,23 +1,22 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { allowsZone, zoneAccessOfClaim } from '../../src/auth/zone-access.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { DEMO_FEEDS } from '../../src/sandbox/ns1/seed.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { subscribeSse } from '../subscriptions/support/sse.js';
 import { ask, authConfig, authGateway, type AuthGateway } from './support.js';
 
 const EVERYTHING = ['dns:read', 'dns:write', 'data:read', 'monitoring:read'];
-let h: Harness;
+const h = useHarness();
 let idp: TestIdentityProvider;
 let g: AuthGateway;
 let limited: string;
 let unlimited: string;
 
 beforeAll(async () => {
-  h = await startHarness();
   idp = await startIdentityProvider({ clients: [{ id: 'shop', zones: ['example.com'] }, { id: 'ops' }] });
   g = authGateway(h, idp);
   [limited, unlimited] = await Promise.all([idp.token('shop', EVERYTHING), idp.token('ops', EVERYTHING)]);
@@ -25,9 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await g.gateway.close();
   await idp.close();
-  await h.close();
 });
-beforeEach(() => h.reset());
 
 describe('zones per caller', () => {
   it('lists only the granted zones, on both providers', async () => {

@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dashboardCost, type DashboardShape } from '../../bench/dashboard-cost.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
 const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 describe('the dashboard query', () => {
   it('costs exactly one upstream request per distinct resource on the demo seed', async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
 interface PinoLine {
   level: number;
@@ -14,13 +14,8 @@ interface PinoLine {
   errors?: string[];
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { LOG_LEVEL: 'debug' } });
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.reset();
+const h = useHarness({ env: { LOG_LEVEL: 'debug' } });
+beforeEach(() => {
   h.logLines.length = 0;
 });
 

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BuddyNsClient } from '../../src/providers/buddyns/client.js';
 import { buddyNsErrorMessage, buddyNsFieldErrors } from '../../src/providers/buddyns/errors.js';
 import { HttpClient } from '../../src/providers/http.js';
 import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
 const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
 
@@ -57,12 +57,7 @@ async function holdingProxy(target: string): Promise<HoldingProxy> {
   };
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 describe('identical upstream GETs in flight together', () => {
   it('20 concurrent identical dashboards cost the upstream calls of one', async () => {

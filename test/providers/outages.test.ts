@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, execute, startHarness, type GraphQLResponse, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { countUpstreamCalls, execute, useHarness, type GraphQLResponse } from '../support/harness.js';
 import type { Gateway } from '../../src/yoga.js';
 
 const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
@@ -23,13 +23,7 @@ interface DashboardZone {
   ns1: unknown;
 }
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.close());
-beforeEach(() => harness.reset());
+const harness = useHarness();
 
 const readiness = async (gateway: Gateway) => {
   const response = await gateway.yoga.fetch('http://dnsgraph.test/readyz');

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 describe('viewer.buddyns', () => {
   it('shows the account owner, the profile and the service', async () => {
@@ -89,11 +84,7 @@ describe('bad input is refused before any upstream call', () => {
 });
 
 describe('without BuddyNS credentials', () => {
-  let bare: Harness;
-  beforeAll(async () => {
-    bare = await startHarness({ without: ['buddyns'] });
-  });
-  afterAll(() => bare.close());
+  const bare = useHarness({ without: ['buddyns'] });
 
   it('viewer.buddyns is null and BuddyNS mutations name the missing setting', async () => {
     expect((await bare.gql('{ viewer { configuredProviders buddyns { user { email } } } }')).data).toEqual({

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 const SOURCE = 'a53252f9e583c6708331a1da';
 const EAST = '520533b89f782d5b1a10a851';

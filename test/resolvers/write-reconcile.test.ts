@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { UPSTREAM_TIMEOUT_MS: '2000' } });
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness({ env: { UPSTREAM_TIMEOUT_MS: '2000' } });
 
 async function ns1List(path: string): Promise<Array<Record<string, unknown>>> {
   const res = await fetch(`${h.ns1.baseUrl}${path}`, { headers: { 'x-nsone-key': ns1SandboxKeys().admin } });

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => h.reset());
+const h = useHarness();
 
 type ZoneRow = { name: string; asciiName: string; providers: string[]; health: { serialsInSync: boolean | null; problems: string[] } };
 

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startGateway } from '../../src/server.js';
 import type { Gateway } from '../../src/yoga.js';
-import { execute, startHarness, type Harness } from '../support/harness.js';
+import { execute, useHarness } from '../support/harness.js';
 import { configOn, gatewayOn } from './support/gateway.js';
 import { ManualScheduler } from './support/manual-scheduler.js';
 import { subscribeSse } from './support/sse.js';
@@ -13,12 +13,7 @@ const ZONE_QPS = 'subscription { qps(zone: "example.com", intervalSeconds: 10) {
 // One NS1 request per second: after a query has spent it, the first poll waits for the budget.
 const SLOW_BUDGET = { NS1_RATE_LIMIT_PER_SECOND: '1' };
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(() => harness.close());
-beforeEach(() => harness.reset());
+const harness = useHarness();
 
 const qpsRequests = async () => (await harness.ns1Control.log()).routes['GET /stats/qps/:zone'] ?? 0;
 

@@ -1,9 +1,11 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fromRaw, withSandboxUpstreams, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../../src/sandbox/buddyns/index.js';
+import { startBuddyNsSandbox } from '../../src/sandbox/buddyns/index.js';
 import type { LogSummary } from '../../src/sandbox/kit/control-client.js';
 import { SandboxControlClient, type RunningSandbox } from '../../src/sandbox/kit/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys, startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
+import { startNs1Sandbox } from '../../src/sandbox/ns1/index.js';
+import { sandboxUpstreams } from '../../src/sandbox/upstreams.js';
 import { createGateway, secretsOf, type Gateway, type GatewayOptions } from '../../src/yoga.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -37,6 +39,15 @@ export interface HarnessOptions {
   without?: Array<'ns1' | 'buddyns'>;
 }
 
+/**
+ * A real-mode configuration (not the sandbox mode's defaults) from raw settings, with both providers pointed at
+ * the given sandboxes and their demo admin credentials.
+ */
+export function realModeConfig(sandboxes: Pick<Harness, 'ns1' | 'buddyns'>, env: Record<string, string | undefined>, allowRequestCredentials: boolean): Config {
+  const config = withSandboxUpstreams(fromRaw(env), sandboxUpstreams(sandboxes.ns1, sandboxes.buddyns));
+  return { ...config, sandbox: false, allowRequestCredentials };
+}
+
 /** Both sandboxes on ephemeral loopback ports and a gateway pointed at them, as in real mode. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
@@ -49,12 +60,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     lines = logLines,
     gatewayOptions: Omit<GatewayOptions, 'config'> = {},
   ): Gateway => {
-    const base = fromRaw({ LOG_LEVEL: 'debug', UPSTREAM_RETRIES: '1', ...options.env, ...overrides });
-    let config = withSandboxUpstreams(base, {
-      ns1: { endpoint: ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
-      buddyns: { endpoint: buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-    });
-    config = { ...config, sandbox: false, allowRequestCredentials: overrides.ALLOW_REQUEST_CREDENTIALS !== 'false' };
+    let config = realModeConfig(
+      { ns1, buddyns },
+      { LOG_LEVEL: 'debug', UPSTREAM_RETRIES: '1', ...options.env, ...overrides },
+      overrides.ALLOW_REQUEST_CREDENTIALS !== 'false',
+    );
     if (options.without?.includes('ns1')) config = { ...config, ns1: { ...config.ns1, apiKey: undefined } };
     if (options.without?.includes('buddyns')) config = { ...config, buddyns: { ...config.buddyns, credential: undefined } };
     config = adjust(config);
@@ -85,6 +95,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await Promise.all([ns1.close(), buddyns.close()]);
     },
   };
+}
+
+export interface UseHarnessOptions extends HarnessOptions {
+  /** Reset both sandboxes before each test of the file (the default), or let state carry from test to test. */
+  resetEachTest?: boolean;
+}
+
+/**
+ * The harness of one test file: started before its first test, reset before each test, closed after its last.
+ * The returned value stands for the harness once it has started, so it can be taken at the top of the file.
+ */
+export function useHarness(options: UseHarnessOptions = {}): Harness {
+  const { resetEachTest = true, ...harnessOptions } = options;
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(harnessOptions);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  if (resetEachTest) beforeEach(() => started?.reset());
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!started) throw new Error(`harness.${String(key)} used before the test file started its sandboxes`);
+      return Reflect.get(started, key) as unknown;
+    },
+  });
 }
 
 export async function execute<T>(

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
 import { attachWebSocketTransport, type WebSocketTransport } from '../../../src/transport/ws.js';
-import { startHarness, type Harness } from '../../support/harness.js';
+import { useHarness } from '../../support/harness.js';
 import { createOwnershipSubgraph, OWNERSHIP_SDL } from './ownership-subgraph.js';
 
 const DNSGRAPH_SDL = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
@@ -20,7 +20,8 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 }
 
-let h: Harness;
+// dnsgraph holds no NS1 key of its own: NS1 answers only with the key a caller sends through the router.
+const h = useHarness({ without: ['ns1'] });
 let dnsServer: Server;
 let dnsSockets: WebSocketTransport;
 let ownershipServer: Server;
@@ -30,8 +31,6 @@ let routerSockets: WebSocketServer;
 let routerUrl: string;
 
 beforeAll(async () => {
-  // dnsgraph holds no NS1 key of its own: NS1 answers only with the key a caller sends through the router.
-  h = await startHarness({ without: ['ns1'] });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
   dnsServer = createServer(h.gateway.yoga);
   dnsSockets = attachWebSocketTransport(dnsServer, h.gateway);
@@ -87,7 +86,6 @@ afterAll(async () => {
   dnsServer.closeAllConnections();
   ownershipServer.closeAllConnections();
   await Promise.all([new Promise((r) => dnsServer.close(r)), new Promise((r) => ownershipServer.close(r))]);
-  await h.close();
 });
 
 async function throughRouter<T>(

@@ -4,8 +4,8 @@ import { useApolloFederation } from '@envelop/apollo-federation';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { countUpstreamCalls, startHarness, type Harness } from '../../support/harness.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countUpstreamCalls, useHarness } from '../../support/harness.js';
 import { createOwnershipSubgraph } from './ownership-subgraph.js';
 import { servingSdlWithoutSecurity } from './without-security-directives.js';
 
@@ -18,7 +18,7 @@ const OWNERSHIP_SDL = `
   type Query { services: [Service!]! }
 `;
 
-let h: Harness;
+const h = useHarness();
 let supergraph: ReturnType<typeof createYoga>;
 let gateway: ApolloGateway;
 
@@ -32,7 +32,6 @@ async function query<T>(source: string, variables?: Record<string, unknown>): Pr
 }
 
 beforeAll(async () => {
-  h = await startHarness();
   const ownership = createOwnershipSubgraph();
   const subgraphs: Record<string, { fetch: typeof fetch }> = {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- yoga's fetch is bound to its server
@@ -58,9 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway.stop();
-  await h.close();
 });
-beforeEach(() => h.reset());
 
 describe('dnsgraph as a subgraph of a company supergraph', () => {
   it('resolves a query from dnsgraph zones into the foreign subgraph’s field', async () => {

@@ -1,10 +1,8 @@
-import { fromRaw, withSandboxUpstreams, type Config } from '../../../src/config.js';
+import type { Config } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
-import { buddyNsSandboxCredentials } from '../../../src/sandbox/buddyns/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
 import type { Scheduler } from '../../../src/subscriptions/scheduler.js';
 import { createGateway, secretsOf, type Gateway } from '../../../src/yoga.js';
-import type { Harness } from '../../support/harness.js';
+import { realModeConfig, type Harness } from '../../support/harness.js';
 
 export interface SubscriptionGatewayOptions {
   scheduler?: Scheduler;
@@ -16,12 +14,7 @@ export interface SubscriptionGatewayOptions {
 /** The configuration of a gateway in front of the harness's sandboxes. */
 export function configOn(harness: Harness, env: Record<string, string> = {}): Config {
   // No retries: each poll is exactly one upstream request in the sandbox log.
-  const base = fromRaw({ LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', AUTH_MODE: 'none', ...env });
-  const config = withSandboxUpstreams(base, {
-    ns1: { endpoint: harness.ns1.baseUrl, apiKey: ns1SandboxKeys().admin, transferAddress: NS1_TRANSFER_ADDRESS },
-    buddyns: { endpoint: harness.buddyns.baseUrl, token: buddyNsSandboxCredentials().token },
-  });
-  return { ...config, sandbox: false, allowRequestCredentials: true };
+  return realModeConfig(harness, { LOG_LEVEL: 'silent', UPSTREAM_RETRIES: '0', AUTH_MODE: 'none', ...env }, true);
 }
 
 /** A gateway on the harness's sandboxes whose pollers run on the given clock. */
