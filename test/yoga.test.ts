@@ -2,7 +2,7 @@ import { serverAudits } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
 import { buddyNsSandboxCredentials } from '../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../src/sandbox/ns1/index.js';
-import { useHarness } from './support/harness.js';
+import { countUpstreamCalls, execute, useHarness } from './support/harness.js';
 
 const h = useHarness();
 
@@ -40,22 +40,25 @@ describe('operating the gateway', () => {
     expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
   });
 
-  it('refuses a query deeper than the limit before resolving anything', async () => {
+  it('refuses a query deeper than the limit before any upstream call', async () => {
     const deep = `{ zones { ns1 { primary { secondaries { ip } } } buddyns { status { transferOk } } records { answers { feeds { source } } } } }`;
     const shallow = h.gatewayWith({ MAX_QUERY_DEPTH: '3' });
-    const res = await shallow.yoga.fetch('http://dnsgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: deep }),
-    });
-    const body = (await res.json()) as { errors: Array<{ message: string }> };
-    expect(body.errors[0]?.message).toMatch(/depth/i);
+    const refused = await countUpstreamCalls(h, () => execute(shallow, deep));
+    expect(refused.result.data ?? null).toBeNull();
+    expect(refused.result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(refused.ns1.total + refused.buddyns.total).toBe(0);
+    // The same query under the default limit does go upstream, so the zero above is the limit's doing.
+    const allowed = await countUpstreamCalls(h, () => h.gql(deep));
+    expect(allowed.result.errors).toBeUndefined();
+    expect(allowed.ns1.total).toBeGreaterThan(0);
   });
 
-  it('refuses too many aliases', async () => {
+  it('refuses too many aliases before any upstream call', async () => {
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: zones { name }`).join(' ');
-    const { errors } = await h.gql(`{ ${aliases} }`);
-    expect(errors?.[0]?.message).toMatch(/aliases/i);
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql(`{ ${aliases} }`));
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(ns1.total + buddyns.total).toBe(0);
   });
 });
 

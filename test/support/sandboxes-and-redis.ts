@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { useHarness, type Harness } from './harness.js';
 import { startRedis, type RunningRedis } from './redis-server.js';
 
 /** Both sandboxes and a redis-server for one test file, reset and emptied before each of its tests. */
@@ -11,31 +11,29 @@ export interface SandboxesAndRedis {
 }
 
 export function useSandboxesAndRedis(): SandboxesAndRedis {
-  let harness: Harness | undefined;
+  const harness = useHarness();
   let redis: RunningRedis | undefined;
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('used before the test file started its sandboxes and redis-server');
-    return value;
+  const started = (): RunningRedis => {
+    if (!redis) throw new Error('used before the test file started its redis-server');
+    return redis;
   };
   beforeAll(async () => {
-    [harness, redis] = await Promise.all([startHarness(), startRedis()]);
+    redis = await startRedis();
   });
   afterAll(async () => {
-    await Promise.all([harness?.close(), redis?.stop()]);
+    await redis?.stop();
   });
   beforeEach(async () => {
-    await Promise.all([started(harness).reset(), started(redis).client.flushall()]);
+    await started().client.flushall();
   });
   return {
-    get harness() {
-      return started(harness);
-    },
+    harness,
     get redis() {
-      return started(redis);
+      return started();
     },
     async restartRedis() {
-      const port = Number(new URL(started(redis).url).port);
-      await started(redis).stop();
+      const port = Number(new URL(started().url).port);
+      await started().stop();
       redis = await startRedis(port);
     },
   };

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import type { Gateway } from '../../../src/yoga.js';
-import { startHarness, type Harness } from '../../support/harness.js';
+import { useHarness, type Harness } from '../../support/harness.js';
 import { gatewayOn } from './gateway.js';
 import { ManualScheduler } from './manual-scheduler.js';
 
@@ -20,13 +20,8 @@ export interface ManualClockOptions {
 
 /** Registers the file's hooks: sandboxes for the file, reset before each test, a gateway per test. */
 export function manualClockSetup(options: ManualClockOptions = {}): ManualClockSetup {
-  const setup = {} as { harness: Harness; scheduler: ManualScheduler; gateway: Gateway };
-  beforeAll(async () => {
-    setup.harness = await startHarness();
-  });
-  afterAll(() => setup.harness.close());
+  const setup = { harness: useHarness() } as { harness: Harness; scheduler: ManualScheduler; gateway: Gateway };
   beforeEach(async () => {
-    await setup.harness.reset();
     await options.prepare?.(setup.harness);
     setup.scheduler = new ManualScheduler(options.start);
     setup.gateway = gatewayOn(setup.harness, { scheduler: setup.scheduler });
