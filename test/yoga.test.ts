@@ -1,6 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
 import { buddyNsSandboxCredentials } from '../src/sandbox/buddyns/index.js';
+import { credentialFingerprint } from '../src/sandbox/kit/request-log.js';
 import { ns1SandboxKeys } from '../src/sandbox/ns1/index.js';
 import { countUpstreamCalls, execute, useHarness } from './support/harness.js';
 
@@ -85,5 +86,24 @@ describe('secrets', () => {
     const everything = [...bodies, ...h.logLines].join('\n');
     expect(h.logLines.length).toBeGreaterThan(0);
     for (const secret of secrets) expect(everything).not.toContain(secret);
+  });
+
+  it('a caller’s rejected credentials never come back in errors, headers or log lines', async () => {
+    const rejected = { 'X-NS1-Key': 'rejected-ns1-key-5b1f0c', 'X-BuddyNS-Token': 'rejected-buddyns-token-9c2e7a' };
+    h.logLines.length = 0;
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, async () => {
+      const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...rejected },
+        body: JSON.stringify({ query: '{ zones { name } viewer { buddyns { user { email } } } }' }),
+      });
+      return { body: await response.text(), headers: JSON.stringify([...response.headers]) };
+    });
+    // Both providers were asked with the caller's credentials and refused them, so the gateway held them.
+    expect(ns1.entries.map((e) => e.credential)).toContain(credentialFingerprint(rejected['X-NS1-Key']));
+    expect(buddyns.entries.map((e) => e.credential)).toContain(credentialFingerprint(`Token ${rejected['X-BuddyNS-Token']}`));
+    expect(result.body).toContain('UNAUTHENTICATED');
+    const everything = [result.body, result.headers, ...h.logLines].join('\n');
+    for (const secret of Object.values(rejected)) expect(everything).not.toContain(secret);
   });
 });
