@@ -1,3 +1,4 @@
+import { Agent, fetch } from 'undici';
 import type { FaultSpec } from './faults.js';
 import type { LoggedRequest } from './request-log.js';
 
@@ -9,12 +10,17 @@ export interface LogSummary {
   entries: LoggedRequest[];
 }
 
+// A fresh connection per control call: a kept-alive one can be closed by the sandbox, at its idle timeout, just
+// as the next call reuses it (ECONNRESET), which a busy event loop makes likely between two far-apart calls.
+const freshConnections = new Agent({ pipelining: 0 });
+
 /** Drives a running sandbox's `/_sandbox` controls over HTTP, for tests, benchmarks and scripts. */
 export class SandboxControlClient {
   constructor(readonly origin: string) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.origin}/_sandbox${path}`, {
+      dispatcher: freshConnections,
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
