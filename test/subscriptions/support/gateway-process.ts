@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { buddyNsSandboxCredentials } from '../../../src/sandbox/buddyns/index.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { sandboxUpstreams } from '../../../src/sandbox/upstreams.js';
 import type { Harness } from '../../support/harness.js';
 import { freePort } from '../../support/redis-server.js';
 
@@ -26,6 +25,7 @@ async function exited(child: ChildProcess): Promise<number | null> {
 /** Starts `src/server.ts` in a child process, configured only by its environment, in front of the harness's sandboxes. */
 export async function startGatewayProcess(harness: Harness, env: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort();
+  const { ns1, buddyns } = sandboxUpstreams(harness.ns1, harness.buddyns);
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,11 +35,11 @@ export async function startGatewayProcess(harness: Harness, env: Record<string, 
       PORT: String(port),
       LOG_LEVEL: 'warn',
       UPSTREAM_RETRIES: '0',
-      NS1_ENDPOINT: harness.ns1.baseUrl,
-      NS1_API_KEY: ns1SandboxKeys().admin,
-      NS1_TRANSFER_ADDRESS,
-      BUDDYNS_ENDPOINT: harness.buddyns.baseUrl,
-      BUDDYNS_TOKEN: buddyNsSandboxCredentials().token,
+      NS1_ENDPOINT: ns1.endpoint,
+      NS1_API_KEY: ns1.apiKey,
+      NS1_TRANSFER_ADDRESS: ns1.transferAddress,
+      BUDDYNS_ENDPOINT: buddyns.endpoint,
+      BUDDYNS_TOKEN: buddyns.token,
       // The replicas are what is tested here, not authentication.
       AUTH_MODE: 'none',
       ...env,
