@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import type { GatewayContext } from '../context.js';
 import { badInput } from '../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../loaders/buddyns.js';
@@ -23,10 +22,7 @@ export interface CreateZoneArgs {
 /** The master BuddyNS transfers from: given, NS1's transfer address when NS1 is primary, or none. */
 function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean): string {
   const given = args.buddyns?.master ?? undefined;
-  if (given !== undefined) {
-    if (isIP(given) === 0) throw badInput('input.buddyns.master', `"${given}" is not an IP address`);
-    return given;
-  }
+  if (given !== undefined) return given;
   if (!onNs1) return '';
   const address = ctx.config.ns1.transferAddress;
   if (!address) {
