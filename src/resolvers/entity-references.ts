@@ -4,9 +4,9 @@ import { toAsciiDomain } from '../domain/domain-name.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import { ns1DataFeedById, ns1DataSources, ns1Invoices, ns1MonitorJob } from '../loaders/ns1-ops.js';
 import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { findZone } from './merge-zones.js';
+import { findZone } from './zones/merge-zones.js';
 import { optionalNs1 } from './providers.js';
-import type { UnifiedZone } from './unified-zone.js';
+import type { UnifiedZone } from './zones/unified-zone.js';
 
 const RECORD_TYPES = new Set(['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT']);
 

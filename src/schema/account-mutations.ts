@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import * as account from '../resolvers/account.js';
-import * as writes from '../resolvers/account-writes.js';
+import * as account from '../resolvers/account/users.js';
+import * as writes from '../resolvers/account/ip-allow-lists.js';
 import { builder } from './builder.js';
 import { PaymentMethodRef, PlanRef } from './billing.js';
 import { AccountSettingsRef, IpAllowListRef, UsageWarningsRef } from './ns1-account.js';

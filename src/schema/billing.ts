@@ -1,7 +1,7 @@
 import type { Ns1Bill, Ns1BillTier, Ns1Plan, Ns1PlanType } from '../providers/ns1/account.js';
 import type { Ns1Invoice, Ns1PaymentMethod } from '../providers/ns1/billing.js';
 import { toDecimal } from '../domain/decimal.js';
-import { invoiceAmount, invoiceDownloadUrl } from '../resolvers/account.js';
+import { invoiceAmount, invoiceDownloadUrl } from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 
 const money = (value: string | null) => (value === null ? null : (toDecimal(value) ?? null));

@@ -1,5 +1,5 @@
 import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/types.js';
-import { buddyNsOwner, buddyNsProfile, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns-account.js';
+import { buddyNsOwner, buddyNsProfile, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns/account.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';
 import { ViewerRef } from './viewer.js';

@@ -1,4 +1,4 @@
-import { setBuddyNsMaster, syncAllZones, syncZone, updateBuddyNsProfile } from '../resolvers/buddyns-writes.js';
+import { setBuddyNsMaster, syncAllZones, syncZone, updateBuddyNsProfile } from '../resolvers/zones/set-buddyns-master.js';
 import { builder } from './builder.js';
 import { BuddyNsProfileRef } from './buddyns-account.js';
 import { BuddyNsZoneRef } from './buddyns-zone.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ns1FilterType, Ns1MetaType, Ns1Network } from '../providers/ns1/catalog.js';
-import { filterTypes, metaTypes, networks } from '../resolvers/ns1-catalogs.js';
-import { search, type SearchResult } from '../resolvers/search.js';
+import { filterTypes, metaTypes, networks } from '../resolvers/catalog/catalogs.js';
+import { search, type SearchResult } from '../resolvers/catalog/search.js';
 import { builder } from './builder.js';
 import { RecordRef } from './record.js';
 import { ZoneRef } from './zone.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ns1AccountSettings, Ns1UsageWarning, Ns1UsageWarnings } from '../providers/ns1/account.js';
 import type { Ns1ActivityEntry } from '../providers/ns1/activity.js';
 import type { Ns1IpAllowList } from '../providers/ns1/ip-allow-lists.js';
-import * as account from '../resolvers/account.js';
+import * as account from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 import { BillRef, InvoiceRef, PaymentMethodRef, PlanRef, PlanTypeRef } from './billing.js';
 import { idRule } from './permissions.js';

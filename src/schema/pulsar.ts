@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ns1PulsarApp, Ns1PulsarJob } from '../providers/ns1/pulsar.js';
-import * as account from '../resolvers/account.js';
+import * as account from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 import { idRule } from './permissions.js';
 import { writeOnlySecrets } from '../resolvers/write-only.js';

@@ -1,4 +1,4 @@
-import { createRecord, deleteRecord, updateRecord } from '../resolvers/record-writes.js';
+import { createRecord, deleteRecord, updateRecord } from '../resolvers/records/record-writes.js';
 import { builder } from './builder.js';
 import { RecordRef, RecordTypeEnum } from './record.js';
 

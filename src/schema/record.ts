@@ -1,6 +1,6 @@
 import { ns1Record, ns1RecordQps } from '../loaders/ns1-dns.js';
 import type { Ns1Answer, Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
-import { fullRecord, recordUsage, recordVersion } from '../resolvers/records.js';
+import { fullRecord, recordUsage, recordVersion } from '../resolvers/records/record-fields.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';

@@ -1,4 +1,4 @@
-import * as account from '../resolvers/account.js';
+import * as account from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
 

@@ -1,5 +1,5 @@
 import type { Ns1ApiKey, Ns1Team } from '../providers/ns1/people.js';
-import { teamsOf } from '../resolvers/account.js';
+import { teamsOf } from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 import { PermissionsRef } from './permissions.js';
 

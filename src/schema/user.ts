@@ -1,6 +1,6 @@
 import type { Ns1User } from '../providers/ns1/people.js';
 import type { ProviderId } from '../providers/upstream-error.js';
-import { teamsOf } from '../resolvers/account.js';
+import { teamsOf } from '../resolvers/account/users.js';
 import { builder } from './builder.js';
 import { PermissionsRef } from './permissions.js';
 import { ProviderEnum } from './provider.js';

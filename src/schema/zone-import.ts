@@ -1,6 +1,6 @@
 import type { Ns1ZoneImport } from '../providers/ns1/zone-import.js';
-import { findZone } from '../resolvers/merge-zones.js';
-import { importZoneFile, zoneImportJob } from '../resolvers/zone-import.js';
+import { findZone } from '../resolvers/zones/merge-zones.js';
+import { importZoneFile, zoneImportJob } from '../resolvers/zones/zone-import.js';
 import { builder } from './builder.js';
 import { ZoneRef } from './zone.js';
 

@@ -1,10 +1,10 @@
-import type { GatewayContext } from '../context.js';
-import type { Ns1ApiKey, Ns1People } from '../providers/ns1/people.js';
-import { orNull } from '../loaders/each-key.js';
-import { writePolicy } from './provider-state.js';
-import { requireNs1 } from './providers.js';
-import { applyWrite, definitelyRefused, transient } from './verified-write.js';
-import { outcomeUnknown, partiallyApplied } from './write-outcome-errors.js';
+import type { GatewayContext } from '../../context.js';
+import type { Ns1ApiKey, Ns1People } from '../../providers/ns1/people.js';
+import { orNull } from '../../loaders/each-key.js';
+import { writePolicy } from '../writes/provider-state.js';
+import { requireNs1 } from '../providers.js';
+import { applyWrite, definitelyRefused, transient } from '../writes/verified-write.js';
+import { outcomeUnknown, partiallyApplied } from '../writes/write-outcome-errors.js';
 
 type KeyInput = Parameters<Ns1People['createApiKey']>[0];
 

@@ -1,8 +1,8 @@
-import type { GatewayContext } from '../context.js';
-import { checkCardNumber, checkCidrs, done, permissionsChange } from './account.js';
+import type { GatewayContext } from '../../context.js';
+import { checkCardNumber, checkCidrs, done, permissionsChange } from './users.js';
 import { createApiKeyVerified } from './create-api-key.js';
-import { requireNs1 } from './providers.js';
-import { createInCollection } from './verified-create.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 type Flags = Maybe<Record<string, Maybe<Record<string, unknown>>>>;

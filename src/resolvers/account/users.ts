@@ -1,14 +1,14 @@
 import { isIP } from 'node:net';
-import type { GatewayContext } from '../context.js';
-import { toDecimal } from '../domain/decimal.js';
-import { badInput, GatewayError } from '../errors/gateway-error.js';
-import { ns1Invoices, ns1Team } from '../loaders/ns1-ops.js';
-import type { ActivityFilter } from '../providers/ns1/activity.js';
-import type { Ns1Invoice } from '../providers/ns1/billing.js';
-import type { DeepPartial, Ns1Permissions } from '../providers/ns1/ops-schemas.js';
-import type { Ns1User, Ns1UserWrite } from '../providers/ns1/people.js';
-import { requireNs1 } from './providers.js';
-import { createAtKey } from './verified-create.js';
+import type { GatewayContext } from '../../context.js';
+import { toDecimal } from '../../domain/decimal.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { ns1Invoices, ns1Team } from '../../loaders/ns1-ops.js';
+import type { ActivityFilter } from '../../providers/ns1/activity.js';
+import type { Ns1Invoice } from '../../providers/ns1/billing.js';
+import type { DeepPartial, Ns1Permissions } from '../../providers/ns1/ops-schemas.js';
+import type { Ns1User, Ns1UserWrite } from '../../providers/ns1/people.js';
+import { requireNs1 } from '../providers.js';
+import { createAtKey } from '../writes/verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 

@@ -1,6 +1,6 @@
-import type { GatewayContext } from '../context.js';
-import { buddyNsZoneList } from '../loaders/buddyns.js';
-import { requireBuddyNs } from './providers.js';
+import type { GatewayContext } from '../../context.js';
+import { buddyNsZoneList } from '../../loaders/buddyns.js';
+import { requireBuddyNs } from '../providers.js';
 
 export async function buddyNsOwner(ctx: GatewayContext) {
   const user = await requireBuddyNs(ctx).buddyns.getUser();

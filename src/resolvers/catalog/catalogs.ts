@@ -1,5 +1,5 @@
-import type { GatewayContext } from '../context.js';
-import { requireNs1 } from './providers.js';
+import type { GatewayContext } from '../../context.js';
+import { requireNs1 } from '../providers.js';
 
 /** NS1's read-only catalogues, fetched as they are. */
 export const dataSourceTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.data.sourceTypes();

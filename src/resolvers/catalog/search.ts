@@ -1,11 +1,11 @@
-import { canSeeZone } from '../auth/visible-zones.js';
-import type { GatewayContext } from '../context.js';
-import { ns1Record } from '../loaders/ns1-dns.js';
-import type { Ns1SearchType } from '../providers/ns1/catalog.js';
-import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { findZone } from './merge-zones.js';
-import { requireNs1 } from './providers.js';
-import type { UnifiedZone } from './unified-zone.js';
+import { canSeeZone } from '../../auth/visible-zones.js';
+import type { GatewayContext } from '../../context.js';
+import { ns1Record } from '../../loaders/ns1-dns.js';
+import type { Ns1SearchType } from '../../providers/ns1/catalog.js';
+import type { Ns1Record, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import { findZone } from '../zones/merge-zones.js';
+import { requireNs1 } from '../providers.js';
+import type { UnifiedZone } from '../zones/unified-zone.js';
 
 export type SearchResult = { kind: 'zone'; zone: UnifiedZone } | { kind: 'record'; record: Ns1Record };
 

@@ -1,10 +1,10 @@
-import { canSeeZone, seesEveryZone } from '../auth/visible-zones.js';
-import type { GatewayContext } from '../context.js';
-import { ns1Record } from '../loaders/ns1-dns.js';
-import { ns1DataFeed, ns1RecordById } from '../loaders/ns1-ops.js';
-import type { Ns1FeedDestination } from '../providers/ns1/data.js';
-import type { Ns1Record } from '../providers/ns1/dns-types.js';
-import { requireNs1 } from './providers.js';
+import { canSeeZone, seesEveryZone } from '../../auth/visible-zones.js';
+import type { GatewayContext } from '../../context.js';
+import { ns1Record } from '../../loaders/ns1-dns.js';
+import { ns1DataFeed, ns1RecordById } from '../../loaders/ns1-ops.js';
+import type { Ns1FeedDestination } from '../../providers/ns1/data.js';
+import type { Ns1Record } from '../../providers/ns1/dns-types.js';
+import { requireNs1 } from '../providers.js';
 
 /** The full record a feed destination points at, or null when it no longer exists. */
 export async function destinationRecord(ctx: GatewayContext, destination: Ns1FeedDestination): Promise<Ns1Record | null> {

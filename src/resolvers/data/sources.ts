@@ -1,8 +1,8 @@
-import type { GatewayContext } from '../context.js';
-import { badInput } from '../errors/gateway-error.js';
-import { forgetNs1Sources } from '../loaders/ns1-ops.js';
-import { requireNs1 } from './providers.js';
-import { createInCollection } from './verified-create.js';
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetNs1Sources } from '../../loaders/ns1-ops.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 const given = <T>(value: Maybe<T>): T | undefined => (value === null ? undefined : value);

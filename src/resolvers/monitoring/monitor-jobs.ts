@@ -1,10 +1,10 @@
-import type { GatewayContext } from '../context.js';
-import { badInput } from '../errors/gateway-error.js';
-import { forgetNs1Jobs, ns1NotificationList } from '../loaders/ns1-ops.js';
-import type { Ns1MonitorJob, Ns1MonitorJobWrite, Ns1MonitorRule } from '../providers/ns1/monitoring.js';
-import type { Ns1Notifier } from '../providers/ns1/notify-lists.js';
-import { requireNs1 } from './providers.js';
-import { createInCollection } from './verified-create.js';
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetNs1Jobs, ns1NotificationList } from '../../loaders/ns1-ops.js';
+import type { Ns1MonitorJob, Ns1MonitorJobWrite, Ns1MonitorRule } from '../../providers/ns1/monitoring.js';
+import type { Ns1Notifier } from '../../providers/ns1/notify-lists.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
 
 type Maybe<T> = T | null | undefined;
 

@@ -1,9 +1,9 @@
-import type { GatewayContext } from '../context.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { ns1Record } from '../loaders/ns1-dns.js';
-import type { Ns1Record, Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats } from '../providers/ns1/dns-types.js';
-import { requireNs1 } from './providers.js';
-import { versionOf } from './version.js';
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { ns1Record } from '../../loaders/ns1-dns.js';
+import type { Ns1Record, Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats } from '../../providers/ns1/dns-types.js';
+import { requireNs1 } from '../providers.js';
+import { versionOf } from '../version.js';
 
 function isFull(record: Ns1RecordSummary | Ns1Record): record is Ns1Record {
   return 'answers' in record;

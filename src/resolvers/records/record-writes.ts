@@ -1,15 +1,15 @@
-import type { GatewayContext } from '../context.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../loaders/ns1-dns.js';
-import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { ns1RecordNow, writePolicy } from './provider-state.js';
-import { requireNs1 } from './providers.js';
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
+import type { Ns1Record, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
+import { requireNs1 } from '../providers.js';
 import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';
-import { versionOf } from './version.js';
-import type { VerifiedWrite } from './verified-write.js';
-import { conflict } from './write-outcome-errors.js';
-import { withWriteLock } from './write-lock.js';
-import { runSteps } from './write-steps.js';
+import { versionOf } from '../version.js';
+import type { VerifiedWrite } from '../writes/verified-write.js';
+import { conflict } from '../writes/write-outcome-errors.js';
+import { withWriteLock } from '../writes/write-lock.js';
+import { runSteps } from '../writes/write-steps.js';
 
 async function requireZone(ctx: GatewayContext, zone: string): Promise<void> {
   if (!(await ns1ZoneDetail(requireNs1(ctx), zone))) throw new GatewayError('NOT_FOUND', `zone ${zone} does not exist on NS1`, { provider: 'ns1' });

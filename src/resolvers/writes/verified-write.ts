@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UpstreamError, type ProviderId } from '../providers/upstream-error.js';
+import { UpstreamError, type ProviderId } from '../../providers/upstream-error.js';
 
 /** What a fresh read of the provider says about a write. */
 export type Observed<T> = { state: 'applied'; value: T } | { state: 'absent' } | { state: 'different'; detail: string };

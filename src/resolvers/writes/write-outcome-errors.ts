@@ -1,5 +1,5 @@
-import { GatewayError } from '../errors/gateway-error.js';
-import { UpstreamError, type ProviderId } from '../providers/upstream-error.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { UpstreamError, type ProviderId } from '../../providers/upstream-error.js';
 
 export const PROVIDER_LABEL = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
 

@@ -1,5 +1,5 @@
-import { GatewayError } from '../errors/gateway-error.js';
-import type { ProviderId } from '../providers/upstream-error.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
 import { applyWrite, type VerifiedWrite, type WritePolicy, type WriteResult } from './verified-write.js';
 import { describeError, failureCode, outcomeUnknown, partiallyApplied, PROVIDER_LABEL, type Remains } from './write-outcome-errors.js';
 

@@ -1,5 +1,5 @@
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
-import type { ProviderGap } from './field-report.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../providers/buddyns/types.js';
+import type { ProviderGap } from '../field-report.js';
 
 export interface HealthInput {
   ns1Serial: number | null | undefined;

@@ -1,15 +1,15 @@
-import type { GatewayContext } from '../context.js';
-import { badInput } from '../errors/gateway-error.js';
-import { forgetBuddyNsZone } from '../loaders/buddyns.js';
-import { forgetNs1Zone } from '../loaders/ns1-dns.js';
-import type { Ns1ZoneWrite } from '../providers/ns1/dns-types.js';
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import type { Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
 import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
-import type { ProviderId } from '../providers/upstream-error.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';
-import { requireBuddyNs, requireNs1 } from './providers.js';
+import { requireBuddyNs, requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
-import { writePolicy } from './provider-state.js';
-import { runSteps, type WriteStep } from './write-steps.js';
+import { writePolicy } from '../writes/provider-state.js';
+import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { addBuddyNsZone, createNs1Zone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
 
 export interface CreateZoneArgs {

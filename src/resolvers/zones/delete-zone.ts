@@ -1,13 +1,13 @@
-import type { GatewayContext } from '../context.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { forgetBuddyNsZone } from '../loaders/buddyns.js';
-import { forgetNs1Zone } from '../loaders/ns1-dns.js';
-import type { ProviderId } from '../providers/upstream-error.js';
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';
-import { requireBuddyNs, requireNs1 } from './providers.js';
+import { requireBuddyNs, requireNs1 } from '../providers.js';
 import { providersOf } from './unified-zone.js';
-import { writePolicy } from './provider-state.js';
-import { runSteps, type WriteStep } from './write-steps.js';
+import { writePolicy } from '../writes/provider-state.js';
+import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { deleteBuddyNsZone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
 
 /** Deletes a zone from the named providers, or from every provider that has it. */

@@ -1,14 +1,14 @@
-import { canSeeZone } from '../auth/visible-zones.js';
-import type { GatewayContext } from '../context.js';
-import { buddyNsZone, buddyNsZoneList } from '../loaders/buddyns.js';
-import { ns1ZoneDetail, ns1ZoneList } from '../loaders/ns1-dns.js';
-import type { BuddyNsZone } from '../providers/buddyns/types.js';
-import type { ProviderId } from '../providers/upstream-error.js';
-import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from './field-report.js';
-import { optionalBuddyNs, optionalNs1 } from './providers.js';
+import { canSeeZone } from '../../auth/visible-zones.js';
+import type { GatewayContext } from '../../context.js';
+import { buddyNsZone, buddyNsZoneList } from '../../loaders/buddyns.js';
+import { ns1ZoneDetail, ns1ZoneList } from '../../loaders/ns1-dns.js';
+import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
+import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from '../field-report.js';
+import { optionalBuddyNs, optionalNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
 
-export type { ReportFailure } from './field-report.js';
+export type { ReportFailure } from '../field-report.js';
 
 /** Asks one provider; its failure is remembered as a gap and leaves undefined. */
 async function settle<T>(provider: ProviderId, promise: Promise<T> | undefined, gaps: ProviderGap[], stale: NoteStale): Promise<T | undefined> {

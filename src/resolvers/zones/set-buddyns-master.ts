@@ -1,10 +1,10 @@
-import type { GatewayContext } from '../context.js';
-import { badInput, GatewayError } from '../errors/gateway-error.js';
-import { buddyNsZone, forgetBuddyNsZone } from '../loaders/buddyns.js';
-import type { BuddyNsProfile, BuddyNsProfileChange, BuddyNsZone } from '../providers/buddyns/types.js';
-import { writePolicy } from './provider-state.js';
-import { requireBuddyNs } from './providers.js';
-import { runSteps, type WriteStep } from './write-steps.js';
+import type { GatewayContext } from '../../context.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { buddyNsZone, forgetBuddyNsZone } from '../../loaders/buddyns.js';
+import type { BuddyNsProfile, BuddyNsProfileChange, BuddyNsZone } from '../../providers/buddyns/types.js';
+import { writePolicy } from '../writes/provider-state.js';
+import { requireBuddyNs } from '../providers.js';
+import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { addBuddyNsZone, addBuddyNsZoneRemedy, deleteBuddyNsZone } from './zone-write-steps.js';
 
 /** ITU-T E.123 international notation: +, country code, then groups of digits separated by spaces. */

@@ -1,6 +1,6 @@
-import type { BuddyNsZone } from '../providers/buddyns/types.js';
-import type { ProviderId } from '../providers/upstream-error.js';
-import type { ProviderGap } from './field-report.js';
+import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
+import type { ProviderGap } from '../field-report.js';
 
 /** One zone whatever provider serves it: the facets each provider's listing gave. */
 export interface UnifiedZone {

@@ -1,15 +1,15 @@
-import type { GatewayContext } from '../context.js';
-import { GatewayError } from '../errors/gateway-error.js';
-import { forgetNs1Zone } from '../loaders/ns1-dns.js';
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
 import { findZone } from './merge-zones.js';
-import { ns1ZoneNow, writePolicy } from './provider-state.js';
-import { requireNs1 } from './providers.js';
+import { ns1ZoneNow, writePolicy } from '../writes/provider-state.js';
+import { requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
-import { versionOf } from './version.js';
-import { conflict } from './write-outcome-errors.js';
-import { withWriteLock } from './write-lock.js';
-import { runSteps } from './write-steps.js';
+import { versionOf } from '../version.js';
+import { conflict } from '../writes/write-outcome-errors.js';
+import { withWriteLock } from '../writes/write-lock.js';
+import { runSteps } from '../writes/write-steps.js';
 
 /**
  * Changes a zone's NS1 settings (SOA values, hostmaster, networks, primary/secondary, meta). With

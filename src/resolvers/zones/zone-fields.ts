@@ -1,8 +1,8 @@
-import type { GatewayContext } from '../context.js';
-import { ns1ZoneDetail } from '../loaders/ns1-dns.js';
-import type { Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats, Ns1ZoneDetail, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { freshOnly, type NoteStale, type ReportFailure } from './field-report.js';
-import { requireNs1 } from './providers.js';
+import type { GatewayContext } from '../../context.js';
+import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
+import type { Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats, Ns1ZoneDetail, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import { freshOnly, type NoteStale, type ReportFailure } from '../field-report.js';
+import { requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
 
 /** The zone's NS1 facet; null when the zone is not on NS1. */

@@ -1,10 +1,10 @@
-import type { GatewayContext } from '../context.js';
-import { buddyNsDelegation, buddyNsZoneStatus } from '../loaders/buddyns.js';
-import { ns1ZoneDetail } from '../loaders/ns1-dns.js';
-import type { ProviderId } from '../providers/upstream-error.js';
+import type { GatewayContext } from '../../context.js';
+import { buddyNsDelegation, buddyNsZoneStatus } from '../../loaders/buddyns.js';
+import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
 import { assessHealth, type ZoneHealth } from './assess-health.js';
-import type { ProviderGap, ReportFailure } from './field-report.js';
-import { optionalBuddyNs, optionalNs1 } from './providers.js';
+import type { ProviderGap, ReportFailure } from '../field-report.js';
+import { optionalBuddyNs, optionalNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
 
 /**

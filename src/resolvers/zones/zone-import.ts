@@ -1,8 +1,8 @@
-import type { GatewayContext } from '../context.js';
-import { badInput } from '../errors/gateway-error.js';
-import { forgetNs1Zone } from '../loaders/ns1-dns.js';
-import type { Ns1ZoneImport } from '../providers/ns1/zone-import.js';
-import { requireNs1 } from './providers.js';
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import type { Ns1ZoneImport } from '../../providers/ns1/zone-import.js';
+import { requireNs1 } from '../providers.js';
 
 const MAX_ZONE_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -1,9 +1,9 @@
-import type { BuddyNsDeps } from '../loaders/buddyns.js';
-import type { Ns1Deps } from '../loaders/ns1-dns.js';
-import type { BuddyNsZone } from '../providers/buddyns/types.js';
-import type { Ns1ZoneDetail, Ns1ZoneWrite } from '../providers/ns1/dns-types.js';
-import { buddyNsZoneNow, ns1ZoneNow } from './provider-state.js';
-import type { VerifiedWrite } from './verified-write.js';
+import type { BuddyNsDeps } from '../../loaders/buddyns.js';
+import type { Ns1Deps } from '../../loaders/ns1-dns.js';
+import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { Ns1ZoneDetail, Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import { buddyNsZoneNow, ns1ZoneNow } from '../writes/provider-state.js';
+import type { VerifiedWrite } from '../writes/verified-write.js';
 
 /** The zone writes of both providers, each with the read that tells whether it happened. */
 
