@@ -1,8 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { toAsciiDomain } from './domain-name.js';
+import type { RecordTypeName } from './record-types.js';
 
-export type RecordTypeName =
-  'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
 
 type Check = (value: string) => string | undefined;
 

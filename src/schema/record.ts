@@ -2,12 +2,13 @@ import { ns1Record, ns1RecordQps } from '../loaders/ns1-dns.js';
 import type { Ns1Answer, Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
 import { fullRecord, recordUsage, recordVersion } from '../resolvers/records/record-fields.js';
 import { requireNs1 } from '../resolvers/providers.js';
+import { RECORD_TYPES } from '../domain/record-types.js';
 import { builder } from './builder.js';
 import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
 
 export const RecordTypeEnum = builder.enumType('RecordType', {
   description: 'The DNS record types NS1 records can have.',
-  values: ['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT'] as const,
+  values: RECORD_TYPES,
 });
 
 export const FeedPointerRef = builder.objectRef<{ source: string; feed: string }>('FeedPointer').implement({

@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../../context.js';
 import type { Ns1ApiKey, Ns1People } from '../../providers/ns1/people.js';
-import { orNull } from '../../loaders/each-key.js';
+import { orNull } from '../../loaders/or-null.js';
 import { writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
 import { applyWrite, definitelyRefused, transient } from '../writes/verified-write.js';

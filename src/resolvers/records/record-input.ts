@@ -1,7 +1,8 @@
 import { isWithinZone } from '../../domain/domain-name.js';
 import { checkRdata } from '../../domain/rdata.js';
 import { badInput } from '../../errors/gateway-error.js';
-import type { Ns1RecordWrite, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import type { RecordTypeName } from '../../domain/record-types.js';
+import type { Ns1RecordWrite } from '../../providers/ns1/dns-types.js';
 
 export interface RecordArgs {
   ttl?: number | null;

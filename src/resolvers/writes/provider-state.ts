@@ -1,8 +1,9 @@
-import { orNull } from '../../loaders/each-key.js';
+import { orNull } from '../../loaders/or-null.js';
 import type { BuddyNsDeps } from '../../loaders/buddyns.js';
 import type { Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { BuddyNsZone } from '../../providers/buddyns/types.js';
-import type { Ns1Record, Ns1ZoneDetail, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import type { RecordTypeName } from '../../domain/record-types.js';
+import type { Ns1Record, Ns1ZoneDetail } from '../../providers/ns1/dns-types.js';
 import type { GatewayContext } from '../../context.js';
 import type { WritePolicy } from './verified-write.js';
 

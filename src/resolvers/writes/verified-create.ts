@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../../context.js';
-import { orNull } from '../../loaders/each-key.js';
+import { orNull } from '../../loaders/or-null.js';
 import { writePolicy } from './provider-state.js';
 import { runSteps } from './write-steps.js';
 

@@ -1,7 +1,7 @@
+import { PROVIDER_NAME } from '../../domain/provider-name.js';
+import { describeError } from '../../errors/describe-error.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { UpstreamError, type ProviderId } from '../../providers/upstream-error.js';
-
-export const PROVIDER_LABEL = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
 
 /** An object whose state the failed operation left other than the caller asked for. */
 export interface LeftOver {
@@ -19,8 +19,6 @@ export interface Remains {
   remedy: string;
 }
 
-export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 function byProvider(entries: Array<{ provider: ProviderId; text: string }>): Record<string, string[]> {
   const out: Record<string, string[]> = { NS1: [], BUDDYNS: [] };
   for (const { provider, text } of entries) out[provider.toUpperCase()]?.push(text);
@@ -36,7 +34,7 @@ const leftOverExtension = (l: LeftOver) => ({
 });
 
 function describeLeftOver(l: LeftOver): string {
-  const where = `${l.kind === 'apiKey' ? 'API key' : l.kind} ${l.name} on ${PROVIDER_LABEL[l.provider]}`;
+  const where = `${l.kind === 'apiKey' ? 'API key' : l.kind} ${l.name} on ${PROVIDER_NAME[l.provider]}`;
   return l.exists ? `${where} exists` : `${where} is missing${l.master !== undefined ? ` (master ${l.master || 'none'})` : ''}`;
 }
 
@@ -61,7 +59,7 @@ export function outcomeUnknown(
 ): GatewayError {
   return new GatewayError(
     'OUTCOME_UNKNOWN',
-    `${operation}: whether ${PROVIDER_LABEL[unknownStep.provider]} did ${unknownStep.text} is unknown (${describeError(error)}), and reading it back failed too (${describeError(readError)}); nothing was undone. Check with: ${check}`,
+    `${operation}: whether ${PROVIDER_NAME[unknownStep.provider]} did ${unknownStep.text} is unknown (${describeError(error)}), and reading it back failed too (${describeError(readError)}); nothing was undone. Check with: ${check}`,
     { provider: unknownStep.provider, applied: byProvider(applied), unknown: unknownStep.text, remedy: check },
   );
 }

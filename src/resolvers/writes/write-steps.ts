@@ -1,7 +1,9 @@
 import { GatewayError } from '../../errors/gateway-error.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { applyWrite, type VerifiedWrite, type WritePolicy, type WriteResult } from './verified-write.js';
-import { describeError, failureCode, outcomeUnknown, partiallyApplied, PROVIDER_LABEL, type Remains } from './write-outcome-errors.js';
+import { PROVIDER_NAME } from '../../domain/provider-name.js';
+import { describeError } from '../../errors/describe-error.js';
+import { failureCode, outcomeUnknown, partiallyApplied, type Remains } from './write-outcome-errors.js';
 
 /** One provider call of a write that spans several. */
 export interface WriteStep {
@@ -28,7 +30,7 @@ export interface CompoundWrite {
 
 function refusal(step: WriteStep, result: WriteResult<unknown>): string {
   const why = result.state === 'different' ? result.detail : describeError('error' in result ? result.error : undefined);
-  return `${PROVIDER_LABEL[step.provider]} did not ${step.does} (${why})`;
+  return `${PROVIDER_NAME[step.provider]} did not ${step.does} (${why})`;
 }
 
 /**
@@ -55,7 +57,7 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
       throw new GatewayError('CONFLICT', `${operation}: ${refusal(step, result)}`, { provider: step.provider });
     }
 
-    const story = [`${done.map((s) => `${PROVIDER_LABEL[s.provider]} ${s.done}`).join(', ')}`, refusal(step, result)];
+    const story = [`${done.map((s) => `${PROVIDER_NAME[s.provider]} ${s.done}`).join(', ')}`, refusal(step, result)];
     // Someone else's change is in the way: undoing ours around it could destroy theirs.
     if (result.state === 'different') {
       throw new GatewayError('CONFLICT', `${operation}: ${story.join('; ')}; nothing was undone. Check with: ${check}`, {
@@ -72,13 +74,13 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
       }
       const undo = await applyWrite(earlier.undo.write, policy);
       if (undo.state === 'applied') {
-        undone.push(`${PROVIDER_LABEL[earlier.provider]} ${earlier.undo.done}`);
+        undone.push(`${PROVIDER_NAME[earlier.provider]} ${earlier.undo.done}`);
         continue;
       }
       if (undo.state === 'unknown') {
         throw outcomeUnknown(operation, { provider: earlier.provider, text: earlier.undo.does }, undo.error, undo.readError, applied(), check);
       }
-      story.push(`${PROVIDER_LABEL[earlier.provider]} did not ${earlier.undo.does} (${undo.state === 'different' ? undo.detail : describeError(undo.error)})`);
+      story.push(`${PROVIDER_NAME[earlier.provider]} did not ${earlier.undo.does} (${undo.state === 'different' ? undo.detail : describeError(undo.error)})`);
       stays.push(earlier);
     }
     if (stays.length === 0) {

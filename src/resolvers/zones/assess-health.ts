@@ -1,3 +1,5 @@
+import { PROVIDER_NAME } from '../../domain/provider-name.js';
+import { describeError } from '../../errors/describe-error.js';
 import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../providers/buddyns/types.js';
 import type { ProviderGap } from '../field-report.js';
 
@@ -26,10 +28,6 @@ export interface ZoneHealth {
   /** False when a provider did not answer: what is known is said, what is not is unknown. */
   complete: boolean;
 }
-
-const PROVIDER_NAME = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const iso = (date: Date | null) => (date ? date.toISOString().replace('.000Z', 'Z') : 'an unknown time');
 
@@ -65,8 +63,8 @@ export function assessHealth(input: HealthInput): ZoneHealth {
   }
   const half = halfOfPair(input);
   if (half) problems.push(half);
-  const unanswered = new Map((input.gaps ?? []).map((gap) => [`${gap.provider}: ${errorText(gap.error)}`, gap]));
-  for (const gap of unanswered.values()) problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${errorText(gap.error)}): this health is incomplete`);
+  const unanswered = new Map((input.gaps ?? []).map((gap) => [`${gap.provider}: ${describeError(gap.error)}`, gap]));
+  for (const gap of unanswered.values()) problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${describeError(gap.error)}): this health is incomplete`);
   return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems, complete: unanswered.size === 0 };
 }
 

@@ -1,4 +1,5 @@
 import type { GatewayContext } from '../../context.js';
+import { PROVIDER_NAME } from '../../domain/provider-name.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
@@ -24,7 +25,7 @@ export async function deleteZone(ctx: GatewayContext, name: string, providers: P
   const chosen = targets ?? present;
   const missing = chosen.filter((p) => !present.includes(p));
   if (present.length === 0 || missing.length > 0) {
-    const where = missing.length > 0 ? ` on ${missing.map((p) => (p === 'ns1' ? 'NS1' : 'BuddyNS')).join(' and ')}` : '';
+    const where = missing.length > 0 ? ` on ${missing.map((p) => PROVIDER_NAME[p]).join(' and ')}` : '';
     throw new GatewayError('NOT_FOUND', `zone ${name} does not exist${where}`);
   }
   // The BuddyNS secondary goes first: an NS1 primary left without its secondary still serves the zone,

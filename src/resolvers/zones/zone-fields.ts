@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
-import type { Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats, Ns1ZoneDetail, RecordTypeName } from '../../providers/ns1/dns-types.js';
+import type { RecordTypeName } from '../../domain/record-types.js';
+import type { Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats, Ns1ZoneDetail } from '../../providers/ns1/dns-types.js';
 import { freshOnly, type NoteStale, type ReportFailure } from '../field-report.js';
 import { requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
