@@ -2,7 +2,6 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { toAsciiDomain } from './domain-name.js';
 import type { RecordTypeName } from './record-types.js';
 
-
 type Check = (value: string) => string | undefined;
 
 const ipv4: Check = (v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`);

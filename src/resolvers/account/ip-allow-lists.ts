@@ -1,63 +1,28 @@
+import { z } from 'zod';
 import type { GatewayContext } from '../../context.js';
-import { checkCardNumber, checkCidrs, done, permissionsChange } from './users.js';
-import { createApiKeyVerified } from './create-api-key.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
 
-type Maybe<T> = T | null | undefined;
-type Flags = Maybe<Record<string, Maybe<Record<string, unknown>>>>;
-
-const clean = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
-const ids = (values: Maybe<Array<string | number>>) => values?.map(String);
-const ns1 = (ctx: GatewayContext) => requireNs1(ctx).ns1;
-
-export function updateAccountSettings(ctx: GatewayContext, input: Record<string, unknown> & { address?: Maybe<Record<string, unknown>> }) {
-  return ns1(ctx).account.updateSettings({ ...clean(input), ...(input.address ? { address: clean(input.address) } : {}) });
+export interface IpAllowListArgs {
+  name?: Maybe<string>;
+  values?: Maybe<string[]>;
 }
 
-export function updateUsageWarnings(ctx: GatewayContext, input: { queries?: Maybe<Record<string, unknown>>; records?: Maybe<Record<string, unknown>> }) {
-  return ns1(ctx).account.updateUsageWarnings({
-    ...(input.queries ? { queries: clean(input.queries) } : {}),
-    ...(input.records ? { records: clean(input.records) } : {}),
-  });
+const addressOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+function checkValues(values: string[]): void {
+  for (const [i, value] of values.entries()) {
+    if (!addressOrRange.safeParse(value).success) throw badInput(`input.values[${i}]`, `"${value}" is not an IP address or CIDR range`);
+  }
 }
 
-export const deleteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.deleteUser(username));
-export const reinviteUser = (ctx: GatewayContext, username: string) => done(ns1(ctx).people.reinviteUser(username));
+export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.lists();
 
-export function createApiKey(ctx: GatewayContext, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
-  return createApiKeyVerified(ctx, {
-    name: input.name ?? 'API key',
-    ...clean({ teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }),
-  });
-}
-
-export function updateApiKey(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; teamIds?: Maybe<Array<string | number>>; permissions?: Flags }) {
-  return ns1(ctx).people.updateApiKey(id, clean({ name: input.name, teamIds: ids(input.teamIds), permissions: permissionsChange(input.permissions) }));
-}
-
-export const deleteApiKey = (ctx: GatewayContext, id: string) => done(ns1(ctx).people.deleteApiKey(id));
-
-export function createTeam(ctx: GatewayContext, input: { name?: Maybe<string>; permissions?: Flags }) {
-  const { people } = ns1(ctx);
-  const name = input.name ?? 'Team';
-  return createInCollection(ctx, {
-    what: 'team',
-    list: () => people.teams(),
-    create: () => people.createTeam({ name, ...clean({ permissions: permissionsChange(input.permissions) }) }),
-    isOurs: (team) => team.name === name,
-  });
-}
-
-export function updateTeam(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; permissions?: Flags }) {
-  return ns1(ctx).people.updateTeam(id, clean({ name: input.name, permissions: permissionsChange(input.permissions) }));
-}
-
-export const deleteTeam = (ctx: GatewayContext, id: string) => done(ns1(ctx).people.deleteTeam(id));
-
-export function createIpAllowList(ctx: GatewayContext, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
-  checkCidrs(input.values ?? [], 'input.values');
-  const { ipAllowLists } = ns1(ctx);
+export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {
+  checkValues(input.values ?? []);
+  const { ipAllowLists } = requireNs1(ctx).ns1;
   const name = input.name ?? 'Allow list';
   return createInCollection(ctx, {
     what: 'IP allow list',
@@ -67,25 +32,12 @@ export function createIpAllowList(ctx: GatewayContext, input: { name?: Maybe<str
   });
 }
 
-export function updateIpAllowList(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; values?: Maybe<string[]> }) {
-  checkCidrs(input.values ?? [], 'input.values');
-  return ns1(ctx).ipAllowLists.update(id, clean({ name: input.name, values: input.values }));
+export function updateIpAllowList(ctx: GatewayContext, id: string, input: IpAllowListArgs) {
+  checkValues(input.values ?? []);
+  return requireNs1(ctx).ns1.ipAllowLists.update(id, omitNulls({ name: input.name, values: input.values }));
 }
 
-export const deleteIpAllowList = (ctx: GatewayContext, id: string) => done(ns1(ctx).ipAllowLists.delete(id));
-export const changePlan = (ctx: GatewayContext, type: string) => ns1(ctx).account.changePlan(type);
-
-export function addPaymentMethod(ctx: GatewayContext, input: { number: string; expMonth: number; expYear: number; cvc?: Maybe<string>; name?: Maybe<string> }) {
-  checkCardNumber(input.number);
-  const { billing } = ns1(ctx);
-  const number = input.number.replace(/[\s-]/g, '');
-  return createInCollection(ctx, {
-    what: 'payment method',
-    list: () => billing.paymentMethods(),
-    create: () => billing.addPaymentMethod({ number, expMonth: input.expMonth, expYear: input.expYear, ...clean({ cvc: input.cvc, name: input.name }) }),
-    isOurs: (card) => card.last4 === number.slice(-4) && card.expMonth === input.expMonth && card.expYear === input.expYear,
-  });
+export async function deleteIpAllowList(ctx: GatewayContext, id: string): Promise<boolean> {
+  await requireNs1(ctx).ns1.ipAllowLists.delete(id);
+  return true;
 }
-
-export const setDefaultPaymentMethod = (ctx: GatewayContext, id: string) => ns1(ctx).billing.setDefaultPaymentMethod(id);
-export const deletePaymentMethod = (ctx: GatewayContext, id: string) => done(ns1(ctx).billing.deletePaymentMethod(id));

@@ -7,6 +7,5 @@ export async function buddyNsOwner(ctx: GatewayContext) {
   return { provider: 'buddyns' as const, username: null, name: null, email: user.email, lastAccessAt: null };
 }
 
-export const buddyNsProfile = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getProfile();
 export const buddyNsService = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getService();
 export const buddyNsZonesInUse = async (ctx: GatewayContext) => (await buddyNsZoneList(requireBuddyNs(ctx))).length;

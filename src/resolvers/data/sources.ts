@@ -1,17 +1,18 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput } from '../../errors/gateway-error.js';
 import { forgetNs1Sources } from '../../loaders/ns1-ops.js';
+import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
 
-type Maybe<T> = T | null | undefined;
-const given = <T>(value: Maybe<T>): T | undefined => (value === null ? undefined : value);
-
-async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Promise<T> {
+/** After a write the next read must see it: the request's sources (and their feeds) are read again. */
+export async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Promise<T> {
   const result = await write;
   forgetNs1Sources(requireNs1(ctx));
   return result;
 }
+
+export const dataSourceTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.data.sourceTypes();
 
 export function createDataSource(ctx: GatewayContext, input: { name: string; sourceType: string; config?: Maybe<Record<string, unknown>> }) {
   const { data } = requireNs1(ctx).ns1;
@@ -20,7 +21,7 @@ export function createDataSource(ctx: GatewayContext, input: { name: string; sou
     createInCollection(ctx, {
       what: 'data source',
       list: () => data.sources(),
-      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: given(input.config) ?? {} }),
+      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: input.config ?? {} }),
       isOurs: (source) => source.name === input.name,
     }),
   );
@@ -35,38 +36,6 @@ export function updateDataSource(ctx: GatewayContext, id: string, input: { name?
 
 export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {
   await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteSource(id));
-  return true;
-}
-
-export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
-  if (!input.name) throw badInput('input.name', 'a new feed needs a name');
-  const { data } = requireNs1(ctx).ns1;
-  const name = input.name;
-  return afterWrite(
-    ctx,
-    createInCollection(ctx, {
-      what: 'data feed',
-      list: () => data.feeds(sourceId),
-      create: () => data.createFeed(sourceId, { name, config: given(input.config) ?? {} }),
-      isOurs: (feed) => feed.name === name,
-    }),
-  );
-}
-
-export function updateDataFeed(
-  ctx: GatewayContext,
-  sourceId: string,
-  feedId: string,
-  input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> },
-) {
-  return afterWrite(
-    ctx,
-    requireNs1(ctx).ns1.data.updateFeed(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
-  );
-}
-
-export async function deleteDataFeed(ctx: GatewayContext, sourceId: string, feedId: string): Promise<boolean> {
-  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteFeed(sourceId, feedId));
   return true;
 }
 

@@ -1,12 +1,10 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput } from '../../errors/gateway-error.js';
-import { forgetNs1Jobs, ns1NotificationList } from '../../loaders/ns1-ops.js';
+import { forgetNs1Jobs } from '../../loaders/ns1-ops.js';
 import type { Ns1MonitorJob, Ns1MonitorJobWrite, Ns1MonitorRule } from '../../providers/ns1/monitoring.js';
-import type { Ns1Notifier } from '../../providers/ns1/notify-lists.js';
+import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
-
-type Maybe<T> = T | null | undefined;
 
 export interface MonitorJobArgs {
   name?: Maybe<string>;
@@ -26,11 +24,7 @@ export interface MonitorJobArgs {
   notes?: Maybe<string>;
 }
 
-function toWrite(args: MonitorJobArgs): Ns1MonitorJobWrite {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(args)) if (value !== null && value !== undefined) out[key] = value;
-  return out;
-}
+const toWrite = (args: MonitorJobArgs): Ns1MonitorJobWrite => omitNulls(args);
 
 function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {
   for (const [i, rule] of (rules ?? []).entries()) {
@@ -39,6 +33,9 @@ function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {
       throw badInput(`input.rules[${i}].value`, `"${rule.comparison}" compares with a number`);
   }
 }
+
+export const monitorJobTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitoring.jobTypes();
+export const monitorRegions = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitoring.regions();
 
 export async function createMonitorJob(ctx: GatewayContext, args: MonitorJobArgs): Promise<Ns1MonitorJob> {
   if (!args.name) throw badInput('input.name', 'a new monitoring job needs a name');
@@ -74,10 +71,6 @@ export async function deleteMonitorJob(ctx: GatewayContext, id: string): Promise
   return true;
 }
 
-export function jobNotifyList(ctx: GatewayContext, job: Ns1MonitorJob) {
-  return job.notifyListId ? ns1NotificationList(requireNs1(ctx), job.notifyListId) : Promise.resolve(null);
-}
-
 export function jobHistory(
   ctx: GatewayContext,
   job: Ns1MonitorJob,
@@ -99,26 +92,4 @@ export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { peri
     ...(args.metric ? { metric: args.metric } : {}),
     ...(args.region ? { region: args.region } : {}),
   });
-}
-
-export async function createNotificationList(ctx: GatewayContext, name: string, notifiers: Ns1Notifier[]) {
-  const { notifyLists } = requireNs1(ctx).ns1;
-  return createInCollection(ctx, {
-    what: 'notification list',
-    list: () => notifyLists.lists(),
-    create: () => notifyLists.create(name, notifiers),
-    isOurs: (list) => list.name === name,
-  });
-}
-
-export async function updateNotificationList(ctx: GatewayContext, id: string, change: { name?: Maybe<string>; notifiers?: Maybe<Ns1Notifier[]> }) {
-  return requireNs1(ctx).ns1.notifyLists.update(id, {
-    ...(change.name ? { name: change.name } : {}),
-    ...(change.notifiers ? { notifiers: change.notifiers } : {}),
-  });
-}
-
-export async function deleteNotificationList(ctx: GatewayContext, id: string): Promise<boolean> {
-  await requireNs1(ctx).ns1.notifyLists.delete(id);
-  return true;
 }

@@ -3,6 +3,7 @@ import { checkRdata } from '../../domain/rdata.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1RecordWrite } from '../../providers/ns1/dns-types.js';
+import { omitNulls } from '../omit-nulls.js';
 
 export interface RecordArgs {
   ttl?: number | null;
@@ -34,26 +35,15 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   }
 }
 
-const present = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
-
+/** GraphQL sends an unset input field as null; the NS1 client takes only what was given. */
 export function toRecordWrite(args: RecordArgs): Ns1RecordWrite {
-  return {
-    ...(present(args.ttl) ? { ttl: args.ttl } : {}),
-    ...(present(args.answers)
-      ? { answers: args.answers.map((a) => ({ rdata: a.rdata, ...(a.region ? { region: a.region } : {}), ...(a.meta ? { meta: a.meta } : {}) })) }
-      : {}),
-    ...(present(args.link) ? { link: args.link } : {}),
-    ...(present(args.regions) ? { regions: args.regions.map((r) => ({ name: r.name, ...(r.meta ? { meta: r.meta } : {}) })) } : {}),
-    ...(present(args.filters)
-      ? {
-          filters: args.filters.map((f) => ({
-            filter: f.filter,
-            ...(f.config ? { config: f.config } : {}),
-            ...(present(f.disabled) ? { disabled: f.disabled } : {}),
-          })),
-        }
-      : {}),
-    ...(present(args.meta) ? { meta: args.meta } : {}),
-    ...(present(args.useClientSubnet) ? { useClientSubnet: args.useClientSubnet } : {}),
-  };
+  return omitNulls({
+    ttl: args.ttl,
+    answers: args.answers?.map((a) => ({ rdata: a.rdata, ...(a.region ? { region: a.region } : {}), ...(a.meta ? { meta: a.meta } : {}) })),
+    link: args.link,
+    regions: args.regions?.map((r) => ({ name: r.name, ...(r.meta ? { meta: r.meta } : {}) })),
+    filters: args.filters?.map((f) => ({ filter: f.filter, ...(f.config ? { config: f.config } : {}), ...omitNulls({ disabled: f.disabled }) })),
+    meta: args.meta,
+    useClientSubnet: args.useClientSubnet,
+  });
 }

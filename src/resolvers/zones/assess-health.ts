@@ -64,7 +64,8 @@ export function assessHealth(input: HealthInput): ZoneHealth {
   const half = halfOfPair(input);
   if (half) problems.push(half);
   const unanswered = new Map((input.gaps ?? []).map((gap) => [`${gap.provider}: ${describeError(gap.error)}`, gap]));
-  for (const gap of unanswered.values()) problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${describeError(gap.error)}): this health is incomplete`);
+  for (const gap of unanswered.values())
+    problems.push(`${PROVIDER_NAME[gap.provider]} did not answer (${describeError(gap.error)}): this health is incomplete`);
   return { serialNs1, serialBuddyNs, serialsInSync, transferOk, delegationOk, problems, complete: unanswered.size === 0 };
 }
 

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput } from '../../errors/gateway-error.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import { orNull } from '../../loaders/or-null.js';
 import type { Ns1ZoneImport } from '../../providers/ns1/zone-import.js';
 import { requireNs1 } from '../providers.js';
 
@@ -17,11 +18,6 @@ export async function importZoneFile(ctx: GatewayContext, name: string, file: Fi
   return result;
 }
 
-export async function zoneImportJob(ctx: GatewayContext, jobId: string): Promise<Ns1ZoneImport | null> {
-  try {
-    return await requireNs1(ctx).ns1.imports.job(jobId);
-  } catch (error) {
-    if (error && typeof error === 'object' && 'code' in error && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+export function zoneImportJob(ctx: GatewayContext, jobId: string): Promise<Ns1ZoneImport | null> {
+  return orNull(requireNs1(ctx).ns1.imports.job(jobId));
 }

@@ -1,4 +1,5 @@
 import type { Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import { omitNulls } from '../omit-nulls.js';
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
 
@@ -7,17 +8,13 @@ export type Ns1ZoneArgs = Nullable<Omit<Ns1ZoneWrite, 'primary' | 'secondary'>> 
   secondary?: { enabled: boolean; primaryIp: string; primaryPort?: number | null } | null;
 };
 
-function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
-}
-
 /** GraphQL sends an unset input field as null; the provider client takes only what was given. */
 export function toNs1ZoneWrite(args: Ns1ZoneArgs | null | undefined): Ns1ZoneWrite {
   if (!args) return {};
   const { primary, secondary, ...rest } = args;
   return {
-    ...defined(rest),
-    ...(primary ? { primary: { enabled: primary.enabled, secondaries: primary.secondaries.map((s) => defined(s)) } } : {}),
-    ...(secondary ? { secondary: defined(secondary) } : {}),
+    ...omitNulls(rest),
+    ...(primary ? { primary: { enabled: primary.enabled, secondaries: primary.secondaries.map((s) => omitNulls(s)) } } : {}),
+    ...(secondary ? { secondary: omitNulls(secondary) } : {}),
   };
 }

@@ -1,15 +1,8 @@
-import { setBuddyNsMaster, syncAllZones, syncZone, updateBuddyNsProfile } from '../resolvers/zones/set-buddyns-master.js';
-import { builder } from './builder.js';
-import { BuddyNsProfileRef } from './buddyns-account.js';
-import { BuddyNsZoneRef } from './buddyns-zone.js';
-
-const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
-  description: 'Changes to the BuddyNS profile; fields left out stay as they are.',
-  fields: (t) => ({
-    mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567".' }),
-    cpanelIntegration: t.boolean({ description: 'Turn the BuddyNS cPanel integration on or off.' }),
-  }),
-});
+import { updateBuddyNsProfile } from '../../resolvers/buddyns/profile.js';
+import { setBuddyNsMaster, syncAllZones, syncZone } from '../../resolvers/zones/buddyns-secondary.js';
+import { BuddyNsProfileInput, BuddyNsProfileRef } from '../buddyns-profile.js';
+import { BuddyNsZoneRef } from '../buddyns-zone.js';
+import { builder } from '../builder.js';
 
 builder.mutationFields((t) => ({
   syncZone: t.boolean({

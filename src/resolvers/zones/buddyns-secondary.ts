@@ -1,14 +1,11 @@
 import type { GatewayContext } from '../../context.js';
-import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { GatewayError } from '../../errors/gateway-error.js';
 import { buddyNsZone, forgetBuddyNsZone } from '../../loaders/buddyns.js';
-import type { BuddyNsProfile, BuddyNsProfileChange, BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/types.js';
 import { writePolicy } from '../writes/provider-state.js';
 import { requireBuddyNs } from '../providers.js';
 import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { addBuddyNsZone, addBuddyNsZoneRemedy, deleteBuddyNsZone } from './zone-write-steps.js';
-
-/** ITU-T E.123 international notation: +, country code, then groups of digits separated by spaces. */
-const E123 = /^\+[1-9]\d{0,2}(?: \d{1,8}){1,5}$/;
 
 async function existingZone(ctx: GatewayContext, name: string): Promise<BuddyNsZone> {
   const zone = await buddyNsZone(requireBuddyNs(ctx), name);
@@ -71,11 +68,4 @@ export async function setBuddyNsMaster(ctx: GatewayContext, name: string, master
   } finally {
     forgetBuddyNsZone(deps, zone);
   }
-}
-
-export async function updateBuddyNsProfile(ctx: GatewayContext, change: BuddyNsProfileChange): Promise<BuddyNsProfile> {
-  if (change.mobileNumber !== undefined && change.mobileNumber !== '' && !E123.test(change.mobileNumber.trim())) {
-    throw badInput('input.mobileNumber', `"${change.mobileNumber}" is not in ITU-T E.123 international notation, e.g. "+1 555 123 4567"`);
-  }
-  return requireBuddyNs(ctx).buddyns.updateProfile(change);
 }
