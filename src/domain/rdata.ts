@@ -1,8 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { toAsciiDomain } from './domain-name.js';
-
-export type RecordTypeName =
-  'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
+import type { RecordTypeName } from './record-types.js';
 
 type Check = (value: string) => string | undefined;
 

@@ -1,8 +1,7 @@
 import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
 import { UpstreamError } from '../providers/upstream-error.js';
+import { PROVIDER_NAME } from '../domain/provider-name.js';
 import { GatewayError } from './gateway-error.js';
-
-const PROVIDER_NAME = { ns1: 'NS1', buddyns: 'BuddyNS' } as const;
 
 /** The one place where a failure becomes what a client sees: a message and `extensions.code`. */
 export function toGraphQLError(error: unknown, at: Pick<GraphQLErrorOptions, 'path' | 'nodes'> = {}): GraphQLError | undefined {

@@ -1,6 +1,7 @@
 import type { Ns1Client } from '../providers/ns1/client.js';
 import type { Ns1Record, Ns1ZoneDetail, Ns1ZoneSummary, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { eachKey, orNull } from './each-key.js';
+import { eachKey } from './each-key.js';
+import { orNull } from './or-null.js';
 import type { LoaderRegistry } from './registry.js';
 
 export interface Ns1Deps {

@@ -3,7 +3,8 @@ import type { Ns1RecordSummary } from '../providers/ns1/dns-types.js';
 import type { Ns1MonitorJob } from '../providers/ns1/monitoring.js';
 import type { Ns1NotificationList } from '../providers/ns1/notify-lists.js';
 import type { Ns1Team } from '../providers/ns1/people.js';
-import { eachKey, orNull } from './each-key.js';
+import { eachKey } from './each-key.js';
+import { orNull } from './or-null.js';
 import { ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from './ns1-dns.js';
 
 const sourcesLoader = ({ ns1, loaders }: Ns1Deps) =>

@@ -3,12 +3,11 @@ import type { GatewayContext } from '../context.js';
 import { toAsciiDomain } from '../domain/domain-name.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import { ns1DataFeedById, ns1DataSources, ns1Invoices, ns1MonitorJob } from '../loaders/ns1-ops.js';
-import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
-import { findZone } from './merge-zones.js';
+import { isRecordType } from '../domain/record-types.js';
+import type { Ns1Record } from '../providers/ns1/dns-types.js';
+import { findZone } from './zones/merge-zones.js';
 import { optionalNs1 } from './providers.js';
-import type { UnifiedZone } from './unified-zone.js';
-
-const RECORD_TYPES = new Set(['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT']);
+import type { UnifiedZone } from './zones/unified-zone.js';
 
 /**
  * A Zone another subgraph refers to, by name in Unicode or punycode. Goes through the same loaders as
@@ -26,7 +25,7 @@ export async function recordReference(ctx: GatewayContext, ref: { zone: unknown;
   const ns1 = optionalNs1(ctx);
   const zone = typeof ref.zone === 'string' ? toAsciiDomain(ref.zone) : undefined;
   const domain = typeof ref.domain === 'string' ? toAsciiDomain(ref.domain) : undefined;
-  const type = typeof ref.type === 'string' && RECORD_TYPES.has(ref.type) ? (ref.type as RecordTypeName) : undefined;
+  const type = isRecordType(ref.type) ? ref.type : undefined;
   if (!ns1 || !zone || !domain || !type || !canSeeZone(ctx, zone)) return null;
   return ns1Record(ns1, { zone, domain, type });
 }

@@ -1,5 +1,5 @@
 /** What a write-only value reads as: it can be set, never read back. */
-export const MASKED = '********';
+const MASKED = '********';
 
 /** Keys whose values are credentials in provider configurations (PagerDuty `service_key`, TSIG `key`, …). */
 const SECRET_KEY = /key|secret|token|password|passwd|credential|auth|signature|webhook|^url$|_url$|uri$/i;

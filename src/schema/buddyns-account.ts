@@ -1,18 +1,10 @@
-import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/types.js';
-import { buddyNsOwner, buddyNsProfile, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns-account.js';
+import type { BuddyNsService } from '../providers/buddyns/types.js';
+import { buddyNsOwner, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns/account.js';
+import { buddyNsProfile } from '../resolvers/buddyns/profile.js';
+import { BuddyNsProfileRef } from './buddyns-profile.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';
 import { ViewerRef } from './viewer.js';
-
-export const BuddyNsProfileRef = builder.objectRef<BuddyNsProfile>('BuddyNsProfile').implement({
-  description: 'The BuddyNS account profile: traffic this period, contact number, cPanel integration.',
-  fields: (t) => ({
-    usedTraffic: t.exposeFloat('usedTraffic', { description: 'Queries served this month, in queries.' }),
-    estimatedTraffic: t.exposeFloat('estimatedTraffic', { description: 'Queries expected by the end of the month, in queries.' }),
-    mobileNumber: t.exposeString('mobileNumber', { description: 'ITU-T E.123, e.g. "+1 555 123 4567".' }),
-    cpanelIntegration: t.exposeBoolean('cpanelIntegration', { description: 'Whether the BuddyNS cPanel integration is turned on for the account.' }),
-  }),
-});
 
 const BuddyNsServiceRef = builder.objectRef<BuddyNsService>('BuddyNsService').implement({
   description: 'The BuddyNS plan (GET /service/).',

@@ -1,31 +1,10 @@
 import { buddyNsDelegation, buddyNsZoneStatus } from '../loaders/buddyns.js';
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone } from '../providers/buddyns/types.js';
 import { requireBuddyNs } from '../resolvers/providers.js';
+import { BuddyNsZoneStatusRef } from './buddyns-zone-status.js';
 import { builder } from './builder.js';
 
-export const BuddyNsZoneStatusRef = builder.objectRef<BuddyNsZoneStatus>('BuddyNsZoneStatus').implement({
-  description: "A zone's transfer status on BuddyNS (GET /zone/{name}/status/).",
-  fields: (t) => ({
-    transferOk: t.exposeBoolean('transferOk', { description: 'Whether the last transfer from the master succeeded.' }),
-    firstFailureAt: t.expose('firstFailureAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'The first failed transfer BuddyNS recorded; null when none has failed.',
-    }),
-    lastFailureAt: t.expose('lastFailureAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'The latest failed transfer; null when none has failed.',
-    }),
-    lastSuccessAt: t.expose('lastSuccessAt', {
-      type: 'DateTime',
-      nullable: true,
-      description: 'The latest successful transfer; null when none has succeeded yet.',
-    }),
-  }),
-});
-
-export const BuddyNsDelegationRef = builder.objectRef<BuddyNsDelegation>('BuddyNsDelegation').implement({
+const BuddyNsDelegationRef = builder.objectRef<BuddyNsDelegation>('BuddyNsDelegation').implement({
   description: "Whether a zone's delegation to BuddyNS is in order (GET /zone/{name}/delegation/).",
   fields: (t) => ({
     registryOk: t.exposeBoolean('registryOk', { description: 'The registry lists the BuddyNS name servers.' }),
@@ -65,5 +44,12 @@ export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').impl
       description:
         'Delegation checks: one more BuddyNS request per zone (GET /zone/{name}/delegation/). Null, with an error at this path, when BuddyNS does not answer.',
     }),
+  }),
+});
+
+export const BuddyNsZoneInput = builder.inputType('BuddyNsZoneInput', {
+  description: 'BuddyNS settings of a new zone.',
+  fields: (t) => ({
+    master: t.field({ type: 'IP', description: "Defaults to NS1's transfer address when the zone is also created on NS1." }),
   }),
 });

@@ -1,7 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import DirectivesPlugin from '@pothos/plugin-directives';
-import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -32,10 +30,9 @@ export const builder = new SchemaBuilder<{
 }>({
   // Audit outermost, so refused mutations are recorded too; access last, so the options it sets from the
   // access rules are in place before scope-auth and federation read them.
-  plugins: [auditPlugin, ErrorsPlugin, ScopeAuthPlugin, DirectivesPlugin, ValidationPlugin, DataloaderPlugin, FederationPlugin, accessPlugin],
+  plugins: [auditPlugin, ScopeAuthPlugin, DirectivesPlugin, ValidationPlugin, FederationPlugin, accessPlugin],
   scopeAuth: scopeAuthOptions,
   defaultFieldNullability: false,
-  errors: { defaultTypes: [] },
   validation: {
     validationError: (failure) =>
       new GatewayError(

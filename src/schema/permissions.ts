@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Ns1Permissions } from '../providers/ns1/ops-schemas.js';
 import { builder } from './builder.js';
 
@@ -109,6 +108,3 @@ export const PermissionsInput = builder.inputType('PermissionsInput', {
     monitoring: t.field({ type: MonitoringPermissionsInput, description: 'Monitoring jobs and notification lists.' }),
   }),
 });
-
-export const nameRule = z.string().trim().min(1, 'must not be empty').max(255);
-export const idRule = z.string().trim().min(1, 'must not be empty');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Ns1PulsarApp, Ns1PulsarJob } from '../providers/ns1/pulsar.js';
-import * as account from '../resolvers/account.js';
-import { builder } from './builder.js';
-import { idRule } from './permissions.js';
+import { pulsarApp, pulsarApps, pulsarData, pulsarJobs, pulsarLive } from '../resolvers/account/pulsar.js';
 import { writeOnlySecrets } from '../resolvers/write-only.js';
+import { builder } from './builder.js';
+import { idRule } from './input-rules.js';
 
 const PulsarPointRef = builder.objectRef<{ at: Date; value: number; unit: string | null }>('PulsarPoint').implement({
   description: 'One Pulsar measurement: a time, a value and its unit.',
@@ -34,7 +34,7 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
     }),
     live: t.field({
       type: PulsarPointRef,
-      resolve: (j, _a, ctx) => account.pulsarLive(ctx, j.appId, j.id),
+      resolve: (j, _a, ctx) => pulsarLive(ctx, j.appId, j.id),
       description:
         'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
@@ -51,7 +51,7 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
         start: t.arg({ type: 'DateTime', description: 'Only values after this time.' }),
         end: t.arg({ type: 'DateTime', description: 'Only values before this time.' }),
       },
-      resolve: (j, args, ctx) => account.pulsarData(ctx, j.appId, j.id, args),
+      resolve: (j, args, ctx) => pulsarData(ctx, j.appId, j.id, args),
       description: 'Historical values of the job, filtered by period or start/end, aggregation, geo and ASN.',
     }),
   }),
@@ -73,26 +73,22 @@ const PulsarAppRef = builder.objectRef<Ns1PulsarApp>('PulsarApp').implement({
     }),
     jobs: t.field({
       type: [PulsarJobRef],
-      resolve: (a, _x, ctx) => account.pulsarJobs(ctx, a.id),
+      resolve: (a, _x, ctx) => pulsarJobs(ctx, a.id),
       description: 'The app’s jobs: one NS1 request per app.',
     }),
   }),
 });
 
-const PulsarRef = builder.objectRef<Record<string, never>>('Pulsar').implement({
+export const PulsarRef = builder.objectRef<Record<string, never>>('Pulsar').implement({
   description: 'NS1 Pulsar real-user measurement.',
   fields: (t) => ({
-    apps: t.field({ type: [PulsarAppRef], description: 'Every Pulsar app of the account.', resolve: (_p, _a, ctx) => account.pulsarApps(ctx) }),
+    apps: t.field({ type: [PulsarAppRef], description: 'Every Pulsar app of the account.', resolve: (_p, _a, ctx) => pulsarApps(ctx) }),
     app: t.field({
       type: PulsarAppRef,
       nullable: true,
       args: { id: t.arg.id({ required: true, validate: idRule }) },
-      resolve: (_p, a, ctx) => account.pulsarApp(ctx, String(a.id)),
+      resolve: (_p, a, ctx) => pulsarApp(ctx, String(a.id)),
       description: 'One Pulsar app by id; null when NS1 does not have it.',
     }),
   }),
 });
-
-builder.queryField('pulsar', (t) =>
-  t.field({ type: PulsarRef, nullable: true, description: 'Null when NS1 is not configured.', resolve: (_r, _a, ctx) => (ctx.ns1 ? {} : null) }),
-);

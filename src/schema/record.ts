@@ -1,64 +1,12 @@
-import { ns1Record, ns1RecordQps } from '../loaders/ns1-dns.js';
-import type { Ns1Answer, Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
-import { fullRecord, recordUsage, recordVersion } from '../resolvers/records.js';
+import { ns1RecordQps } from '../loaders/ns1-dns.js';
+import type { Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
 import { requireNs1 } from '../resolvers/providers.js';
+import { fullRecord, recordUsage, recordVersion } from '../resolvers/records/record-fields.js';
 import { builder } from './builder.js';
-import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
-
-export const RecordTypeEnum = builder.enumType('RecordType', {
-  description: 'The DNS record types NS1 records can have.',
-  values: ['A', 'AAAA', 'ALIAS', 'AFSDB', 'CERT', 'CNAME', 'DNAME', 'HINFO', 'MX', 'NAPTR', 'NS', 'PTR', 'RP', 'SPF', 'SRV', 'TXT'] as const,
-});
-
-export const FeedPointerRef = builder.objectRef<{ source: string; feed: string }>('FeedPointer').implement({
-  description: 'A data feed that sets a metadata value of an answer.',
-  fields: (t) => ({
-    source: t.exposeID('source', { description: 'Id of the data source that feeds the value.' }),
-    feed: t.exposeID('feed', { description: 'Id of the data feed within that source (see dataFeed to load it).' }),
-  }),
-});
-
-const AnswerRef = builder.objectRef<Ns1Answer>('Answer').implement({
-  description: 'One answer of an NS1 record: its RDATA, and the metadata traffic steering reads.',
-  fields: (t) => ({
-    id: t.exposeID('id', { nullable: true, description: 'NS1’s id of the answer; null when NS1 does not send one.' }),
-    rdata: t.exposeStringList('rdata', { description: 'The RDATA fields of the answer, e.g. ["10", "mail.example.com"] for MX.' }),
-    region: t.exposeString('region', { nullable: true, description: 'The region (answer group) this answer belongs to; null when none.' }),
-    meta: t.expose('meta', {
-      type: 'JSONObject',
-      nullable: true,
-      description: 'Answer metadata the filter chain reads, e.g. {"up": true, "priority": 1}; a value {"feed": "<id>"} comes from a data feed.',
-    }),
-    feeds: t.field({
-      type: [FeedPointerRef],
-      resolve: (a) => a.feeds,
-      description: 'The data feeds that set metadata values of this answer; empty when none.',
-    }),
-  }),
-});
-
-const RegionRef = builder.objectRef<{ name: string; meta: Record<string, unknown> }>('Region').implement({
-  description: 'A group of answers (the NS1 portal calls regions "groups").',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'The region’s name, e.g. "us-east"; answers refer to it.' }),
-    meta: t.expose('meta', {
-      type: 'JSONObject',
-      nullable: true,
-      description: 'Metadata shared by the region’s answers, e.g. {"georegion": ["US-EAST"]}.',
-    }),
-  }),
-});
-
-const FilterRef = builder.objectRef<Ns1Record['filters'][number]>('Filter').implement({
-  description: 'One step of the traffic-steering filter chain.',
-  fields: (t) => ({
-    filter: t.exposeString('filter', {
-      description: 'The filter’s key, e.g. "up", "geotarget_regional", "weighted_shuffle" (see Query.filterTypes).',
-    }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true, description: 'The filter’s options; null when it has none.' }),
-    disabled: t.exposeBoolean('disabled', { nullable: true, description: 'Whether this step is skipped; null when NS1 does not say.' }),
-  }),
-});
+import { AnswerInput, AnswerRef, FilterInput, FilterRef, RegionInput, RegionRef } from './record-parts.js';
+import { RecordTypeEnum } from './record-type.js';
+import { StatsPeriodEnum } from './stats-period.js';
+import { UsageStatsRef } from './usage-stats.js';
 
 /** A record from a zone listing (short form) or fetched in full; full fields load on demand. */
 export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record').implement({
@@ -119,16 +67,31 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
   }),
 });
 
-builder.queryField('record', (t) =>
-  t.field({
-    type: RecordRef,
-    nullable: true,
-    description: 'One NS1 record; null when it does not exist.',
-    args: {
-      zone: t.arg({ type: 'DomainName', required: true }),
-      domain: t.arg({ type: 'DomainName', required: true }),
-      type: t.arg({ type: RecordTypeEnum, required: true }),
-    },
-    resolve: (_root, args, ctx) => ns1Record(requireNs1(ctx), { zone: args.zone, domain: args.domain, type: args.type }),
+export const CreateRecordInput = builder.inputType('CreateRecordInput', {
+  description: 'A new NS1 record: where it lives, its type, and its answers or a link.',
+  fields: (t) => ({
+    zone: t.field({ type: 'DomainName', required: true, description: 'The NS1 zone to create the record in; NOT_FOUND when NS1 does not have it.' }),
+    domain: t.field({ type: 'DomainName', required: true, description: 'The record’s fully qualified name; it must be within the zone.' }),
+    type: t.field({ type: RecordTypeEnum, required: true, description: 'The record type; each answer’s RDATA is checked against it.' }),
+    ttl: t.int({ description: 'Seconds resolvers may cache the answers, 0 to 2147483647; NS1’s default when left out.' }),
+    answers: t.field({ type: [AnswerInput], required: true, description: 'Empty with `link`.' }),
+    link: t.field({ type: 'DomainName', description: 'Make a linked record that answers like this record (same type); then answers must be empty.' }),
+    regions: t.field({ type: [RegionInput], description: 'Answer groups the answers may refer to.' }),
+    filters: t.field({ type: [FilterInput], description: 'The traffic-steering filter chain, in order.' }),
+    meta: t.field({ type: 'JSONObject', description: 'Record-level metadata.' }),
+    useClientSubnet: t.boolean({ description: 'Steer by the EDNS Client Subnet a resolver sends.' }),
   }),
-);
+});
+
+export const UpdateRecordInput = builder.inputType('UpdateRecordInput', {
+  description: 'Changes to an NS1 record; fields left out stay as they are.',
+  fields: (t) => ({
+    ttl: t.int({ description: 'Seconds resolvers may cache the answers, 0 to 2147483647.' }),
+    answers: t.field({ type: [AnswerInput], description: 'Replaces all answers; each RDATA is checked against the record type.' }),
+    link: t.field({ type: 'DomainName', description: 'Turn the record into a linked record; then give no answers.' }),
+    regions: t.field({ type: [RegionInput], description: 'Replaces the answer groups.' }),
+    filters: t.field({ type: [FilterInput], description: 'Replaces the filter chain.' }),
+    meta: t.field({ type: 'JSONObject', description: 'Replaces the record-level metadata.' }),
+    useClientSubnet: t.boolean({ description: 'Steer by the EDNS Client Subnet a resolver sends.' }),
+  }),
+});

@@ -1,4 +1,4 @@
-import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
+import { type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { staleMarkOf } from '../providers/stale-responses.js';
 import { noteStale } from '../resolvers/stale-answers.js';

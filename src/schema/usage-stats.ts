@@ -1,15 +1,6 @@
 import type { Ns1UsageStats } from '../providers/ns1/dns-types.js';
 import { builder } from './builder.js';
 
-export const StatsPeriodEnum = builder.enumType('StatsPeriod', {
-  description: 'A window of NS1 statistics, ending now: the last hour, 24 hours or 30 days.',
-  values: {
-    HOUR: { value: '1h', description: 'The last hour.' },
-    DAY: { value: '24h', description: 'The last 24 hours.' },
-    MONTH: { value: '30d', description: 'The last 30 days.' },
-  } as const,
-});
-
 const UsagePointRef = builder.objectRef<{ at: Date; queries: number }>('UsagePoint').implement({
   description: 'One point of a usage graph: a time and the queries NS1 counted for it.',
   fields: (t) => ({

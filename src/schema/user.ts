@@ -1,13 +1,14 @@
 import type { Ns1User } from '../providers/ns1/people.js';
 import type { ProviderId } from '../providers/upstream-error.js';
-import { teamsOf } from '../resolvers/account.js';
+import { teamsOf } from '../resolvers/account/teams.js';
 import { builder } from './builder.js';
-import { PermissionsRef } from './permissions.js';
+import { nameRule } from './input-rules.js';
+import { PermissionsInput, PermissionsRef } from './permissions.js';
 import { ProviderEnum } from './provider.js';
 import { TeamRef } from './team.js';
 
 /** An account user: an NS1 user, or the BuddyNS account owner. */
-export interface UserShape {
+interface UserShape {
   provider: ProviderId;
   username: string | null;
   name: string | null;
@@ -46,5 +47,16 @@ export const UserRef = builder.objectRef<UserShape>('User').implement({
     }),
     permissions: t.field({ type: PermissionsRef, nullable: true, description: 'NS1.', resolve: (u) => u.ns1?.permissions ?? null }),
     notifyBilling: t.boolean({ nullable: true, description: 'NS1: receives billing notifications.', resolve: (u) => u.ns1?.notifyBilling ?? null }),
+  }),
+});
+
+export const UserInput = builder.inputType('UserInput', {
+  description: 'An NS1 user, or changes to one. To create, name and email are required; on update, fields left out stay as they are.',
+  fields: (t) => ({
+    name: t.string({ validate: nameRule, description: 'Full name, 1 to 255 characters.' }),
+    email: t.field({ type: 'EmailAddress', description: 'E-mail address; a new user’s invitation goes to it.' }),
+    teamIds: t.idList({ description: 'Ids of the teams the user belongs to; replaces the user’s teams.' }),
+    notifyBilling: t.boolean({ description: 'Send the user billing notifications.' }),
+    permissions: t.field({ type: PermissionsInput, description: 'The user’s own permission flags.' }),
   }),
 });

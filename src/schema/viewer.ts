@@ -15,22 +15,3 @@ ViewerRef.implement({
     }),
   }),
 });
-
-builder.queryType({
-  description:
-    'Reads from NS1 and BuddyNS with the credentials of the request. A field that needs a provider without credentials fails with PROVIDER_NOT_CONFIGURED (viewer.ns1, viewer.buddyns and pulsar are null instead); zones and zone merge the providers that are configured.',
-});
-builder.mutationType({
-  description:
-    "Writes to NS1 and BuddyNS. Bad input is refused with BAD_USER_INPUT before any upstream call; a provider's refusal keeps its message and status.",
-});
-
-builder.queryField('viewer', (t) =>
-  t.field({
-    type: ViewerRef,
-    description: 'The accounts behind the credentials in use.',
-    resolve: (_root, _args, ctx) => ({
-      providers: [...(ctx.ns1 ? (['ns1'] as const) : []), ...(ctx.buddyns ? (['buddyns'] as const) : [])],
-    }),
-  }),
-);

@@ -1,4 +1,4 @@
-import type { ZoneHealth } from '../resolvers/assess-health.js';
+import type { ZoneHealth } from '../resolvers/zones/assess-health.js';
 import { builder } from './builder.js';
 
 export const ZoneHealthRef = builder.objectRef<ZoneHealth>('ZoneHealth').implement({

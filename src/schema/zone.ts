@@ -1,21 +1,18 @@
-import { ns1ZoneQps } from '../loaders/ns1-dns.js';
-import { createZone } from '../resolvers/create-zone.js';
-import { deleteZone } from '../resolvers/delete-zone.js';
-import { findZone, listZones } from '../resolvers/merge-zones.js';
-import { requireNs1 } from '../resolvers/providers.js';
-import { zoneNs1Facet, zoneRecord, zoneRecords, zoneUsage } from '../resolvers/zone-records.js';
-import { zoneHealth } from '../resolvers/zone-health.js';
-import { providersOf, type UnifiedZone } from '../resolvers/unified-zone.js';
-import { updateZone } from '../resolvers/update-zone.js';
 import { toUnicodeDomain } from '../domain/domain-name.js';
+import { ns1ZoneQps } from '../loaders/ns1-dns.js';
+import { requireNs1 } from '../resolvers/providers.js';
+import { providersOf, type UnifiedZone } from '../resolvers/zones/unified-zone.js';
+import { zoneNs1Facet, zoneRecord, zoneRecords, zoneUsage } from '../resolvers/zones/zone-fields.js';
+import { zoneHealth } from '../resolvers/zones/zone-health.js';
+import { BuddyNsZoneInput, BuddyNsZoneRef } from './buddyns-zone.js';
 import { builder } from './builder.js';
-import { BuddyNsZoneRef } from './buddyns-zone.js';
-import { Ns1ZoneRef } from './ns1-zone.js';
+import { Ns1ZoneInput, Ns1ZoneRef } from './ns1-zone.js';
 import { ProviderEnum } from './provider.js';
-import { RecordRef, RecordTypeEnum } from './record.js';
+import { RecordTypeEnum } from './record-type.js';
+import { RecordRef } from './record.js';
 import { reportAt, staleAt } from './report-failure.js';
-import { StatsPeriodEnum, UsageStatsRef } from './usage-stats.js';
-import { CreateZoneInput, UpdateZoneInput } from './zone-inputs.js';
+import { StatsPeriodEnum } from './stats-period.js';
+import { UsageStatsRef } from './usage-stats.js';
 import { ZoneHealthRef } from './zone-health.js';
 
 export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
@@ -78,45 +75,23 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
   }),
 });
 
-builder.queryFields((t) => ({
-  zones: t.field({
-    type: [ZoneRef],
-    description:
-      'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
-    args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
-    resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info)),
+export const CreateZoneInput = builder.inputType('CreateZoneInput', {
+  description: 'A new zone: its name, where to create it, and each provider’s settings.',
+  fields: (t) => ({
+    name: t.field({ type: 'DomainName', required: true, description: 'The zone name, in Unicode or punycode.' }),
+    providers: t.field({
+      type: [ProviderEnum],
+      required: true,
+      description: 'Where to create it; [NS1, BUDDYNS] makes NS1 the primary and BuddyNS its secondary.',
+    }),
+    ns1: t.field({ type: Ns1ZoneInput, description: 'NS1 settings; only with NS1 among the providers.' }),
+    buddyns: t.field({ type: BuddyNsZoneInput, description: 'BuddyNS settings; only with BUDDYNS among the providers.' }),
   }),
-  zone: t.field({
-    type: ZoneRef,
-    nullable: true,
-    description: 'One zone by name, in Unicode or punycode; null when no provider has it.',
-    args: { name: t.arg({ type: 'DomainName', required: true, description: 'The zone name, in Unicode or punycode.' }) },
-    resolve: (_root, args, ctx, info) => findZone(ctx, args.name, reportAt(ctx, info), staleAt(ctx, info)),
-  }),
-}));
+});
 
-builder.mutationFields((t) => ({
-  createZone: t.field({
-    type: ZoneRef,
-    description:
-      'Creates a zone on NS1, BuddyNS or both. On both, a refusal by BuddyNS removes the NS1 zone again; what cannot be undone is reported as PARTIALLY_APPLIED.',
-    args: { input: t.arg({ type: CreateZoneInput, required: true, description: 'The zone, where to create it, and each provider’s settings.' }) },
-    resolve: (_root, { input }, ctx) => createZone(ctx, input),
+export const UpdateZoneInput = builder.inputType('UpdateZoneInput', {
+  description: 'Changes to a zone. Only NS1 settings can change in place (BuddyNS masters change with setBuddyNsMaster).',
+  fields: (t) => ({
+    ns1: t.field({ type: Ns1ZoneInput, description: 'The NS1 settings to change; settings left out stay as they are.' }),
   }),
-  updateZone: t.field({
-    type: ZoneRef,
-    args: {
-      name: t.arg({ type: 'DomainName', required: true }),
-      input: t.arg({ type: UpdateZoneInput, required: true }),
-      ifVersion: t.arg.string({ description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.' }),
-    },
-    resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1, args.ifVersion),
-    description:
-      "Changes the zone's NS1 settings (SOA values, hostmaster, networks, transfers, meta) and returns the zone as it is now. NOT_FOUND when the zone is not on NS1; PROVIDER_NOT_CONFIGURED without NS1 credentials; CONFLICT when `ifVersion` no longer matches.",
-  }),
-  deleteZone: t.boolean({
-    description: 'Deletes the zone from the given providers, or from every provider that has it.',
-    args: { name: t.arg({ type: 'DomainName', required: true }), providers: t.arg({ type: [ProviderEnum] }) },
-    resolve: (_root, args, ctx) => deleteZone(ctx, args.name, args.providers),
-  }),
-}));
+});

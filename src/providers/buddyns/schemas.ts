@@ -1,5 +1,6 @@
-import { domainToASCII, domainToUnicode } from 'node:url';
+import { domainToASCII } from 'node:url';
 import { z } from 'zod';
+import { toUnicodeDomain } from '../../domain/domain-name.js';
 
 /** BuddyNS timestamps are ISO 8601 in UTC without a zone designator. */
 const naiveUtc = z
@@ -18,7 +19,7 @@ const naiveUtc = z
 
 const names = (name: string, idn?: string) => {
   const ascii = idn || domainToASCII(name) || name;
-  return { name: domainToUnicode(ascii) || name, asciiName: ascii };
+  return { name: toUnicodeDomain(ascii), asciiName: ascii };
 };
 
 export const zoneSchema = z

@@ -1,11 +1,6 @@
-import { domainToUnicode } from 'node:url';
 import { z } from 'zod';
-
-const unicode = (ascii: string) =>
-  ascii
-    .split('.')
-    .map((label) => (label.startsWith('xn--') ? domainToUnicode(label) || label : label))
-    .join('.');
+import { toUnicodeDomain } from '../../domain/domain-name.js';
+import { RECORD_TYPES } from '../../domain/record-types.js';
 
 const meta = z
   .record(z.string(), z.unknown())
@@ -55,7 +50,7 @@ export const zoneSummarySchema = z
   .transform((z) => ({
     id: z.id,
     asciiName: z.zone,
-    name: unicode(z.zone),
+    name: toUnicodeDomain(z.zone),
     ttl: z.ttl,
     refresh: z.refresh,
     retry: z.retry,
@@ -87,24 +82,7 @@ export const zoneSummarySchema = z
     meta: z.meta,
   }));
 
-export const recordTypeSchema = z.enum([
-  'A',
-  'AAAA',
-  'ALIAS',
-  'AFSDB',
-  'CERT',
-  'CNAME',
-  'DNAME',
-  'HINFO',
-  'MX',
-  'NAPTR',
-  'NS',
-  'PTR',
-  'RP',
-  'SPF',
-  'SRV',
-  'TXT',
-]);
+export const recordTypeSchema = z.enum(RECORD_TYPES);
 
 const shortRecordSchema = z.object({
   id: z.string(),

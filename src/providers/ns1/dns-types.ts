@@ -1,5 +1,6 @@
-export type RecordTypeName =
-  'A' | 'AAAA' | 'ALIAS' | 'AFSDB' | 'CERT' | 'CNAME' | 'DNAME' | 'HINFO' | 'MX' | 'NAPTR' | 'NS' | 'PTR' | 'RP' | 'SPF' | 'SRV' | 'TXT';
+import type { RecordTypeName } from '../../domain/record-types.js';
+
+export type { RecordTypeName };
 
 export interface Ns1SecondaryServer {
   ip: string;

@@ -1,0 +1,34 @@
+import type { GatewayContext } from '../../context.js';
+import { orNull } from '../../loaders/or-null.js';
+import { omitNulls, type Maybe } from '../omit-nulls.js';
+import { requireNs1 } from '../providers.js';
+import { createApiKeyVerified } from './create-api-key.js';
+import { permissionsChange, type PermissionFlags } from './permissions-change.js';
+
+export interface ApiKeyArgs {
+  name?: Maybe<string>;
+  teamIds?: Maybe<Array<string | number>>;
+  permissions?: PermissionFlags;
+}
+
+export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.apiKeys();
+export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.people.apiKey(id));
+
+export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
+  return createApiKeyVerified(ctx, {
+    name: input.name ?? 'API key',
+    ...omitNulls({ teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
+  });
+}
+
+export function updateApiKey(ctx: GatewayContext, id: string, input: ApiKeyArgs) {
+  return requireNs1(ctx).ns1.people.updateApiKey(
+    id,
+    omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
+  );
+}
+
+export async function deleteApiKey(ctx: GatewayContext, id: string): Promise<boolean> {
+  await requireNs1(ctx).ns1.people.deleteApiKey(id);
+  return true;
+}

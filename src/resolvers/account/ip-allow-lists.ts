@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { omitNulls, type Maybe } from '../omit-nulls.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
+
+export interface IpAllowListArgs {
+  name?: Maybe<string>;
+  values?: Maybe<string[]>;
+}
+
+const addressOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+function checkValues(values: string[]): void {
+  for (const [i, value] of values.entries()) {
+    if (!addressOrRange.safeParse(value).success) throw badInput(`input.values[${i}]`, `"${value}" is not an IP address or CIDR range`);
+  }
+}
+
+export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.lists();
+
+export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {
+  checkValues(input.values ?? []);
+  const { ipAllowLists } = requireNs1(ctx).ns1;
+  const name = input.name ?? 'Allow list';
+  return createInCollection(ctx, {
+    what: 'IP allow list',
+    list: () => ipAllowLists.lists(),
+    create: () => ipAllowLists.create(name, input.values ?? []),
+    isOurs: (list) => list.name === name,
+  });
+}
+
+export function updateIpAllowList(ctx: GatewayContext, id: string, input: IpAllowListArgs) {
+  checkValues(input.values ?? []);
+  return requireNs1(ctx).ns1.ipAllowLists.update(id, omitNulls({ name: input.name, values: input.values }));
+}
+
+export async function deleteIpAllowList(ctx: GatewayContext, id: string): Promise<boolean> {
+  await requireNs1(ctx).ns1.ipAllowLists.delete(id);
+  return true;
+}

@@ -1,0 +1,40 @@
+import type { GatewayContext } from '../../context.js';
+import { ns1Team } from '../../loaders/ns1-ops.js';
+import { omitNulls, type Maybe } from '../omit-nulls.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
+import { permissionsChange, type PermissionFlags } from './permissions-change.js';
+
+export interface TeamArgs {
+  name?: Maybe<string>;
+  permissions?: PermissionFlags;
+}
+
+export const teams = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.teams();
+export const team = (ctx: GatewayContext, id: string) => ns1Team(requireNs1(ctx), id);
+
+/** The teams a user or key belongs to, through the loader; a team that no longer exists is left out. */
+export async function teamsOf(ctx: GatewayContext, ids: string[]) {
+  const found = await Promise.all(ids.map((id) => ns1Team(requireNs1(ctx), id)));
+  return found.filter((t) => t !== null);
+}
+
+export function createTeam(ctx: GatewayContext, input: TeamArgs) {
+  const { people } = requireNs1(ctx).ns1;
+  const name = input.name ?? 'Team';
+  return createInCollection(ctx, {
+    what: 'team',
+    list: () => people.teams(),
+    create: () => people.createTeam({ name, ...omitNulls({ permissions: permissionsChange(input.permissions) }) }),
+    isOurs: (team) => team.name === name,
+  });
+}
+
+export function updateTeam(ctx: GatewayContext, id: string, input: TeamArgs) {
+  return requireNs1(ctx).ns1.people.updateTeam(id, omitNulls({ name: input.name, permissions: permissionsChange(input.permissions) }));
+}
+
+export async function deleteTeam(ctx: GatewayContext, id: string): Promise<boolean> {
+  await requireNs1(ctx).ns1.people.deleteTeam(id);
+  return true;
+}

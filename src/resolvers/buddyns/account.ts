@@ -1,0 +1,11 @@
+import type { GatewayContext } from '../../context.js';
+import { buddyNsZoneList } from '../../loaders/buddyns.js';
+import { requireBuddyNs } from '../providers.js';
+
+export async function buddyNsOwner(ctx: GatewayContext) {
+  const user = await requireBuddyNs(ctx).buddyns.getUser();
+  return { provider: 'buddyns' as const, username: null, name: null, email: user.email, lastAccessAt: null };
+}
+
+export const buddyNsService = (ctx: GatewayContext) => requireBuddyNs(ctx).buddyns.getService();
+export const buddyNsZonesInUse = async (ctx: GatewayContext) => (await buddyNsZoneList(requireBuddyNs(ctx))).length;

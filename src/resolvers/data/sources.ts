@@ -1,0 +1,48 @@
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetNs1Sources } from '../../loaders/ns1-ops.js';
+import type { Maybe } from '../omit-nulls.js';
+import { requireNs1 } from '../providers.js';
+import { createInCollection } from '../writes/verified-create.js';
+
+/** After a write the next read must see it: the request's sources (and their feeds) are read again. */
+export async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Promise<T> {
+  const result = await write;
+  forgetNs1Sources(requireNs1(ctx));
+  return result;
+}
+
+export const dataSourceTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.data.sourceTypes();
+
+export function createDataSource(ctx: GatewayContext, input: { name: string; sourceType: string; config?: Maybe<Record<string, unknown>> }) {
+  const { data } = requireNs1(ctx).ns1;
+  return afterWrite(
+    ctx,
+    createInCollection(ctx, {
+      what: 'data source',
+      list: () => data.sources(),
+      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: input.config ?? {} }),
+      isOurs: (source) => source.name === input.name,
+    }),
+  );
+}
+
+export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
+  return afterWrite(
+    ctx,
+    requireNs1(ctx).ns1.data.updateSource(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+  );
+}
+
+export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {
+  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteSource(id));
+  return true;
+}
+
+export async function publishFeedData(ctx: GatewayContext, sourceId: string, data: Record<string, unknown>): Promise<boolean> {
+  if (Object.keys(data).length === 0) throw badInput('data', 'publish at least one metadata value');
+  const deps = requireNs1(ctx);
+  await deps.ns1.data.publish(sourceId, data);
+  forgetNs1Sources(deps);
+  return true;
+}

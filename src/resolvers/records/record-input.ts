@@ -1,0 +1,49 @@
+import { isWithinZone } from '../../domain/domain-name.js';
+import { checkRdata } from '../../domain/rdata.js';
+import { badInput } from '../../errors/gateway-error.js';
+import type { RecordTypeName } from '../../domain/record-types.js';
+import type { Ns1RecordWrite } from '../../providers/ns1/dns-types.js';
+import { omitNulls } from '../omit-nulls.js';
+
+export interface RecordArgs {
+  ttl?: number | null;
+  answers?: Array<{ rdata: string[]; region?: string | null; meta?: Record<string, unknown> | null }> | null;
+  link?: string | null;
+  regions?: Array<{ name: string; meta?: Record<string, unknown> | null }> | null;
+  filters?: Array<{ filter: string; config?: Record<string, unknown> | null; disabled?: boolean | null }> | null;
+  meta?: Record<string, unknown> | null;
+  useClientSubnet?: boolean | null;
+}
+
+/** Checks a record write against the rules of its type and zone, before anything is sent to NS1. */
+export function validateRecord(zone: string, domain: string, type: RecordTypeName, args: RecordArgs, creating: boolean): void {
+  if (!isWithinZone(domain, zone)) throw badInput('domain', `${domain} is not within zone ${zone}`);
+  if (args.ttl != null && (args.ttl < 0 || args.ttl > 2_147_483_647)) throw badInput('ttl', 'must be from 0 to 2147483647 seconds');
+  const answers = args.answers ?? [];
+  if (args.link && answers.length > 0) throw badInput('answers', 'a linked record takes no answers of its own');
+  if (creating && !args.link && answers.length === 0) throw badInput('answers', `give at least one answer, or a link`);
+  const regionNames = new Set((args.regions ?? []).map((r) => r.name));
+  for (const [i, answer] of answers.entries()) {
+    const problem = checkRdata(type, answer.rdata);
+    if (problem) throw badInput(problem.index === undefined ? `answers[${i}].rdata` : `answers[${i}].rdata[${problem.index}]`, problem.message);
+    if (answer.region && args.regions && !regionNames.has(answer.region)) {
+      throw badInput(`answers[${i}].region`, `region "${answer.region}" is not among the record's regions`);
+    }
+  }
+  for (const [i, filter] of (args.filters ?? []).entries()) {
+    if (!/^[a-z0-9_]+$/.test(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not a filter name`);
+  }
+}
+
+/** GraphQL sends an unset input field as null; the NS1 client takes only what was given. */
+export function toRecordWrite(args: RecordArgs): Ns1RecordWrite {
+  return omitNulls({
+    ttl: args.ttl,
+    answers: args.answers?.map((a) => ({ rdata: a.rdata, ...(a.region ? { region: a.region } : {}), ...(a.meta ? { meta: a.meta } : {}) })),
+    link: args.link,
+    regions: args.regions?.map((r) => ({ name: r.name, ...(r.meta ? { meta: r.meta } : {}) })),
+    filters: args.filters?.map((f) => ({ filter: f.filter, ...(f.config ? { config: f.config } : {}), ...omitNulls({ disabled: f.disabled }) })),
+    meta: args.meta,
+    useClientSubnet: args.useClientSubnet,
+  });
+}

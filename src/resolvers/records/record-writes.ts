@@ -1,0 +1,134 @@
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
+import type { RecordTypeName } from '../../domain/record-types.js';
+import type { Ns1Record } from '../../providers/ns1/dns-types.js';
+import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
+import { requireNs1 } from '../providers.js';
+import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';
+import { versionOf } from '../version.js';
+import type { VerifiedWrite } from '../writes/verified-write.js';
+import { conflict } from '../writes/write-outcome-errors.js';
+import { withWriteLock } from '../writes/write-lock.js';
+import { runSteps } from '../writes/write-steps.js';
+
+async function requireZone(ctx: GatewayContext, zone: string): Promise<void> {
+  if (!(await ns1ZoneDetail(requireNs1(ctx), zone))) throw new GatewayError('NOT_FOUND', `zone ${zone} does not exist on NS1`, { provider: 'ns1' });
+}
+
+const notFound = (zone: string, domain: string, type: string) =>
+  new GatewayError('NOT_FOUND', `record ${domain}/${type} does not exist in zone ${zone}`, { provider: 'ns1' });
+
+const rdataOf = (record: { answers?: Array<{ rdata: Array<string | number> }> }) =>
+  JSON.stringify((record.answers ?? []).map((a) => a.rdata.join(' ').toLowerCase()).sort());
+
+interface RecordWrite<T> {
+  key: { zone: string; domain: string; type: RecordTypeName };
+  /** e.g. "update record www.example.com/A" */
+  does: string;
+  /** The write, given the record as it is now (null when it does not exist yet). */
+  write(current: Ns1Record | null): VerifiedWrite<T>;
+  ifVersion?: string | null;
+  mustExist: boolean;
+}
+
+/** Runs one record write as a verified step, under the record's lock, and forgets what the request had read. */
+async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrite<T>): Promise<T> {
+  const { zone, domain, type } = op.key;
+  return withWriteLock(`${deps.ns1.fingerprint}:${zone}:${domain}:${type}`, async () => {
+    try {
+      const current = await ns1RecordNow(deps, zone, domain, type);
+      if (op.mustExist && !current) throw notFound(zone, domain, type);
+      if (current && op.ifVersion != null && versionOf(current) !== op.ifVersion) {
+        throw conflict(
+          `record ${domain}/${type} in zone ${zone} changed since version ${op.ifVersion}; read it again and reapply your change`,
+          versionOf(current),
+        );
+      }
+      const check = `{ record(zone: "${zone}", domain: "${domain}", type: ${type}) { version answers { rdata } } }`;
+      const [value] = await runSteps(
+        { operation: op.does, steps: [{ provider: 'ns1', does: op.does, done: op.does, write: op.write(current) }], check },
+        writePolicy(ctx),
+      );
+      return value as T;
+    } finally {
+      forgetNs1Record(deps, op.key);
+    }
+  });
+}
+
+export async function createRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs): Promise<Ns1Record> {
+  validateRecord(zone, domain, type, args, true);
+  const deps = requireNs1(ctx);
+  await requireZone(ctx, zone);
+  const sent = toRecordWrite(args);
+  return writeRecord<Ns1Record>(ctx, deps, {
+    key: { zone, domain, type },
+    does: `create record ${domain}/${type}`,
+    mustExist: false,
+    write: () => ({
+      provider: 'ns1',
+      send: () => deps.ns1.records.create(zone, domain, type, sent),
+      observe: async () => {
+        const now = await ns1RecordNow(deps, zone, domain, type);
+        if (!now) return { state: 'absent' };
+        if (rdataOf(now) === rdataOf(sent)) return { state: 'applied', value: now };
+        return { state: 'different', detail: `the record exists with other answers (${now.shortAnswers.join(', ')})` };
+      },
+    }),
+  });
+}
+
+/** A change is taken to have happened when the record's version moved from the one it was made against. */
+function changeOf(
+  deps: Ns1Deps,
+  key: { zone: string; domain: string; type: RecordTypeName },
+  before: Ns1Record | null,
+  send: () => Promise<Ns1Record>,
+): VerifiedWrite<Ns1Record> {
+  return {
+    provider: 'ns1',
+    send,
+    observe: async () => {
+      const now = await ns1RecordNow(deps, key.zone, key.domain, key.type);
+      if (!now) return { state: 'different', detail: 'the record was deleted meanwhile' };
+      return before && versionOf(now) === versionOf(before) ? { state: 'absent' } : { state: 'applied', value: now };
+    },
+  };
+}
+
+export async function updateRecord(
+  ctx: GatewayContext,
+  zone: string,
+  domain: string,
+  type: RecordTypeName,
+  args: RecordArgs,
+  ifVersion?: string | null,
+): Promise<Ns1Record> {
+  validateRecord(zone, domain, type, args, false);
+  const deps = requireNs1(ctx);
+  const key = { zone, domain, type };
+  return writeRecord(ctx, deps, {
+    key,
+    does: `update record ${domain}/${type}`,
+    mustExist: true,
+    ifVersion,
+    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(args))),
+  });
+}
+
+export async function deleteRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, ifVersion?: string | null): Promise<boolean> {
+  const deps = requireNs1(ctx);
+  await writeRecord(ctx, deps, {
+    key: { zone, domain, type },
+    does: `delete record ${domain}/${type}`,
+    mustExist: true,
+    ifVersion,
+    write: () => ({
+      provider: 'ns1',
+      send: () => deps.ns1.records.delete(zone, domain, type),
+      observe: async () => ((await ns1RecordNow(deps, zone, domain, type)) ? { state: 'absent' } : { state: 'applied', value: undefined }),
+    }),
+  });
+  return true;
+}

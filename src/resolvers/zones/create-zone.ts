@@ -1,0 +1,76 @@
+import type { GatewayContext } from '../../context.js';
+import { badInput } from '../../errors/gateway-error.js';
+import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import type { Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
+import { findZone } from './merge-zones.js';
+import { requireBuddyNs, requireNs1 } from '../providers.js';
+import type { UnifiedZone } from './unified-zone.js';
+import { writePolicy } from '../writes/provider-state.js';
+import { runSteps, type WriteStep } from '../writes/write-steps.js';
+import { addBuddyNsZone, createNs1Zone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
+
+export interface CreateZoneArgs {
+  name: string;
+  providers: ProviderId[];
+  ns1?: Ns1ZoneArgs | null;
+  buddyns?: { master?: string | null } | null;
+}
+
+/** The master BuddyNS transfers from: given, NS1's transfer address when NS1 is primary, or none. */
+function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean): string {
+  const given = args.buddyns?.master ?? undefined;
+  if (given !== undefined) return given;
+  if (!onNs1) return '';
+  const address = ctx.config.ns1.transferAddress;
+  if (!address) {
+    throw badInput('input.buddyns.master', 'give the master BuddyNS transfers from, or set NS1_TRANSFER_ADDRESS to use NS1 as the master');
+  }
+  return address;
+}
+
+/**
+ * Creates a zone on NS1, BuddyNS or both. On both, NS1 is primary (transfers allowed) and BuddyNS its
+ * secondary, created in that order so a secondary never points at a primary that does not exist; when
+ * BuddyNS is verified not to have the zone, the NS1 zone is removed again. What cannot be undone is
+ * reported as PARTIALLY_APPLIED with the mutation that puts it right.
+ */
+export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Promise<UnifiedZone> {
+  const providers = [...new Set(args.providers)];
+  if (providers.length === 0) throw badInput('input.providers', 'name at least one provider');
+  const onNs1 = providers.includes('ns1');
+  const onBuddyNs = providers.includes('buddyns');
+  if (!onNs1 && args.ns1) throw badInput('input.ns1', 'NS1 settings need NS1 among the providers');
+  if (!onBuddyNs && args.buddyns) throw badInput('input.buddyns', 'BuddyNS settings need BUDDYNS among the providers');
+  const ns1 = onNs1 ? requireNs1(ctx) : undefined;
+  const buddyns = onBuddyNs ? requireBuddyNs(ctx) : undefined;
+  const master = onBuddyNs ? buddyNsMaster(ctx, args, onNs1) : '';
+  const name = args.name;
+
+  const steps: WriteStep[] = [];
+  if (ns1) {
+    const settings: Ns1ZoneWrite = toNs1ZoneWrite(args.ns1);
+    if (onBuddyNs && !settings.primary && !settings.secondary && !settings.link) settings.primary = { enabled: true, secondaries: [] };
+    steps.push({
+      provider: 'ns1',
+      does: `create zone ${name}`,
+      done: `created zone ${name}`,
+      write: createNs1Zone(ns1, name, settings),
+      undo: { does: `delete zone ${name}`, done: `deleted zone ${name} again`, write: deleteNs1Zone(ns1, name) },
+      ifStays: { leftOver: { provider: 'ns1', kind: 'zone', name, exists: true }, remedy: deleteZoneRemedy(name, 'NS1') },
+    });
+  }
+  if (buddyns) {
+    steps.push({ provider: 'buddyns', does: `add zone ${name}`, done: `added zone ${name}`, write: addBuddyNsZone(buddyns, name, master) });
+  }
+  try {
+    await runSteps({ operation: `createZone ${name}`, steps, check: `{ zone(name: "${name}") { providers health { problems } } }` }, writePolicy(ctx));
+  } finally {
+    if (ns1) forgetNs1Zone(ns1, name);
+    if (buddyns) forgetBuddyNsZone(buddyns, name);
+  }
+  const zone = await findZone(ctx, name, () => undefined);
+  return zone ?? { asciiName: name, onNs1, buddyns: null };
+}

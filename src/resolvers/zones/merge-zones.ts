@@ -1,0 +1,74 @@
+import { canSeeZone } from '../../auth/visible-zones.js';
+import type { GatewayContext } from '../../context.js';
+import { buddyNsZone, buddyNsZoneList } from '../../loaders/buddyns.js';
+import { ns1ZoneDetail, ns1ZoneList } from '../../loaders/ns1-dns.js';
+import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { ProviderId } from '../../providers/upstream-error.js';
+import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from '../field-report.js';
+import { optionalBuddyNs, optionalNs1 } from '../providers.js';
+import type { UnifiedZone } from './unified-zone.js';
+
+export type { ReportFailure } from '../field-report.js';
+
+/** Asks one provider; its failure is remembered as a gap and leaves undefined. */
+async function settle<T>(provider: ProviderId, promise: Promise<T> | undefined, gaps: ProviderGap[], stale: NoteStale): Promise<T | undefined> {
+  if (!promise) return undefined;
+  try {
+    return stale(await promise);
+  } catch (error) {
+    gaps.push({ provider, error });
+    return undefined;
+  }
+}
+
+/** When NS1 did not answer, a BuddyNS zone that transfers from NS1 is known to be on NS1 still. */
+function knownOnNs1(ctx: GatewayContext, gaps: ProviderGap[], zone: BuddyNsZone): boolean {
+  const transferAddress = ctx.config.ns1.transferAddress;
+  return gaps.some((gap) => gap.provider === 'ns1') && transferAddress !== undefined && zone.master === transferAddress;
+}
+
+/** Every zone of every configured provider, one entry per name, sorted by name. */
+export async function listZones(
+  ctx: GatewayContext,
+  provider: ProviderId | undefined,
+  report: ReportFailure,
+  stale: NoteStale = freshOnly,
+): Promise<UnifiedZone[]> {
+  const ns1 = provider === 'buddyns' ? undefined : optionalNs1(ctx);
+  const buddyns = provider === 'ns1' ? undefined : optionalBuddyNs(ctx);
+  const gaps: ProviderGap[] = [];
+  const [ns1Zones, buddyZones] = await Promise.all([
+    settle('ns1', ns1 && ns1ZoneList(ns1), gaps, stale),
+    settle('buddyns', buddyns && buddyNsZoneList(buddyns), gaps, stale),
+  ]);
+  for (const gap of gaps) report(gap.error);
+  const merged = new Map<string, UnifiedZone>();
+  for (const zone of ns1Zones ?? []) merged.set(zone.asciiName, { asciiName: zone.asciiName, onNs1: true, buddyns: null, gaps });
+  for (const zone of buddyZones ?? []) {
+    const onNs1 = merged.get(zone.asciiName)?.onNs1 ?? knownOnNs1(ctx, gaps, zone);
+    merged.set(zone.asciiName, { asciiName: zone.asciiName, onNs1, buddyns: zone, gaps });
+  }
+  return [...merged.values()].filter((zone) => canSeeZone(ctx, zone.asciiName)).sort((a, b) => a.asciiName.localeCompare(b.asciiName));
+}
+
+/**
+ * One zone by its ASCII name; null when no configured provider has it. When a provider fails and no other
+ * has the zone, the failure is the answer: the zone may well exist there.
+ */
+export async function findZone(ctx: GatewayContext, asciiName: string, report: ReportFailure, stale: NoteStale = freshOnly): Promise<UnifiedZone | null> {
+  if (!canSeeZone(ctx, asciiName)) return null;
+  const ns1 = optionalNs1(ctx);
+  const buddyns = optionalBuddyNs(ctx);
+  const gaps: ProviderGap[] = [];
+  const [ns1Zone, buddyZone] = await Promise.all([
+    settle('ns1', ns1 && ns1ZoneDetail(ns1, asciiName), gaps, stale),
+    settle('buddyns', buddyns && buddyNsZone(buddyns, asciiName), gaps, stale),
+  ]);
+  if (!ns1Zone && !buddyZone) {
+    if (gaps[0]) throw gaps[0].error;
+    return null;
+  }
+  for (const gap of gaps) report(gap.error);
+  const onNs1 = Boolean(ns1Zone) || (buddyZone ? knownOnNs1(ctx, gaps, buddyZone) : false);
+  return { asciiName, onNs1, buddyns: buddyZone ?? null, gaps };
+}

@@ -1,0 +1,61 @@
+import type { GatewayContext } from '../../context.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
+import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
+import { findZone } from './merge-zones.js';
+import { ns1ZoneNow, writePolicy } from '../writes/provider-state.js';
+import { requireNs1 } from '../providers.js';
+import type { UnifiedZone } from './unified-zone.js';
+import { versionOf } from '../version.js';
+import { conflict } from '../writes/write-outcome-errors.js';
+import { withWriteLock } from '../writes/write-lock.js';
+import { runSteps } from '../writes/write-steps.js';
+
+/**
+ * Changes a zone's NS1 settings (SOA values, hostmaster, networks, primary/secondary, meta). With
+ * `ifVersion`, refuses with CONFLICT when the zone changed since that version was read.
+ */
+export async function updateZone(
+  ctx: GatewayContext,
+  name: string,
+  ns1Settings: Ns1ZoneArgs | null | undefined,
+  ifVersion?: string | null,
+): Promise<UnifiedZone> {
+  const ns1 = requireNs1(ctx);
+  await withWriteLock(`${ns1.ns1.fingerprint}:${name}`, async () => {
+    try {
+      const before = await ns1ZoneNow(ns1, name);
+      if (!before) throw new GatewayError('NOT_FOUND', `zone ${name} does not exist on NS1`, { provider: 'ns1' });
+      if (ifVersion != null && versionOf(before) !== ifVersion) {
+        throw conflict(`zone ${name} changed on NS1 since version ${ifVersion}; read it again and reapply your change`, versionOf(before));
+      }
+      const write = toNs1ZoneWrite(ns1Settings);
+      await runSteps(
+        {
+          operation: `updateZone ${name}`,
+          check: `{ zone(name: "${name}") { ns1 { version serial } } }`,
+          steps: [
+            {
+              provider: 'ns1',
+              does: `update zone ${name}`,
+              done: `updated zone ${name}`,
+              write: {
+                provider: 'ns1',
+                send: () => ns1.ns1.zones.update(name, write),
+                observe: async () => {
+                  const now = await ns1ZoneNow(ns1, name);
+                  if (!now) return { state: 'different', detail: 'the zone was deleted meanwhile' };
+                  return versionOf(now) === versionOf(before) ? { state: 'absent' } : { state: 'applied', value: now };
+                },
+              },
+            },
+          ],
+        },
+        writePolicy(ctx),
+      );
+    } finally {
+      forgetNs1Zone(ns1, name);
+    }
+  });
+  return (await findZone(ctx, name, () => undefined)) ?? { asciiName: name, onNs1: true, buddyns: null };
+}

@@ -1,0 +1,20 @@
+import type { BuddyNsProfile } from '../providers/buddyns/types.js';
+import { builder } from './builder.js';
+
+export const BuddyNsProfileRef = builder.objectRef<BuddyNsProfile>('BuddyNsProfile').implement({
+  description: 'The BuddyNS account profile: traffic this period, contact number, cPanel integration.',
+  fields: (t) => ({
+    usedTraffic: t.exposeFloat('usedTraffic', { description: 'Queries served this month, in queries.' }),
+    estimatedTraffic: t.exposeFloat('estimatedTraffic', { description: 'Queries expected by the end of the month, in queries.' }),
+    mobileNumber: t.exposeString('mobileNumber', { description: 'ITU-T E.123, e.g. "+1 555 123 4567".' }),
+    cpanelIntegration: t.exposeBoolean('cpanelIntegration', { description: 'Whether the BuddyNS cPanel integration is turned on for the account.' }),
+  }),
+});
+
+export const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
+  description: 'Changes to the BuddyNS profile; fields left out stay as they are.',
+  fields: (t) => ({
+    mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567".' }),
+    cpanelIntegration: t.boolean({ description: 'Turn the BuddyNS cPanel integration on or off.' }),
+  }),
+});
