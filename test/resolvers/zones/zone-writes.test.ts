@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countUpstreamCalls, useHarness } from '../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../../support/harness.js';
 
 const h = useHarness();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../src/providers/buddyns/types.js';
-import { assessHealth, type HealthInput } from '../../src/resolvers/assess-health.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../../src/providers/buddyns/types.js';
+import { assessHealth, type HealthInput } from '../../../src/resolvers/zones/assess-health.js';
 
 const NS1_TRANSFER = '198.51.100.53';
 const OTHER_MASTER = '203.0.113.9';

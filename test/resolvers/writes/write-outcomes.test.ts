@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
-import type { FaultSpec } from '../../src/sandbox/kit/faults.js';
-import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { startHarness, type GraphQLResponse, type Harness } from '../support/harness.js';
+import { buddyNsSandboxCredentials } from '../../../src/sandbox/buddyns/index.js';
+import type { FaultSpec } from '../../../src/sandbox/kit/faults.js';
+import { NS1_TRANSFER_ADDRESS, ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { startHarness, type GraphQLResponse, type Harness } from '../../support/harness.js';
 
 /*
  * Every compound write, with each of its provider calls failing in each way a call can fail: afterwards

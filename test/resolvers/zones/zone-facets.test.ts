@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useHarness } from '../support/harness.js';
+import { useHarness } from '../../support/harness.js';
 
 const h = useHarness();
 beforeEach(async () => {

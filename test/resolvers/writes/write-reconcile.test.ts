@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
-import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { countUpstreamCalls, useHarness } from '../support/harness.js';
+import { buddyNsSandboxCredentials } from '../../../src/sandbox/buddyns/index.js';
+import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { countUpstreamCalls, useHarness } from '../../support/harness.js';
 
 const h = useHarness({ env: { UPSTREAM_TIMEOUT_MS: '2000' } });
 
