@@ -5,7 +5,7 @@ import { badInput, GatewayError } from '../errors/gateway-error.js';
 import { ns1Invoices, ns1Team } from '../loaders/ns1-ops.js';
 import type { ActivityFilter } from '../providers/ns1/activity.js';
 import type { Ns1Invoice } from '../providers/ns1/billing.js';
-import type { DeepPartial, Ns1Permissions } from '../providers/ns1/ops-schemas.js';
+import type { DeepPartial, Ns1Permissions } from '../providers/ns1/permissions.js';
 import type { Ns1User, Ns1UserWrite } from '../providers/ns1/people.js';
 import { requireNs1 } from './providers.js';
 import { createAtKey } from './verified-create.js';
@@ -17,22 +17,22 @@ export function ns1UserShape(user: Ns1User) {
   return { provider: 'ns1' as const, username: user.username, name: user.name, email: user.email, lastAccessAt: user.lastAccessAt, ns1: user };
 }
 
-export const settings = (ctx: GatewayContext) => requireNs1(ctx).ns1.account.settings();
-export const usageWarnings = (ctx: GatewayContext) => requireNs1(ctx).ns1.account.usageWarnings();
-export const plan = (ctx: GatewayContext) => requireNs1(ctx).ns1.account.plan();
-export const planTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.account.planTypes();
-export const bill = (ctx: GatewayContext) => requireNs1(ctx).ns1.account.bill();
+export const settings = (ctx: GatewayContext) => requireNs1(ctx).ns1.accountSettings.get();
+export const usageWarnings = (ctx: GatewayContext) => requireNs1(ctx).ns1.usageWarnings.get();
+export const plan = (ctx: GatewayContext) => requireNs1(ctx).ns1.plan.get();
+export const planTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.planTypes.list();
+export const bill = (ctx: GatewayContext) => requireNs1(ctx).ns1.bill.get();
 export const invoices = (ctx: GatewayContext) => ns1Invoices(requireNs1(ctx));
 export const invoice = async (ctx: GatewayContext, id: string) => (await invoices(ctx)).find((i) => i.id === id) ?? null;
-export const paymentMethods = (ctx: GatewayContext) => requireNs1(ctx).ns1.billing.paymentMethods();
-export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.apiKeys();
-export const teams = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.teams();
-export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.lists();
-export const accountQps = (ctx: GatewayContext) => requireNs1(ctx).ns1.stats.accountQps();
-export const pulsarApps = (ctx: GatewayContext) => requireNs1(ctx).ns1.pulsar.apps();
+export const paymentMethods = (ctx: GatewayContext) => requireNs1(ctx).ns1.paymentMethods.list();
+export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.apiKeys.list();
+export const teams = (ctx: GatewayContext) => requireNs1(ctx).ns1.teams.list();
+export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
+export const accountQps = (ctx: GatewayContext) => requireNs1(ctx).ns1.qps.get({});
+export const pulsarApps = (ctx: GatewayContext) => requireNs1(ctx).ns1.pulsarApps.list();
 
 export async function users(ctx: GatewayContext) {
-  return (await requireNs1(ctx).ns1.people.users()).map(ns1UserShape);
+  return (await requireNs1(ctx).ns1.users.list()).map(ns1UserShape);
 }
 
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {
@@ -45,11 +45,11 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
 }
 
 export async function user(ctx: GatewayContext, username: string) {
-  const found = await orNull(requireNs1(ctx).ns1.people.user(username));
+  const found = await orNull(requireNs1(ctx).ns1.users.get(username));
   return found ? ns1UserShape(found) : null;
 }
 
-export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.people.apiKey(id));
+export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.apiKeys.get(id));
 export const team = (ctx: GatewayContext, id: string) => ns1Team(requireNs1(ctx), id);
 
 export async function teamsOf(ctx: GatewayContext, ids: string[]) {
@@ -73,22 +73,22 @@ export function invoiceAmount(invoice: Ns1Invoice): string {
   return amount;
 }
 
-export const invoiceDownloadUrl = (ctx: GatewayContext, invoice: Ns1Invoice) => requireNs1(ctx).ns1.billing.downloadUrl(invoice);
+export const invoiceDownloadUrl = (ctx: GatewayContext, invoice: Ns1Invoice) => requireNs1(ctx).ns1.invoices.downloadUrl(invoice);
 
 export function usage(ctx: GatewayContext, options: { period: '1h' | '24h' | '30d'; expand: boolean; byTier: boolean }) {
-  return requireNs1(ctx).ns1.stats.usage({}, { period: options.period, expand: options.expand, aggregate: !options.expand, byTier: options.byTier });
+  return requireNs1(ctx).ns1.usage.list({}, { period: options.period, expand: options.expand, aggregate: !options.expand, byTier: options.byTier });
 }
 
-export const pulsarJobs = (ctx: GatewayContext, appId: string) => requireNs1(ctx).ns1.pulsar.jobs(appId);
-export const pulsarApp = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.pulsar.app(id));
-export const pulsarLive = (ctx: GatewayContext, appId: string, jobId: string) => requireNs1(ctx).ns1.pulsar.live(appId, jobId);
+export const pulsarJobs = (ctx: GatewayContext, appId: string) => requireNs1(ctx).ns1.pulsarJobs.list(appId);
+export const pulsarApp = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.pulsarApps.get(id));
+export const pulsarLive = (ctx: GatewayContext, appId: string, jobId: string) => requireNs1(ctx).ns1.pulsarData.get(appId, jobId);
 export function pulsarData(
   ctx: GatewayContext,
   appId: string,
   jobId: string,
   options: { period?: Maybe<string>; agg?: Maybe<string>; geo?: Maybe<string>; asn?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date> },
 ) {
-  return requireNs1(ctx).ns1.pulsar.data(appId, jobId, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null && v !== undefined)));
+  return requireNs1(ctx).ns1.pulsarData.list(appId, jobId, Object.fromEntries(Object.entries(options).filter(([, v]) => v !== null && v !== undefined)));
 }
 
 /** Permission flags as the client takes them: only those the caller gave. */
@@ -124,14 +124,14 @@ function userWrite(args: UserArgs): Ns1UserWrite {
 export async function createUser(ctx: GatewayContext, username: string, args: UserArgs) {
   if (!args.name) throw badInput('input.name', 'a new user needs a name');
   if (!args.email) throw badInput('input.email', 'a new user needs an e-mail address');
-  const { people } = requireNs1(ctx).ns1;
+  const { users } = requireNs1(ctx).ns1;
   return ns1UserShape(
-    await createAtKey(ctx, { what: `user ${username}`, read: () => people.user(username), create: () => people.createUser(username, userWrite(args)) }),
+    await createAtKey(ctx, { what: `user ${username}`, read: () => users.get(username), create: () => users.create(username, userWrite(args)) }),
   );
 }
 
 export async function updateUser(ctx: GatewayContext, username: string, args: UserArgs) {
-  return ns1UserShape(await requireNs1(ctx).ns1.people.updateUser(username, userWrite(args)));
+  return ns1UserShape(await requireNs1(ctx).ns1.users.update(username, userWrite(args)));
 }
 
 export async function done(promise: Promise<unknown>): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/zones.js';
 import type { ProviderGap } from './field-report.js';
 
 export interface HealthInput {

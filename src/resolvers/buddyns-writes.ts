@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../context.js';
 import { badInput, GatewayError } from '../errors/gateway-error.js';
 import { buddyNsZone, forgetBuddyNsZone } from '../loaders/buddyns.js';
-import type { BuddyNsProfile, BuddyNsProfileChange, BuddyNsZone } from '../providers/buddyns/types.js';
+import type { BuddyNsProfile, BuddyNsProfileChange } from '../providers/buddyns/account.js';
+import type { BuddyNsZone } from '../providers/buddyns/zones.js';
 import { writePolicy } from './provider-state.js';
 import { requireBuddyNs } from './providers.js';
 import { runSteps, type WriteStep } from './write-steps.js';
@@ -19,13 +20,13 @@ async function existingZone(ctx: GatewayContext, name: string): Promise<BuddyNsZ
 export async function syncZone(ctx: GatewayContext, name: string): Promise<boolean> {
   const zone = await existingZone(ctx, name);
   const deps = requireBuddyNs(ctx);
-  await deps.buddyns.syncZone(zone.asciiName);
+  await deps.buddyns.zones.sync(zone.asciiName);
   forgetBuddyNsZone(deps, zone.asciiName);
   return true;
 }
 
 export async function syncAllZones(ctx: GatewayContext): Promise<boolean> {
-  await requireBuddyNs(ctx).buddyns.syncAllZones();
+  await requireBuddyNs(ctx).buddyns.zones.syncAll();
   return true;
 }
 
@@ -77,5 +78,5 @@ export async function updateBuddyNsProfile(ctx: GatewayContext, change: BuddyNsP
   if (change.mobileNumber !== undefined && change.mobileNumber !== '' && !E123.test(change.mobileNumber.trim())) {
     throw badInput('input.mobileNumber', `"${change.mobileNumber}" is not in ITU-T E.123 international notation, e.g. "+1 555 123 4567"`);
   }
-  return requireBuddyNs(ctx).buddyns.updateProfile(change);
+  return requireBuddyNs(ctx).buddyns.profile.update(change);
 }

@@ -14,13 +14,13 @@ async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Promise<T>
 }
 
 export function createDataSource(ctx: GatewayContext, input: { name: string; sourceType: string; config?: Maybe<Record<string, unknown>> }) {
-  const { data } = requireNs1(ctx).ns1;
+  const { dataSources } = requireNs1(ctx).ns1;
   return afterWrite(
     ctx,
     createInCollection(ctx, {
       what: 'data source',
-      list: () => data.sources(),
-      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: given(input.config) ?? {} }),
+      list: () => dataSources.list(),
+      create: () => dataSources.create({ name: input.name, sourceType: input.sourceType, config: given(input.config) ?? {} }),
       isOurs: (source) => source.name === input.name,
     }),
   );
@@ -29,25 +29,25 @@ export function createDataSource(ctx: GatewayContext, input: { name: string; sou
 export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
   return afterWrite(
     ctx,
-    requireNs1(ctx).ns1.data.updateSource(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+    requireNs1(ctx).ns1.dataSources.update(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
   );
 }
 
 export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {
-  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteSource(id));
+  await afterWrite(ctx, requireNs1(ctx).ns1.dataSources.delete(id));
   return true;
 }
 
 export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
   if (!input.name) throw badInput('input.name', 'a new feed needs a name');
-  const { data } = requireNs1(ctx).ns1;
+  const { dataFeeds } = requireNs1(ctx).ns1;
   const name = input.name;
   return afterWrite(
     ctx,
     createInCollection(ctx, {
       what: 'data feed',
-      list: () => data.feeds(sourceId),
-      create: () => data.createFeed(sourceId, { name, config: given(input.config) ?? {} }),
+      list: () => dataFeeds.list(sourceId),
+      create: () => dataFeeds.create(sourceId, { name, config: given(input.config) ?? {} }),
       isOurs: (feed) => feed.name === name,
     }),
   );
@@ -61,19 +61,19 @@ export function updateDataFeed(
 ) {
   return afterWrite(
     ctx,
-    requireNs1(ctx).ns1.data.updateFeed(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+    requireNs1(ctx).ns1.dataFeeds.update(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
   );
 }
 
 export async function deleteDataFeed(ctx: GatewayContext, sourceId: string, feedId: string): Promise<boolean> {
-  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteFeed(sourceId, feedId));
+  await afterWrite(ctx, requireNs1(ctx).ns1.dataFeeds.delete(sourceId, feedId));
   return true;
 }
 
 export async function publishFeedData(ctx: GatewayContext, sourceId: string, data: Record<string, unknown>): Promise<boolean> {
   if (Object.keys(data).length === 0) throw badInput('data', 'publish at least one metadata value');
   const deps = requireNs1(ctx);
-  await deps.ns1.data.publish(sourceId, data);
+  await deps.ns1.dataFeeds.publish(sourceId, data);
   forgetNs1Sources(deps);
   return true;
 }

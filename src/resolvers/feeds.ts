@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import { ns1DataFeed, ns1RecordById } from '../loaders/ns1-ops.js';
 import type { Ns1FeedDestination } from '../providers/ns1/data.js';
-import type { Ns1Record } from '../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../providers/ns1/records.js';
 import { requireNs1 } from './providers.js';
 
 /** The full record a feed destination points at, or null when it no longer exists. */

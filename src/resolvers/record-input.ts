@@ -1,7 +1,8 @@
 import { isWithinZone } from '../domain/domain-name.js';
 import { checkRdata } from '../domain/rdata.js';
 import { badInput } from '../errors/gateway-error.js';
-import type { Ns1RecordWrite, RecordTypeName } from '../providers/ns1/dns-types.js';
+import type { Ns1RecordWrite } from '../providers/ns1/records.js';
+import type { RecordTypeName } from '../providers/ns1/record-types.js';
 
 export interface RecordArgs {
   ttl?: number | null;

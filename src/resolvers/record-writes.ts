@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../loaders/ns1-dns.js';
-import type { Ns1Record, RecordTypeName } from '../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../providers/ns1/records.js';
+import type { RecordTypeName } from '../providers/ns1/record-types.js';
 import { ns1RecordNow, writePolicy } from './provider-state.js';
 import { requireNs1 } from './providers.js';
 import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';

@@ -1,4 +1,4 @@
-import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/types.js';
+import type { BuddyNsProfile, BuddyNsService } from '../providers/buddyns/account.js';
 import { buddyNsOwner, buddyNsProfile, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns-account.js';
 import { builder } from './builder.js';
 import { UserRef } from './user.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ns1DataFeed, ns1DataSource, ns1DataSources } from '../loaders/ns1-ops.js';
 import type { Ns1DataFeed, Ns1DataSource, Ns1FeedDestination } from '../providers/ns1/data.js';
-import type { Ns1Described } from '../providers/ns1/ops-schemas.js';
+import type { Ns1Described } from '../providers/ns1/described.js';
 import { destinationRecord, feedOfPointer, visibleDestinations } from '../resolvers/feeds.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { dataSourceTypes } from '../resolvers/ns1-catalogs.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ns1MonitorJob, ns1MonitorJobs, ns1NotificationList } from '../loaders/ns1-ops.js';
 import type { Ns1MonitorJob, Ns1MonitorMetrics, Ns1MonitorRegion, Ns1MonitorStatusChange, Ns1RegionStatus } from '../providers/ns1/monitoring.js';
 import type { Ns1NotificationList } from '../providers/ns1/notify-lists.js';
-import type { Ns1Described } from '../providers/ns1/ops-schemas.js';
+import type { Ns1Described } from '../providers/ns1/described.js';
 import * as monitoring from '../resolvers/monitoring.js';
 import { monitorJobTypes, monitorRegions, notificationLists, notifierTypes } from '../resolvers/ns1-catalogs.js';
 import { requireNs1 } from '../resolvers/providers.js';

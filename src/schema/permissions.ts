@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ns1Permissions } from '../providers/ns1/ops-schemas.js';
+import type { Ns1Permissions } from '../providers/ns1/permissions.js';
 import { builder } from './builder.js';
 
 const DnsPermissionsRef = builder.objectRef<Ns1Permissions['dns']>('DnsPermissions').implement({

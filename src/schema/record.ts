@@ -1,5 +1,6 @@
 import { ns1Record, ns1RecordQps } from '../loaders/ns1-dns.js';
-import type { Ns1Answer, Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
+import type { Ns1Answer, Ns1Record } from '../providers/ns1/records.js';
+import type { Ns1RecordSummary } from '../providers/ns1/zones.js';
 import { fullRecord, recordUsage, recordVersion } from '../resolvers/records.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { builder } from './builder.js';
