@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProviderCalls } from '../provider-api.js';
-import { text, unixDate } from './fields.js';
+import { defined, text, unixDate } from './fields.js';
 
 const settingsSchema = z
   .object({
@@ -118,8 +118,6 @@ export interface Ns1SettingsChange {
   address?: Partial<Ns1AccountSettings['address']>;
 }
 
-const defined = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
-
 /** NS1 account contact details: /account/settings. */
 export class Ns1AccountSettingsApi {
   constructor(private readonly api: ProviderCalls) {}
@@ -168,7 +166,7 @@ export class Ns1UsageWarningsApi {
 }
 
 /** The plans NS1 offers: GET /account/plantypes. */
-export class Ns1PlanTypesApi {
+export class Ns1PlanTypes {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1PlanType[]> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HttpClient } from '../http.js';
 import { ProviderApi } from '../provider-api.js';
-import { Ns1AccountSettingsApi, Ns1BillApi, Ns1PlanApi, Ns1PlanTypesApi, Ns1UsageWarningsApi } from './account.js';
+import { Ns1AccountSettingsApi, Ns1BillApi, Ns1PlanApi, Ns1PlanTypes, Ns1UsageWarningsApi } from './account.js';
 import { Ns1Activity } from './activity.js';
 import { Ns1Invoices, Ns1PaymentMethods } from './billing.js';
 import { Ns1FilterTypes, Ns1MetaTypes, Ns1Networks, Ns1Search } from './catalog.js';
@@ -48,7 +48,7 @@ export class Ns1Client extends ProviderApi<string> {
   // Account
   readonly accountSettings = new Ns1AccountSettingsApi(this);
   readonly usageWarnings = new Ns1UsageWarningsApi(this);
-  readonly planTypes = new Ns1PlanTypesApi(this);
+  readonly planTypes = new Ns1PlanTypes(this);
   readonly plan = new Ns1PlanApi(this);
   readonly bill = new Ns1BillApi(this);
   readonly invoices = new Ns1Invoices(this, (invoiceId, sent) => this.invoiceAuthToken(invoiceId, sent));

@@ -1,7 +1,7 @@
 import { domainToUnicode } from 'node:url';
 import { z } from 'zod';
 
-/** Field shapes NS1 uses across its endpoints; each endpoint's own schema sits next to its call. */
+/** Field shapes and request values NS1 uses across its endpoints; each endpoint's own schema sits next to its call. */
 
 export const jsonObject = z
   .record(z.string(), z.unknown())
@@ -27,6 +27,10 @@ export const text = z
 
 /** A `[seconds, value]` series. */
 export const graph = z.array(z.tuple([z.number(), z.number()]));
+
+/** A request body with only the fields given: NS1 leaves out what a POST does not name. */
+export const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 
 /** A query parameter in seconds since the epoch. */
 export const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);

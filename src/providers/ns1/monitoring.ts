@@ -3,7 +3,7 @@ import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { createWithPut } from '../write-retries.js';
 import { describedCatalogSchema, type Ns1Described } from './described.js';
-import { graph, jsonObject, seconds } from './fields.js';
+import { defined, graph, jsonObject, seconds } from './fields.js';
 
 const state = z.enum(['up', 'down', 'pending']).catch('pending');
 const statusEntry = z.object({ since: z.number().nullish(), status: state });
@@ -124,7 +124,7 @@ export interface Ns1MonitorJobWrite {
 }
 
 function jobBody(input: Ns1MonitorJobWrite): Record<string, unknown> {
-  const body: Record<string, unknown> = {
+  return defined({
     name: input.name,
     job_type: input.jobType,
     active: input.active,
@@ -141,8 +141,7 @@ function jobBody(input: Ns1MonitorJobWrite): Record<string, unknown> {
     notify_regional: input.notifyRegional,
     rapid_recheck: input.rapidRecheck,
     notes: input.notes,
-  };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  });
 }
 
 export interface HistoryOptions {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { createWithPut } from '../write-retries.js';
-import { unixDate } from './fields.js';
+import { defined, unixDate } from './fields.js';
 import { permissionsBody, permissionsSchema, type DeepPartial, type Ns1Permissions } from './permissions.js';
 
 const userSchema = z
@@ -56,7 +56,6 @@ export interface Ns1TeamWrite {
   permissions?: DeepPartial<Ns1Permissions>;
 }
 
-const defined = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
 const permissionsChange = (p: DeepPartial<Ns1Permissions> | undefined) => (p ? permissionsBody(p) : undefined);
 
 function userBody(username: string | undefined, input: Ns1UserWrite): Record<string, unknown> {
