@@ -66,7 +66,7 @@ export function createContextFactory(deps: GatewayDeps) {
       config,
       logger: deps.logger,
       ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal.id) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal.id) : undefined,
+      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, principal.id) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,

@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { GatewayError } from './errors/gateway-error.js';
-import type { BuddyNsCredential } from './providers/buddyns/credential.js';
+import type { BuddyNsCredential } from './providers/buddyns/provider.js';
 
 export const REQUEST_CREDENTIAL_HEADERS = { ns1: 'x-ns1-key', buddyns: 'x-buddyns-token' } as const;
 

@@ -1,10 +1,11 @@
 import type { Dispatcher } from 'undici';
 import { recordProviderCall } from './audit/provider-writes.js';
 import type { Config } from './config.js';
-import { buddyNsErrorMessage, buddyNsFieldErrors } from './providers/buddyns/errors.js';
+import { buddyNsProvider } from './providers/buddyns/provider.js';
 import type { CircuitStateName } from './providers/circuit.js';
 import { HttpClient, type HttpClientOptions } from './providers/http.js';
-import { ns1ErrorMessage } from './providers/ns1/api.js';
+import { ns1Provider } from './providers/ns1/provider.js';
+import { errorReading } from './providers/provider.js';
 import { routeTemplate } from './providers/route-template.js';
 import { createSharedRateBudget } from './providers/shared-rate-budget.js';
 import type { Logger } from './logger.js';
@@ -65,18 +66,15 @@ export function createUpstreams(
   };
   const ns1 = new HttpClient({
     ...common('ns1'),
-    provider: 'ns1',
+    ...errorReading(ns1Provider),
     baseUrl: config.ns1.endpoint,
-    errorMessage: ns1ErrorMessage,
     ...budget('ns1', config.ns1.endpoint, config.ns1.ratePerSecond),
     ...(dispatchers.ns1 ? { dispatcher: dispatchers.ns1 } : {}),
   });
   const buddyns = new HttpClient({
     ...common('buddyns'),
-    provider: 'buddyns',
+    ...errorReading(buddyNsProvider),
     baseUrl: config.buddyns.endpoint,
-    errorMessage: buddyNsErrorMessage,
-    fieldErrors: buddyNsFieldErrors,
     ...budget('buddyns', config.buddyns.endpoint, config.buddyns.ratePerSecond),
     ...(dispatchers.buddyns ? { dispatcher: dispatchers.buddyns } : {}),
   });

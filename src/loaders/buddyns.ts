@@ -1,5 +1,5 @@
 import type { BuddyNsClient } from '../providers/buddyns/client.js';
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../providers/buddyns/zones.js';
 import { eachKey } from './each-key.js';
 import type { LoaderRegistry } from './registry.js';
 
@@ -9,18 +9,18 @@ export interface BuddyNsDeps {
 }
 
 const listLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
-  loaders.get<'all', BuddyNsZone[]>(`buddyns:zones:${buddyns.fingerprint}`, async () => [await buddyns.listZones()]);
+  loaders.get<'all', BuddyNsZone[]>(`buddyns:zones:${buddyns.fingerprint}`, async () => [await buddyns.zones.list()]);
 
 const statusLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
   loaders.get<string, BuddyNsZoneStatus>(
     `buddyns:status:${buddyns.fingerprint}`,
-    eachKey((name) => buddyns.getZoneStatus(name)),
+    eachKey((name) => buddyns.zoneStatus.get(name)),
   );
 
 const delegationLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
   loaders.get<string, BuddyNsDelegation>(
     `buddyns:delegation:${buddyns.fingerprint}`,
-    eachKey((name) => buddyns.getZoneDelegation(name)),
+    eachKey((name) => buddyns.delegations.get(name)),
   );
 
 /** The zone list is one request and carries every field of a zone, so single zones are read from it. */

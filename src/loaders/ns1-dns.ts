@@ -1,5 +1,7 @@
 import type { Ns1Client } from '../providers/ns1/client.js';
-import type { Ns1Record, Ns1ZoneDetail, Ns1ZoneSummary, RecordTypeName } from '../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../providers/ns1/records.js';
+import type { Ns1ZoneDetail, Ns1ZoneSummary } from '../providers/ns1/zones.js';
+import type { RecordTypeName } from '../domain/record-types.js';
 import { eachKey } from './each-key.js';
 import { orNull } from './or-null.js';
 import type { LoaderRegistry } from './registry.js';
@@ -52,7 +54,7 @@ export function ns1ZoneQps({ ns1, loaders }: Ns1Deps, asciiName: string): Promis
   return loaders
     .get<string, number>(
       `ns1:zone-qps:${ns1.fingerprint}`,
-      eachKey((name) => ns1.stats.zoneQps(name)),
+      eachKey((name) => ns1.qps.get({ zone: name })),
     )
     .load(asciiName);
 }
@@ -61,7 +63,7 @@ export function ns1RecordQps({ ns1, loaders }: Ns1Deps, key: RecordKey): Promise
   return loaders
     .get<RecordKey, number, string>(
       `ns1:record-qps:${ns1.fingerprint}`,
-      eachKey((k) => ns1.stats.recordQps(k.zone, k.domain, k.type)),
+      eachKey((k) => ns1.qps.get(k)),
       { cacheKeyFn: recordId },
     )
     .load(key);

@@ -1,5 +1,5 @@
 import type { Ns1DataSource } from '../providers/ns1/data.js';
-import type { Ns1RecordSummary } from '../providers/ns1/dns-types.js';
+import type { Ns1RecordSummary } from '../providers/ns1/zones.js';
 import type { Ns1MonitorJob } from '../providers/ns1/monitoring.js';
 import type { Ns1NotificationList } from '../providers/ns1/notify-lists.js';
 import type { Ns1Team } from '../providers/ns1/people.js';
@@ -8,17 +8,18 @@ import { orNull } from './or-null.js';
 import { ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from './ns1-dns.js';
 
 const sourcesLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<'all', Ns1DataSource[]>(`ns1:sources:${ns1.fingerprint}`, async () => [await ns1.data.sources()]);
+  loaders.get<'all', Ns1DataSource[]>(`ns1:sources:${ns1.fingerprint}`, async () => [await ns1.dataSources.list()]);
 const sourceLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<string, Ns1DataSource | null>(
     `ns1:source:${ns1.fingerprint}`,
-    eachKey((id) => orNull(ns1.data.source(id))),
+    eachKey((id) => orNull(ns1.dataSources.get(id))),
   );
-const jobsLoader = ({ ns1, loaders }: Ns1Deps) => loaders.get<'all', Ns1MonitorJob[]>(`ns1:jobs:${ns1.fingerprint}`, async () => [await ns1.monitoring.jobs()]);
+const jobsLoader = ({ ns1, loaders }: Ns1Deps) =>
+  loaders.get<'all', Ns1MonitorJob[]>(`ns1:jobs:${ns1.fingerprint}`, async () => [await ns1.monitorJobs.list()]);
 const jobLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<string, Ns1MonitorJob | null>(
     `ns1:job:${ns1.fingerprint}`,
-    eachKey((id) => orNull(ns1.monitoring.job(id))),
+    eachKey((id) => orNull(ns1.monitorJobs.get(id))),
   );
 
 /** Every data source with its feeds; each source read this way needs no request of its own. */
@@ -50,7 +51,7 @@ export function ns1NotificationList({ ns1, loaders }: Ns1Deps, id: string): Prom
   return loaders
     .get<string, Ns1NotificationList | null>(
       `ns1:list:${ns1.fingerprint}`,
-      eachKey((listId) => orNull(ns1.notifyLists.list(listId))),
+      eachKey((listId) => orNull(ns1.notifyLists.get(listId))),
     )
     .load(id);
 }
@@ -59,7 +60,7 @@ export function ns1Team({ ns1, loaders }: Ns1Deps, id: string): Promise<Ns1Team 
   return loaders
     .get<string, Ns1Team | null>(
       `ns1:team:${ns1.fingerprint}`,
-      eachKey((teamId) => orNull(ns1.people.team(teamId))),
+      eachKey((teamId) => orNull(ns1.teams.get(teamId))),
     )
     .load(id);
 }
@@ -91,7 +92,7 @@ export function forgetNs1Jobs(deps: Ns1Deps): void {
 /** Invoices: one list request answers every invoice an operation asks for. */
 export function ns1Invoices({ ns1, loaders }: Ns1Deps) {
   return loaders
-    .get<'all', Awaited<ReturnType<typeof ns1.billing.invoices>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.billing.invoices()])
+    .get<'all', Awaited<ReturnType<typeof ns1.invoices.list>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.invoices.list()])
     .load('all');
 }
 

@@ -6,10 +6,10 @@ import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { overWebSocket, type GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
-import { credentialFingerprint } from '../providers/buddyns/credential.js';
-import { fingerprint } from '../providers/credentials.js';
+import { buddyNsProvider } from '../providers/buddyns/provider.js';
+import { credentialFingerprint, fingerprint } from '../providers/credentials.js';
 import { disconnectRedis, failFastRedis } from '../redis-connection.js';
-import { ns1KeyFingerprint } from '../providers/ns1/api.js';
+import { ns1Provider } from '../providers/ns1/provider.js';
 import { requestCredentials, type RequestCredentials } from '../request-credentials.js';
 import { accessFingerprint } from '../auth/principal.js';
 import { authenticatedPrincipal } from './use-auth.js';
@@ -49,8 +49,8 @@ function sessionOf(config: Config, request: Request): string {
     // Refused credentials: the request fails, and a response with errors is never cached.
     return 'refused';
   }
-  const ns1 = credentials.ns1Key ? ns1KeyFingerprint(credentials.ns1Key) : '-';
-  const buddyns = credentials.buddyns ? credentialFingerprint(credentials.buddyns) : '-';
+  const ns1 = credentials.ns1Key ? credentialFingerprint(ns1Provider, credentials.ns1Key) : '-';
+  const buddyns = credentials.buddyns ? credentialFingerprint(buddyNsProvider, credentials.buddyns) : '-';
   // Callers whose tokens grant different scopes or zones get different answers from the same accounts.
   const principal = authenticatedPrincipal(request);
   const access = principal ? accessFingerprint(principal) : 'unauthenticated';

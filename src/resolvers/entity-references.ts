@@ -4,7 +4,7 @@ import { toAsciiDomain } from '../domain/domain-name.js';
 import { ns1Record } from '../loaders/ns1-dns.js';
 import { ns1DataFeedById, ns1DataSources, ns1Invoices, ns1MonitorJob } from '../loaders/ns1-ops.js';
 import { isRecordType } from '../domain/record-types.js';
-import type { Ns1Record } from '../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../providers/ns1/records.js';
 import { findZone } from './zones/merge-zones.js';
 import { optionalNs1 } from './providers.js';
 import type { UnifiedZone } from './zones/unified-zone.js';

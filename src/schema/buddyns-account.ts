@@ -1,4 +1,4 @@
-import type { BuddyNsService } from '../providers/buddyns/types.js';
+import type { BuddyNsService } from '../providers/buddyns/account.js';
 import { buddyNsOwner, buddyNsService, buddyNsZonesInUse } from '../resolvers/buddyns/account.js';
 import { buddyNsProfile } from '../resolvers/buddyns/profile.js';
 import { BuddyNsProfileRef } from './buddyns-profile.js';

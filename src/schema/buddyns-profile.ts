@@ -1,4 +1,4 @@
-import type { BuddyNsProfile } from '../providers/buddyns/types.js';
+import type { BuddyNsProfile } from '../providers/buddyns/account.js';
 import { builder } from './builder.js';
 
 export const BuddyNsProfileRef = builder.objectRef<BuddyNsProfile>('BuddyNsProfile').implement({

@@ -1,4 +1,4 @@
-import type { BuddyNsZoneStatus } from '../providers/buddyns/types.js';
+import type { BuddyNsZoneStatus } from '../providers/buddyns/zones.js';
 import { builder } from './builder.js';
 
 export const BuddyNsZoneStatusRef = builder.objectRef<BuddyNsZoneStatus>('BuddyNsZoneStatus').implement({

@@ -1,5 +1,5 @@
 import { buddyNsDelegation, buddyNsZoneStatus } from '../loaders/buddyns.js';
-import type { BuddyNsDelegation, BuddyNsZone } from '../providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone } from '../providers/buddyns/zones.js';
 import { requireBuddyNs } from '../resolvers/providers.js';
 import { BuddyNsZoneStatusRef } from './buddyns-zone-status.js';
 import { builder } from './builder.js';

@@ -1,4 +1,4 @@
-import type { Ns1Described } from '../providers/ns1/ops-schemas.js';
+import type { Ns1Described } from '../providers/ns1/described.js';
 import { builder } from './builder.js';
 
 export const MonitorJobTypeRef = builder.objectRef<Ns1Described>('MonitorJobType').implement({

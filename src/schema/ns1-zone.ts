@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/dns-types.js';
+import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/zones.js';
 import { versionOf } from '../resolvers/version.js';
 import { writeOnlySecrets } from '../resolvers/write-only.js';
 import { builder } from './builder.js';

@@ -1,4 +1,4 @@
-import type { Ns1Permissions } from '../providers/ns1/ops-schemas.js';
+import type { Ns1Permissions } from '../providers/ns1/permissions.js';
 import { builder } from './builder.js';
 
 const DnsPermissionsRef = builder.objectRef<Ns1Permissions['dns']>('DnsPermissions').implement({

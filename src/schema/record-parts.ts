@@ -1,4 +1,4 @@
-import type { Ns1Answer, Ns1Record } from '../providers/ns1/dns-types.js';
+import type { Ns1Answer, Ns1Record } from '../providers/ns1/records.js';
 import { builder } from './builder.js';
 
 export const FeedPointerRef = builder.objectRef<{ source: string; feed: string }>('FeedPointer').implement({

@@ -1,5 +1,6 @@
 import { ns1RecordQps } from '../loaders/ns1-dns.js';
-import type { Ns1Record, Ns1RecordSummary } from '../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../providers/ns1/records.js';
+import type { Ns1RecordSummary } from '../providers/ns1/zones.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { fullRecord, recordUsage, recordVersion } from '../resolvers/records/record-fields.js';
 import { builder } from './builder.js';

@@ -1,4 +1,4 @@
-import type { Ns1UsageStats } from '../providers/ns1/dns-types.js';
+import type { Ns1UsageStats } from '../providers/ns1/stats.js';
 import { builder } from './builder.js';
 
 const UsagePointRef = builder.objectRef<{ at: Date; queries: number }>('UsagePoint').implement({

@@ -3,7 +3,8 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BuddyNsClient } from '../../src/providers/buddyns/client.js';
-import { buddyNsErrorMessage, buddyNsFieldErrors } from '../../src/providers/buddyns/errors.js';
+import { buddyNsProvider } from '../../src/providers/buddyns/provider.js';
+import { errorReading } from '../../src/providers/provider.js';
 import { HttpClient } from '../../src/providers/http.js';
 import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
@@ -91,7 +92,7 @@ describe('the provider client shares flights', () => {
   const { token, user, password } = buddyNsSandboxCredentials();
   beforeEach(async () => {
     proxy = await holdingProxy(h.buddyns.baseUrl);
-    http = new HttpClient({ provider: 'buddyns', baseUrl: proxy.baseUrl, errorMessage: buddyNsErrorMessage, fieldErrors: buddyNsFieldErrors, maxRetries: 0 });
+    http = new HttpClient({ ...errorReading(buddyNsProvider), baseUrl: proxy.baseUrl, maxRetries: 0 });
     return async () => {
       await http.close();
       await proxy.close();
@@ -99,10 +100,10 @@ describe('the provider client shares flights', () => {
   });
 
   it('sends a GET once for callers of one credential, and once per credential', async () => {
-    const byToken = new BuddyNsClient(http, { kind: 'token', token });
-    const byPassword = new BuddyNsClient(http, { kind: 'basic', user, password });
+    const byToken = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
+    const byPassword = new BuddyNsClient(http, { kind: 'basic', user, password }, proxy.baseUrl);
     const answered = proxy.answered();
-    const calls = [byToken.listZones(), byToken.listZones(), byToken.listZones(), byPassword.listZones()];
+    const calls = [byToken.zones.list(), byToken.zones.list(), byToken.zones.list(), byPassword.zones.list()];
     await answered;
     await expect.poll(async () => (await h.buddyControl.log()).counts['GET /zone/']).toBe(2);
     proxy.release();
@@ -112,12 +113,12 @@ describe('the provider client shares flights', () => {
   });
 
   it('a write during a flight: a caller who asks after the write never gets the answer fetched before it', async () => {
-    const client = new BuddyNsClient(http, { kind: 'token', token });
+    const client = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
     const answered = proxy.answered();
-    const before = client.listZones();
+    const before = client.zones.list();
     await answered;
-    await client.addZone('after-write.example', '203.0.113.9');
-    const after = client.listZones();
+    await client.zones.create('after-write.example', '203.0.113.9');
+    const after = client.zones.list();
     await expect.poll(async () => (await h.buddyControl.log()).counts['GET /zone/']).toBe(2);
     proxy.release();
     expect((await before).map((z) => z.name)).not.toContain('after-write.example');
@@ -125,12 +126,12 @@ describe('the provider client shares flights', () => {
   });
 
   it('a caller who gives up does not cancel the flight for the others; the last one to give up cancels it', async () => {
-    const client = new BuddyNsClient(http, { kind: 'token', token });
+    const client = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
     const first = new AbortController();
     const second = new AbortController();
     const answered = proxy.answered();
-    const leaving = client.getZoneStatus('example.com', first.signal);
-    const staying = client.getZoneStatus('example.com', second.signal);
+    const leaving = client.zoneStatus.get('example.com', first.signal);
+    const staying = client.zoneStatus.get('example.com', second.signal);
     await answered;
     first.abort();
     await expect(leaving).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', message: 'request to buddyns was cancelled' });

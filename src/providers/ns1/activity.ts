@@ -1,25 +1,6 @@
 import { z } from 'zod';
-import type { Ns1Api } from './api.js';
-
-export interface Ns1ActivityEntry {
-  id: string;
-  at: Date;
-  userId: string | null;
-  userName: string | null;
-  userType: string | null;
-  resourceId: string | null;
-  resourceType: string | null;
-  action: string;
-}
-
-export interface ActivityFilter {
-  limit?: number;
-  start?: Date;
-  end?: Date;
-  resourceType?: string;
-  user?: string;
-  resourceId?: string;
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { seconds } from './fields.js';
 
 const entrySchema = z
   .object({
@@ -32,7 +13,7 @@ const entrySchema = z
     resource_type: z.string().nullish(),
     action: z.string(),
   })
-  .transform((e): Ns1ActivityEntry => ({
+  .transform((e) => ({
     id: e.id,
     at: new Date(e.timestamp * 1000),
     userId: e.user_id ?? null,
@@ -43,11 +24,20 @@ const entrySchema = z
     action: e.action,
   }));
 
-const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
+export type Ns1ActivityEntry = z.output<typeof entrySchema>;
 
-/** NS1 account activity log (/account/activity). */
+export interface ActivityFilter {
+  limit?: number;
+  start?: Date;
+  end?: Date;
+  resourceType?: string;
+  user?: string;
+  resourceId?: string;
+}
+
+/** NS1 account activity log: GET /account/activity. */
 export class Ns1Activity {
-  constructor(private readonly api: Ns1Api) {}
+  constructor(private readonly api: ProviderCalls) {}
 
   list(filter: ActivityFilter = {}): Promise<Ns1ActivityEntry[]> {
     return this.api.call(

@@ -1,29 +1,9 @@
 import { z } from 'zod';
-import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
 import { withoutUserinfo } from '../endpoint-url.js';
-
-export interface Ns1Invoice {
-  id: string;
-  /** As NS1 sends it, e.g. "2,400.00"; the schema turns it into an exact decimal. */
-  amount: string;
-  status: string;
-  sentAt: Date | null;
-  dueAt: Date | null;
-  /** The `sent` field as NS1 sends it: part of the download authtoken. */
-  sent: number | null;
-}
-
-export interface Ns1PaymentMethod {
-  id: string;
-  type: string;
-  isDefault: boolean;
-  brand: string | null;
-  last4: string | null;
-  expMonth: number | null;
-  expYear: number | null;
-  name: string | null;
-}
+import { encodePath } from '../http.js';
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { unixDate } from './fields.js';
 
 const invoiceSchema = z
   .object({
@@ -31,14 +11,16 @@ const invoiceSchema = z
     amount: z.union([z.string(), z.number()]),
     status: z.string(),
     sent: z.number().nullish(),
-    due: z.number().nullish(),
+    due: unixDate,
   })
-  .transform((i): Ns1Invoice => ({
+  .transform((i) => ({
     id: String(i.id),
+    /** As NS1 sends it, e.g. "2,400.00"; the schema turns it into an exact decimal. */
     amount: String(i.amount),
     status: i.status,
     sentAt: i.sent ? new Date(i.sent * 1000) : null,
-    dueAt: i.due ? new Date(i.due * 1000) : null,
+    dueAt: i.due,
+    /** The `sent` field as NS1 sends it: part of the download authtoken. */
     sent: i.sent ?? null,
   }));
 
@@ -57,7 +39,7 @@ const paymentSchema = z
       })
       .nullish(),
   })
-  .transform((p): Ns1PaymentMethod => ({
+  .transform((p) => ({
     id: p.id,
     type: p.type ?? 'card',
     isDefault: p.default ?? false,
@@ -68,6 +50,9 @@ const paymentSchema = z
     name: p.cc?.name ?? null,
   }));
 
+export type Ns1Invoice = z.output<typeof invoiceSchema>;
+export type Ns1PaymentMethod = z.output<typeof paymentSchema>;
+
 export interface Ns1CardInput {
   number: string;
   expMonth: number;
@@ -76,28 +61,34 @@ export interface Ns1CardInput {
   name?: string;
 }
 
-/** NS1 invoices (with their PDF) and payment methods. */
-export class Ns1Billing {
+/** NS1 invoices, and links to their PDF: /account/invoices. */
+export class Ns1Invoices {
   constructor(
-    private readonly api: Ns1Api,
-    private readonly endpoint: string,
+    private readonly api: ProviderCalls,
+    /** The documented alternative to the key header for invoice PDFs. */
+    private readonly authToken: (invoiceId: string, sent: number | string) => string,
   ) {}
 
-  invoices(): Promise<Ns1Invoice[]> {
+  list(): Promise<Ns1Invoice[]> {
     return this.api.call({ method: 'GET', path: '/account/invoices' }, z.array(invoiceSchema), 'invoice list');
   }
 
   /** A link a browser can open without the key header, authenticated by the documented sha1 authtoken. */
   downloadUrl(invoice: Ns1Invoice): string {
-    const token = this.api.invoiceAuthToken(invoice.id, invoice.sent ?? '');
-    return `${withoutUserinfo(this.endpoint)}${encodePath('account', 'invoices', invoice.id)}?authtoken=${token}`;
+    const token = this.authToken(invoice.id, invoice.sent ?? '');
+    return `${withoutUserinfo(this.api.endpoint)}${encodePath('account', 'invoices', invoice.id)}?authtoken=${token}`;
   }
+}
 
-  paymentMethods(): Promise<Ns1PaymentMethod[]> {
+/** NS1 payment methods: /account/paymentmethods. */
+export class Ns1PaymentMethods {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1PaymentMethod[]> {
     return this.api.call({ method: 'GET', path: '/account/paymentmethods' }, z.array(paymentSchema), 'payment methods');
   }
 
-  addPaymentMethod(card: Ns1CardInput): Promise<Ns1PaymentMethod> {
+  create(card: Ns1CardInput): Promise<Ns1PaymentMethod> {
     const json = {
       cc_number: card.number,
       exp_month: card.expMonth,
@@ -105,14 +96,19 @@ export class Ns1Billing {
       ...(card.cvc ? { cvc: card.cvc } : {}),
       ...(card.name ? { name: card.name } : {}),
     };
-    return this.api.call({ method: 'PUT', path: '/account/paymentmethods', json, retry: false }, paymentSchema, 'payment method');
+    return this.api.call(createWithPut('/account/paymentmethods', { json }), paymentSchema, 'payment method');
   }
 
-  setDefaultPaymentMethod(id: string): Promise<Ns1PaymentMethod> {
-    return this.api.call({ method: 'POST', path: encodePath('account', 'paymentmethods', id), json: { default: true } }, paymentSchema, 'payment method');
+  /** NS1 lets a payment method change only one way: become the default. */
+  update(id: string, change: { isDefault: true }): Promise<Ns1PaymentMethod> {
+    return this.api.call(
+      { method: 'POST', path: encodePath('account', 'paymentmethods', id), json: { default: change.isDefault } },
+      paymentSchema,
+      'payment method',
+    );
   }
 
-  async deletePaymentMethod(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('account', 'paymentmethods', id) });
   }
 }

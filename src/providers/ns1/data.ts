@@ -1,31 +1,9 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { describedCatalogSchema, jsonObject, toDescribed, type Ns1Described } from './ops-schemas.js';
-
-export interface Ns1FeedDestination {
-  destType: string;
-  destId: string;
-  recordId: string;
-}
-
-export interface Ns1DataFeed {
-  id: string;
-  sourceId: string;
-  name: string;
-  config: Record<string, unknown>;
-  data: Record<string, unknown>;
-  destinations: Ns1FeedDestination[];
-}
-
-export interface Ns1DataSource {
-  id: string;
-  name: string;
-  sourceType: string;
-  config: Record<string, unknown>;
-  status: string | null;
-  feeds: Ns1DataFeed[];
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { describedCatalogSchema, type Ns1Described } from './described.js';
+import { jsonObject } from './fields.js';
 
 const rawFeed = z.object({
   id: z.string(),
@@ -35,8 +13,9 @@ const rawFeed = z.object({
   destinations: z.array(z.object({ destid: z.string(), desttype: z.string(), record: z.string() })).nullish(),
 });
 
+/** NS1 does not repeat the source in a feed's body: the feed learns it from the path it was read at. */
 const feedFor = (sourceId: string) =>
-  rawFeed.transform((f): Ns1DataFeed => ({
+  rawFeed.transform((f) => ({
     id: f.id,
     sourceId,
     name: f.name,
@@ -47,7 +26,7 @@ const feedFor = (sourceId: string) =>
 
 const sourceSchema = z
   .object({ id: z.string(), name: z.string(), sourcetype: z.string(), config: jsonObject, status: z.string().nullish(), feeds: z.array(rawFeed).nullish() })
-  .transform((s): Ns1DataSource => ({
+  .transform((s) => ({
     id: s.id,
     name: s.name,
     sourceType: s.sourcetype,
@@ -55,6 +34,10 @@ const sourceSchema = z
     status: s.status ?? null,
     feeds: (s.feeds ?? []).map((f) => feedFor(s.id).parse(f)),
   }));
+
+export type Ns1DataFeed = z.output<ReturnType<typeof feedFor>>;
+export type Ns1FeedDestination = Ns1DataFeed['destinations'][number];
+export type Ns1DataSource = z.output<typeof sourceSchema>;
 
 export interface Ns1DataSourceWrite {
   name?: string;
@@ -67,31 +50,33 @@ export interface Ns1DataFeedWrite {
   config?: Record<string, unknown>;
 }
 
-/** NS1 data sources and feeds: /data/sourcetypes, /data/sources, /data/feeds, and publishing at /feed/:sourceid. */
-export class Ns1Data {
-  constructor(private readonly api: Ns1Api) {}
+/** The kinds of data source NS1 offers: GET /data/sourcetypes. */
+export class Ns1DataSourceTypes {
+  constructor(private readonly api: ProviderCalls) {}
 
-  async sourceTypes(): Promise<Ns1Described[]> {
-    return toDescribed(await this.api.call({ method: 'GET', path: '/data/sourcetypes' }, describedCatalogSchema, 'data source types'));
+  list(): Promise<Ns1Described[]> {
+    return this.api.call({ method: 'GET', path: '/data/sourcetypes' }, describedCatalogSchema, 'data source types');
   }
+}
 
-  sources(): Promise<Ns1DataSource[]> {
+/** NS1 data sources, with their feeds: /data/sources. */
+export class Ns1DataSources {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1DataSource[]> {
     return this.api.call({ method: 'GET', path: '/data/sources' }, z.array(sourceSchema), 'data source list');
   }
 
-  source(id: string): Promise<Ns1DataSource> {
+  get(id: string): Promise<Ns1DataSource> {
     return this.api.call({ method: 'GET', path: encodePath('data', 'sources', id) }, sourceSchema, 'data source');
   }
 
-  createSource(input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
-    return this.api.call(
-      { method: 'PUT', path: '/data/sources', json: { name: input.name, sourcetype: input.sourceType, config: input.config ?? {} }, retry: false },
-      sourceSchema,
-      'data source',
-    );
+  create(input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
+    const json = { name: input.name, sourcetype: input.sourceType, config: input.config ?? {} };
+    return this.api.call(createWithPut('/data/sources', { json }), sourceSchema, 'data source');
   }
 
-  updateSource(id: string, input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
+  update(id: string, input: Ns1DataSourceWrite): Promise<Ns1DataSource> {
     return this.api.call(
       { method: 'POST', path: encodePath('data', 'sources', id), json: { name: input.name, config: input.config } },
       sourceSchema,
@@ -99,27 +84,29 @@ export class Ns1Data {
     );
   }
 
-  async deleteSource(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('data', 'sources', id) });
   }
+}
 
-  feeds(sourceId: string): Promise<Ns1DataFeed[]> {
+/** NS1 data feeds of a source: /data/feeds/:sourceid, and publishing to them at /feed/:sourceid. */
+export class Ns1DataFeeds {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(sourceId: string): Promise<Ns1DataFeed[]> {
     return this.api.call({ method: 'GET', path: encodePath('data', 'feeds', sourceId) }, z.array(feedFor(sourceId)), 'data feed list');
   }
 
-  feed(sourceId: string, feedId: string): Promise<Ns1DataFeed> {
+  get(sourceId: string, feedId: string): Promise<Ns1DataFeed> {
     return this.api.call({ method: 'GET', path: encodePath('data', 'feeds', sourceId, feedId) }, feedFor(sourceId), 'data feed');
   }
 
-  createFeed(sourceId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
-    return this.api.call(
-      { method: 'PUT', path: encodePath('data', 'feeds', sourceId), json: { name: input.name, config: input.config ?? {} }, retry: false },
-      feedFor(sourceId),
-      'data feed',
-    );
+  create(sourceId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
+    const json = { name: input.name, config: input.config ?? {} };
+    return this.api.call(createWithPut(encodePath('data', 'feeds', sourceId), { json }), feedFor(sourceId), 'data feed');
   }
 
-  updateFeed(sourceId: string, feedId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
+  update(sourceId: string, feedId: string, input: Ns1DataFeedWrite): Promise<Ns1DataFeed> {
     return this.api.call(
       { method: 'POST', path: encodePath('data', 'feeds', sourceId, feedId), json: { name: input.name, config: input.config } },
       feedFor(sourceId),
@@ -127,7 +114,7 @@ export class Ns1Data {
     );
   }
 
-  async deleteFeed(sourceId: string, feedId: string): Promise<void> {
+  async delete(sourceId: string, feedId: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('data', 'feeds', sourceId, feedId) });
   }
 

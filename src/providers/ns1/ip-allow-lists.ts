@@ -1,29 +1,26 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-
-export interface Ns1IpAllowList {
-  id: string;
-  name: string;
-  values: string[];
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
 
 const listSchema = z.object({ id: z.string(), name: z.string(), values: z.array(z.string()) });
 
-/** NS1 IP allow lists (the API calls them whitelist). */
-export class Ns1IpAllowLists {
-  constructor(private readonly api: Ns1Api) {}
+export type Ns1IpAllowList = z.output<typeof listSchema>;
 
-  lists(): Promise<Ns1IpAllowList[]> {
+/** NS1 IP allow lists (the API calls them whitelist): /account/whitelist. */
+export class Ns1IpAllowLists {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1IpAllowList[]> {
     return this.api.call({ method: 'GET', path: '/account/whitelist' }, z.array(listSchema), 'IP allow lists');
   }
 
-  list(id: string): Promise<Ns1IpAllowList> {
+  get(id: string): Promise<Ns1IpAllowList> {
     return this.api.call({ method: 'GET', path: encodePath('account', 'whitelist', id) }, listSchema, 'IP allow list');
   }
 
   create(name: string, values: string[]): Promise<Ns1IpAllowList> {
-    return this.api.call({ method: 'PUT', path: '/account/whitelist', json: { name, values }, retry: false }, listSchema, 'IP allow list');
+    return this.api.call(createWithPut('/account/whitelist', { json: { name, values } }), listSchema, 'IP allow list');
   }
 
   update(id: string, change: { name?: string; values?: string[] }): Promise<Ns1IpAllowList> {

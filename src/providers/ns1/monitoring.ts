@@ -1,66 +1,18 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { describedCatalogSchema, jsonObject, toDescribed, type Ns1Described } from './ops-schemas.js';
-
-export type Ns1MonitorState = 'up' | 'down' | 'pending';
-
-export interface Ns1RegionStatus {
-  region: string;
-  status: Ns1MonitorState;
-  since: Date | null;
-}
-
-export interface Ns1MonitorRule {
-  key: string;
-  comparison: string;
-  value: unknown;
-}
-
-export interface Ns1MonitorJob {
-  id: string;
-  name: string | null;
-  jobType: string;
-  active: boolean;
-  regionScope: string | null;
-  regions: string[];
-  frequency: number;
-  policy: string | null;
-  config: Record<string, unknown>;
-  rules: Ns1MonitorRule[];
-  notifyListId: string | null;
-  notifyDelay: number | null;
-  notifyRepeat: number | null;
-  notifyFailback: boolean | null;
-  notifyRegional: boolean | null;
-  rapidRecheck: boolean | null;
-  notes: string | null;
-  status: { global: Ns1RegionStatus; regions: Ns1RegionStatus[] };
-}
-
-export interface Ns1MonitorStatusChange {
-  jobId: string;
-  region: string;
-  status: Ns1MonitorState;
-  since: Date | null;
-}
-
-export interface Ns1MonitorMetrics {
-  jobId: string;
-  region: string;
-  metric: string;
-  average: number | null;
-  graph: Array<{ at: Date; value: number }>;
-}
-
-export interface Ns1MonitorRegion {
-  code: string;
-  name: string;
-  subnets: string[];
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { describedCatalogSchema, type Ns1Described } from './described.js';
+import { defined, graph, jsonObject, seconds } from './fields.js';
 
 const state = z.enum(['up', 'down', 'pending']).catch('pending');
 const statusEntry = z.object({ since: z.number().nullish(), status: state });
+
+const regionStatus = (region: string, s: z.output<typeof statusEntry> | undefined) => ({
+  region,
+  status: s?.status ?? ('pending' as const),
+  since: s?.since ? new Date(s.since * 1000) : null,
+});
 
 const jobSchema = z
   .object({
@@ -83,12 +35,7 @@ const jobSchema = z
     notes: z.string().nullish(),
     status: z.record(z.string(), statusEntry).nullish(),
   })
-  .transform((j): Ns1MonitorJob => {
-    const entry = (region: string, s: z.output<typeof statusEntry> | undefined): Ns1RegionStatus => ({
-      region,
-      status: s?.status ?? 'pending',
-      since: s?.since ? new Date(s.since * 1000) : null,
-    });
+  .transform((j) => {
     const status = j.status ?? {};
     return {
       id: j.id,
@@ -109,10 +56,10 @@ const jobSchema = z
       rapidRecheck: j.rapid_recheck ?? null,
       notes: j.notes ?? null,
       status: {
-        global: entry('global', status.global),
+        global: regionStatus('global', status.global),
         regions: Object.entries(status)
           .filter(([region]) => region !== 'global')
-          .map(([region, s]) => entry(region, s)),
+          .map(([region, s]) => regionStatus(region, s)),
       },
     };
   });
@@ -120,22 +67,42 @@ const jobSchema = z
 const historySchema = z.array(
   z
     .object({ job: z.string(), region: z.string(), status: state, since: z.number().nullish() })
-    .transform((h): Ns1MonitorStatusChange => ({ jobId: h.job, region: h.region, status: h.status, since: h.since ? new Date(h.since * 1000) : null })),
+    .transform((h) => ({ jobId: h.job, region: h.region, status: h.status, since: h.since ? new Date(h.since * 1000) : null })),
 );
 
-const metricsSchema = z.array(
-  z.object({
-    jobid: z.string(),
-    region: z.string(),
-    metrics: z.record(z.string(), z.object({ avg: z.number().nullish(), graph: z.array(z.tuple([z.number(), z.number()])).nullish() })),
-  }),
-);
+const metricsSchema = z
+  .array(
+    z.object({
+      jobid: z.string(),
+      region: z.string(),
+      metrics: z.record(z.string(), z.object({ avg: z.number().nullish(), graph: graph.nullish() })),
+    }),
+  )
+  .transform((rows) =>
+    rows.flatMap((row) =>
+      Object.entries(row.metrics).map(([metric, m]) => ({
+        jobId: row.jobid,
+        region: row.region,
+        metric,
+        average: m.avg ?? null,
+        graph: (m.graph ?? []).map(([at, value]) => ({ at: new Date(at * 1000), value })),
+      })),
+    ),
+  );
 
 const regionsSchema = z.array(
   z
     .object({ code: z.string(), name: z.string(), subnets: z.array(z.string()).nullish() })
     .transform((r) => ({ code: r.code, name: r.name, subnets: r.subnets ?? [] })),
 );
+
+export type Ns1MonitorState = z.output<typeof state>;
+export type Ns1MonitorJob = z.output<typeof jobSchema>;
+export type Ns1RegionStatus = Ns1MonitorJob['status']['global'];
+export type Ns1MonitorRule = Ns1MonitorJob['rules'][number];
+export type Ns1MonitorStatusChange = z.output<typeof historySchema>[number];
+export type Ns1MonitorMetrics = z.output<typeof metricsSchema>[number];
+export type Ns1MonitorRegion = z.output<typeof regionsSchema>[number];
 
 export interface Ns1MonitorJobWrite {
   name?: string;
@@ -157,7 +124,7 @@ export interface Ns1MonitorJobWrite {
 }
 
 function jobBody(input: Ns1MonitorJobWrite): Record<string, unknown> {
-  const body: Record<string, unknown> = {
+  return defined({
     name: input.name,
     job_type: input.jobType,
     active: input.active,
@@ -174,8 +141,7 @@ function jobBody(input: Ns1MonitorJobWrite): Record<string, unknown> {
     notify_regional: input.notifyRegional,
     rapid_recheck: input.rapidRecheck,
     notes: input.notes,
-  };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  });
 }
 
 export interface HistoryOptions {
@@ -187,41 +153,60 @@ export interface HistoryOptions {
   exact?: boolean;
 }
 
-const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
+export interface MetricsOptions {
+  period?: string;
+  metric?: string;
+  region?: string;
+}
 
-/** NS1 monitoring: jobs, job types, regions, status history and metrics. */
-export class Ns1Monitoring {
-  constructor(private readonly api: Ns1Api) {}
+/** NS1 monitoring jobs: /monitoring/jobs. */
+export class Ns1MonitorJobs {
+  constructor(private readonly api: ProviderCalls) {}
 
-  jobs(signal?: AbortSignal): Promise<Ns1MonitorJob[]> {
+  list(signal?: AbortSignal): Promise<Ns1MonitorJob[]> {
     return this.api.call({ method: 'GET', path: '/monitoring/jobs', signal }, z.array(jobSchema), 'monitoring job list');
   }
 
-  job(id: string, signal?: AbortSignal): Promise<Ns1MonitorJob> {
+  get(id: string, signal?: AbortSignal): Promise<Ns1MonitorJob> {
     return this.api.call({ method: 'GET', path: encodePath('monitoring', 'jobs', id), signal }, jobSchema, 'monitoring job');
   }
 
-  createJob(input: Ns1MonitorJobWrite): Promise<Ns1MonitorJob> {
-    return this.api.call({ method: 'PUT', path: '/monitoring/jobs', json: jobBody(input), retry: false }, jobSchema, 'monitoring job');
+  create(input: Ns1MonitorJobWrite): Promise<Ns1MonitorJob> {
+    return this.api.call(createWithPut('/monitoring/jobs', { json: jobBody(input) }), jobSchema, 'monitoring job');
   }
 
-  updateJob(id: string, input: Ns1MonitorJobWrite): Promise<Ns1MonitorJob> {
+  update(id: string, input: Ns1MonitorJobWrite): Promise<Ns1MonitorJob> {
     return this.api.call({ method: 'POST', path: encodePath('monitoring', 'jobs', id), json: jobBody(input) }, jobSchema, 'monitoring job');
   }
 
-  async deleteJob(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('monitoring', 'jobs', id) });
   }
+}
 
-  async jobTypes(): Promise<Ns1Described[]> {
-    return toDescribed(await this.api.call({ method: 'GET', path: '/monitoring/jobtypes' }, describedCatalogSchema, 'monitoring job types'));
+/** The kinds of monitoring job NS1 runs: GET /monitoring/jobtypes. */
+export class Ns1MonitorJobTypes {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1Described[]> {
+    return this.api.call({ method: 'GET', path: '/monitoring/jobtypes' }, describedCatalogSchema, 'monitoring job types');
   }
+}
 
-  regions(): Promise<Ns1MonitorRegion[]> {
+/** Where NS1 monitors from: GET /monitoring/regions. */
+export class Ns1MonitorRegions {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1MonitorRegion[]> {
     return this.api.call({ method: 'GET', path: '/monitoring/regions' }, regionsSchema, 'monitoring regions');
   }
+}
 
-  history(jobId: string | undefined, options: HistoryOptions = {}): Promise<Ns1MonitorStatusChange[]> {
+/** Status changes of every job, or of one: GET /monitoring/history[/:jobid]. */
+export class Ns1MonitorHistory {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(jobId: string | undefined, options: HistoryOptions = {}): Promise<Ns1MonitorStatusChange[]> {
     return this.api.call(
       {
         method: 'GET',
@@ -239,21 +224,17 @@ export class Ns1Monitoring {
       'monitoring history',
     );
   }
+}
 
-  async metrics(jobId: string | undefined, options: { period?: string; metric?: string; region?: string } = {}): Promise<Ns1MonitorMetrics[]> {
-    const rows = await this.api.call(
-      { method: 'GET', path: jobId ? encodePath('monitoring', 'metrics', jobId) : '/monitoring/metrics', query: options },
+/** Metrics of every job, or of one, per region and metric: GET /monitoring/metrics[/:jobid]. */
+export class Ns1MonitorMetricSeries {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(jobId: string | undefined, options: MetricsOptions = {}): Promise<Ns1MonitorMetrics[]> {
+    return this.api.call(
+      { method: 'GET', path: jobId ? encodePath('monitoring', 'metrics', jobId) : '/monitoring/metrics', query: { ...options } },
       metricsSchema,
       'monitoring metrics',
-    );
-    return rows.flatMap((row) =>
-      Object.entries(row.metrics).map(([metric, m]) => ({
-        jobId: row.jobid,
-        region: row.region,
-        metric,
-        average: m.avg ?? null,
-        graph: (m.graph ?? []).map(([at, value]) => ({ at: new Date(at * 1000), value })),
-      })),
     );
   }
 }

@@ -1,37 +1,33 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { describedCatalogSchema, jsonObject, toDescribed, type Ns1Described } from './ops-schemas.js';
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { describedCatalogSchema, type Ns1Described } from './described.js';
+import { jsonObject } from './fields.js';
 
-export interface Ns1Notifier {
-  type: string;
-  config: Record<string, unknown>;
-}
-
-export interface Ns1NotificationList {
-  id: string;
-  name: string;
-  notifiers: Ns1Notifier[];
-}
+const notifierSchema = z.object({ type: z.string(), config: jsonObject });
 
 const listSchema = z
-  .object({ id: z.string(), name: z.string(), notify_list: z.array(z.object({ type: z.string(), config: jsonObject })).nullish() })
-  .transform((l): Ns1NotificationList => ({ id: l.id, name: l.name, notifiers: l.notify_list ?? [] }));
+  .object({ id: z.string(), name: z.string(), notify_list: z.array(notifierSchema).nullish() })
+  .transform((l) => ({ id: l.id, name: l.name, notifiers: l.notify_list ?? [] }));
 
-/** NS1 notification lists (/lists) and notifier types (/notifytypes). */
+export type Ns1Notifier = z.output<typeof notifierSchema>;
+export type Ns1NotificationList = z.output<typeof listSchema>;
+
+/** NS1 notification lists: /lists. */
 export class Ns1NotifyLists {
-  constructor(private readonly api: Ns1Api) {}
+  constructor(private readonly api: ProviderCalls) {}
 
-  lists(): Promise<Ns1NotificationList[]> {
+  list(): Promise<Ns1NotificationList[]> {
     return this.api.call({ method: 'GET', path: '/lists' }, z.array(listSchema), 'notification lists');
   }
 
-  list(id: string): Promise<Ns1NotificationList> {
+  get(id: string): Promise<Ns1NotificationList> {
     return this.api.call({ method: 'GET', path: encodePath('lists', id) }, listSchema, 'notification list');
   }
 
   create(name: string, notifiers: Ns1Notifier[]): Promise<Ns1NotificationList> {
-    return this.api.call({ method: 'PUT', path: '/lists', json: { name, notify_list: notifiers }, retry: false }, listSchema, 'notification list');
+    return this.api.call(createWithPut('/lists', { json: { name, notify_list: notifiers } }), listSchema, 'notification list');
   }
 
   update(id: string, change: { name?: string; notifiers?: Ns1Notifier[] }): Promise<Ns1NotificationList> {
@@ -49,8 +45,13 @@ export class Ns1NotifyLists {
   async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('lists', id) });
   }
+}
 
-  async notifierTypes(): Promise<Ns1Described[]> {
-    return toDescribed(await this.api.call({ method: 'GET', path: '/notifytypes' }, describedCatalogSchema, 'notifier types'));
+/** The kinds of notifier a list may hold: GET /notifytypes. */
+export class Ns1NotifierTypes {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1Described[]> {
+    return this.api.call({ method: 'GET', path: '/notifytypes' }, describedCatalogSchema, 'notifier types');
   }
 }

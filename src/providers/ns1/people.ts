@@ -1,31 +1,9 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { permissionsBody, permissionsSchema, unixDate, type DeepPartial, type Ns1Permissions } from './ops-schemas.js';
-
-export interface Ns1User {
-  username: string;
-  name: string | null;
-  email: string | null;
-  teamIds: string[];
-  notifyBilling: boolean | null;
-  lastAccessAt: Date | null;
-  permissions: Ns1Permissions;
-}
-
-export interface Ns1ApiKey {
-  id: string;
-  name: string;
-  teamIds: string[];
-  lastAccessAt: Date | null;
-  permissions: Ns1Permissions;
-}
-
-export interface Ns1Team {
-  id: string;
-  name: string;
-  permissions: Ns1Permissions;
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { defined, unixDate } from './fields.js';
+import { permissionsBody, permissionsSchema, type DeepPartial, type Ns1Permissions } from './permissions.js';
 
 const userSchema = z
   .object({
@@ -37,7 +15,7 @@ const userSchema = z
     last_access: unixDate,
     permissions: permissionsSchema,
   })
-  .transform((u): Ns1User => ({
+  .transform((u) => ({
     username: u.username,
     name: u.name ?? null,
     email: u.email ?? null,
@@ -47,18 +25,17 @@ const userSchema = z
     permissions: u.permissions,
   }));
 
-const keyFields = { id: z.string(), name: z.string(), teams: z.array(z.string()).nullish(), last_access: unixDate, permissions: permissionsSchema };
-const toKey = (k: { id: string; name: string; teams?: string[] | null; last_access: Date | null; permissions: Ns1Permissions }): Ns1ApiKey => ({
-  id: k.id,
-  name: k.name,
-  teamIds: k.teams ?? [],
-  lastAccessAt: k.last_access,
-  permissions: k.permissions,
-});
-const apiKeySchema = z.object(keyFields).transform(toKey);
-const createdKeySchema = z.object({ ...keyFields, key: z.string() }).transform((k) => ({ apiKey: toKey(k), secret: k.key }));
+const keyFields = z.object({ id: z.string(), name: z.string(), teams: z.array(z.string()).nullish(), last_access: unixDate, permissions: permissionsSchema });
+const toKey = (k: z.output<typeof keyFields>) => ({ id: k.id, name: k.name, teamIds: k.teams ?? [], lastAccessAt: k.last_access, permissions: k.permissions });
+const apiKeySchema = keyFields.transform(toKey);
+const createdKeySchema = keyFields.extend({ key: z.string() }).transform((k) => ({ apiKey: toKey(k), secret: k.key }));
 
 const teamSchema = z.object({ id: z.string(), name: z.string(), permissions: permissionsSchema });
+
+export type Ns1User = z.output<typeof userSchema>;
+export type Ns1ApiKey = z.output<typeof apiKeySchema>;
+export type Ns1CreatedApiKey = z.output<typeof createdKeySchema>;
+export type Ns1Team = z.output<typeof teamSchema>;
 
 export interface Ns1UserWrite {
   name?: string;
@@ -68,98 +45,111 @@ export interface Ns1UserWrite {
   permissions?: DeepPartial<Ns1Permissions>;
 }
 
-function userBody(username: string | undefined, input: Ns1UserWrite): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries({
-      username,
-      name: input.name,
-      email: input.email,
-      teams: input.teamIds,
-      notify: input.notifyBilling === undefined ? undefined : { billing: input.notifyBilling },
-      permissions: input.permissions ? permissionsBody(input.permissions) : undefined,
-    }).filter(([, v]) => v !== undefined),
-  );
+export interface Ns1ApiKeyWrite {
+  name: string;
+  teamIds?: string[];
+  permissions?: DeepPartial<Ns1Permissions>;
 }
 
-/** NS1 account users, API keys and teams. */
-export class Ns1People {
-  constructor(private readonly api: Ns1Api) {}
+export interface Ns1TeamWrite {
+  name: string;
+  permissions?: DeepPartial<Ns1Permissions>;
+}
 
-  users(): Promise<Ns1User[]> {
+const permissionsChange = (p: DeepPartial<Ns1Permissions> | undefined) => (p ? permissionsBody(p) : undefined);
+
+function userBody(username: string | undefined, input: Ns1UserWrite): Record<string, unknown> {
+  return defined({
+    username,
+    name: input.name,
+    email: input.email,
+    teams: input.teamIds,
+    notify: input.notifyBilling === undefined ? undefined : { billing: input.notifyBilling },
+    permissions: permissionsChange(input.permissions),
+  });
+}
+
+/** NS1 account users: /account/users, and /account/reinvite. */
+export class Ns1Users {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1User[]> {
     return this.api.call({ method: 'GET', path: '/account/users' }, z.array(userSchema), 'user list');
   }
 
-  user(username: string): Promise<Ns1User> {
+  get(username: string): Promise<Ns1User> {
     return this.api.call({ method: 'GET', path: encodePath('account', 'users', username) }, userSchema, 'user');
   }
 
-  createUser(username: string, input: Ns1UserWrite): Promise<Ns1User> {
-    return this.api.call({ method: 'PUT', path: encodePath('account', 'users', username), json: userBody(username, input), retry: false }, userSchema, 'user');
+  create(username: string, input: Ns1UserWrite): Promise<Ns1User> {
+    return this.api.call(createWithPut(encodePath('account', 'users', username), { json: userBody(username, input) }), userSchema, 'user');
   }
 
-  updateUser(username: string, input: Ns1UserWrite): Promise<Ns1User> {
+  update(username: string, input: Ns1UserWrite): Promise<Ns1User> {
     return this.api.call({ method: 'POST', path: encodePath('account', 'users', username), json: userBody(undefined, input) }, userSchema, 'user');
   }
 
-  async deleteUser(username: string): Promise<void> {
+  async delete(username: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('account', 'users', username) });
   }
 
-  async reinviteUser(username: string): Promise<void> {
+  /** Sends the invitation e-mail again. */
+  async reinvite(username: string): Promise<void> {
     await this.api.send({ method: 'POST', path: encodePath('account', 'reinvite', username) });
   }
+}
 
-  apiKeys(): Promise<Ns1ApiKey[]> {
+/** NS1 API keys: /account/apikeys. */
+export class Ns1ApiKeys {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1ApiKey[]> {
     return this.api.call({ method: 'GET', path: '/account/apikeys' }, z.array(apiKeySchema), 'API key list');
   }
 
-  apiKey(id: string): Promise<Ns1ApiKey> {
+  get(id: string): Promise<Ns1ApiKey> {
     return this.api.call({ method: 'GET', path: encodePath('account', 'apikeys', id) }, apiKeySchema, 'API key');
   }
 
   /** The secret is in this answer only: NS1 never shows it again. */
-  createApiKey(input: { name: string; teamIds?: string[]; permissions?: DeepPartial<Ns1Permissions> }): Promise<{ apiKey: Ns1ApiKey; secret: string }> {
+  create(input: Ns1ApiKeyWrite): Promise<Ns1CreatedApiKey> {
     const json = { name: input.name, teams: input.teamIds ?? [], permissions: permissionsBody(input.permissions ?? {}) };
-    return this.api.call({ method: 'PUT', path: '/account/apikeys', json, retry: false }, createdKeySchema, 'created API key');
+    return this.api.call(createWithPut('/account/apikeys', { json }), createdKeySchema, 'created API key');
   }
 
-  updateApiKey(id: string, input: { name?: string; teamIds?: string[]; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1ApiKey> {
-    const json = Object.fromEntries(
-      Object.entries({ name: input.name, teams: input.teamIds, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(
-        ([, v]) => v !== undefined,
-      ),
-    );
+  update(id: string, input: Partial<Ns1ApiKeyWrite>): Promise<Ns1ApiKey> {
+    const json = defined({ name: input.name, teams: input.teamIds, permissions: permissionsChange(input.permissions) });
     return this.api.call({ method: 'POST', path: encodePath('account', 'apikeys', id), json }, apiKeySchema, 'API key');
   }
 
-  async deleteApiKey(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('account', 'apikeys', id) });
   }
+}
 
-  teams(): Promise<Ns1Team[]> {
+/** NS1 teams: /account/teams. */
+export class Ns1Teams {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(): Promise<Ns1Team[]> {
     return this.api.call({ method: 'GET', path: '/account/teams' }, z.array(teamSchema), 'team list');
   }
 
-  team(id: string): Promise<Ns1Team> {
+  get(id: string): Promise<Ns1Team> {
     return this.api.call({ method: 'GET', path: encodePath('account', 'teams', id) }, teamSchema, 'team');
   }
 
-  createTeam(input: { name: string; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1Team> {
-    return this.api.call(
-      { method: 'PUT', path: '/account/teams', json: { name: input.name, permissions: permissionsBody(input.permissions ?? {}) }, retry: false },
-      teamSchema,
-      'team',
-    );
+  create(input: Ns1TeamWrite): Promise<Ns1Team> {
+    const json = { name: input.name, permissions: permissionsBody(input.permissions ?? {}) };
+    return this.api.call(createWithPut('/account/teams', { json }), teamSchema, 'team');
   }
 
-  updateTeam(id: string, input: { name?: string; permissions?: DeepPartial<Ns1Permissions> }): Promise<Ns1Team> {
-    const json = Object.fromEntries(
-      Object.entries({ name: input.name, permissions: input.permissions ? permissionsBody(input.permissions) : undefined }).filter(([, v]) => v !== undefined),
-    );
+  update(id: string, input: Partial<Ns1TeamWrite>): Promise<Ns1Team> {
+    const json = defined({ name: input.name, permissions: permissionsChange(input.permissions) });
     return this.api.call({ method: 'POST', path: encodePath('account', 'teams', id), json }, teamSchema, 'team');
   }
 
-  async deleteTeam(id: string): Promise<void> {
+  async delete(id: string): Promise<void> {
     await this.api.send({ method: 'DELETE', path: encodePath('account', 'teams', id) });
   }
 }

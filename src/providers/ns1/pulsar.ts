@@ -1,25 +1,7 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { jsonObject } from './ops-schemas.js';
-
-export interface Ns1PulsarApp {
-  id: string;
-  name: string;
-  active: boolean | null;
-  browserWaitMillis: number | null;
-  jobsPerTransaction: number | null;
-}
-
-export interface Ns1PulsarJob {
-  id: string;
-  appId: string;
-  name: string;
-  typeId: string | null;
-  active: boolean | null;
-  community: boolean | null;
-  config: Record<string, unknown>;
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { graph, jsonObject, seconds } from './fields.js';
 
 const appSchema = z
   .object({
@@ -29,7 +11,7 @@ const appSchema = z
     browser_wait_millis: z.number().nullish(),
     jobs_per_transaction: z.number().nullish(),
   })
-  .transform((a): Ns1PulsarApp => ({
+  .transform((a) => ({
     id: a.appid,
     name: a.name,
     active: a.active ?? null,
@@ -47,7 +29,7 @@ const jobSchema = z
     community: z.boolean().nullish(),
     config: jsonObject,
   })
-  .transform((j): Ns1PulsarJob => ({
+  .transform((j) => ({
     id: j.jobid,
     appId: j.appid,
     name: j.name,
@@ -62,8 +44,12 @@ const liveSchema = z
   .transform((l) => ({ at: new Date(l.timestamp * 1000), value: l.value, unit: l.unit ?? null }));
 
 const dataSchema = z
-  .object({ graph: z.array(z.tuple([z.number(), z.number()])), unit: z.string().nullish() })
+  .object({ graph, unit: z.string().nullish() })
   .transform((d) => d.graph.map(([at, value]) => ({ at: new Date(at * 1000), value, unit: d.unit ?? null })));
+
+export type Ns1PulsarApp = z.output<typeof appSchema>;
+export type Ns1PulsarJob = z.output<typeof jobSchema>;
+export type Ns1PulsarValue = z.output<typeof liveSchema>;
 
 export interface PulsarDataOptions {
   start?: Date;
@@ -74,32 +60,43 @@ export interface PulsarDataOptions {
   agg?: string;
 }
 
-/** NS1 Pulsar: apps, their jobs, live values and historical data. */
-export class Ns1Pulsar {
-  constructor(private readonly api: Ns1Api) {}
+/** NS1 Pulsar apps: /pulsar/apps. */
+export class Ns1PulsarApps {
+  constructor(private readonly api: ProviderCalls) {}
 
-  apps(): Promise<Ns1PulsarApp[]> {
+  list(): Promise<Ns1PulsarApp[]> {
     return this.api.call({ method: 'GET', path: '/pulsar/apps' }, z.array(appSchema), 'pulsar apps');
   }
 
-  app(id: string): Promise<Ns1PulsarApp> {
+  get(id: string): Promise<Ns1PulsarApp> {
     return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', id) }, appSchema, 'pulsar app');
   }
+}
 
-  jobs(appId: string): Promise<Ns1PulsarJob[]> {
+/** The jobs of a Pulsar app: /pulsar/apps/:appid/jobs. */
+export class Ns1PulsarJobs {
+  constructor(private readonly api: ProviderCalls) {}
+
+  list(appId: string): Promise<Ns1PulsarJob[]> {
     return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs') }, z.array(jobSchema), 'pulsar jobs');
   }
 
-  job(appId: string, jobId: string): Promise<Ns1PulsarJob> {
+  get(appId: string, jobId: string): Promise<Ns1PulsarJob> {
     return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs', jobId) }, jobSchema, 'pulsar job');
   }
+}
 
-  live(appId: string, jobId: string): Promise<{ at: Date; value: number; unit: string | null }> {
+/** What a Pulsar job measured: its live value (`get`) and its history (`list`). */
+export class Ns1PulsarData {
+  constructor(private readonly api: ProviderCalls) {}
+
+  /** GET /pulsar/apps/:appid/jobs/:jobid/live */
+  get(appId: string, jobId: string): Promise<Ns1PulsarValue> {
     return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs', jobId, 'live') }, liveSchema, 'pulsar live value');
   }
 
-  data(appId: string, jobId: string, options: PulsarDataOptions = {}): Promise<Array<{ at: Date; value: number; unit: string | null }>> {
-    const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
+  /** GET /pulsar/apps/:appid/jobs/:jobid/data */
+  list(appId: string, jobId: string, options: PulsarDataOptions = {}): Promise<Ns1PulsarValue[]> {
     return this.api.call(
       {
         method: 'GET',

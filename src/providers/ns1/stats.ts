@@ -1,7 +1,49 @@
+import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { qpsSchema, usageListSchema } from './dns-schemas.js';
-import type { Ns1StatsPeriod, Ns1UsageStats, RecordTypeName } from './dns-types.js';
+import type { ProviderCalls } from '../provider-api.js';
+import { graph } from './fields.js';
+import type { RecordTypeName } from './record-types.js';
+
+/** The account (nothing given), a zone, or a record (zone, domain and type). */
+export interface StatsTarget {
+  zone?: string | null | undefined;
+  domain?: string | null | undefined;
+  type?: RecordTypeName | null | undefined;
+}
+
+const targetPath = (area: 'qps' | 'usage', target: StatsTarget) =>
+  encodePath('stats', area, ...(target.zone ? [target.zone] : []), ...(target.zone && target.domain && target.type ? [target.domain, target.type] : []));
+
+const qpsSchema = z.object({ qps: z.number() }).transform((b) => b.qps);
+
+const usageListSchema = z.array(
+  z
+    .object({
+      period: z.string(),
+      zone: z.string().nullish(),
+      domain: z.string().nullish(),
+      rectype: z.string().nullish(),
+      records: z.number().nullish(),
+      queries: z.number(),
+      records_by_tier: z.array(z.number()).nullish(),
+      queries_by_tier: z.array(z.number()).nullish(),
+      graph: graph.nullish(),
+    })
+    .transform((u) => ({
+      period: u.period,
+      zone: u.zone ?? null,
+      domain: u.domain ?? null,
+      recordType: u.rectype ?? null,
+      records: u.records ?? null,
+      queries: u.queries,
+      recordsByTier: u.records_by_tier ?? null,
+      queriesByTier: u.queries_by_tier ?? null,
+      graph: (u.graph ?? []).map(([at, queries]) => ({ at: new Date(at * 1000), queries })),
+    })),
+);
+
+export type Ns1UsageStats = z.output<typeof usageListSchema>[number];
+export type Ns1StatsPeriod = '1h' | '24h' | '30d';
 
 export interface UsageOptions {
   period?: Ns1StatsPeriod;
@@ -10,33 +52,24 @@ export interface UsageOptions {
   byTier?: boolean;
 }
 
-/** NS1 stats: current QPS and usage for the account, a zone or a record. */
-export class Ns1Stats {
-  constructor(private readonly api: Ns1Api) {}
+/** NS1 current queries per second: GET /stats/qps[/:zone[/:domain/:type]]. */
+export class Ns1Qps {
+  constructor(private readonly api: ProviderCalls) {}
 
-  accountQps(signal?: AbortSignal): Promise<number> {
-    return this.api.call({ method: 'GET', path: '/stats/qps', signal }, qpsSchema, 'qps');
+  get(target: StatsTarget, signal?: AbortSignal): Promise<number> {
+    return this.api.call({ method: 'GET', path: targetPath('qps', target), signal }, qpsSchema, 'qps');
   }
+}
 
-  zoneQps(zone: string, signal?: AbortSignal): Promise<number> {
-    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone), signal }, qpsSchema, 'qps');
-  }
+/** NS1 usage: GET /stats/usage[/:zone[/:domain/:type]]. */
+export class Ns1Usage {
+  constructor(private readonly api: ProviderCalls) {}
 
-  recordQps(zone: string, domain: string, type: RecordTypeName, signal?: AbortSignal): Promise<number> {
-    return this.api.call({ method: 'GET', path: encodePath('stats', 'qps', zone, domain, type), signal }, qpsSchema, 'qps');
-  }
-
-  usage(target: { zone?: string; domain?: string; type?: RecordTypeName }, options: UsageOptions = {}): Promise<Ns1UsageStats[]> {
-    const segments = [
-      'stats',
-      'usage',
-      ...(target.zone ? [target.zone] : []),
-      ...(target.zone && target.domain && target.type ? [target.domain, target.type] : []),
-    ];
+  list(target: StatsTarget, options: UsageOptions = {}): Promise<Ns1UsageStats[]> {
     return this.api.call(
       {
         method: 'GET',
-        path: encodePath(...segments),
+        path: targetPath('usage', target),
         query: { period: options.period, expand: options.expand, aggregate: options.aggregate, by_tier: options.byTier },
       },
       usageListSchema,

@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { encodePath } from '../http.js';
-import type { Ns1Api } from './api.js';
-import { zoneDetailSchema } from './dns-schemas.js';
-
-export interface Ns1ZoneImport {
-  /** The job id, or the zone id for a synchronous import. */
-  id: string;
-  zone: string | null;
-  status: string;
-  percent: number;
-  finished: boolean;
-  /** The HTTP status of the import itself once finished: 200, or 400 for a malformed file. */
-  responseCode: number | null;
-  warnings: string[];
-  recordCount: number | null;
-  error: string | null;
-  startedAt: Date | null;
-}
+import type { ProviderCalls } from '../provider-api.js';
+import { createWithPut } from '../write-retries.js';
+import { zoneDetailSchema } from './zones.js';
 
 const finishedZoneSchema = zoneDetailSchema.and(z.object({ warnings: z.array(z.string()).nullish() }));
 
@@ -31,18 +17,20 @@ const jobSchema = z
     result: z.unknown().optional(),
     response_code: z.number().nullish(),
   })
-  .transform((job): Ns1ZoneImport => {
+  .transform((job) => {
     const body = job.response ?? job.result;
     const responseCode = job.response_code ?? (body !== undefined ? 200 : null);
     const finished = responseCode !== null;
     const zone = finished && responseCode === 200 ? finishedZoneSchema.safeParse(body) : undefined;
     const message = body && typeof body === 'object' && 'message' in body ? String(body.message) : null;
     return {
+      /** The job id, or the zone id for a synchronous import. */
       id: job.id,
       zone: job.zone ?? (zone?.success ? zone.data.asciiName : null),
       status: job.status ?? (finished ? 'finished' : 'pending'),
       percent: job.percent ?? (finished ? 100 : 0),
       finished,
+      /** The HTTP status of the import itself once finished: 200, or 400 for a malformed file. */
       responseCode,
       warnings: zone?.success ? (zone.data.warnings ?? []) : [],
       recordCount: zone?.success ? zone.data.records.length : null,
@@ -51,16 +39,19 @@ const jobSchema = z
     };
   });
 
+export type Ns1ZoneImport = z.output<typeof jobSchema>;
+
 /** NS1 zone file import: PUT /import/zonefile/:zone (multipart), GET /import/zonefile/:jobid. */
 export class Ns1ZoneImports {
-  constructor(private readonly api: Ns1Api) {}
+  constructor(private readonly api: ProviderCalls) {}
 
-  async importZoneFile(zone: string, contents: Uint8Array, fileName: string, asyncImport: boolean): Promise<Ns1ZoneImport> {
-    const form = new FormData();
-    form.set('zonefile', new Blob([new Uint8Array(contents)], { type: 'application/octet-stream' }), fileName);
+  /** Imports a zone file; `asyncImport` answers at once with a job to follow with `get`. */
+  async create(zone: string, contents: Uint8Array, fileName: string, asyncImport: boolean): Promise<Ns1ZoneImport> {
+    const multipart = new FormData();
+    multipart.set('zonefile', new Blob([new Uint8Array(contents)], { type: 'application/octet-stream' }), fileName);
     const path = encodePath('import', 'zonefile', zone);
-    if (asyncImport) return this.api.call({ method: 'PUT', path, query: { async: true }, multipart: form, retry: false }, jobSchema, 'zone import job');
-    const result = await this.api.call({ method: 'PUT', path, multipart: form, retry: false }, finishedZoneSchema, 'imported zone');
+    if (asyncImport) return this.api.call(createWithPut(path, { query: { async: true }, multipart }), jobSchema, 'zone import job');
+    const result = await this.api.call(createWithPut(path, { multipart }), finishedZoneSchema, 'imported zone');
     return {
       id: result.id,
       zone: result.asciiName,
@@ -75,7 +66,7 @@ export class Ns1ZoneImports {
     };
   }
 
-  job(jobId: string, signal?: AbortSignal): Promise<Ns1ZoneImport> {
+  get(jobId: string, signal?: AbortSignal): Promise<Ns1ZoneImport> {
     return this.api.call({ method: 'GET', path: encodePath('import', 'zonefile', jobId), signal }, jobSchema, 'zone import job');
   }
 }

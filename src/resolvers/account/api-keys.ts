@@ -11,8 +11,8 @@ export interface ApiKeyArgs {
   permissions?: PermissionFlags;
 }
 
-export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.apiKeys();
-export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.people.apiKey(id));
+export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.apiKeys.list();
+export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.apiKeys.get(id));
 
 export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
   return createApiKeyVerified(ctx, {
@@ -22,13 +22,13 @@ export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
 }
 
 export function updateApiKey(ctx: GatewayContext, id: string, input: ApiKeyArgs) {
-  return requireNs1(ctx).ns1.people.updateApiKey(
+  return requireNs1(ctx).ns1.apiKeys.update(
     id,
     omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
   );
 }
 
 export async function deleteApiKey(ctx: GatewayContext, id: string): Promise<boolean> {
-  await requireNs1(ctx).ns1.people.deleteApiKey(id);
+  await requireNs1(ctx).ns1.apiKeys.delete(id);
   return true;
 }

@@ -1,33 +1,31 @@
 import type { GatewayContext } from '../../context.js';
-import type { Ns1ApiKey, Ns1People } from '../../providers/ns1/people.js';
+import type { Ns1ApiKey, Ns1ApiKeyWrite } from '../../providers/ns1/people.js';
 import { orNull } from '../../loaders/or-null.js';
 import { writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
 import { applyWrite, definitelyRefused, transient } from '../writes/verified-write.js';
 import { outcomeUnknown, partiallyApplied } from '../writes/write-outcome-errors.js';
 
-type KeyInput = Parameters<Ns1People['createApiKey']>[0];
-
 /**
  * NS1 shows a key's secret in the answer to its creation only. A key created whose answer was lost is
  * live and nobody has its secret: it is deleted (verified) before the create is tried again, and one
  * that cannot be deleted is reported as left over.
  */
-export async function createApiKeyVerified(ctx: GatewayContext, input: KeyInput): Promise<{ apiKey: Ns1ApiKey; secret: string }> {
-  const { people } = requireNs1(ctx).ns1;
+export async function createApiKeyVerified(ctx: GatewayContext, input: Ns1ApiKeyWrite): Promise<{ apiKey: Ns1ApiKey; secret: string }> {
+  const { apiKeys } = requireNs1(ctx).ns1;
   const policy = writePolicy(ctx);
-  const before = new Set((await people.apiKeys()).map((key) => key.id));
+  const before = new Set((await apiKeys.list()).map((key) => key.id));
   for (let attempt = 1; ; attempt++) {
     let error: unknown;
     try {
-      return await people.createApiKey(input);
+      return await apiKeys.create(input);
     } catch (caught) {
       error = caught;
     }
     if (definitelyRefused(error, attempt)) throw error;
     let orphans: Ns1ApiKey[];
     try {
-      orphans = (await people.apiKeys()).filter((key) => !before.has(key.id) && key.name === input.name);
+      orphans = (await apiKeys.list()).filter((key) => !before.has(key.id) && key.name === input.name);
     } catch (readError) {
       throw outcomeUnknown(
         'createApiKey',
@@ -42,8 +40,8 @@ export async function createApiKeyVerified(ctx: GatewayContext, input: KeyInput)
       const removed = await applyWrite(
         {
           provider: 'ns1',
-          send: () => people.deleteApiKey(orphan.id),
-          observe: async () => ((await orNull(people.apiKey(orphan.id))) ? { state: 'absent' } : { state: 'applied', value: undefined }),
+          send: () => apiKeys.delete(orphan.id),
+          observe: async () => ((await orNull(apiKeys.get(orphan.id))) ? { state: 'absent' } : { state: 'applied', value: undefined }),
         },
         policy,
       );

@@ -15,4 +15,4 @@ export function invoiceAmount(invoice: Ns1Invoice): string {
   return amount;
 }
 
-export const invoiceDownloadUrl = (ctx: GatewayContext, invoice: Ns1Invoice) => requireNs1(ctx).ns1.billing.downloadUrl(invoice);
+export const invoiceDownloadUrl = (ctx: GatewayContext, invoice: Ns1Invoice) => requireNs1(ctx).ns1.invoices.downloadUrl(invoice);

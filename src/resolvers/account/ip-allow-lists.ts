@@ -18,7 +18,7 @@ function checkValues(values: string[]): void {
   }
 }
 
-export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.lists();
+export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
 
 export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {
   checkValues(input.values ?? []);
@@ -26,7 +26,7 @@ export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {
   const name = input.name ?? 'Allow list';
   return createInCollection(ctx, {
     what: 'IP allow list',
-    list: () => ipAllowLists.lists(),
+    list: () => ipAllowLists.list(),
     create: () => ipAllowLists.create(name, input.values ?? []),
     isOurs: (list) => list.name === name,
   });

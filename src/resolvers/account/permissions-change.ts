@@ -1,4 +1,4 @@
-import type { DeepPartial, Ns1Permissions } from '../../providers/ns1/ops-schemas.js';
+import type { DeepPartial, Ns1Permissions } from '../../providers/ns1/permissions.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 
 /** Permission flags as a PermissionsInput carries them: groups of flags, each left out or null when not given. */

@@ -10,7 +10,7 @@ export interface TeamArgs {
   permissions?: PermissionFlags;
 }
 
-export const teams = (ctx: GatewayContext) => requireNs1(ctx).ns1.people.teams();
+export const teams = (ctx: GatewayContext) => requireNs1(ctx).ns1.teams.list();
 export const team = (ctx: GatewayContext, id: string) => ns1Team(requireNs1(ctx), id);
 
 /** The teams a user or key belongs to, through the loader; a team that no longer exists is left out. */
@@ -20,21 +20,21 @@ export async function teamsOf(ctx: GatewayContext, ids: string[]) {
 }
 
 export function createTeam(ctx: GatewayContext, input: TeamArgs) {
-  const { people } = requireNs1(ctx).ns1;
+  const ns1Teams = requireNs1(ctx).ns1.teams;
   const name = input.name ?? 'Team';
   return createInCollection(ctx, {
     what: 'team',
-    list: () => people.teams(),
-    create: () => people.createTeam({ name, ...omitNulls({ permissions: permissionsChange(input.permissions) }) }),
+    list: () => ns1Teams.list(),
+    create: () => ns1Teams.create({ name, ...omitNulls({ permissions: permissionsChange(input.permissions) }) }),
     isOurs: (team) => team.name === name,
   });
 }
 
 export function updateTeam(ctx: GatewayContext, id: string, input: TeamArgs) {
-  return requireNs1(ctx).ns1.people.updateTeam(id, omitNulls({ name: input.name, permissions: permissionsChange(input.permissions) }));
+  return requireNs1(ctx).ns1.teams.update(id, omitNulls({ name: input.name, permissions: permissionsChange(input.permissions) }));
 }
 
 export async function deleteTeam(ctx: GatewayContext, id: string): Promise<boolean> {
-  await requireNs1(ctx).ns1.people.deleteTeam(id);
+  await requireNs1(ctx).ns1.teams.delete(id);
   return true;
 }

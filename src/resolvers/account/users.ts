@@ -13,11 +13,11 @@ function ns1UserShape(user: Ns1User) {
 }
 
 export async function users(ctx: GatewayContext) {
-  return (await requireNs1(ctx).ns1.people.users()).map(ns1UserShape);
+  return (await requireNs1(ctx).ns1.users.list()).map(ns1UserShape);
 }
 
 export async function user(ctx: GatewayContext, username: string) {
-  const found = await orNull(requireNs1(ctx).ns1.people.user(username));
+  const found = await orNull(requireNs1(ctx).ns1.users.get(username));
   return found ? ns1UserShape(found) : null;
 }
 
@@ -43,22 +43,22 @@ function userWrite(args: UserArgs): Ns1UserWrite {
 export async function createUser(ctx: GatewayContext, username: string, args: UserArgs) {
   if (!args.name) throw badInput('input.name', 'a new user needs a name');
   if (!args.email) throw badInput('input.email', 'a new user needs an e-mail address');
-  const { people } = requireNs1(ctx).ns1;
+  const ns1Users = requireNs1(ctx).ns1.users;
   return ns1UserShape(
-    await createAtKey(ctx, { what: `user ${username}`, read: () => people.user(username), create: () => people.createUser(username, userWrite(args)) }),
+    await createAtKey(ctx, { what: `user ${username}`, read: () => ns1Users.get(username), create: () => ns1Users.create(username, userWrite(args)) }),
   );
 }
 
 export async function updateUser(ctx: GatewayContext, username: string, args: UserArgs) {
-  return ns1UserShape(await requireNs1(ctx).ns1.people.updateUser(username, userWrite(args)));
+  return ns1UserShape(await requireNs1(ctx).ns1.users.update(username, userWrite(args)));
 }
 
 export async function deleteUser(ctx: GatewayContext, username: string): Promise<boolean> {
-  await requireNs1(ctx).ns1.people.deleteUser(username);
+  await requireNs1(ctx).ns1.users.delete(username);
   return true;
 }
 
 export async function reinviteUser(ctx: GatewayContext, username: string): Promise<boolean> {
-  await requireNs1(ctx).ns1.people.reinviteUser(username);
+  await requireNs1(ctx).ns1.users.reinvite(username);
   return true;
 }

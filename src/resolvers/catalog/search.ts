@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context.js';
 import { ns1Record } from '../../loaders/ns1-dns.js';
 import type { Ns1SearchType } from '../../providers/ns1/catalog.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1Record } from '../../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../../providers/ns1/records.js';
 import { findZone } from '../zones/merge-zones.js';
 import { requireNs1 } from '../providers.js';
 import type { UnifiedZone } from '../zones/unified-zone.js';
@@ -13,7 +13,7 @@ export type SearchResult = { kind: 'zone'; zone: UnifiedZone } | { kind: 'record
 /** NS1's search, each hit resolved to the Zone or Record it names (through the loaders). */
 export async function search(ctx: GatewayContext, query: string, options: { max?: number; type: Ns1SearchType }): Promise<SearchResult[]> {
   const deps = requireNs1(ctx);
-  const hits = await deps.ns1.catalog.search(query, options);
+  const hits = await deps.ns1.search.list(query, options);
   const results = await Promise.all(
     hits.map(async (hit): Promise<SearchResult | null> => {
       if (!canSeeZone(ctx, hit.zone)) return null;

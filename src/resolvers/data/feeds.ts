@@ -3,7 +3,7 @@ import type { GatewayContext } from '../../context.js';
 import { ns1Record } from '../../loaders/ns1-dns.js';
 import { ns1DataFeed, ns1RecordById } from '../../loaders/ns1-ops.js';
 import type { Ns1FeedDestination } from '../../providers/ns1/data.js';
-import type { Ns1Record } from '../../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../../providers/ns1/records.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
@@ -34,14 +34,14 @@ export function feedOfPointer(ctx: GatewayContext, pointer: { source: string; fe
 
 export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
   if (!input.name) throw badInput('input.name', 'a new feed needs a name');
-  const { data } = requireNs1(ctx).ns1;
+  const { dataFeeds } = requireNs1(ctx).ns1;
   const name = input.name;
   return afterWrite(
     ctx,
     createInCollection(ctx, {
       what: 'data feed',
-      list: () => data.feeds(sourceId),
-      create: () => data.createFeed(sourceId, { name, config: input.config ?? {} }),
+      list: () => dataFeeds.list(sourceId),
+      create: () => dataFeeds.create(sourceId, { name, config: input.config ?? {} }),
       isOurs: (feed) => feed.name === name,
     }),
   );
@@ -55,11 +55,11 @@ export function updateDataFeed(
 ) {
   return afterWrite(
     ctx,
-    requireNs1(ctx).ns1.data.updateFeed(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+    requireNs1(ctx).ns1.dataFeeds.update(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
   );
 }
 
 export async function deleteDataFeed(ctx: GatewayContext, sourceId: string, feedId: string): Promise<boolean> {
-  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteFeed(sourceId, feedId));
+  await afterWrite(ctx, requireNs1(ctx).ns1.dataFeeds.delete(sourceId, feedId));
   return true;
 }

@@ -12,16 +12,16 @@ export async function afterWrite<T>(ctx: GatewayContext, write: Promise<T>): Pro
   return result;
 }
 
-export const dataSourceTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.data.sourceTypes();
+export const dataSourceTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.dataSourceTypes.list();
 
 export function createDataSource(ctx: GatewayContext, input: { name: string; sourceType: string; config?: Maybe<Record<string, unknown>> }) {
-  const { data } = requireNs1(ctx).ns1;
+  const { dataSources } = requireNs1(ctx).ns1;
   return afterWrite(
     ctx,
     createInCollection(ctx, {
       what: 'data source',
-      list: () => data.sources(),
-      create: () => data.createSource({ name: input.name, sourceType: input.sourceType, config: input.config ?? {} }),
+      list: () => dataSources.list(),
+      create: () => dataSources.create({ name: input.name, sourceType: input.sourceType, config: input.config ?? {} }),
       isOurs: (source) => source.name === input.name,
     }),
   );
@@ -30,19 +30,19 @@ export function createDataSource(ctx: GatewayContext, input: { name: string; sou
 export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
   return afterWrite(
     ctx,
-    requireNs1(ctx).ns1.data.updateSource(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
+    requireNs1(ctx).ns1.dataSources.update(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
   );
 }
 
 export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {
-  await afterWrite(ctx, requireNs1(ctx).ns1.data.deleteSource(id));
+  await afterWrite(ctx, requireNs1(ctx).ns1.dataSources.delete(id));
   return true;
 }
 
 export async function publishFeedData(ctx: GatewayContext, sourceId: string, data: Record<string, unknown>): Promise<boolean> {
   if (Object.keys(data).length === 0) throw badInput('data', 'publish at least one metadata value');
   const deps = requireNs1(ctx);
-  await deps.ns1.data.publish(sourceId, data);
+  await deps.ns1.dataFeeds.publish(sourceId, data);
   forgetNs1Sources(deps);
   return true;
 }

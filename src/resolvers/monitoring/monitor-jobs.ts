@@ -34,8 +34,8 @@ function checkRules(rules: Maybe<Ns1MonitorRule[]>): void {
   }
 }
 
-export const monitorJobTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitoring.jobTypes();
-export const monitorRegions = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitoring.regions();
+export const monitorJobTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitorJobTypes.list();
+export const monitorRegions = (ctx: GatewayContext) => requireNs1(ctx).ns1.monitorRegions.list();
 
 export async function createMonitorJob(ctx: GatewayContext, args: MonitorJobArgs): Promise<Ns1MonitorJob> {
   if (!args.name) throw badInput('input.name', 'a new monitoring job needs a name');
@@ -47,8 +47,8 @@ export async function createMonitorJob(ctx: GatewayContext, args: MonitorJobArgs
   const name = args.name;
   const job = await createInCollection(ctx, {
     what: 'monitoring job',
-    list: () => deps.ns1.monitoring.jobs(),
-    create: () => deps.ns1.monitoring.createJob(toWrite(args)),
+    list: () => deps.ns1.monitorJobs.list(),
+    create: () => deps.ns1.monitorJobs.create(toWrite(args)),
     isOurs: (existing) => existing.name === name,
   });
   forgetNs1Jobs(deps);
@@ -59,14 +59,14 @@ export async function updateMonitorJob(ctx: GatewayContext, id: string, args: Mo
   checkRules(args.rules);
   if (args.regions && args.regions.length === 0) throw badInput('input.regions', 'name at least one monitoring region');
   const deps = requireNs1(ctx);
-  const job = await deps.ns1.monitoring.updateJob(id, toWrite(args));
+  const job = await deps.ns1.monitorJobs.update(id, toWrite(args));
   forgetNs1Jobs(deps);
   return job;
 }
 
 export async function deleteMonitorJob(ctx: GatewayContext, id: string): Promise<boolean> {
   const deps = requireNs1(ctx);
-  await deps.ns1.monitoring.deleteJob(id);
+  await deps.ns1.monitorJobs.delete(id);
   forgetNs1Jobs(deps);
   return true;
 }
@@ -77,7 +77,7 @@ export function jobHistory(
   args: { period?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date>; limit?: Maybe<number>; region?: Maybe<string> },
 ) {
   if (args.start && args.end && args.start > args.end) throw badInput('start', 'must be before end');
-  return requireNs1(ctx).ns1.monitoring.history(job.id, {
+  return requireNs1(ctx).ns1.monitorHistory.list(job.id, {
     ...(args.period ? { period: args.period } : {}),
     ...(args.start ? { start: args.start } : {}),
     ...(args.end ? { end: args.end } : {}),
@@ -87,7 +87,7 @@ export function jobHistory(
 }
 
 export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { period?: Maybe<string>; metric?: Maybe<string>; region?: Maybe<string> }) {
-  return requireNs1(ctx).ns1.monitoring.metrics(job.id, {
+  return requireNs1(ctx).ns1.monitorMetrics.list(job.id, {
     ...(args.period ? { period: args.period } : {}),
     ...(args.metric ? { metric: args.metric } : {}),
     ...(args.region ? { region: args.region } : {}),

@@ -6,8 +6,8 @@ import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
 
-export const notificationLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.notifyLists.lists();
-export const notifierTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.notifyLists.notifierTypes();
+export const notificationLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.notifyLists.list();
+export const notifierTypes = (ctx: GatewayContext) => requireNs1(ctx).ns1.notifierTypes.list();
 
 export function jobNotifyList(ctx: GatewayContext, job: Ns1MonitorJob) {
   return job.notifyListId ? ns1NotificationList(requireNs1(ctx), job.notifyListId) : Promise.resolve(null);
@@ -17,7 +17,7 @@ export async function createNotificationList(ctx: GatewayContext, name: string, 
   const { notifyLists } = requireNs1(ctx).ns1;
   return createInCollection(ctx, {
     what: 'notification list',
-    list: () => notifyLists.lists(),
+    list: () => notifyLists.list(),
     create: () => notifyLists.create(name, notifiers),
     isOurs: (list) => list.name === name,
   });

@@ -1,7 +1,9 @@
 import type { GatewayContext } from '../../context.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { ns1Record } from '../../loaders/ns1-dns.js';
-import type { Ns1Record, Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats } from '../../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../../providers/ns1/records.js';
+import type { Ns1RecordSummary } from '../../providers/ns1/zones.js';
+import type { Ns1StatsPeriod, Ns1UsageStats } from '../../providers/ns1/stats.js';
 import { requireNs1 } from '../providers.js';
 import { versionOf } from '../version.js';
 
@@ -22,5 +24,5 @@ export async function recordVersion(ctx: GatewayContext, record: Ns1RecordSummar
 }
 
 export function recordUsage(ctx: GatewayContext, record: Ns1RecordSummary, period: Ns1StatsPeriod): Promise<Ns1UsageStats[]> {
-  return requireNs1(ctx).ns1.stats.usage({ zone: record.zone, domain: record.domain, type: record.type }, { period });
+  return requireNs1(ctx).ns1.usage.list({ zone: record.zone, domain: record.domain, type: record.type }, { period });
 }

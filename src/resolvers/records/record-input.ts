@@ -2,7 +2,7 @@ import { isWithinZone } from '../../domain/domain-name.js';
 import { checkRdata } from '../../domain/rdata.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1RecordWrite } from '../../providers/ns1/dns-types.js';
+import type { Ns1RecordWrite } from '../../providers/ns1/records.js';
 import { omitNulls } from '../omit-nulls.js';
 
 export interface RecordArgs {

@@ -2,7 +2,7 @@ import type { GatewayContext } from '../../context.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1Record } from '../../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
 import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';

@@ -1,9 +1,10 @@
 import { orNull } from '../../loaders/or-null.js';
 import type { BuddyNsDeps } from '../../loaders/buddyns.js';
 import type { Ns1Deps } from '../../loaders/ns1-dns.js';
-import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1Record, Ns1ZoneDetail } from '../../providers/ns1/dns-types.js';
+import type { Ns1Record } from '../../providers/ns1/records.js';
+import type { Ns1ZoneDetail } from '../../providers/ns1/zones.js';
 import type { GatewayContext } from '../../context.js';
 import type { WritePolicy } from './verified-write.js';
 
@@ -18,7 +19,7 @@ export const ns1RecordNow = (deps: Ns1Deps, zone: string, domain: string, type: 
   orNull(deps.ns1.records.get(zone, domain, type));
 
 export async function buddyNsZoneNow(deps: BuddyNsDeps, asciiName: string): Promise<BuddyNsZone | null> {
-  return (await deps.buddyns.listZones()).find((zone) => zone.asciiName === asciiName) ?? null;
+  return (await deps.buddyns.zones.list()).find((zone) => zone.asciiName === asciiName) ?? null;
 }
 
 /** As many attempts at a write as the HTTP layer would make at an idempotent request. */

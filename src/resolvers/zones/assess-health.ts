@@ -1,6 +1,6 @@
 import { PROVIDER_NAME } from '../../domain/provider-name.js';
 import { describeError } from '../../errors/describe-error.js';
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../providers/buddyns/zones.js';
 import type { ProviderGap } from '../field-report.js';
 
 export interface HealthInput {

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { buddyNsZone, forgetBuddyNsZone } from '../../loaders/buddyns.js';
-import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import { writePolicy } from '../writes/provider-state.js';
 import { requireBuddyNs } from '../providers.js';
 import { runSteps, type WriteStep } from '../writes/write-steps.js';
@@ -16,13 +16,13 @@ async function existingZone(ctx: GatewayContext, name: string): Promise<BuddyNsZ
 export async function syncZone(ctx: GatewayContext, name: string): Promise<boolean> {
   const zone = await existingZone(ctx, name);
   const deps = requireBuddyNs(ctx);
-  await deps.buddyns.syncZone(zone.asciiName);
+  await deps.buddyns.zones.sync(zone.asciiName);
   forgetBuddyNsZone(deps, zone.asciiName);
   return true;
 }
 
 export async function syncAllZones(ctx: GatewayContext): Promise<boolean> {
-  await requireBuddyNs(ctx).buddyns.syncAllZones();
+  await requireBuddyNs(ctx).buddyns.zones.syncAll();
   return true;
 }
 

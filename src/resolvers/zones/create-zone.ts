@@ -2,7 +2,7 @@ import type { GatewayContext } from '../../context.js';
 import { badInput } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
-import type { Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import type { Ns1ZoneWrite } from '../../providers/ns1/zones.js';
 import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';

@@ -2,7 +2,7 @@ import { canSeeZone } from '../../auth/visible-zones.js';
 import type { GatewayContext } from '../../context.js';
 import { buddyNsZone, buddyNsZoneList } from '../../loaders/buddyns.js';
 import { ns1ZoneDetail, ns1ZoneList } from '../../loaders/ns1-dns.js';
-import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from '../field-report.js';
 import { optionalBuddyNs, optionalNs1 } from '../providers.js';

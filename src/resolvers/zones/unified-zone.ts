@@ -1,4 +1,4 @@
-import type { BuddyNsZone } from '../../providers/buddyns/types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import type { ProviderGap } from '../field-report.js';
 

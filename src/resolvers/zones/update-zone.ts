@@ -21,10 +21,10 @@ export async function updateZone(
   ns1Settings: Ns1ZoneArgs | null | undefined,
   ifVersion?: string | null,
 ): Promise<UnifiedZone> {
-  const ns1 = requireNs1(ctx);
-  await withWriteLock(`${ns1.ns1.fingerprint}:${name}`, async () => {
+  const deps = requireNs1(ctx);
+  await withWriteLock(`${deps.ns1.fingerprint}:${name}`, async () => {
     try {
-      const before = await ns1ZoneNow(ns1, name);
+      const before = await ns1ZoneNow(deps, name);
       if (!before) throw new GatewayError('NOT_FOUND', `zone ${name} does not exist on NS1`, { provider: 'ns1' });
       if (ifVersion != null && versionOf(before) !== ifVersion) {
         throw conflict(`zone ${name} changed on NS1 since version ${ifVersion}; read it again and reapply your change`, versionOf(before));
@@ -41,9 +41,9 @@ export async function updateZone(
               done: `updated zone ${name}`,
               write: {
                 provider: 'ns1',
-                send: () => ns1.ns1.zones.update(name, write),
+                send: () => deps.ns1.zones.update(name, write),
                 observe: async () => {
-                  const now = await ns1ZoneNow(ns1, name);
+                  const now = await ns1ZoneNow(deps, name);
                   if (!now) return { state: 'different', detail: 'the zone was deleted meanwhile' };
                   return versionOf(now) === versionOf(before) ? { state: 'absent' } : { state: 'applied', value: now };
                 },
@@ -54,7 +54,7 @@ export async function updateZone(
         writePolicy(ctx),
       );
     } finally {
-      forgetNs1Zone(ns1, name);
+      forgetNs1Zone(deps, name);
     }
   });
   return (await findZone(ctx, name, () => undefined)) ?? { asciiName: name, onNs1: true, buddyns: null };

@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../../context.js';
 import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1RecordSummary, Ns1StatsPeriod, Ns1UsageStats, Ns1ZoneDetail } from '../../providers/ns1/dns-types.js';
+import type { Ns1RecordSummary, Ns1ZoneDetail } from '../../providers/ns1/zones.js';
+import type { Ns1StatsPeriod, Ns1UsageStats } from '../../providers/ns1/stats.js';
 import { freshOnly, type NoteStale, type ReportFailure } from '../field-report.js';
 import { requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
@@ -45,5 +46,5 @@ export async function zoneUsage(
   options: { period: Ns1StatsPeriod; byTier: boolean; expand: boolean },
 ): Promise<Ns1UsageStats[]> {
   if (!zone.onNs1) return [];
-  return requireNs1(ctx).ns1.stats.usage({ zone: zone.asciiName }, options);
+  return requireNs1(ctx).ns1.usage.list({ zone: zone.asciiName }, options);
 }

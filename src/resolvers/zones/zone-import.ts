@@ -13,11 +13,11 @@ export async function importZoneFile(ctx: GatewayContext, name: string, file: Fi
   if (file.size > MAX_ZONE_FILE_BYTES) throw badInput('zoneFile', `the zone file is larger than ${MAX_ZONE_FILE_BYTES / 1024 / 1024} MiB`);
   const deps = requireNs1(ctx);
   const contents = new Uint8Array(await file.arrayBuffer());
-  const result = await deps.ns1.imports.importZoneFile(name, contents, file.name || `${name}.zone`, asyncImport);
+  const result = await deps.ns1.zoneImports.create(name, contents, file.name || `${name}.zone`, asyncImport);
   forgetNs1Zone(deps, name);
   return result;
 }
 
 export function zoneImportJob(ctx: GatewayContext, jobId: string): Promise<Ns1ZoneImport | null> {
-  return orNull(requireNs1(ctx).ns1.imports.job(jobId));
+  return orNull(requireNs1(ctx).ns1.zoneImports.get(jobId));
 }

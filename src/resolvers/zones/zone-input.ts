@@ -1,4 +1,4 @@
-import type { Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import type { Ns1ZoneWrite } from '../../providers/ns1/zones.js';
 import { omitNulls } from '../omit-nulls.js';
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };

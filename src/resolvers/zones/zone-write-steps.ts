@@ -1,7 +1,7 @@
 import type { BuddyNsDeps } from '../../loaders/buddyns.js';
 import type { Ns1Deps } from '../../loaders/ns1-dns.js';
-import type { BuddyNsZone } from '../../providers/buddyns/types.js';
-import type { Ns1ZoneDetail, Ns1ZoneWrite } from '../../providers/ns1/dns-types.js';
+import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
+import type { Ns1ZoneDetail, Ns1ZoneWrite } from '../../providers/ns1/zones.js';
 import { buddyNsZoneNow, ns1ZoneNow } from '../writes/provider-state.js';
 import type { VerifiedWrite } from '../writes/verified-write.js';
 
@@ -24,7 +24,7 @@ export const deleteNs1Zone = (deps: Ns1Deps, name: string): VerifiedWrite<void> 
 
 export const addBuddyNsZone = (deps: BuddyNsDeps, name: string, master: string): VerifiedWrite<BuddyNsZone> => ({
   provider: 'buddyns',
-  send: () => deps.buddyns.addZone(name, master),
+  send: () => deps.buddyns.zones.create(name, master),
   observe: async () => {
     const zone = await buddyNsZoneNow(deps, name);
     if (!zone) return { state: 'absent' };
@@ -35,7 +35,7 @@ export const addBuddyNsZone = (deps: BuddyNsDeps, name: string, master: string):
 
 export const deleteBuddyNsZone = (deps: BuddyNsDeps, name: string): VerifiedWrite<void> => ({
   provider: 'buddyns',
-  send: () => deps.buddyns.deleteZone(name),
+  send: () => deps.buddyns.zones.delete(name),
   observe: async () => ((await buddyNsZoneNow(deps, name)) ? { state: 'absent' } : { state: 'applied', value: undefined }),
 });
 

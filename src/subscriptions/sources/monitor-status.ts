@@ -68,7 +68,7 @@ export function monitorJobStatusSubscription(
   const source: PollSource<MonitorRegionState[]> = {
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'monitor-status', id ?? '', intervalMs),
     intervalMs,
-    fetch: async (signal) => statesOf(id ? [await ns1.monitoring.job(id, signal)] : await ns1.monitoring.jobs(signal)),
+    fetch: async (signal) => statesOf(id ? [await ns1.monitorJobs.get(id, signal)] : await ns1.monitorJobs.list(signal)),
     // A job that does not exist, or was deleted, has no more status to report.
     isFinalFailure: (failure) => id !== undefined && failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import { isWithinZone } from '../../domain/domain-name.js';
 import { badInput } from '../../errors/gateway-error.js';
-import type { RecordTypeName } from '../../providers/ns1/dns-types.js';
+import type { RecordTypeName } from '../../providers/ns1/record-types.js';
 import { requireNs1 } from '../../resolvers/providers.js';
 import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
@@ -48,8 +48,7 @@ export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterab
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'qps', zone ?? '', domain ?? '', type ?? '', intervalMs),
     intervalMs,
     everySample: true,
-    fetch: (signal) =>
-      zone && domain && type ? ns1.stats.recordQps(zone, domain, type, signal) : zone ? ns1.stats.zoneQps(zone, signal) : ns1.stats.accountQps(signal),
+    fetch: (signal) => ns1.qps.get(target, signal),
   };
   return follow(
     ctx,

@@ -21,7 +21,7 @@ export function zoneImportSubscription(
   const source: PollSource<Ns1ZoneImport> = {
     key: pollKey('ns1', accountScope(ctx.config.ns1.endpoint, ns1.fingerprint), 'zone-import', jobId, intervalMs),
     intervalMs,
-    fetch: (signal) => ns1.imports.job(jobId, signal),
+    fetch: (signal) => ns1.zoneImports.get(jobId, signal),
     isFinal: (job) => job.finished,
     isFinalFailure: (failure) => failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };

@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../../context.js';
-import type { BuddyNsZoneStatus } from '../../providers/buddyns/types.js';
+import type { BuddyNsZoneStatus } from '../../providers/buddyns/zones.js';
 import { requireBuddyNs } from '../../resolvers/providers.js';
 import { eachEvent, type Delivery } from '../delivery.js';
 import { follow } from '../follow.js';
@@ -19,7 +19,7 @@ export function zoneTransferStatusSubscription(
   const source: PollSource<BuddyNsZoneStatus> = {
     key: pollKey('buddyns', accountScope(ctx.config.buddyns.endpoint, buddyns.fingerprint), 'zone-status', args.name, intervalMs),
     intervalMs,
-    fetch: (signal) => buddyns.getZoneStatus(args.name, signal),
+    fetch: (signal) => buddyns.zoneStatus.get(args.name, signal),
   };
   return follow(
     ctx,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../../src/providers/buddyns/types.js';
+import type { BuddyNsDelegation, BuddyNsZone, BuddyNsZoneStatus } from '../../../src/providers/buddyns/zones.js';
 import { assessHealth, type HealthInput } from '../../../src/resolvers/zones/assess-health.js';
 
 const NS1_TRANSFER = '198.51.100.53';

@@ -1,19 +1,9 @@
 import { z } from 'zod';
 
-export const unixDate = z
-  .number()
-  .nullish()
-  .transform((s) => (s ? new Date(s * 1000) : null));
-
-export const jsonObject = z
-  .record(z.string(), z.unknown())
-  .nullish()
-  .transform((m) => m ?? {});
-
 const flags = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.boolean().nullish()])) as unknown as Record<K, z.ZodOptional<z.ZodNullable<z.ZodBoolean>>>).partial();
 
-/** NS1's permission sets, read into camelCase with every flag present. */
+/** NS1's permission sets (of users, API keys and teams), read into camelCase with every flag present. */
 export const permissionsSchema = z
   .object({
     dns: flags(['view_zones', 'manage_zones', 'zones_allow_by_default'] as const)
@@ -65,6 +55,8 @@ export const permissionsSchema = z
 
 export type Ns1Permissions = z.output<typeof permissionsSchema>;
 
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+
 /** The request body form of a permission set (snake_case, only what is given). */
 export function permissionsBody(p: DeepPartial<Ns1Permissions>): Record<string, Record<string, unknown>> {
   const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -78,39 +70,4 @@ export function permissionsBody(p: DeepPartial<Ns1Permissions>): Record<string, 
     );
   }
   return out;
-}
-
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
-
-/** A catalogue entry NS1 describes with desc/shortdesc and options. */
-export const describedEntrySchema = z
-  .object({
-    desc: z.string().nullish(),
-    shortdesc: z.string().nullish(),
-    config: jsonObject,
-    feed_config: jsonObject,
-    results: jsonObject,
-  })
-  .passthrough();
-
-export const describedCatalogSchema = z.record(z.string(), describedEntrySchema);
-
-export interface Ns1Described {
-  key: string;
-  shortDescription: string | null;
-  description: string | null;
-  config: Record<string, unknown>;
-  feedConfig: Record<string, unknown>;
-  results: Record<string, unknown>;
-}
-
-export function toDescribed(catalog: z.output<typeof describedCatalogSchema>): Ns1Described[] {
-  return Object.entries(catalog).map(([key, entry]) => ({
-    key,
-    shortDescription: entry.shortdesc ?? null,
-    description: entry.desc ?? null,
-    config: entry.config,
-    feedConfig: entry.feed_config,
-    results: entry.results,
-  }));
 }

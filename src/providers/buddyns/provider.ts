@@ -1,9 +1,13 @@
+import { isObject, stringField, type Provider } from '../provider.js';
+
+export type BuddyNsCredential = { kind: 'token'; token: string } | { kind: 'basic'; user: string; password: string };
+
 /**
  * BuddyNS runs Django REST framework: errors come as `{"detail": "..."}`, as top-level field errors
  * `{"master": ["Enter a valid IPv4 or IPv6 address."]}`, or, as the live API refuses a zone, as both:
  * `{"errors": {"name": ["Zone with this Domain already exists."]}, "detail": "Invalid zone submitted for addition."}`.
  */
-export function buddyNsFieldErrors(body: unknown): Record<string, string[]> | undefined {
+function fieldErrors(body: unknown): Record<string, string[]> | undefined {
   if (!isObject(body)) return undefined;
   const source = isObject(body.errors) ? body.errors : body;
   const fields: Record<string, string[]> = {};
@@ -15,9 +19,9 @@ export function buddyNsFieldErrors(body: unknown): Record<string, string[]> | un
   return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
-export function buddyNsErrorMessage(body: unknown): string | undefined {
-  const detail = isObject(body) && typeof body.detail === 'string' ? body.detail : undefined;
-  const fields = buddyNsFieldErrors(body);
+function errorMessage(body: unknown): string | undefined {
+  const detail = stringField(body, 'detail');
+  const fields = fieldErrors(body);
   const fieldText = fields
     ? Object.entries(fields)
         .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
@@ -27,6 +31,14 @@ export function buddyNsErrorMessage(body: unknown): string | undefined {
   return detail ?? fieldText;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** BuddyNS: a token (`Authorization: Token X`) or a user and password (HTTP Basic). */
+export const buddyNsProvider: Provider<BuddyNsCredential> = {
+  id: 'buddyns',
+  authHeaders: (credential) => ({
+    authorization:
+      credential.kind === 'token' ? `Token ${credential.token}` : `Basic ${Buffer.from(`${credential.user}:${credential.password}`).toString('base64')}`,
+  }),
+  identity: (credential) => (credential.kind === 'token' ? ['token', credential.token] : ['basic', credential.user, credential.password]),
+  errorMessage,
+  fieldErrors,
+};

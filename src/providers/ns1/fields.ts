@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Field shapes and request values NS1 uses across its endpoints; each endpoint's own schema sits next to its call. */
+
+export const jsonObject = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((m) => m ?? {});
+
+export const intOrNull = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
+
+/** Seconds since the epoch, 0 or absent for none. */
+export const unixDate = z
+  .number()
+  .nullish()
+  .transform((s) => (s ? new Date(s * 1000) : null));
+
+/** An amount or code NS1 sends as a string or a number, kept as text. */
+export const text = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? null : String(v)));
+
+/** A `[seconds, value]` series. */
+export const graph = z.array(z.tuple([z.number(), z.number()]));
+
+/** A request body with only the fields given: NS1 leaves out what a POST does not name. */
+export const defined = (entries: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined));
+
+/** A query parameter in seconds since the epoch. */
+export const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
