@@ -199,6 +199,16 @@ describe('bulkheads', () => {
   });
 });
 
+describe('fair budgets', () => {
+  it('with authentication off, one large query spends the whole budget it needs, not a share of it', async () => {
+    // A share of a tenth would be 4 requests at once and 4.5 a second: most of the 41 NS1 calls could not wait for it.
+    const gateway = harness.gatewayWith({ NS1_RATE_LIMIT_PER_SECOND: '45', PRINCIPAL_RATE_SHARE: '0.1' });
+    const { result, ns1, buddyns } = await countUpstreamCalls(harness, () => execute(gateway, DASHBOARD));
+    expect(result.errors).toBeUndefined();
+    expect(ns1.total + buddyns.total).toBe(52);
+  });
+});
+
 describe('degraded BuddyNS lookups', () => {
   it('a failing BuddyNS status or delegation nulls only those fields, with errors at their paths', async () => {
     await harness.buddyControl.addFault({ path: '/zone/*/status', status: 500, message: 'status backend down' });
