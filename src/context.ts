@@ -60,13 +60,15 @@ export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
   const contextOf = (initial: YogaInitialContext, principal: Principal): GatewayContext => {
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
+    // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
+    const sharer = principal.authenticated || overWebSocket(initial) ? principal.id : undefined;
     return {
       principal,
       audit: deps.audit,
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal.id) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, principal.id) : undefined,
+      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer) : undefined,
+      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,

@@ -38,6 +38,7 @@ export function createUpstreams(
   };
   const { resilience } = config;
   const common = (provider: 'ns1' | 'buddyns'): Partial<HttpClientOptions> => {
+    const observeCall = callObserver(metrics, provider);
     for (const state of CIRCUIT_STATES) metrics.circuitState.set({ provider, state }, state === 'closed' ? 1 : 0);
     return {
       connections: config.upstream.connections,
@@ -50,9 +51,7 @@ export function createUpstreams(
       staleIfErrorSeconds: resilience.staleIfErrorSeconds,
       onResponse: ({ method, path, status, durationMs }) => {
         recordProviderCall({ provider, method, path, status });
-        const route = routeTemplate(path);
-        metrics.upstreamRequests.inc({ provider, method, route, status: String(status) });
-        metrics.upstreamDuration.observe({ provider, method, route }, durationMs / 1000);
+        observeCall(method, path, status, durationMs / 1000);
       },
       onCircuitChange: ({ state, lastFailure }) => {
         for (const each of CIRCUIT_STATES) metrics.circuitState.set({ provider, state: each }, each === state ? 1 : 0);
@@ -85,5 +84,27 @@ export function createUpstreams(
     close: async () => {
       await Promise.all([ns1.close(), buddyns.close(), shared?.close()]);
     },
+  };
+}
+
+/**
+ * Counts an upstream call and records its duration, with the metric children of each (method, route, status)
+ * looked up once: route templates are few, so the cache stays small.
+ */
+function callObserver(metrics: GatewayMetrics, provider: 'ns1' | 'buddyns') {
+  const children = new Map<string, { count: { inc(): void }; duration: { observe(seconds: number): void } }>();
+  return (method: string, path: string, status: number, seconds: number): void => {
+    const route = routeTemplate(path);
+    const key = `${method} ${route} ${status}`;
+    let child = children.get(key);
+    if (!child) {
+      child = {
+        count: metrics.upstreamRequests.labels({ provider, method, route, status: String(status) }),
+        duration: metrics.upstreamDuration.labels({ provider, method, route }),
+      };
+      children.set(key, child);
+    }
+    child.count.inc();
+    child.duration.observe(seconds);
   };
 }

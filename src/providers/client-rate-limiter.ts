@@ -1,3 +1,5 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
 export interface RateBudget {
   /** Requests allowed per window. */
   requests: number;
@@ -37,120 +39,150 @@ export function pauseMsFor(info: RateObservation): number {
 }
 
 interface Waiter {
-  grant(): void;
+  resolve(): void;
+  reject(error: unknown): void;
+  /** The caller waits no longer than this (epoch ms). */
+  until: number;
+  leave?: () => void;
+  signal?: AbortSignal;
 }
 
-/** Idle buckets (full, nobody waiting) are forgotten past this many keys: principals come and go. */
-const SWEEP_ABOVE = 1_000;
-
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-  /** When the provider said the budget is spent: no request leaves before this. */
-  pausedUntil: number;
-  /** Waiters in arrival order: the first is served first, and nobody overtakes it. */
-  queue: Waiter[];
+/** The requests of one key that have not got their turn yet, first come first served. */
+interface Line {
+  waiters: Waiter[];
+  /** When the first waiter may try again. */
+  readyAt: number;
   timer: NodeJS.Timeout | undefined;
+  draining: boolean;
 }
+
+/** What the queue needs of a rate-limiter-flexible limiter. */
+export type WindowCounter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'block' | 'penalty'>;
 
 /**
- * A token bucket per credential, so the gateway stays inside a provider's per-account budget instead of
- * collecting 429s. It also obeys what the provider reports (`X-RateLimit-Remaining` reaching 0, Retry-After).
- * Waiters queue first come, first served: one timer hands out tokens as they refill, so no request starves
- * while later ones race past it, and a wait is known (and refused) on arrival.
+ * A first-come-first-served queue in front of a rate-limiter-flexible limiter, which counts each key's
+ * requests in fixed windows (in memory, or in Redis for every replica) and forgets a key once its window is
+ * over. rate-limiter-flexible's own RateLimiterQueue keeps a queue per key forever, cannot tell a waiter how
+ * long it would wait, and cannot let a waiter leave when its caller gives up; this queue does all three and
+ * exists only while someone waits.
  */
-export class ClientRateLimiter implements RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly msPerToken: number;
+export class QueuedRateLimiter implements RateLimiter {
+  private readonly lines = new Map<string, Line>();
 
   constructor(
-    private readonly budget: RateBudget,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.msPerToken = budget.windowMs / budget.requests;
+    protected readonly limiter: WindowCounter,
+    private readonly budget: { points: number; windowMs: number },
+  ) {}
+
+  /** Whether anything of `key` is still held: its window's count, or requests waiting. */
+  async remembers(key: string): Promise<boolean> {
+    return this.lines.has(key) || (await this.limiter.get(key)) !== null;
   }
 
   acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    const bucket = this.refill(key);
-    const wait = this.waitFor(bucket, bucket.queue.length + 1);
-    if (wait === 0) {
-      bucket.tokens -= 1;
-      return Promise.resolve();
+    const now = Date.now();
+    let line = this.lines.get(key);
+    if (line) {
+      const waitMs = this.waitAt(line, line.waiters.length, now);
+      if (waitMs > maxWaitMs) return Promise.reject(new RateBudgetExhausted(waitMs));
+    } else {
+      line = { waiters: [], readyAt: now, timer: undefined, draining: false };
+      this.lines.set(key, line);
     }
-    if (wait > maxWaitMs) return Promise.reject(new RateBudgetExhausted(wait));
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        bucket.queue.splice(bucket.queue.indexOf(waiter), 1);
-        reject(signal?.reason);
-      };
-      const waiter: Waiter = {
-        grant: () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      bucket.queue.push(waiter);
-      this.schedule(key, bucket);
+    const queue = line;
+    const granted = new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, until: now + maxWaitMs };
+      if (signal) {
+        waiter.signal = signal;
+        waiter.leave = () => {
+          const at = queue.waiters.indexOf(waiter);
+          if (at >= 0) queue.waiters.splice(at, 1);
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', waiter.leave, { once: true });
+      }
+      queue.waiters.push(waiter);
     });
+    if (!queue.draining && !queue.timer) void this.drain(key, queue);
+    return granted;
   }
 
-  /** Returns 0 when a token was taken, or the milliseconds to wait before trying again. */
-  tryTake(key: string): number {
-    const bucket = this.refill(key);
-    const wait = this.waitFor(bucket, bucket.queue.length + 1);
-    if (wait === 0) bucket.tokens -= 1;
-    return wait;
-  }
-
-  observe(key: string, info: RateObservation): void {
-    const bucket = this.refill(key);
+  async observe(key: string, info: RateObservation): Promise<void> {
     const pauseMs = pauseMsFor(info);
-    if (pauseMs > 0) bucket.pausedUntil = Math.max(bucket.pausedUntil, this.now() + pauseMs);
-    if (info.remaining !== undefined) bucket.tokens = Math.min(bucket.tokens, info.remaining);
-    if (bucket.queue.length > 0) this.schedule(key, bucket);
-  }
-
-  /** Milliseconds until the waiter at `position` (1 = next) gets its token. */
-  private waitFor(bucket: Bucket, position: number): number {
-    const pause = Math.max(0, bucket.pausedUntil - this.now());
-    const missing = position - bucket.tokens;
-    if (missing <= 0) return pause;
-    return Math.max(pause, Math.ceil(missing * this.msPerToken));
-  }
-
-  private schedule(key: string, bucket: Bucket): void {
-    if (bucket.timer) clearTimeout(bucket.timer);
-    bucket.timer = undefined;
-    this.refill(key);
-    while (bucket.queue.length > 0 && this.waitFor(bucket, 1) === 0) {
-      bucket.tokens -= 1;
-      bucket.queue.shift()?.grant();
+    const current = await this.limiter.get(key);
+    if (pauseMs > 0) {
+      const spentFor = current && current.consumedPoints > this.budget.points ? current.msBeforeNext : 0;
+      if (pauseMs > spentFor) await this.limiter.block(key, Math.ceil(pauseMs / 1000));
+      return;
     }
-    if (bucket.queue.length === 0) return;
-    bucket.timer = setTimeout(() => this.schedule(key, bucket), this.waitFor(bucket, 1));
+    if (info.remaining === undefined) return;
+    const shouldHaveSpent = this.budget.points - info.remaining;
+    const spent = current?.consumedPoints ?? 0;
+    if (shouldHaveSpent > spent) await this.limiter.penalty(key, shouldHaveSpent - spent);
   }
 
-  private sweep(): void {
-    for (const [key, bucket] of this.buckets) {
-      const idle = bucket.queue.length === 0 && bucket.pausedUntil <= this.now();
-      if (idle && this.refill(key).tokens >= this.budget.requests) this.buckets.delete(key);
-    }
+  /** How long the waiter with `ahead` waiters before it still waits: one window per budget's worth ahead. */
+  private waitAt(line: Line, ahead: number, now: number): number {
+    return Math.max(0, line.readyAt - now) + Math.floor(ahead / this.budget.points) * this.budget.windowMs;
   }
 
-  private refill(key: string): Bucket {
-    const now = this.now();
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= SWEEP_ABOVE) this.sweep();
-      bucket = { tokens: this.budget.requests, updatedAt: now, pausedUntil: 0, queue: [], timer: undefined };
-      this.buckets.set(key, bucket);
-      return bucket;
+  /** Serves the line from its head while the limiter grants, then sleeps until the window the limiter names. */
+  private async drain(key: string, line: Line): Promise<void> {
+    line.timer = undefined;
+    line.draining = true;
+    try {
+      while (line.waiters.length > 0) {
+        try {
+          await this.limiter.consume(key);
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          line.readyAt = Date.now() + rejection.msBeforeNext;
+          this.refuseTheTooLate(line);
+          if (line.waiters.length === 0) break;
+          line.timer = setTimeout(() => void this.drain(key, line), rejection.msBeforeNext);
+          return;
+        }
+        // Whoever is first now gets the token, should the head have left while the limiter was asked.
+        const served = line.waiters.shift();
+        if (served?.leave) served.signal?.removeEventListener('abort', served.leave);
+        served?.resolve();
+      }
+    } catch (error) {
+      for (const waiter of line.waiters.splice(0)) waiter.reject(error);
+    } finally {
+      line.draining = false;
     }
-    const elapsed = now - bucket.updatedAt;
-    bucket.tokens = Math.min(this.budget.requests, bucket.tokens + (elapsed * this.budget.requests) / this.budget.windowMs);
-    bucket.updatedAt = now;
-    return bucket;
+    if (line.waiters.length === 0 && !line.timer && this.lines.get(key) === line) this.lines.delete(key);
   }
+
+  /** Waiters whose turn comes after they stop waiting are told so now, not when their time is up. */
+  private refuseTheTooLate(line: Line): void {
+    const now = Date.now();
+    const kept: Waiter[] = [];
+    for (const waiter of line.waiters) {
+      const waitMs = this.waitAt(line, kept.length, now);
+      if (now + waitMs <= waiter.until) {
+        kept.push(waiter);
+        continue;
+      }
+      if (waiter.leave) waiter.signal?.removeEventListener('abort', waiter.leave);
+      waiter.reject(new RateBudgetExhausted(Math.max(1, waitMs)));
+    }
+    line.waiters = kept;
+  }
+}
+
+/**
+ * One replica's budget per credential, so the gateway stays inside a provider's per-account budget instead
+ * of collecting 429s, and obeys what the provider reports (`X-RateLimit-Remaining` reaching 0, Retry-After).
+ */
+export class ClientRateLimiter extends QueuedRateLimiter {
+  constructor(budget: RateBudget) {
+    super(memoryLimiter(budget), { points: budget.requests, windowMs: budget.windowMs });
+  }
+}
+
+export function memoryLimiter(budget: RateBudget): RateLimiterMemory {
+  return new RateLimiterMemory({ points: budget.requests, duration: budget.windowMs / 1000 });
 }

@@ -1,24 +1,20 @@
 import {
   bulkhead,
-  BulkheadRejectedError,
   ExponentialBackoff,
   handleWhen,
   noop,
   retry,
-  timeout,
-  TimeoutStrategy,
   type BulkheadPolicy,
   type IBackoff,
   type IBackoffFactory,
   type IPolicy,
   type IRetryBackoffContext,
-  type TimeoutPolicy,
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
-import { currentDeadline } from './deadline.js';
+import { currentDeadline, type Deadline } from './deadline.js';
 import { StaleResponses } from './stale-responses.js';
 import { InFlightGets } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
@@ -71,8 +67,14 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
   /** Requests in flight at once: the Pool's connections and the bulkhead's slots. */
   connections?: number;
-  /** Requests that may wait for a slot; beyond it a request is refused with UPSTREAM_UNAVAILABLE. */
+  /**
+   * Requests that may wait for a slot whatever happens; beyond it a request is refused with UPSTREAM_UNAVAILABLE,
+   * but only while the provider is stalled (see `stalledAfterMs`): a busy provider that keeps answering serves
+   * every waiter in turn, within each operation's deadline.
+   */
   queueSize?: number;
+  /** No request started or answered for this long while requests wait: the provider is stalled. */
+  stalledAfterMs?: number;
   connectTimeoutMs?: number;
   /** One attempt, from sending to the whole body. */
   timeoutMs?: number;
@@ -125,9 +127,14 @@ export class HttpClient {
   private readonly inFlight = new InFlightGets(this);
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
-  private readonly timeout: TimeoutPolicy;
   private readonly retrying: IPolicy;
+  /** Requests waiting for a slot. */
+  private waiting = 0;
+  /** When a request last got a slot or gave one back: the queue is moving. */
+  private movedAt = 0;
   private readonly stale: StaleResponses<UpstreamResponse> | undefined;
+  /** A provider's count of requests left at or above the whole budget tells the limiter nothing. */
+  private readonly observeBelow: number;
   private readonly options: Required<
     Omit<HttpClientOptions, 'dispatcher' | 'fieldErrors' | 'onResponse' | 'onCircuitChange' | 'onRefused' | 'rateLimit' | 'limiter'>
   > &
@@ -140,6 +147,7 @@ export class HttpClient {
     this.options = {
       connections: 16,
       queueSize: 100,
+      stalledAfterMs: 1_000,
       connectTimeoutMs: 5_000,
       timeoutMs: 15_000,
       keepAliveTimeoutMs: 10_000,
@@ -154,9 +162,10 @@ export class HttpClient {
     };
     const budget = options.rateLimit ?? { requests: 50, windowMs: 1_000 };
     this.limiter = options.limiter ?? new ClientRateLimiter(budget);
+    this.observeBelow = budget.requests - 1;
     this.shares = this.options.principalShare < 1 ? new ClientRateLimiter(shareOf(budget, this.options.principalShare)) : undefined;
-    this.bulkhead = bulkhead(this.options.connections, this.options.queueSize);
-    this.timeout = timeout(this.options.timeoutMs, TimeoutStrategy.Cooperative);
+    // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
+    this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
@@ -182,13 +191,12 @@ export class HttpClient {
     const shared = this.inFlight.route(request, (own) => this.send(own));
     if (shared) return shared;
     const deadline = currentDeadline();
-    const signal = anySignal(request.signal, deadline?.signal);
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const policy = mayRetry ? this.retrying : noop;
     const staleKey = request.staleIfError && this.stale ? `${request.rateKey} ${request.path}${encodeQuery(request.query)}` : undefined;
     try {
       let attempt = 0;
-      const response = await policy.execute(() => this.attempt(request, ++attempt, signal, deadline?.signal), signal);
+      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline));
       if (staleKey) this.stale?.remember(staleKey, response);
       return response;
     } catch (error) {
@@ -205,26 +213,46 @@ export class HttpClient {
 
   /** Requests in flight and waiting for a slot. */
   get load(): { inFlight: number; queued: number } {
-    return { inFlight: this.options.connections - this.bulkhead.executionSlots, queued: this.options.queueSize - this.bulkhead.queueSlots };
+    return { inFlight: this.options.connections - this.bulkhead.executionSlots, queued: this.waiting };
   }
 
-  private attempt(request: UpstreamRequest, attempt: number, signal: AbortSignal | undefined, deadline: AbortSignal | undefined): Promise<UpstreamResponse> {
+  /** Requests wait for a slot and none has started or been answered for `stalledAfterMs`: the provider hangs. */
+  get stalled(): boolean {
+    return this.waiting > 0 && performance.now() - this.movedAt > this.options.stalledAfterMs;
+  }
+
+  private attempt(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     return this.circuit
       .execute(
         async () => {
-          await this.acquireBudget(request, signal);
-          const queued = this.bulkhead.execute(
-            () => this.timeout.execute(({ signal: attemptSignal }) => this.exchange(request, attempt, attemptSignal, deadline)),
-            signal,
-          );
-          return untilAborted(queued, signal);
+          await this.acquireBudget(request, deadline);
+          return this.enqueue(request, attempt, deadline);
         },
         () => this.refused('circuit_open'),
       )
       .catch((error: unknown) => {
-        if (error instanceof BulkheadRejectedError) throw this.refused('queue_full');
-        throw error instanceof UpstreamError ? error : this.transportError(error, deadline);
+        throw error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
       });
+  }
+
+  /** Sends at once when a connection is free; otherwise waits its turn, unless the queue is full and not moving. */
+  private enqueue(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
+    if (this.bulkhead.executionSlots > 0) return this.bulkhead.execute(() => this.exchange(request, attempt, deadline));
+    if (this.waiting >= this.options.queueSize && this.stalled) throw this.refused('queue_full');
+    const signal = anySignal(request.signal, deadline?.signal);
+    let started = false;
+    this.waiting++;
+    const queued = this.bulkhead.execute(() => {
+      started = true;
+      this.waiting--;
+      return this.exchange(request, attempt, deadline);
+    }, signal);
+    void queued
+      .catch(() => undefined)
+      .then(() => {
+        if (!started) this.waiting--;
+      });
+    return untilAborted(queued, signal);
   }
 
   private refused(reason: 'circuit_open' | 'queue_full'): UpstreamError {
@@ -238,15 +266,15 @@ export class HttpClient {
       code: 'UPSTREAM_UNAVAILABLE',
       message: open
         ? `${this.provider} is unavailable${last instanceof Error ? ` (${last.message})` : ''}; not asked again for ${retryAfterSeconds} s`
-        : `${this.provider} has ${this.options.queueSize} requests waiting already; not asked`,
+        : `${this.provider} has ${this.waiting} requests waiting and answered none for ${this.options.stalledAfterMs} ms; not asked`,
       retryAfterSeconds,
     });
     refusedHere.add(error);
     return error;
   }
 
-  private async acquireBudget(request: UpstreamRequest, signal: AbortSignal | undefined): Promise<void> {
-    const deadline = currentDeadline();
+  private async acquireBudget(request: UpstreamRequest, deadline: Deadline | undefined): Promise<void> {
+    const signal = anySignal(request.signal, deadline?.signal);
     const started = Date.now();
     const maxWaitMs = Math.min(this.options.maxRetryDelayMs, deadline ? deadline.expiresAt - started : Infinity);
     try {
@@ -269,12 +297,23 @@ export class HttpClient {
     }
   }
 
-  /** One request and its answer: an UpstreamResponse, or an UpstreamError thrown. */
-  private async exchange(request: UpstreamRequest, attempt: number, signal: AbortSignal, deadline: AbortSignal | undefined): Promise<UpstreamResponse> {
+  /**
+   * One request and its answer: an UpstreamResponse, or an UpstreamError thrown. The attempt's own timer aborts
+   * the undici request at `timeoutMs` exactly (undici's own timers tick only about once a second), and so do the
+   * caller leaving and the operation's deadline.
+   */
+  private async exchange(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
+    this.movedAt = started;
+    const attemptAbort = new AbortController();
+    const timer = setTimeout(abortAttempt, this.options.timeoutMs, attemptAbort);
+    const cancel = () => attemptAbort.abort();
+    request.signal?.addEventListener('abort', cancel);
+    deadline?.signal.addEventListener('abort', cancel);
     let status = 0;
     try {
-      const { body, contentType } = await encodeBody(request);
+      if (request.signal?.aborted || deadline?.signal.aborted) cancel();
+      const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (contentType) headers['content-type'] = contentType;
       const response = await this.dispatcher.request({
@@ -282,41 +321,59 @@ export class HttpClient {
         path: this.basePath + request.path + encodeQuery(request.query),
         headers,
         body,
-        signal,
+        signal: attemptAbort.signal,
       });
       status = response.statusCode;
       const raw = Buffer.from(await response.body.arrayBuffer());
-      this.observeRateLimit(request.rateKey, response.headers, status);
-      const parsed = parseJson(raw, response.headers);
-      if (status >= 400) throw this.statusError(status, response.headers, parsed);
+      const headersIn = response.headers;
+      const retryAfterSeconds = status >= 400 ? parseRetryAfter(headersIn['retry-after']) : undefined;
+      this.observeRateLimit(request.rateKey, headersIn, status === 429 ? retryAfterSeconds : undefined);
+      const parsed = parseJson(raw, headersIn);
+      if (status >= 400) throw this.statusError(status, parsed, retryAfterSeconds);
       if (parsed === MALFORMED) {
         throw new UpstreamError({ provider: this.provider, status, code: 'UPSTREAM_ERROR', message: `${this.provider} sent a malformed JSON response` });
       }
-      return { status, headers: response.headers, body: parsed, raw };
+      return { status, headers: headersIn, body: parsed, raw };
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
-      throw signal.aborted ? this.timedOut(deadline) : this.transportError(error, deadline);
+      if (!attemptAbort.signal.aborted) throw this.transportError(error, deadline?.signal);
+      if (deadline?.signal.aborted) throw this.timedOut(deadline.signal);
+      if (request.signal?.aborted) throw this.cancelled();
+      throw this.timedOut(undefined);
     } finally {
-      this.options.onResponse?.({
-        provider: this.provider,
-        method: request.method,
-        path: request.path,
-        status,
-        attempt,
-        durationMs: performance.now() - started,
-      });
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', cancel);
+      deadline?.signal.removeEventListener('abort', cancel);
+      const ended = performance.now();
+      this.movedAt = ended;
+      this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: ended - started });
     }
   }
 
   private timedOut(deadline: AbortSignal | undefined): UpstreamError {
-    const message = deadline?.aborted ? `${this.provider} did not answer before the request deadline` : `${this.provider} did not answer in time`;
-    return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message });
+    if (!deadline?.aborted)
+      return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `${this.provider} did not answer in time` });
+    // The operation is over: sending again would not help it, and its deadline says nothing of the provider.
+    const error = new UpstreamError({
+      provider: this.provider,
+      status: 0,
+      code: 'UPSTREAM_TIMEOUT',
+      message: `${this.provider} did not answer before the request deadline`,
+    });
+    refusedHere.add(error);
+    return error;
   }
 
-  private statusError(status: number, headers: IncomingHttpHeaders, parsed: unknown): UpstreamError {
+  /** Nobody waits for the answer any more: not the provider's fault, and not worth sending again. */
+  private cancelled(): UpstreamError {
+    const error = new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `request to ${this.provider} was cancelled` });
+    refusedHere.add(error);
+    return error;
+  }
+
+  private statusError(status: number, parsed: unknown, retryAfterSeconds: number | undefined): UpstreamError {
     const body = parsed === MALFORMED ? undefined : parsed;
-    const retryAfterSeconds = parseRetryAfter(headers['retry-after']);
     return new UpstreamError({
       provider: this.provider,
       status,
@@ -330,9 +387,7 @@ export class HttpClient {
   private transportError(error: unknown, deadline: AbortSignal | undefined): UpstreamError {
     if (error instanceof UpstreamError) return error;
     if (deadline?.aborted) return this.timedOut(deadline);
-    if (error instanceof Error && error.name === 'AbortError') {
-      return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `request to ${this.provider} was cancelled` });
-    }
+    if (error instanceof Error && error.name === 'AbortError') return this.cancelled();
     const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
     return new UpstreamError({ provider: this.provider, status: 0, code: 'UPSTREAM_ERROR', message: `${this.provider} is unreachable (${reason})` });
   }
@@ -351,16 +406,18 @@ export class HttpClient {
     });
   }
 
-  private observeRateLimit(rateKey: string, headers: IncomingHttpHeaders, status: number): void {
+  /** Only what could hold requests back is passed on: a spent budget, or Retry-After on a 429. */
+  private observeRateLimit(rateKey: string, headers: IncomingHttpHeaders, retryAfterSeconds: number | undefined): void {
     const remaining = numberHeader(headers['x-ratelimit-remaining']);
+    if (retryAfterSeconds === undefined && (remaining === undefined || remaining > this.observeBelow)) return;
     const periodSeconds = numberHeader(headers['x-ratelimit-period']);
-    const retryAfterSeconds = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
-    if (remaining === undefined && retryAfterSeconds === undefined) return;
-    void this.limiter.observe(rateKey, {
-      ...(remaining !== undefined ? { remaining } : {}),
-      ...(periodSeconds !== undefined ? { periodSeconds } : {}),
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    });
+    void Promise.resolve(
+      this.limiter.observe(rateKey, {
+        ...(remaining !== undefined ? { remaining } : {}),
+        ...(periodSeconds !== undefined ? { periodSeconds } : {}),
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      }),
+    ).catch(() => undefined);
   }
 }
 
@@ -406,6 +463,10 @@ function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | un
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
+function abortAttempt(controller: AbortController): void {
+  controller.abort();
+}
+
 /** A request still waiting for a bulkhead slot gives up with its caller. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -434,15 +495,18 @@ function parseJson(raw: Buffer, headers: IncomingHttpHeaders): unknown {
   }
 }
 
-async function encodeBody(request: UpstreamRequest): Promise<{ body?: string | Buffer; contentType?: string }> {
+const NO_BODY: { body?: string | Buffer; contentType?: string } = {};
+
+function encodeBody(request: UpstreamRequest): { body?: string | Buffer; contentType?: string } {
   if (request.json !== undefined) return { body: JSON.stringify(request.json), contentType: 'application/json' };
   if (request.form !== undefined) return { body: new URLSearchParams(request.form).toString(), contentType: 'application/x-www-form-urlencoded' };
-  if (request.multipart !== undefined) {
-    // Encoded up front, so a retry can send the same bytes and the boundary travels in the header.
-    const encoded = new Response(request.multipart);
-    return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
-  }
-  return {};
+  return NO_BODY;
+}
+
+/** Encoded up front, so a retry can send the same bytes and the boundary travels in the header. */
+async function encodeMultipart(multipart: FormData): Promise<{ body: Buffer; contentType: string }> {
+  const encoded = new Response(multipart);
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
 }
 
 function encodeQuery(query: UpstreamRequest['query']): string {

@@ -50,14 +50,17 @@ export class InFlightGets {
     const key = flightKey(request);
     let flight = this.flights.get(key);
     if (!flight) {
-      const controller = new AbortController();
+      // A first caller that cannot leave keeps the flight wanted until it lands: nothing could cancel it.
+      const controller = request.signal ? new AbortController() : undefined;
+      const own: UpstreamRequest = { ...request };
+      if (controller) own.signal = controller.signal;
       const created: Flight = {
         waiting: 0,
         settled: false,
-        response: send(this.mark({ ...request, signal: controller.signal })),
+        response: send(this.mark(own)),
         abandon: () => {
           if (this.flights.get(key) === created) this.flights.delete(key);
-          controller.abort();
+          controller?.abort();
         },
       };
       flight = created;
@@ -87,6 +90,7 @@ export class InFlightGets {
 }
 
 function flightKey(request: UpstreamRequest): string {
+  if (!request.query) return `${request.rateKey}\u0000${request.path}?`;
   const query = request.query
     ? Object.entries(request.query)
         .filter(([, value]) => value !== undefined)

@@ -54,9 +54,19 @@ const STATIC_SEGMENTS = new Set([
  * so metrics are labelled by endpoint and their label values stay bounded whatever the zones are called.
  */
 export function routeTemplate(path: string): string {
-  const [pathname = ''] = path.split('?');
-  return pathname
-    .split('/')
-    .map((segment) => (segment === '' || STATIC_SEGMENTS.has(segment) ? segment : ':id'))
-    .join('/');
+  let template = recent.get(path);
+  if (template === undefined) {
+    const [pathname = ''] = path.split('?');
+    template = pathname
+      .split('/')
+      .map((segment) => (segment === '' || STATIC_SEGMENTS.has(segment) ? segment : ':id'))
+      .join('/');
+    // Paths carry zone and record names without bound: the memory is forgotten whole when it grows too big.
+    if (recent.size >= REMEMBERED_PATHS) recent.clear();
+    recent.set(path, template);
+  }
+  return template;
 }
+
+const REMEMBERED_PATHS = 10_000;
+const recent = new Map<string, string>();

@@ -23,7 +23,7 @@ export function createSharedRateBudget(url: string, warn: (message: string, fiel
   return {
     ready,
     limiter: (provider, endpoint, budget) =>
-      new RedisRateLimiter({ redis, budget, prefix: `dnsgraph:rate:${provider}:${fingerprint(endpoint)}:`, onUnavailable }),
+      new RedisRateLimiter({ redis, budget, prefix: `dnsgraph:rate:${provider}:${fingerprint(endpoint)}`, onUnavailable }),
     close: () => disconnectRedis(redis),
   };
 }

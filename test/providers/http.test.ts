@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientRateLimiter } from '../../src/providers/client-rate-limiter.js';
+import { ClientRateLimiter, RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
 import { HttpClient, UpstreamError, encodePath } from '../../src/providers/http.js';
 import { json, Router, SandboxClock, SandboxControlClient, startSandbox, type RunningSandbox } from '../../src/sandbox/kit/index.js';
 
@@ -151,29 +151,41 @@ describe('HttpClient against a real loopback server', () => {
     const paced = client(upstream);
     await paced.send({ method: 'GET', path: '/limited', rateKey: 'spent' });
     const limiter = (paced as unknown as { limiter: ClientRateLimiter }).limiter;
-    expect(limiter.tryTake('spent')).toBeGreaterThan(0);
-    expect(limiter.tryTake('other-credential')).toBe(0);
+    await expect.poll(() => limiter.acquire('spent', 0).catch((error: unknown) => error)).toBeInstanceOf(RateBudgetExhausted);
+    await expect(limiter.acquire('other-credential', 0)).resolves.toBeUndefined();
     await paced.close();
   });
 });
 
 describe('ClientRateLimiter', () => {
-  it('lets a burst of the budget through, then spaces requests per credential', () => {
-    let now = 0;
-    const limiter = new ClientRateLimiter({ requests: 3, windowMs: 1000 }, () => now);
-    expect([limiter.tryTake('a'), limiter.tryTake('a'), limiter.tryTake('a')]).toEqual([0, 0, 0]);
-    expect(limiter.tryTake('a')).toBeGreaterThan(0);
-    expect(limiter.tryTake('b')).toBe(0);
-    now += 334;
-    expect(limiter.tryTake('a')).toBe(0);
+  const refusal = (promise: Promise<void>) =>
+    promise.then(
+      () => 0,
+      (error: unknown) => (error instanceof RateBudgetExhausted ? error.waitMs : -1),
+    );
+
+  it('lets a burst of the budget through, then refuses a wait longer than allowed, per credential', async () => {
+    const limiter = new ClientRateLimiter({ requests: 3, windowMs: 1000 });
+    expect(await Promise.all([1, 2, 3].map(() => refusal(limiter.acquire('a', 0))))).toEqual([0, 0, 0]);
+    const wait = await refusal(limiter.acquire('a', 0));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(1000);
+    expect(await refusal(limiter.acquire('b', 0))).toBe(0);
   });
 
-  it('pauses a credential for Retry-After', () => {
-    let now = 0;
-    const limiter = new ClientRateLimiter({ requests: 100, windowMs: 1000 }, () => now);
-    limiter.observe('a', { retryAfterSeconds: 2 });
-    expect(limiter.tryTake('a')).toBe(2000);
-    now += 2000;
-    expect(limiter.tryTake('a')).toBe(0);
+  it('pauses a credential for Retry-After', async () => {
+    const limiter = new ClientRateLimiter({ requests: 100, windowMs: 1000 });
+    await limiter.observe('a', { retryAfterSeconds: 2 });
+    expect(await refusal(limiter.acquire('a', 0))).toBeGreaterThan(1000);
+    expect(await refusal(limiter.acquire('b', 0))).toBe(0);
+  });
+
+  it('forgets every credential once its window is over, however many there were', async () => {
+    const limiter = new ClientRateLimiter({ requests: 1, windowMs: 50 });
+    const keys = Array.from({ length: 2_000 }, (_, i) => `credential-${i}`);
+    await Promise.all(keys.map((key) => limiter.acquire(key, 0)));
+    const remembered = async () => (await Promise.all(keys.map((key) => limiter.remembers(key)))).filter(Boolean).length;
+    expect(await remembered()).toBe(2_000);
+    await expect.poll(remembered, { interval: 50, timeout: 5_000 }).toBe(0);
   });
 });

@@ -151,7 +151,21 @@ describe('readiness', () => {
 });
 
 describe('bulkheads', () => {
-  it('a full NS1 queue answers UPSTREAM_UNAVAILABLE at once and leaves BuddyNS requests unqueued', async () => {
+  it('a full queue on a healthy provider still answers a query that fans out far beyond it, every call made once', async () => {
+    // Two connections and room for two waiters, against a dashboard of 41 NS1 and 11 BuddyNS calls.
+    const gateway = harness.gatewayWith({ ...GENEROUS, UPSTREAM_CONNECTIONS: '2', UPSTREAM_QUEUE_SIZE: '2' });
+    // A little latency keeps the waiters waiting long enough to be seen.
+    await harness.ns1Control.addFault({ path: '/', latencyMs: 20 });
+    let mostWaiting = 0;
+    const watch = setInterval(() => (mostWaiting = Math.max(mostWaiting, gateway.upstreams.ns1.load.queued)), 1);
+    const { result, ns1, buddyns } = await countUpstreamCalls(harness, () => execute(gateway, DASHBOARD));
+    clearInterval(watch);
+    expect(result.errors).toBeUndefined();
+    expect(ns1.total + buddyns.total).toBe(52);
+    expect(mostWaiting).toBeGreaterThan(2);
+  });
+
+  it('a full NS1 queue answers UPSTREAM_UNAVAILABLE at once once NS1 has stalled, and leaves BuddyNS requests unqueued', async () => {
     const gateway = harness.gatewayWith({
       UPSTREAM_CONNECTIONS: '2',
       UPSTREAM_QUEUE_SIZE: '2',
@@ -163,6 +177,8 @@ describe('bulkheads', () => {
     // Distinct NS1 resources: identical requests would share one upstream call instead of queueing.
     const held = NS1_ONLY_ZONE_QUERIES.slice(0, 4).map((query) => execute(gateway, query));
     await expect.poll(() => gateway.upstreams.ns1.load, { interval: 20, timeout: 5_000 }).toEqual({ inFlight: 2, queued: 2 });
+    // Nothing started or answered for a while: the queue's bound applies from now on.
+    await expect.poll(() => gateway.upstreams.ns1.stalled, { interval: 50, timeout: 5_000 }).toBe(true);
 
     const refused = await execute(gateway, NS1_ONLY_ZONE_QUERIES[4] ?? '');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'NS1' });
@@ -174,6 +190,16 @@ describe('bulkheads', () => {
     // The deadline ends the held operations: each answers with an error rather than waiting on.
     for (const answer of await Promise.all(held)) expect(answer.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
     await harness.ns1Control.clearFaults();
+  });
+});
+
+describe('fair budgets', () => {
+  it('with authentication off, one large query spends the whole budget it needs, not a share of it', async () => {
+    // A share of a tenth would be 4 requests at once and 4.5 a second: most of the 41 NS1 calls could not wait for it.
+    const gateway = harness.gatewayWith({ NS1_RATE_LIMIT_PER_SECOND: '45', PRINCIPAL_RATE_SHARE: '0.1' });
+    const { result, ns1, buddyns } = await countUpstreamCalls(harness, () => execute(gateway, DASHBOARD));
+    expect(result.errors).toBeUndefined();
+    expect(ns1.total + buddyns.total).toBe(52);
   });
 });
 
