@@ -13,7 +13,8 @@ export function delivered<T>(delivery: Delivery<T>): T {
 
 /** The deliveries of each event: its failure, or what `toValues` makes of its value (none, one or several). */
 export function perEvent<T, R>(toValues: (value: T, event: PollEvent<T>) => Iterable<R>) {
-  return (event: PollEvent<T>): Array<Delivery<R>> => (isFailure(event) ? [{ error: fromPollFailure(event.failure) }] : [...toValues(event.value, event)].map((value) => ({ value })));
+  return (event: PollEvent<T>): Array<Delivery<R>> =>
+    isFailure(event) ? [{ error: fromPollFailure(event.failure) }] : [...toValues(event.value, event)].map((value) => ({ value }));
 }
 
 /** Deliveries made once per event and handed to every subscriber of its key. */

@@ -61,7 +61,12 @@ export class SubscriptionHub {
 
   /** The events of a source for one subscriber, until `signal` aborts, the hub closes or the consumer returns. */
   watch<T>(source: PollSource<T>, signal: AbortSignal): Repeater<PollEvent<T>> {
-    return subscriberStream<T, PollEvent<T>>((subscriber) => this.join(source, subscriber), signal, (event) => [event], false);
+    return subscriberStream<T, PollEvent<T>>(
+      (subscriber) => this.join(source, subscriber),
+      signal,
+      (event) => [event],
+      false,
+    );
   }
 
   /** Ends every subscription, stops every poller and gives up every lease. */

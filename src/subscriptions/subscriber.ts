@@ -18,12 +18,7 @@ export type Join<T> = (subscriber: Subscriber<T>) => (() => void) | undefined;
  * consumer returns. `return()` takes effect at once, even while the consumer waits for the next item, so
  * the poller can stop; `final` events end the stream after their items when `endAfterFinal` is set.
  */
-export function subscriberStream<T, R>(
-  join: Join<T>,
-  signal: AbortSignal,
-  toItems: (event: PollEvent<T>) => Iterable<R>,
-  endAfterFinal: boolean,
-): Repeater<R> {
+export function subscriberStream<T, R>(join: Join<T>, signal: AbortSignal, toItems: (event: PollEvent<T>) => Iterable<R>, endAfterFinal: boolean): Repeater<R> {
   return new Repeater<R>((push, stop) => {
     const end = () => void stop();
     if (signal.aborted) return end();
