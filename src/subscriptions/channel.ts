@@ -1,11 +1,11 @@
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logger.js';
 import type { Coordination, Lease } from './coordination.js';
-import { Inbox } from './inbox.js';
 import { toPollFailure, type PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import { Poller } from './poller.js';
 import type { ScheduledTimer, Scheduler } from './scheduler.js';
+import type { Subscriber } from './subscriber.js';
 
 export interface ChannelDeps {
   coordination: Coordination;
@@ -22,7 +22,7 @@ export interface ChannelDeps {
  * polling it. Events reach the subscribers only through the bus, whoever polled them.
  */
 export class Channel<T> {
-  private readonly subscribers = new Set<Inbox<PollEvent<T>>>();
+  private readonly subscribers = new Set<Subscriber<T>>();
   private readonly lease: Lease;
   private readonly topic: string;
   private latest: PollEvent<T> | undefined;
@@ -79,16 +79,14 @@ export class Channel<T> {
     return this.poller !== undefined;
   }
 
-  join(): Inbox<PollEvent<T>> {
-    const inbox = new Inbox<PollEvent<T>>();
-    if (this.latest) inbox.push(this.latest);
-    this.subscribers.add(inbox);
-    return inbox;
+  /** Adds a subscriber, handing it the last event at once when there is one. */
+  join(subscriber: Subscriber<T>): void {
+    this.subscribers.add(subscriber);
+    if (this.latest) subscriber.receive(this.latest);
   }
 
-  leave(inbox: Inbox<PollEvent<T>>): void {
-    this.subscribers.delete(inbox);
-    inbox.close();
+  leave(subscriber: Subscriber<T>): void {
+    if (!this.subscribers.delete(subscriber)) return;
     if (this.subscribers.size === 0) void this.close();
   }
 
@@ -100,8 +98,9 @@ export class Channel<T> {
         this.keeper?.cancel();
         this.keeper = undefined;
         this.stopPolling();
-        for (const inbox of this.subscribers) inbox.close();
+        const ending = [...this.subscribers];
         this.subscribers.clear();
+        for (const subscriber of ending) subscriber.end();
         await this.bus?.return?.();
         if (this.held) await this.release();
       } finally {
@@ -122,7 +121,7 @@ export class Channel<T> {
   private receive(event: PollEvent<T> | undefined): void {
     if (!event || this.closing || (this.latest && event.seq <= this.latest.seq)) return;
     this.latest = event;
-    for (const inbox of this.subscribers) inbox.push(event);
+    for (const subscriber of this.subscribers) subscriber.receive(event);
     if (this.isSettled()) this.stopPolling();
   }
 

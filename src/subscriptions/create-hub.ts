@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { SubscriptionHub } from './hub.js';
 import { createMemoryCoordination } from './memory-coordination.js';
 import { createRedisCoordination } from './redis-coordination.js';
-import { steadySystemScheduler, systemScheduler, type Scheduler } from './scheduler.js';
+import { systemScheduler, type Scheduler } from './scheduler.js';
 
 export interface SubscriptionHubOptions {
   /** The clock pollers run on; tests pass one they advance by hand. */
@@ -17,8 +17,6 @@ export function createSubscriptionHub(config: Config, logger: Logger, options: S
   const coordination = config.redisUrl
     ? createRedisCoordination({ url: config.redisUrl, logger, leaseTtlMs: options.leaseTtlMs ?? config.subscriptions.leaseSeconds * 1000 })
     : createMemoryCoordination();
-  // Replicas sharing Redis hand a key's poller over on the schedule of its last event, with leases renewed on
-  // that schedule too; pollers spread over their interval only where one replica polls alone.
-  const scheduler = options.scheduler ?? (config.redisUrl ? steadySystemScheduler : systemScheduler);
+  const scheduler = options.scheduler ?? systemScheduler;
   return new SubscriptionHub({ coordination, scheduler, logger });
 }

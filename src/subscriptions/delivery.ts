@@ -11,19 +11,24 @@ export function delivered<T>(delivery: Delivery<T>): T {
   return delivery.value;
 }
 
-/**
- * The deliveries of each event: its failure, or what `toValues` makes of its value (none, one or several).
- * The stream completes after a final event.
- */
+/** The deliveries of each event: its failure, or what `toValues` makes of its value (none, one or several). */
 export function perEvent<T, R>(toValues: (value: T, event: PollEvent<T>) => Iterable<R>) {
-  return async function* deliver(events: AsyncIterable<PollEvent<T>>): AsyncGenerator<Delivery<R>, void, undefined> {
-    for await (const event of events) {
-      if (isFailure(event)) yield { error: fromPollFailure(event.failure) };
-      else for (const value of toValues(event.value, event)) yield { value };
-      if (event.final) return;
-    }
-  };
+  return (event: PollEvent<T>): Array<Delivery<R>> =>
+    isFailure(event) ? [{ error: fromPollFailure(event.failure) }] : [...toValues(event.value, event)].map((value) => ({ value }));
 }
 
-/** One delivery per event. */
-export const eachEvent = <T, R>(toValue: (value: T, event: PollEvent<T>) => R) => perEvent<T, R>((value, event) => [toValue(value, event)]);
+/** Deliveries made once per event and handed to every subscriber of its key. */
+const shared = new WeakMap<PollEvent<unknown>, ReadonlyArray<Delivery<unknown>>>();
+
+/**
+ * One delivery per event, made from the event alone (and the key it belongs to, which every subscriber of
+ * it shares): made once, however many subscribers receive it.
+ */
+export function eachEvent<T, R>(toValue: (value: T, event: PollEvent<T>) => R) {
+  const deliver = perEvent<T, R>((value, event) => [toValue(value, event)]);
+  return (event: PollEvent<T>): ReadonlyArray<Delivery<R>> => {
+    let deliveries = shared.get(event) as ReadonlyArray<Delivery<R>> | undefined;
+    if (!deliveries) shared.set(event, (deliveries = deliver(event)));
+    return deliveries;
+  };
+}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
@@ -6,6 +7,7 @@ import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import { withPollSpan } from '../telemetry/poll-span.js';
 import type { Scheduler } from './scheduler.js';
+import { subscriberStream, type Subscriber } from './subscriber.js';
 
 export interface SubscriptionHubDeps {
   coordination: Coordination;
@@ -43,19 +45,28 @@ export class SubscriptionHub {
   }
 
   /**
-   * The events of a source for one subscriber: the last event at once when there is one, then each new
-   * one, until `signal` aborts, the hub closes or the consumer stops.
+   * Adds a subscriber to the channel of a source's key: it receives the last event at once when there is
+   * one, then each new one, until it leaves or the hub closes. Returns how it leaves; a closed hub ends it
+   * at once. Shutdown ends every channel's subscribers: no listener on a hub-wide signal per subscriber.
    */
-  async *watch<T>(source: PollSource<T>, signal: AbortSignal): AsyncGenerator<PollEvent<T>, void, undefined> {
-    if (this.closing) return;
-    const channel = this.channelFor(source);
-    const inbox = channel.join();
-    // Shutdown closes every channel, and with it this inbox: no listener on a hub-wide signal per subscriber.
-    try {
-      yield* inbox.drain(signal);
-    } finally {
-      channel.leave(inbox);
+  join<T>(source: PollSource<T>, subscriber: Subscriber<T>): (() => void) | undefined {
+    if (this.closing) {
+      subscriber.end();
+      return undefined;
     }
+    const channel = this.channelFor(source);
+    channel.join(subscriber);
+    return () => channel.leave(subscriber);
+  }
+
+  /** The events of a source for one subscriber, until `signal` aborts, the hub closes or the consumer returns. */
+  watch<T>(source: PollSource<T>, signal: AbortSignal): Repeater<PollEvent<T>> {
+    return subscriberStream<T, PollEvent<T>>(
+      (subscriber) => this.join(source, subscriber),
+      signal,
+      (event) => [event],
+      false,
+    );
   }
 
   /** Ends every subscription, stops every poller and gives up every lease. */

@@ -20,8 +20,6 @@ export type PollEvent<T> = {
   final: boolean;
 } & ({ value: T } | { failure: PollFailure });
 
-export type PollValueEvent<T> = Extract<PollEvent<T>, { value: T }>;
-
 export const isFailure = <T>(event: PollEvent<T>): event is Extract<PollEvent<T>, { failure: PollFailure }> => 'failure' in event;
 
 export function toPollFailure(error: unknown): PollFailure {

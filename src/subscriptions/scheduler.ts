@@ -30,9 +30,3 @@ export const systemScheduler: Scheduler = {
   },
   jitterMs: (intervalMs) => Math.random() * intervalMs,
 };
-
-/** The system clock with polls at exact intervals. */
-export const steadySystemScheduler: Scheduler = {
-  now: () => systemScheduler.now(),
-  schedule: (delayMs, callback) => systemScheduler.schedule(delayMs, callback),
-};

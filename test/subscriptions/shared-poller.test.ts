@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { UpstreamError } from '../../src/providers/upstream-error.js';
-import { cancellable } from '../../src/subscriptions/cancellable.js';
 import { SubscriptionHub } from '../../src/subscriptions/hub.js';
 import { createMemoryCoordination } from '../../src/subscriptions/memory-coordination.js';
 import { isFailure, type PollEvent } from '../../src/subscriptions/poll-event.js';
@@ -177,10 +176,10 @@ describe('shared poller', () => {
   it('lets a subscriber waiting for its next event unsubscribe at once, stopping the poller', async () => {
     const { scheduler, hub } = setup();
     const upstream = new FakeUpstream(1);
-    const stream = cancellable((signal) => hub.watch(sourceOf(upstream), signal));
+    const stream = hub.watch(sourceOf(upstream), new AbortController().signal);
     await stream.next();
     const waiting = stream.next();
-    await stream.return?.();
+    await stream.return();
     expect((await waiting).done).toBe(true);
     expect(scheduler.pending).toBe(0);
     expect(hub.keys).toEqual([]);
