@@ -1,6 +1,5 @@
 import { toUnicodeDomain } from '../domain/domain-name.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import type { Principal } from './principal.js';
 
 export const missingScope = (scopes: string[]): GatewayError =>
   new GatewayError('FORBIDDEN', `Forbidden: this token lacks the ${scopes.join(' and ')} scope${scopes.length > 1 ? 's' : ''}`, {
@@ -11,8 +10,3 @@ export const zoneNotGranted = (asciiName: string): GatewayError =>
   new GatewayError('FORBIDDEN', `Forbidden: this token does not grant the zone ${toUnicodeDomain(asciiName)}`, { zone: toUnicodeDomain(asciiName) });
 
 export const everyZoneNeeded = (): GatewayError => new GatewayError('FORBIDDEN', 'Forbidden: account-wide data needs a token that grants every zone');
-
-/** For paths that are not fields of their own (`_entities` representations). */
-export function requireScope(principal: Principal, scope: string): void {
-  if (!principal.scopes.has(scope)) throw missingScope([scope]);
-}

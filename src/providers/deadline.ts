@@ -25,8 +25,3 @@ export function withDeadline<T>(ms: number, work: () => T, parent?: AbortSignal)
 export function currentDeadline(): Deadline | undefined {
   return current.getStore();
 }
-
-/** Work that must not inherit the deadline of whatever started it, such as a shared poller. */
-export function withoutDeadline<T>(work: () => T): T {
-  return current.exit(work);
-}
