@@ -55,18 +55,38 @@ export const WEBSOCKET_TRANSPORT = 'graphql-transport-ws';
 
 export const overWebSocket = (context: object): boolean => (context as { transport?: unknown }).transport === WEBSOCKET_TRANSPORT;
 
+/**
+ * Defines `key` on the context so that `create` runs on first read, not for every request: an operation
+ * such as `{ __typename }` never builds a provider client. yoga merges a factory's result with
+ * `Object.assign`, which would read a getter on it, so the property goes on the context itself.
+ */
+function lazily<K extends keyof GatewayContext>(context: object, key: K, create: () => GatewayContext[K]): void {
+  const settle = (value: GatewayContext[K]) => Object.defineProperty(context, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(context, key, {
+    get: () => {
+      const value = create();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  const contextOf = (initial: YogaInitialContext, principal: Principal): GatewayContext => {
+  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns'> => {
+    // Read now, so refused credentials fail the request before it runs.
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
+    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal.id) : undefined));
+    lazily(initial, 'buddyns', () => (buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal.id) : undefined));
     return {
       principal,
       audit: deps.audit,
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, principal.id) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, principal.id) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
@@ -77,7 +97,7 @@ export function createContextFactory(deps: GatewayDeps) {
   return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {
     // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
     const known = initial.principal ?? authenticatedPrincipal(initial.request);
-    if (known) return contextOf(initial, known);
-    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal));
+    if (known) return contextOf(initial, known) as GatewayContext;
+    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal) as GatewayContext);
   };
 }
