@@ -58,10 +58,11 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 /**
  * Defines `key` on the context so that `create` runs on first read, not for every request: an operation
  * such as `{ __typename }` never builds a provider client. yoga merges a factory's result with
- * `Object.assign`, which would read a getter on it, so the property goes on the context itself.
+ * `Object.assign`, which would read a getter on it, so the property goes on the context itself; and it is
+ * not enumerable, so that plugins copying the context for metric labels do not read it either.
  */
 function lazily<K extends keyof GatewayContext>(context: object, key: K, create: () => GatewayContext[K]): void {
-  const settle = (value: GatewayContext[K]) => Object.defineProperty(context, key, { value, writable: true, enumerable: true, configurable: true });
+  const settle = (value: GatewayContext[K]) => Object.defineProperty(context, key, { value, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(context, key, {
     get: () => {
       const value = create();
@@ -69,7 +70,7 @@ function lazily<K extends keyof GatewayContext>(context: object, key: K, create:
       return value;
     },
     set: settle,
-    enumerable: true,
+    enumerable: false,
     configurable: true,
   });
 }
