@@ -55,20 +55,41 @@ export const WEBSOCKET_TRANSPORT = 'graphql-transport-ws';
 
 export const overWebSocket = (context: object): boolean => (context as { transport?: unknown }).transport === WEBSOCKET_TRANSPORT;
 
+/**
+ * Defines `key` on the context so that `create` runs on first read, not for every request: an operation
+ * such as `{ __typename }` never builds a provider client. yoga merges a factory's result with
+ * `Object.assign`, which would read a getter on it, so the property goes on the context itself; and it is
+ * not enumerable, so that plugins copying the context for metric labels do not read it either.
+ */
+function lazily<K extends keyof GatewayContext>(context: object, key: K, create: () => GatewayContext[K]): void {
+  const settle = (value: GatewayContext[K]) => Object.defineProperty(context, key, { value, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(context, key, {
+    get: () => {
+      const value = create();
+      settle(value);
+      return value;
+    },
+    set: settle,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  const contextOf = (initial: YogaInitialContext, principal: Principal): GatewayContext => {
+  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns'> => {
+    // Read now, so refused credentials fail the request before it runs.
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
     const sharer = principal.authenticated || overWebSocket(initial) ? principal.id : undefined;
+    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer) : undefined));
+    lazily(initial, 'buddyns', () => (buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer) : undefined));
     return {
       principal,
       audit: deps.audit,
       config,
       logger: deps.logger,
-      ns1: ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer) : undefined,
-      buddyns: buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer) : undefined,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
@@ -79,7 +100,7 @@ export function createContextFactory(deps: GatewayDeps) {
   return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {
     // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
     const known = initial.principal ?? authenticatedPrincipal(initial.request);
-    if (known) return contextOf(initial, known);
-    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal));
+    if (known) return contextOf(initial, known) as GatewayContext;
+    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal) as GatewayContext);
   };
 }

@@ -104,8 +104,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   const authenticator = createAuthenticator(config, { now });
   const audit = createAuditLog(logger, metrics.registry);
   let closing: Promise<void> | undefined;
+  const schema = buildSchema();
   const yoga = createYoga<Record<string, never>, GatewayContext>({
-    schema: buildSchema(),
+    schema,
     context: createContextFactory({ config, logger, http: upstreams, subscriptions, authenticator, audit, now }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
@@ -113,6 +114,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Served compressed and cacheable by the exposure plugins instead.
     graphiql: false,
     cors: corsPolicy(config.exposure),
+    // `useBodyLimit` answers 413 first, by MAX_BODY_BYTES and MAX_UPLOAD_BYTES; yoga's own limit would pipe
+    // every body through one more stream to enforce a looser one.
+    maxRequestBodySize: false,
     maskedErrors: { maskError: createMaskError() },
     logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
@@ -121,7 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
       useAuth(authenticator, logger),
       useLimits(config.limits, config.exposure.fieldSuggestions),
-      useMetrics(metrics, config.exposure.metricsPort === undefined),
+      useMetrics(metrics, schema, config.exposure.metricsPort === undefined),
       usePartialFailures(),
       useReadiness(config, upstreams),
       useRequestDeadline(config.resilience.requestDeadlineMs),

@@ -15,13 +15,22 @@ export interface Principal {
   expiresAt?: Date;
 }
 
+const EVERY_SCOPE: ReadonlySet<string> = new Set(SCOPES);
+
 /** With authentication off (the sandbox, or AUTH_MODE=none) a caller may do everything, as before. */
 export function anonymousPrincipal(): Principal {
-  return { id: `anonymous:${randomUUID()}`, authenticated: false, scopes: new Set(SCOPES), zones: EVERY_ZONE };
+  return { id: `anonymous:${randomUUID()}`, authenticated: false, scopes: EVERY_SCOPE, zones: EVERY_ZONE };
 }
+
+const scopeKeys = new WeakMap<ReadonlySet<string>, string>();
 
 /** What a principal may see, as a cache key: equal for callers with the same scopes and zones. */
 export function accessFingerprint(principal: Principal): string {
+  let scopes = scopeKeys.get(principal.scopes);
+  if (scopes === undefined) {
+    scopes = [...principal.scopes].sort().join(' ');
+    scopeKeys.set(principal.scopes, scopes);
+  }
   const zones = principal.zones.kind === 'every' ? '*' : [...principal.zones.names, ...principal.zones.below.map((b) => `*.${b}`)].sort().join(',');
-  return `${[...principal.scopes].sort().join(' ')}|${zones}`;
+  return `${scopes}|${zones}`;
 }

@@ -13,6 +13,8 @@ export function yogaLogging(logger: Logger): Record<Level, (...args: unknown[]) 
   const log =
     (at: Level) =>
     (...args: unknown[]) => {
+      // yoga logs at `debug` several times per request; below the logger's level that costs nothing.
+      if ((at === 'debug' || at === 'info') && !logger.isLevelEnabled(at)) return;
       const error = args.find((a): a is Error => a instanceof Error);
       if (!error) return logger[at](args.map(String).join(' '));
       const classified = classifyError(error);

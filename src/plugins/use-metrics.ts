@@ -1,4 +1,5 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedOperationNames, routeOf } from './metric-labels.js';
@@ -53,13 +54,27 @@ export function createMetrics(): GatewayMetrics {
   };
 }
 
+/** Whether any field, argument, input field or enum value of the schema is deprecated. */
+function hasDeprecations(schema: GraphQLSchema): boolean {
+  return Object.values(schema.getTypeMap()).some((type) => {
+    if (isObjectType(type) || isInterfaceType(type)) {
+      return Object.values(type.getFields()).some((field) => field.deprecationReason != null || field.args.some((arg) => arg.deprecationReason != null));
+    }
+    if (isInputObjectType(type)) return Object.values(type.getFields()).some((field) => field.deprecationReason != null);
+    if (isEnumType(type)) return type.getValues().some((value) => value.deprecationReason != null);
+    return false;
+  });
+}
+
 /**
  * GraphQL and HTTP metrics from the yoga Prometheus plugin, renamed to Prometheus conventions and with
  * bounded labels only (operation type, capped operation name, route, status: never a URL or query text).
  * At `/metrics` on the main port unless `serveEndpoint` is false (METRICS_PORT serves them instead).
  */
-export function useMetrics(metrics: GatewayMetrics, serveEndpoint = true): Plugin {
+export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin {
   const { registry } = metrics;
+  // Finding deprecated fields walks each document with the schema's type info; a schema without any skips it.
+  const deprecations = hasDeprecations(schema);
   const operationName = boundedOperationNames();
   const operation = (params: { operationType?: string; operationName?: string }) => ({
     operationType: params.operationType ?? 'unknown',
@@ -108,6 +123,7 @@ export function useMetrics(metrics: GatewayMetrics, serveEndpoint = true): Plugi
           typeName: params.deprecationInfo?.typeName ?? '',
           fieldName: params.deprecationInfo?.fieldName ?? '',
         }),
+        shouldObserve: (params) => deprecations || params.deprecationInfo !== undefined,
       }),
       graphql_yoga_http_duration: createHistogram({
         registry,

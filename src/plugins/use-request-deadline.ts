@@ -1,14 +1,17 @@
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { withDeadline } from '../providers/deadline.js';
+import { metaOnlyDocument } from './meta-only.js';
 
 /**
  * Every query and mutation ends its upstream work by REQUEST_DEADLINE_MS: what is still unfinished then
  * becomes an error at its field and the rest answers. Subscriptions are left alone; each of their polls
- * has a deadline of its own.
+ * has a deadline of its own. An operation that runs no resolver (`{ __typename }`) has nothing to end.
  */
 export function useRequestDeadline(deadlineMs: number): Plugin {
   return {
-    onExecute: ({ executeFn, setExecuteFn }) => {
+    onExecute: ({ args, executeFn, setExecuteFn }) => {
+      if (metaOnlyDocument(args.document as DocumentNode)) return;
       setExecuteFn((args) => withDeadline(deadlineMs, (): unknown => executeFn(args)));
     },
   };

@@ -6,6 +6,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
 import { countingUpstreamCalls, type UpstreamCalls } from '../logging/upstream-calls.js';
 import type { Logger } from '../logger.js';
+import { metaOnlyDocument } from './meta-only.js';
 
 interface Operation {
   name: string;
@@ -31,8 +32,10 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
   const access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => {
     errors.forEach(markReported);
     const classified: ClassifiedError[] = errors.map(classifyError);
+    const level = levelFor(classified);
+    if (!logger.isLevelEnabled(level)) return;
     const faults = classified.flatMap((e) => (e.detail ? [e.detail] : []));
-    loggerFor(request)[levelFor(classified)]('operation', {
+    loggerFor(request)[level]('operation', {
       operation: operation.name,
       type: operation.type,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
@@ -74,7 +77,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     const operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
     const started = performance.now();
     const upstream: UpstreamCalls = {};
-    setFn((innerArgs) => countingUpstreamCalls(upstream, () => fn(innerArgs)));
+    if (!metaOnlyDocument(args.document)) setFn((innerArgs) => countingUpstreamCalls(upstream, () => fn(innerArgs)));
     const errors: unknown[] = [];
     const collect = (result: ExecutionResult) => {
       errors.push(...(result.errors ?? []));

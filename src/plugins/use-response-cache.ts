@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createRedisCache } from '@envelop/response-cache-redis';
+import stableStringify from 'fast-json-stable-stringify';
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { getOperationAST, isObjectType, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -39,22 +41,43 @@ export interface ResponseCache {
 
 /**
  * Whose answer a cached response is: the credentials in use at their endpoints. Two callers share cached
- * answers only when they would have made the same upstream calls with the same credentials.
+ * answers only when they would have made the same upstream calls with the same credentials. The server's
+ * own credentials, and each grant of scopes and zones, are fingerprinted once, not on every request.
  */
-function sessionOf(config: Config, request: Request): string {
-  let credentials: RequestCredentials;
-  try {
-    credentials = requestCredentials(config, request.headers);
-  } catch {
-    // Refused credentials: the request fails, and a response with errors is never cached.
-    return 'refused';
-  }
-  const ns1 = credentials.ns1Key ? credentialFingerprint(ns1Provider, credentials.ns1Key) : '-';
-  const buddyns = credentials.buddyns ? credentialFingerprint(buddyNsProvider, credentials.buddyns) : '-';
-  // Callers whose tokens grant different scopes or zones get different answers from the same accounts.
-  const principal = authenticatedPrincipal(request);
-  const access = principal ? accessFingerprint(principal) : 'unauthenticated';
-  return fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddyns, access);
+function sessions(config: Config): (request: Request) => string {
+  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
+  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
+  const known = new Map<string, string>();
+  return (request) => {
+    let credentials: RequestCredentials;
+    try {
+      credentials = requestCredentials(config, request.headers);
+    } catch {
+      // Refused credentials: the request fails, and a response with errors is never cached.
+      return 'refused';
+    }
+    const { ns1Key, buddyns } = credentials;
+    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
+    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
+    // Callers whose tokens grant different scopes or zones get different answers from the same accounts.
+    const principal = authenticatedPrincipal(request);
+    const access = principal ? accessFingerprint(principal) : 'unauthenticated';
+    const parts = `${ns1}|${buddy}|${access}`;
+    let session = known.get(parts);
+    if (session === undefined) {
+      session = fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddy, access);
+      // Bounded: grants and caller credentials are many only where tokens or headers vary widely.
+      if (known.size >= 1000) known.clear();
+      known.set(parts, session);
+    }
+    return session;
+  };
+}
+
+/** The plugin's own key (SHA-256 of document, operation, variables and session), hashed without WebCrypto's asynchronous round trip. */
+function cacheKey(params: { documentString: string; operationName?: string | null; variableValues?: unknown; sessionId?: string | null }): string {
+  const text = [params.documentString, params.operationName ?? '', stableStringify(params.variableValues ?? {}), params.sessionId ?? ''].join('|');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Every object type a cached response may hold: a write through the gateway invalidates them all. */
@@ -105,7 +128,8 @@ export function createResponseCache(config: Config, logger: Logger, registry: Re
     cache: store.cache,
     ttl: config.responseCacheTtlSeconds * 1000,
     ttlPerSchemaCoordinate: Object.fromEntries(LIVE_FIELDS.map((field) => [field, Math.min(LIVE_TTL_MS, config.responseCacheTtlSeconds * 1000)])),
-    session: (request) => sessionOf(config, request),
+    session: sessions(config),
+    buildResponseCacheKey: cacheKey,
     // Cache keys are made in yoga's HTTP pipeline, which operations over a WebSocket do not pass through.
     enabled: (request, ctx) => !overWebSocket(ctx) && !/no-cache|no-store/i.test(request.headers.get('cache-control') ?? ''),
     // Keeps mutations out of the cache; what they invalidate is decided below, more broadly.

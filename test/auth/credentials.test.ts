@@ -68,4 +68,15 @@ describe('CREDENTIALS=server', () => {
       await server.gateway.close();
     }
   });
+
+  it('refuses it even for an operation that needs no provider client', async () => {
+    const server = authGateway(h, idp);
+    try {
+      const { data, errors } = await ask(server.gateway, token, '{ __typename }', undefined, { 'X-BuddyNS-Token': 'caller-token' });
+      expect(data ?? null).toBeNull();
+      expect(errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    } finally {
+      await server.gateway.close();
+    }
+  });
 });
