@@ -38,6 +38,9 @@ export function pauseMsFor(info: RateObservation): number {
   return 0;
 }
 
+/** Saturated keys remembered at once; those whose pacing is over are forgotten first. */
+const MAX_PACED_KEYS = 10_000;
+
 interface Waiter {
   resolve(): void;
   reject(error: unknown): void;
@@ -68,6 +71,12 @@ export type WindowCounter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'block
  */
 export class QueuedRateLimiter implements RateLimiter {
   private readonly lines = new Map<string, Line>();
+  /**
+   * Keys whose budget ran out lately, with when their next request may leave. Fixed windows would let a
+   * saturated key's requests go in a burst when each window opens and keep the next ones until the window after,
+   * so some callers wait a whole window and others nothing; spaced at the budget's pace, all wait alike.
+   */
+  private readonly paced = new Map<string, { nextAt: number; until: number }>();
 
   constructor(
     protected readonly limiter: WindowCounter,
@@ -133,11 +142,17 @@ export class QueuedRateLimiter implements RateLimiter {
     line.draining = true;
     try {
       while (line.waiters.length > 0) {
+        const holdMs = this.holdFor(key);
+        if (holdMs > 0) {
+          line.timer = setTimeout(() => void this.drain(key, line), holdMs);
+          return;
+        }
         try {
           await this.limiter.consume(key);
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           line.readyAt = Date.now() + rejection.msBeforeNext;
+          this.pace(key, rejection.msBeforeNext);
           this.refuseTheTooLate(line);
           if (line.waiters.length === 0) break;
           line.timer = setTimeout(() => void this.drain(key, line), rejection.msBeforeNext);
@@ -147,6 +162,7 @@ export class QueuedRateLimiter implements RateLimiter {
         const served = line.waiters.shift();
         if (served?.leave) served.signal?.removeEventListener('abort', served.leave);
         served?.resolve();
+        this.spaceNext(key);
       }
     } catch (error) {
       for (const waiter of line.waiters.splice(0)) waiter.reject(error);
@@ -154,6 +170,32 @@ export class QueuedRateLimiter implements RateLimiter {
       line.draining = false;
     }
     if (line.waiters.length === 0 && !line.timer && this.lines.get(key) === line) this.lines.delete(key);
+  }
+
+  private pace(key: string, msBeforeNext: number): void {
+    const now = Date.now();
+    if (this.paced.size >= MAX_PACED_KEYS) for (const [k, p] of this.paced) if (p.until <= now) this.paced.delete(k);
+    this.paced.set(key, { nextAt: now + msBeforeNext, until: now + msBeforeNext + 2 * this.budget.windowMs });
+  }
+
+  /** How long a paced key's next request still waits for its slot. */
+  private holdFor(key: string): number {
+    const pace = this.paced.get(key);
+    if (!pace) return 0;
+    const now = Date.now();
+    if (now >= pace.until) {
+      this.paced.delete(key);
+      return 0;
+    }
+    const holdMs = Math.max(0, pace.nextAt - now);
+    // Still asked for faster than the budget allows: keep pacing. Asked for slower, it lapses and bursts are allowed again.
+    if (holdMs > 0) pace.until = pace.nextAt + 2 * this.budget.windowMs;
+    return holdMs;
+  }
+
+  private spaceNext(key: string): void {
+    const pace = this.paced.get(key);
+    if (pace) pace.nextAt = Date.now() + this.budget.windowMs / this.budget.points;
   }
 
   /** Waiters whose turn comes after they stop waiting are told so now, not when their time is up. */
