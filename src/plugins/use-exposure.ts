@@ -1,9 +1,9 @@
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import { CSRF_HEADER, CSRF_HEADERS } from '../exposure/csrf.js';
 import { useBodyLimit } from './use-body-limit.js';
+import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiQLPage } from './use-graphiql-page.js';
 import { useHostCheck } from './use-host-check.js';
 import { useSubscriptionLimits } from './use-subscription-limits.js';
@@ -21,7 +21,7 @@ export function exposurePlugins(config: Config, trusted: TrustedDocuments | unde
     useHostCheck(exposure),
     useBodyLimit(exposure),
     ...(config.graphiql ? [useGraphiQLPage('/graphql', { ...graphiql, additionalHeaders: { [CSRF_HEADER]: 'graphiql' } })] : []),
-    useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] }),
+    useCsrfPrevention(CSRF_HEADERS),
     ...(trusted ? [useTrustedDocuments(trusted)] : []),
     useVariablesDepth(exposure.maxVariablesDepth),
     ...(exposure.introspection ? [] : [useDisableIntrospection() as Plugin]),

@@ -71,7 +71,8 @@ describe('requests another site can send without a preflight', () => {
       overSocket(url, { method: 'POST', headers: { origin: EVIL, ...headers }, body }),
     );
     expect(result.status).toBe(403);
-    expect(result.body).toContain('CSRF');
+    expect(JSON.parse(result.body)).toMatchObject({ errors: [{ extensions: { code: 'CSRF_HEADER_REQUIRED' } }] });
+    expect(result.body).toContain('x-graphql-yoga-csrf');
     expect(ns1.total + buddyns.total).toBe(0);
   };
 
