@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientRateLimiter, RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
 import { withDeadline } from '../../src/providers/deadline.js';
 import { HttpClient, UpstreamError } from '../../src/providers/http.js';
-import { json, Router, SandboxClock, SandboxControlClient, startSandbox, type RunningSandbox } from '../../src/sandbox/kit/index.js';
+import { useThingsUpstream } from '../support/things-upstream.js';
 
 describe('the rate budget queue', () => {
   it('serves waiters in the order they arrived', async () => {
@@ -37,27 +37,8 @@ describe('the rate budget queue', () => {
   });
 });
 
-function countingUpstream(): Parameters<typeof startSandbox>[0] {
-  return {
-    name: 'counting',
-    basePath: '/api',
-    router: new Router().get('/things/:name', (req) => json({ name: req.params.name })),
-    clock: new SandboxClock(),
-    errorBody: (_status, message) => ({ message }),
-    reset: () => undefined,
-    describe: () => ({}),
-  };
-}
-
 describe('HttpClient budgets', () => {
-  let upstream: RunningSandbox;
-  let control: SandboxControlClient;
-  beforeAll(async () => {
-    upstream = await startSandbox(countingUpstream());
-    control = new SandboxControlClient(upstream.origin);
-  });
-  afterAll(() => upstream.close());
-  beforeEach(() => control.reset());
+  const upstream = useThingsUpstream();
 
   const client = (overrides: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) =>
     new HttpClient({ provider: 'ns1', baseUrl: upstream.baseUrl, errorMessage: () => undefined, ...overrides });
@@ -73,7 +54,7 @@ describe('HttpClient budgets', () => {
     const error = await withDeadline(1_000, () => http.send({ method: 'GET', path: '/things/y', rateKey: 'account' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, provider: 'ns1' });
     expect((error as UpstreamError).retryAfterSeconds).toBeGreaterThanOrEqual(59);
-    expect((await control.log()).total).toBe(1);
+    expect((await upstream.control.log()).total).toBe(1);
     await http.close();
   });
 
@@ -85,7 +66,7 @@ describe('HttpClient budgets', () => {
     expect(greedy.filter((o) => o === 'RATE_LIMITED')).toHaveLength(3);
     const other = await Promise.all(Array.from({ length: 3 }, (_, i) => get(http, 'other', `o${i}`)));
     expect(other).toEqual(['ok', 'ok', 'ok']);
-    expect((await control.log()).total).toBe(8);
+    expect((await upstream.control.log()).total).toBe(8);
     await http.close();
   });
 });
