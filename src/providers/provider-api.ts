@@ -45,7 +45,7 @@ export class ProviderApi<C> implements ProviderCalls {
   /** Sends the request and parses the answer with the endpoint's schema; a stale answer stays marked as such. */
   async call<S extends z.ZodType>(request: ProviderRequest, schema: S, what: string): Promise<z.output<S>> {
     const response = await this.send(request);
-    const value = parseResponse(this.provider.id, schema, response.body, what);
+    const value = parseResponse(this.provider.id, schema, response, what);
     return response.stale ? markStale(value, { provider: this.provider.id, ageSeconds: response.stale.ageSeconds }) : value;
   }
 }

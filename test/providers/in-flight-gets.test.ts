@@ -112,6 +112,25 @@ describe('the provider client shares flights', () => {
     expect((await h.buddyControl.log()).counts).toEqual({ 'GET /zone/': 2 });
   });
 
+  it('parses a shared answer once: its callers get one frozen value, and a caller of another credential its own', async () => {
+    const byToken = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
+    const byPassword = new BuddyNsClient(http, { kind: 'basic', user, password }, proxy.baseUrl);
+    const answered = proxy.answered();
+    const calls = [byToken.zones.list(), byToken.zones.list(), byPassword.zones.list()];
+    await answered;
+    await expect.poll(async () => (await h.buddyControl.log()).counts['GET /zone/']).toBe(2);
+    proxy.release();
+    const [first, second, other] = await Promise.all(calls);
+    expect(second).toBe(first);
+    expect(other).not.toBe(first);
+    expect(other).toEqual(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first![0])).toBe(true);
+    expect(() => {
+      (first![0] as { master: string }).master = '192.0.2.99';
+    }).toThrow(TypeError);
+  });
+
   it('a write during a flight: a caller who asks after the write never gets the answer fetched before it', async () => {
     const client = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
     const answered = proxy.answered();

@@ -77,13 +77,15 @@ export type BuddyNsZone = z.output<typeof zoneSchema>;
 export type BuddyNsZoneStatus = z.output<typeof zoneStatusSchema>;
 export type BuddyNsDelegation = z.output<typeof delegationSchema>;
 
+const zoneListSchema = z.array(zoneSchema);
+
 /** BuddyNS zones: /zone/, and SyncNOW at /sync/. */
 export class BuddyNsZones {
   constructor(private readonly api: ProviderCalls) {}
 
   /** GET /zone/ */
   list(): Promise<BuddyNsZone[]> {
-    return this.api.call({ method: 'GET', path: '/zone/', staleIfError: true }, z.array(zoneSchema), 'zone list');
+    return this.api.call({ method: 'GET', path: '/zone/', staleIfError: true }, zoneListSchema, 'zone list');
   }
 
   /** GET /zone/{name} */

@@ -35,6 +35,8 @@ export interface ActivityFilter {
   resourceId?: string;
 }
 
+const entryListSchema = z.array(entrySchema);
+
 /** NS1 account activity log: GET /account/activity. */
 export class Ns1Activity {
   constructor(private readonly api: ProviderCalls) {}
@@ -53,7 +55,7 @@ export class Ns1Activity {
           resource_id: filter.resourceId,
         },
       },
-      z.array(entrySchema),
+      entryListSchema,
       'activity log',
     );
   }

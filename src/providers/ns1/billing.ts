@@ -61,6 +61,9 @@ export interface Ns1CardInput {
   name?: string;
 }
 
+const invoiceListSchema = z.array(invoiceSchema);
+const paymentListSchema = z.array(paymentSchema);
+
 /** NS1 invoices, and links to their PDF: /account/invoices. */
 export class Ns1Invoices {
   constructor(
@@ -70,7 +73,7 @@ export class Ns1Invoices {
   ) {}
 
   list(): Promise<Ns1Invoice[]> {
-    return this.api.call({ method: 'GET', path: '/account/invoices' }, z.array(invoiceSchema), 'invoice list');
+    return this.api.call({ method: 'GET', path: '/account/invoices' }, invoiceListSchema, 'invoice list');
   }
 
   /** A link a browser can open without the key header, authenticated by the documented sha1 authtoken. */
@@ -85,7 +88,7 @@ export class Ns1PaymentMethods {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1PaymentMethod[]> {
-    return this.api.call({ method: 'GET', path: '/account/paymentmethods' }, z.array(paymentSchema), 'payment methods');
+    return this.api.call({ method: 'GET', path: '/account/paymentmethods' }, paymentListSchema, 'payment methods');
   }
 
   create(card: Ns1CardInput): Promise<Ns1PaymentMethod> {

@@ -50,6 +50,8 @@ export interface Ns1DataFeedWrite {
   config?: Record<string, unknown>;
 }
 
+const sourceListSchema = z.array(sourceSchema);
+
 /** The kinds of data source NS1 offers: GET /data/sourcetypes. */
 export class Ns1DataSourceTypes {
   constructor(private readonly api: ProviderCalls) {}
@@ -64,7 +66,7 @@ export class Ns1DataSources {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1DataSource[]> {
-    return this.api.call({ method: 'GET', path: '/data/sources' }, z.array(sourceSchema), 'data source list');
+    return this.api.call({ method: 'GET', path: '/data/sources' }, sourceListSchema, 'data source list');
   }
 
   get(id: string): Promise<Ns1DataSource> {

@@ -7,12 +7,14 @@ const listSchema = z.object({ id: z.string(), name: z.string(), values: z.array(
 
 export type Ns1IpAllowList = z.output<typeof listSchema>;
 
+const listListSchema = z.array(listSchema);
+
 /** NS1 IP allow lists (the API calls them whitelist): /account/whitelist. */
 export class Ns1IpAllowLists {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1IpAllowList[]> {
-    return this.api.call({ method: 'GET', path: '/account/whitelist' }, z.array(listSchema), 'IP allow lists');
+    return this.api.call({ method: 'GET', path: '/account/whitelist' }, listListSchema, 'IP allow lists');
   }
 
   get(id: string): Promise<Ns1IpAllowList> {

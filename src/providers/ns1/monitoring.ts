@@ -159,12 +159,14 @@ export interface MetricsOptions {
   region?: string;
 }
 
+const jobListSchema = z.array(jobSchema);
+
 /** NS1 monitoring jobs: /monitoring/jobs. */
 export class Ns1MonitorJobs {
   constructor(private readonly api: ProviderCalls) {}
 
   list(signal?: AbortSignal): Promise<Ns1MonitorJob[]> {
-    return this.api.call({ method: 'GET', path: '/monitoring/jobs', signal }, z.array(jobSchema), 'monitoring job list');
+    return this.api.call({ method: 'GET', path: '/monitoring/jobs', signal }, jobListSchema, 'monitoring job list');
   }
 
   get(id: string, signal?: AbortSignal): Promise<Ns1MonitorJob> {

@@ -14,12 +14,14 @@ const listSchema = z
 export type Ns1Notifier = z.output<typeof notifierSchema>;
 export type Ns1NotificationList = z.output<typeof listSchema>;
 
+const listListSchema = z.array(listSchema);
+
 /** NS1 notification lists: /lists. */
 export class Ns1NotifyLists {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1NotificationList[]> {
-    return this.api.call({ method: 'GET', path: '/lists' }, z.array(listSchema), 'notification lists');
+    return this.api.call({ method: 'GET', path: '/lists' }, listListSchema, 'notification lists');
   }
 
   get(id: string): Promise<Ns1NotificationList> {

@@ -69,12 +69,16 @@ function userBody(username: string | undefined, input: Ns1UserWrite): Record<str
   });
 }
 
+const userListSchema = z.array(userSchema);
+const apiKeyListSchema = z.array(apiKeySchema);
+const teamListSchema = z.array(teamSchema);
+
 /** NS1 account users: /account/users, and /account/reinvite. */
 export class Ns1Users {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1User[]> {
-    return this.api.call({ method: 'GET', path: '/account/users' }, z.array(userSchema), 'user list');
+    return this.api.call({ method: 'GET', path: '/account/users' }, userListSchema, 'user list');
   }
 
   get(username: string): Promise<Ns1User> {
@@ -104,7 +108,7 @@ export class Ns1ApiKeys {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1ApiKey[]> {
-    return this.api.call({ method: 'GET', path: '/account/apikeys' }, z.array(apiKeySchema), 'API key list');
+    return this.api.call({ method: 'GET', path: '/account/apikeys' }, apiKeyListSchema, 'API key list');
   }
 
   get(id: string): Promise<Ns1ApiKey> {
@@ -132,7 +136,7 @@ export class Ns1Teams {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1Team[]> {
-    return this.api.call({ method: 'GET', path: '/account/teams' }, z.array(teamSchema), 'team list');
+    return this.api.call({ method: 'GET', path: '/account/teams' }, teamListSchema, 'team list');
   }
 
   get(id: string): Promise<Ns1Team> {

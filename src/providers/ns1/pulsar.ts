@@ -60,12 +60,15 @@ export interface PulsarDataOptions {
   agg?: string;
 }
 
+const appListSchema = z.array(appSchema);
+const jobListSchema = z.array(jobSchema);
+
 /** NS1 Pulsar apps: /pulsar/apps. */
 export class Ns1PulsarApps {
   constructor(private readonly api: ProviderCalls) {}
 
   list(): Promise<Ns1PulsarApp[]> {
-    return this.api.call({ method: 'GET', path: '/pulsar/apps' }, z.array(appSchema), 'pulsar apps');
+    return this.api.call({ method: 'GET', path: '/pulsar/apps' }, appListSchema, 'pulsar apps');
   }
 
   get(id: string): Promise<Ns1PulsarApp> {
@@ -78,7 +81,7 @@ export class Ns1PulsarJobs {
   constructor(private readonly api: ProviderCalls) {}
 
   list(appId: string): Promise<Ns1PulsarJob[]> {
-    return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs') }, z.array(jobSchema), 'pulsar jobs');
+    return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs') }, jobListSchema, 'pulsar jobs');
   }
 
   get(appId: string, jobId: string): Promise<Ns1PulsarJob> {
