@@ -45,8 +45,14 @@ export function createLogger(level: LogLevel, options: { write?: (line: string) 
   );
   const secrets = options.secrets ?? (() => []);
   let held: readonly string[] | undefined;
+  const enabled: Record<Level, boolean> = {
+    debug: root.isLevelEnabled('debug'),
+    info: root.isLevelEnabled('info'),
+    warn: root.isLevelEnabled('warn'),
+    error: root.isLevelEnabled('error'),
+  };
   return wrap(
-    root,
+    enabled,
     () => root,
     () => (held ??= usable(secrets())),
   );
@@ -56,9 +62,9 @@ export function createLogger(level: LogLevel, options: { write?: (line: string) 
  * A child's pino logger is made on its first line: a request that logs nothing (the common case below
  * `info`) costs no pino child.
  */
-function wrap(root: PinoLogger, target: () => PinoLogger, secrets: () => readonly string[]): Logger {
+function wrap(enabled: Readonly<Record<Level, boolean>>, target: () => PinoLogger, secrets: () => readonly string[]): Logger {
   const emit = (at: Level) => (message: string, fields?: Record<string, unknown>) => {
-    if (!root.isLevelEnabled(at)) return;
+    if (!enabled[at]) return;
     const list = secrets();
     target()[at](redactObject(fields ?? {}, list), redactText(message, list));
   };
@@ -67,13 +73,13 @@ function wrap(root: PinoLogger, target: () => PinoLogger, secrets: () => readonl
     info: emit('info'),
     warn: emit('warn'),
     error: emit('error'),
-    isLevelEnabled: (at) => root.isLevelEnabled(at),
+    isLevelEnabled: (at) => enabled[at],
     child: (bindings, childOptions) => {
       const own = usable(childOptions?.secrets ?? []);
       let all: readonly string[] | undefined;
       const childSecrets = own.length === 0 ? secrets : () => (all ??= [...secrets(), ...own]);
       let made: PinoLogger | undefined;
-      return wrap(root, () => (made ??= target().child(redactObject(bindings, secrets()))), childSecrets);
+      return wrap(enabled, () => (made ??= target().child(redactObject(bindings, secrets()))), childSecrets);
     },
   };
 }
