@@ -38,25 +38,29 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
  */
 export function useBodyLimit(exposure: ExposureConfig): Plugin {
   return {
-    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+    // Synchronous unless the body must be read here: most requests declare a length within the limit.
+    onRequest({ request, setRequest, endResponse, fetchAPI }) {
       if (!request.body) return;
       const upload = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data') ?? false;
       const [limit, setting] = upload ? [exposure.maxUploadBytes, 'MAX_UPLOAD_BYTES'] : [exposure.maxBodyBytes, 'MAX_BODY_BYTES'];
       const declared = request.headers.get('content-length');
-      if (declared !== null) {
-        if (Number(declared) <= limit) return;
-        await discard(request.body);
-        endResponse(tooLarge(fetchAPI.Response, limit, setting));
-        return;
-      }
-      const body = await readUpTo(request.body, limit);
-      if (!body) {
-        endResponse(tooLarge(fetchAPI.Response, limit, setting));
-        return;
-      }
-      const headers = new Headers(request.headers);
-      headers.set('content-length', String(body.byteLength));
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body, signal: request.signal }));
+      if (declared !== null && Number(declared) <= limit) return;
+      const body = request.body;
+      return (async () => {
+        if (declared !== null) {
+          await discard(body);
+          endResponse(tooLarge(fetchAPI.Response, limit, setting));
+          return;
+        }
+        const read = await readUpTo(body, limit);
+        if (!read) {
+          endResponse(tooLarge(fetchAPI.Response, limit, setting));
+          return;
+        }
+        const headers = new Headers(request.headers);
+        headers.set('content-length', String(read.byteLength));
+        setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body: read, signal: request.signal }));
+      })();
     },
   };
 }
