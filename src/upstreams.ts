@@ -1,5 +1,4 @@
 import type { Dispatcher } from 'undici';
-import { recordProviderCall } from './audit/provider-writes.js';
 import type { Config } from './config.js';
 import { buddyNsProvider } from './providers/buddyns/provider.js';
 import type { CircuitStateName } from './providers/circuit.js';
@@ -49,10 +48,7 @@ export function createUpstreams(
       circuitHalfOpenAfterMs: resilience.circuitHalfOpenSeconds * 1000,
       principalShare: resilience.principalRateShare,
       staleIfErrorSeconds: resilience.staleIfErrorSeconds,
-      onResponse: ({ method, path, status, durationMs }) => {
-        recordProviderCall({ provider, method, path, status });
-        observeCall(method, path, status, durationMs / 1000);
-      },
+      onResponse: ({ method, path, status, durationMs }) => observeCall(method, path, status, durationMs / 1000),
       onCircuitChange: ({ state, lastFailure }) => {
         for (const each of CIRCUIT_STATES) metrics.circuitState.set({ provider, state: each }, each === state ? 1 : 0);
         metrics.circuitTransitions.inc({ provider, state });

@@ -4,9 +4,10 @@ import { callerSecrets } from '../logging/caller-secrets.js';
 import { classifyError, levelFor, type ClassifiedError } from '../logging/classify-error.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
-import { countingUpstreamCalls, type UpstreamCalls } from '../logging/upstream-calls.js';
 import type { Logger } from '../logger.js';
-import { metaOnlyDocument } from './meta-only.js';
+import type { OperationScope } from '../providers/operation-scope.js';
+
+type UpstreamCalls = OperationScope['calls'];
 
 interface Operation {
   name: string;
@@ -66,18 +67,18 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
         access(request, { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' }, started, {}, result as readonly GraphQLError[]);
       };
     },
-    onExecute: ({ args, setExecuteFn, executeFn }) => observe(args, setExecuteFn, executeFn),
-    onSubscribe: ({ args, setSubscribeFn, subscribeFn }) => observe(args, setSubscribeFn, subscribeFn),
+    onExecute: ({ args }) => observe(args),
+    onSubscribe: ({ args }) => observe(args),
   };
 
-  function observe(args: ExecutionArgs, setFn: (fn: (args: ExecutionArgs) => unknown) => void, fn: (args: ExecutionArgs) => unknown) {
+  function observe(args: ExecutionArgs) {
     const request = requestOf(args.contextValue);
     if (!request) return undefined;
     const ast = getOperationAST(args.document, args.operationName);
     const operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
     const started = performance.now();
-    const upstream: UpstreamCalls = {};
-    if (!metaOnlyDocument(args.document)) setFn((innerArgs) => countingUpstreamCalls(upstream, () => fn(innerArgs)));
+    // The provider clients of the operation count every request they send, retries included, in its scope.
+    const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
     const errors: unknown[] = [];
     const collect = (result: ExecutionResult) => {
       errors.push(...(result.errors ?? []));

@@ -14,7 +14,8 @@ import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
-import { currentDeadline, type Deadline } from './deadline.js';
+import { deadlineOfSignal, type Deadline } from './deadline.js';
+import type { OperationScope } from './operation-scope.js';
 import { StaleResponses } from './stale-responses.js';
 import { InFlightGets } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
@@ -43,7 +44,12 @@ export interface UpstreamRequest {
   staleIfError?: boolean;
   /** A GET that changes state (BuddyNS SyncNOW): never shared with other callers, and treated as a write. */
   sideEffects?: boolean;
+  /** The caller leaving; a signal made by `signalWithDeadline` also carries a deadline. */
   signal?: AbortSignal;
+  /** The operation the request belongs to: its deadline ends the request, and the request is counted in it. */
+  scope?: OperationScope;
+  /** When the request must be over: by default its scope's deadline, or the one its signal carries. */
+  deadline?: Deadline;
 }
 
 export interface UpstreamResponse {
@@ -188,15 +194,15 @@ export class HttpClient {
 
   /** The one way out to the provider. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const shared = this.inFlight.route(request, (own) => this.send(own));
+    const deadline = request.deadline ?? request.scope?.deadline ?? deadlineOfSignal(request.signal);
+    const shared = this.inFlight.route(request, deadline, (own) => this.send(own));
     if (shared) return shared;
-    const deadline = currentDeadline();
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const policy = mayRetry ? this.retrying : noop;
     const staleKey = request.staleIfError && this.stale ? `${request.rateKey} ${request.path}${encodeQuery(request.query)}` : undefined;
     try {
       let attempt = 0;
-      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline));
+      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline), deadline?.signal);
       if (staleKey) this.stale?.remember(staleKey, response);
       return response;
     } catch (error) {
@@ -316,6 +322,7 @@ export class HttpClient {
       const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (contentType) headers['content-type'] = contentType;
+      request.scope?.sent(this.provider);
       const response = await this.dispatcher.request({
         method: request.method,
         path: this.basePath + request.path + encodeQuery(request.query),
@@ -347,6 +354,7 @@ export class HttpClient {
       deadline?.signal.removeEventListener('abort', cancel);
       const ended = performance.now();
       this.movedAt = ended;
+      request.scope?.answered(this.provider, request.method, request.path, status);
       this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: ended - started });
     }
   }
@@ -435,7 +443,7 @@ class RetryAfterBackoff implements IBackoff<RetryContext> {
     const error = 'error' in context.result ? context.result.error : undefined;
     const retryAfterSeconds = error instanceof UpstreamError ? error.retryAfterSeconds : undefined;
     const delay = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : exponential.duration;
-    const deadline = currentDeadline();
+    const deadline = deadlineOfSignal(context.signal);
     // A wait that would end past the deadline is cut short: the next attempt then fails at once.
     return new RetryAfterBackoff(exponential, deadline ? Math.max(0, Math.min(delay, deadline.expiresAt - Date.now())) : delay);
   }
