@@ -12,6 +12,7 @@ import {
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { AttemptSignals } from './attempt-signals.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
@@ -131,6 +132,7 @@ export class HttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
   private readonly inFlight = new InFlightGets(this);
+  private readonly attemptSignals: AttemptSignals;
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly retrying: IPolicy;
@@ -173,6 +175,7 @@ export class HttpClient {
     // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
     this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
+    this.attemptSignals = new AttemptSignals(this.options.timeoutMs);
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
       halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
@@ -304,21 +307,16 @@ export class HttpClient {
   }
 
   /**
-   * One request and its answer: an UpstreamResponse, or an UpstreamError thrown. The attempt's own timer aborts
-   * the undici request at `timeoutMs` exactly (undici's own timers tick only about once a second), and so do the
+   * One request and its answer: an UpstreamResponse, or an UpstreamError thrown. The attempt's signal aborts
+   * the undici request at `timeoutMs` (undici's own timers tick only about once a second), and so do the
    * caller leaving and the operation's deadline.
    */
   private async exchange(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
     this.movedAt = started;
-    const attemptAbort = new AbortController();
-    const timer = setTimeout(abortAttempt, this.options.timeoutMs, attemptAbort);
-    const cancel = () => attemptAbort.abort();
-    request.signal?.addEventListener('abort', cancel);
-    deadline?.signal.addEventListener('abort', cancel);
+    const signal = this.attemptSignals.forAttempt(deadline?.signal, request.signal);
     let status = 0;
     try {
-      if (request.signal?.aborted || deadline?.signal.aborted) cancel();
       const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (contentType) headers['content-type'] = contentType;
@@ -328,7 +326,7 @@ export class HttpClient {
         path: this.basePath + request.path + encodeQuery(request.query),
         headers,
         body,
-        signal: attemptAbort.signal,
+        signal,
       });
       status = response.statusCode;
       const raw = Buffer.from(await response.body.arrayBuffer());
@@ -344,14 +342,11 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
-      if (!attemptAbort.signal.aborted) throw this.transportError(error, deadline?.signal);
+      if (!signal.aborted) throw this.transportError(error, deadline?.signal);
       if (deadline?.signal.aborted) throw this.timedOut(deadline.signal);
       if (request.signal?.aborted) throw this.cancelled();
       throw this.timedOut(undefined);
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', cancel);
-      deadline?.signal.removeEventListener('abort', cancel);
       const ended = performance.now();
       this.movedAt = ended;
       request.scope?.answered(this.provider, request.method, request.path, status);
@@ -469,10 +464,6 @@ function isUnavailable(error: UpstreamError): boolean {
 function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
-}
-
-function abortAttempt(controller: AbortController): void {
-  controller.abort();
 }
 
 /** A request still waiting for a bulkhead slot gives up with its caller. */

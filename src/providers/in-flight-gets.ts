@@ -6,6 +6,8 @@ type Send = (request: UpstreamRequest) => Promise<UpstreamResponse>;
 
 interface Flight {
   response: Promise<UpstreamResponse>;
+  /** The deadline of the caller it was sent for, which ends it. */
+  deadline: AbortSignal | undefined;
   waiting: number;
   settled: boolean;
   /** Once every caller waiting for it has given up: cancels the upstream request, and the next caller starts a new flight. */
@@ -60,6 +62,7 @@ export class InFlightGets {
       if (controller) own.signal = controller.signal;
       if (deadline) own.deadline = deadline;
       const created: Flight = {
+        deadline: deadline?.signal,
         waiting: 0,
         settled: false,
         response: send(this.mark(own)),
@@ -75,7 +78,9 @@ export class InFlightGets {
         () => this.land(key, created),
       );
     }
-    return wait(flight, request.signal, deadline?.signal, (expired) => this.gaveUp(expired));
+    // The flight itself ends at its own deadline: a caller whose deadline it is need not watch it twice.
+    const own = deadline?.signal === flight.deadline ? undefined : deadline?.signal;
+    return wait(flight, request.signal, own, () => this.gaveUp(deadline?.signal.aborted === true));
   }
 
   /** The caller left, or its deadline passed, before the flight landed. */
@@ -112,17 +117,12 @@ function flightKey(request: UpstreamRequest): string {
  * The flight's answer for one caller, who may stop waiting on its own signal or deadline without cancelling
  * it for the others.
  */
-function wait(
-  flight: Flight,
-  signal: AbortSignal | undefined,
-  deadline: AbortSignal | undefined,
-  gaveUp: (expired: boolean) => Error,
-): Promise<UpstreamResponse> {
+function wait(flight: Flight, signal: AbortSignal | undefined, deadline: AbortSignal | undefined, gaveUp: () => Error): Promise<UpstreamResponse> {
   if (!signal && !deadline) {
     flight.waiting++;
     return flight.response.finally(() => flight.waiting--);
   }
-  if (deadline?.aborted || signal?.aborted) return Promise.reject(gaveUp(deadline?.aborted === true));
+  if (deadline?.aborted || signal?.aborted) return Promise.reject(gaveUp());
   flight.waiting++;
   return new Promise<UpstreamResponse>((resolve, reject) => {
     const stopListening = () => {
@@ -133,7 +133,7 @@ function wait(
       stopListening();
       flight.waiting--;
       if (flight.waiting === 0 && !flight.settled) flight.abandon();
-      reject(gaveUp(deadline?.aborted === true));
+      reject(gaveUp());
     }
     signal?.addEventListener('abort', leave, { once: true });
     deadline?.addEventListener('abort', leave, { once: true });
