@@ -58,7 +58,6 @@ export interface UpstreamResponse {
   headers: IncomingHttpHeaders;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
-  raw: Buffer;
   /** Set when this is the last good answer, given because the provider is unavailable now. */
   stale?: { ageSeconds: number };
 }
@@ -329,16 +328,16 @@ export class HttpClient {
         signal,
       });
       status = response.statusCode;
-      const raw = Buffer.from(await response.body.arrayBuffer());
       const headersIn = response.headers;
+      const text = await readJsonText(response.body, headersIn);
       const retryAfterSeconds = status >= 400 ? parseRetryAfter(headersIn['retry-after']) : undefined;
       this.observeRateLimit(request.rateKey, headersIn, status === 429 ? retryAfterSeconds : undefined);
-      const parsed = parseJson(raw, headersIn);
+      const parsed = parseJson(text);
       if (status >= 400) throw this.statusError(status, parsed, retryAfterSeconds);
       if (parsed === MALFORMED) {
         throw new UpstreamError({ provider: this.provider, status, code: 'UPSTREAM_ERROR', message: `${this.provider} sent a malformed JSON response` });
       }
-      return { status, headers: headersIn, body: parsed, raw };
+      return { status, headers: headersIn, body: parsed };
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
@@ -483,12 +482,20 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 
 const MALFORMED = Symbol('malformed');
 
-function parseJson(raw: Buffer, headers: IncomingHttpHeaders): unknown {
-  if (raw.length === 0) return undefined;
-  const type = String(headers['content-type'] ?? '');
-  if (type && !type.includes('json')) return undefined;
+/** The body as text when it is JSON (or says nothing of its type); any other body is read and dropped. */
+async function readJsonText(body: Dispatcher.ResponseData['body'], headers: IncomingHttpHeaders): Promise<string> {
+  const type = headers['content-type'];
+  if (type !== undefined && !String(type).includes('json')) {
+    await body.arrayBuffer();
+    return '';
+  }
+  return body.text();
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     return MALFORMED;
   }
