@@ -54,9 +54,10 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     onResponse: ({ request, response }) => {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
     },
-    onContextBuilding: ({ context, extendContext }) => {
+    onContextBuilding: ({ context }) => {
       const request = requestOf(context);
-      if (request) extendContext({ logger: loggerFor(request) });
+      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
+      if (request) lazyLogger(context, () => loggerFor(request));
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();
@@ -79,6 +80,17 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
     return { onExecuteDone: log.onDone, onSubscribeResult: log.onDone, onSubscribeError: log.onError };
   }
+}
+
+/** Puts `logger` on the context as a property that makes the request's logger when first read. */
+function lazyLogger(context: object, make: () => Logger): void {
+  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(context, 'logger', {
+    get: () => settle(make()) && (context as { logger: Logger }).logger,
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
