@@ -7,18 +7,29 @@ import { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { createGateway, type Gateway } from '../src/yoga.js';
 
 const RUNS = 15;
+const ROUNDS = 3;
+const SLOW_RUNS = 9;
 const LATENCY_MS = 50;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function timed(runs: number, action: () => Promise<unknown>): Promise<number> {
+interface Timing {
+  /** Median wall-clock time of a run. */
+  ms: number;
+  /** Process CPU time per run, sandboxes included, which machine load inflates far less than wall-clock times. */
+  cpuUs: number;
+}
+
+async function timed(runs: number, action: () => Promise<unknown>): Promise<Timing> {
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     await action();
     times.push(performance.now() - started);
   }
-  return median(times);
+  const used = process.cpuUsage(cpu);
+  return { ms: median(times), cpuUs: (used.user + used.system) / runs };
 }
 
 async function ask(gateway: Gateway, query: string): Promise<void> {
@@ -72,8 +83,15 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
   };
   await timed(3, replay);
   await timed(3, () => ask(gateway, query));
-  const replayMs = await timed(RUNS, replay);
-  const dashboardMs = await timed(RUNS, () => ask(gateway, query));
+  // Interleaved, so machine load weighs on each side alike.
+  const replays: Timing[] = [];
+  const dashboards: Timing[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    replays.push(await timed(RUNS, replay));
+    dashboards.push(await timed(RUNS, () => ask(gateway, query)));
+  }
+  const [replayMs, dashboardMs] = [replays, dashboards].map((t) => median(t.map((each) => each.ms))) as [number, number];
+  const [replayCpu, dashboardCpu] = [replays, dashboards].map((t) => median(t.map((each) => each.cpuUs))) as [number, number];
 
   // The bound: each level costs one latency per round of requests its busiest origin needs on its connections.
   const rounds = [0, 1, 2].reduce((sum, l) => {
@@ -81,7 +99,7 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
     return sum + Math.max(...perOrigin.map((n) => Math.ceil(n / connections)));
   }, 0);
   await Promise.all(controls.map((c) => c.addFault({ path: '/', latencyMs: LATENCY_MS })));
-  const slowMs = await timed(5, () => ask(gateway, query));
+  const { ms: slowMs } = await timed(SLOW_RUNS, () => ask(gateway, query));
   await Promise.all(controls.map((c) => c.clearFaults()));
   await gateway.close();
   await Promise.all([...pools.values()].map((p) => p.close()));
@@ -92,7 +110,10 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
     `| dashboard, no added latency | ${dashboardMs.toFixed(1)} | plain undici replay of its ${calls.length} calls | ${replayMs.toFixed(1)} | ${(dashboardMs / replayMs).toFixed(2)} (≤ 1.2) |`,
     `| dashboard, ${LATENCY_MS} ms added per upstream call | ${slowMs.toFixed(0)} | lower bound: ${rounds} rounds × ${LATENCY_MS} ms | ${bound} | ${(slowMs / bound).toFixed(2)} (≤ 1.15) |`,
   ];
-  return `Dashboard critical path, median of ${RUNS} runs (5 with latency)\n\n${rows.join('\n')}\n`;
+  const cpu =
+    `CPU per run, sandboxes included: dashboard ${(dashboardCpu / 1000).toFixed(1)} ms, replay ${(replayCpu / 1000).toFixed(1)} ms; ` +
+    `the gateway's own ${((dashboardCpu - replayCpu) / 1000).toFixed(1)} ms per dashboard (${((dashboardCpu - replayCpu) / calls.length).toFixed(0)} µs per upstream call)`;
+  return `Dashboard critical path, median of ${ROUNDS} interleaved rounds of ${RUNS} runs (${SLOW_RUNS} with latency)\n\n${rows.join('\n')}\n\n${cpu}\n`;
 }
 
 interface Rate {
@@ -120,8 +141,8 @@ async function throughput(fetch: (request: Request) => Promise<Response> | Respo
 }
 
 /**
- * `{ __typename }` and a cached small query against bare yoga serving the same on the same machine. Bare
- * yoga runs in the same process, so it too pays for the async hooks the gateway's AsyncLocalStorage enables.
+ * `{ __typename }` and a cached small query against bare yoga serving `{ __typename }` in the same process,
+ * interleaved. The gateway enables no async hooks, so bare yoga runs at its own cost beside it.
  */
 export async function throughputVersusBareYoga(config: Config): Promise<string> {
   const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false });
@@ -129,11 +150,21 @@ export async function throughputVersusBareYoga(config: Config): Promise<string> 
   const cached = createGateway({ config: { ...config, responseCacheTtlSeconds: 60 }, logger: createLogger('silent') });
   const typename = JSON.stringify({ query: '{ __typename }' });
   const small = JSON.stringify({ query: '{ zones { name providers } }' });
-  // Interleaved rounds, the first for warming up, so machine load and JIT weigh on each side alike.
+  const sides: Array<() => Promise<Rate>> = [
+    () => throughput((request) => bare.fetch(request), typename),
+    () => throughput((request) => uncached.yoga.fetch(request), typename),
+    () => throughput((request) => cached.yoga.fetch(request), small),
+  ];
+  // Interleaved rounds, the first for warming up, each starting with another side, so that machine load, JIT
+  // and the garbage one side leaves to the next weigh on each side alike.
   const rounds: Array<[Rate, Rate, Rate]> = [];
-  for (let round = 0; round < 4; round++) {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- yoga's fetch is bound to its server
-    rounds.push([await throughput(bare.fetch, typename), await throughput(uncached.yoga.fetch, typename), await throughput(cached.yoga.fetch, small)]);
+  for (let round = 0; round < 7; round++) {
+    const rates: Rate[] = [];
+    for (let i = 0; i < sides.length; i++) {
+      const side = (round + i) % sides.length;
+      rates[side] = await sides[side]!();
+    }
+    rounds.push(rates as [Rate, Rate, Rate]);
   }
   await Promise.all([uncached.close(), cached.close()]);
   const measured = rounds.slice(1);
@@ -145,5 +176,5 @@ export async function throughputVersusBareYoga(config: Config): Promise<string> 
     `| \`{ __typename }\` | ${typenameRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(typenameRps / bareRps).toFixed(2)} | ${typenameCpu.toFixed(0)} / ${bareCpu.toFixed(0)} |`,
     `| \`{ zones { name providers } }\` from the response cache | ${cachedRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(cachedRps / bareRps).toFixed(2)} | ${cachedCpu.toFixed(0)} / ${bareCpu.toFixed(0)} |`,
   ];
-  return `Throughput through yoga.fetch, 20 concurrent callers, median of 3 interleaved rounds of 1 s\n\n${rows.join('\n')}\n`;
+  return `Throughput through yoga.fetch, 20 concurrent callers, median of 6 interleaved rounds of 1 s\n\n${rows.join('\n')}\n`;
 }

@@ -10,6 +10,7 @@ import type { Logger } from './logger.js';
 import { BuddyNsClient } from './providers/buddyns/client.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
+import { OperationScope } from './providers/operation-scope.js';
 import { requestCredentials } from './request-credentials.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
 
@@ -43,6 +44,8 @@ export interface GatewayContext {
   subscriptions: SubscriptionHub;
   /** Aborts when the client goes away: subscriptions end with it. */
   signal: AbortSignal;
+  /** The operation's deadline and what it sent upstream, shared with its provider clients. */
+  scope: OperationScope;
 }
 
 export interface PartialFailure {
@@ -83,10 +86,14 @@ export function createContextFactory(deps: GatewayDeps) {
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
     const sharer = principal.authenticated || overWebSocket(initial) ? principal.id : undefined;
-    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer) : undefined));
-    lazily(initial, 'buddyns', () => (buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer) : undefined));
+    const scope = new OperationScope();
+    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer, scope) : undefined));
+    lazily(initial, 'buddyns', () =>
+      buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer, scope) : undefined,
+    );
     return {
       principal,
+      scope,
       audit: deps.audit,
       config,
       logger: deps.logger,

@@ -8,7 +8,6 @@ import { createContextFactory, type GatewayContext } from './context.js';
 import { corsPolicy } from './exposure/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { yogaLogging } from './logging/yoga-logging.js';
-import { watchUpstreamCalls } from './logging/upstream-calls.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useRequestLog } from './plugins/use-request-log.js';
@@ -134,7 +133,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       useDeferStream(),
     ],
   });
-  const stopWatchingUpstreamCalls = watchUpstreamCalls({ ns1: config.ns1.endpoint, buddyns: config.buddyns.endpoint });
   return {
     yoga,
     config,
@@ -147,7 +145,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     now,
     close: () =>
       (closing ??= (async () => {
-        stopWatchingUpstreamCalls();
         await subscriptions.close();
         await Promise.all([upstreams.close(), responseCache?.close()]);
       })()),

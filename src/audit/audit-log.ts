@@ -1,7 +1,7 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
-import type { ProviderWrite } from './provider-writes.js';
+import type { ProviderWrite } from '../providers/operation-scope.js';
 
 export interface MutationAudit {
   principal: Principal;

@@ -2,7 +2,6 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
 import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
-import { collectingProviderWrites, type ProviderWrite } from './provider-writes.js';
 import { redactInput } from './redact.js';
 
 function outcomeOf(error: unknown): { outcome: string; error: string } {
@@ -20,17 +19,19 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
     if (fieldConfig.parentType !== 'Mutation') return resolver;
     return (parent, args, ctx, info) => {
       const context = ctx as GatewayContext;
-      const providerWrites: ProviderWrite[] = [];
+      // Mutation fields run one after another: the writes the operation makes from now on are this field's.
+      const { writes } = context.scope;
+      const from = writes.length;
       const record = (outcome: { outcome: string; error?: string }) =>
         context.audit.mutation({
           principal: context.principal,
           operation: info.fieldName,
           operationName: info.operation.name?.value,
           input: redactInput(args),
-          providerWrites,
+          providerWrites: writes.slice(from),
           ...outcome,
         });
-      return collectingProviderWrites(providerWrites, async () => {
+      return (async () => {
         try {
           const result: unknown = await resolver(parent, args, ctx, info);
           record({ outcome: 'success' });
@@ -39,7 +40,7 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           record(outcomeOf(error));
           throw error;
         }
-      });
+      })();
     };
   }
 }

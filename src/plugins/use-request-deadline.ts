@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { withDeadline } from '../providers/deadline.js';
+import type { OperationScope } from '../providers/operation-scope.js';
 import { metaOnlyDocument } from './meta-only.js';
 
 /**
@@ -8,11 +8,11 @@ import { metaOnlyDocument } from './meta-only.js';
  * becomes an error at its field and the rest answers. Subscriptions are left alone; each of their polls
  * has a deadline of its own. An operation that runs no resolver (`{ __typename }`) has nothing to end.
  */
-export function useRequestDeadline(deadlineMs: number): Plugin {
+export function useRequestDeadline(deadlineMs: number): Plugin<{ scope?: OperationScope }> {
   return {
-    onExecute: ({ args, executeFn, setExecuteFn }) => {
+    onExecute: ({ args }) => {
       if (metaOnlyDocument(args.document as DocumentNode)) return;
-      setExecuteFn((args) => withDeadline(deadlineMs, (): unknown => executeFn(args)));
+      (args.contextValue as { scope?: OperationScope }).scope?.startDeadline(deadlineMs);
     },
   };
 }

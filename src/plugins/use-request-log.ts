@@ -4,9 +4,10 @@ import { callerSecrets } from '../logging/caller-secrets.js';
 import { classifyError, levelFor, type ClassifiedError } from '../logging/classify-error.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
-import { countingUpstreamCalls, type UpstreamCalls } from '../logging/upstream-calls.js';
 import type { Logger } from '../logger.js';
-import { metaOnlyDocument } from './meta-only.js';
+import type { OperationScope } from '../providers/operation-scope.js';
+
+type UpstreamCalls = OperationScope['calls'];
 
 interface Operation {
   name: string;
@@ -53,9 +54,10 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     onResponse: ({ request, response }) => {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
     },
-    onContextBuilding: ({ context, extendContext }) => {
+    onContextBuilding: ({ context }) => {
       const request = requestOf(context);
-      if (request) extendContext({ logger: loggerFor(request) });
+      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
+      if (request) lazyLogger(context, () => loggerFor(request));
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();
@@ -66,42 +68,79 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
         access(request, { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' }, started, {}, result as readonly GraphQLError[]);
       };
     },
-    onExecute: ({ args, setExecuteFn, executeFn }) => observe(args, setExecuteFn, executeFn),
-    onSubscribe: ({ args, setSubscribeFn, subscribeFn }) => observe(args, setSubscribeFn, subscribeFn),
+    onExecute: ({ args }) => observe(args),
+    onSubscribe: ({ args }) => observe(args),
   };
 
-  function observe(args: ExecutionArgs, setFn: (fn: (args: ExecutionArgs) => unknown) => void, fn: (args: ExecutionArgs) => unknown) {
+  function observe(args: ExecutionArgs) {
     const request = requestOf(args.contextValue);
     if (!request) return undefined;
-    const ast = getOperationAST(args.document, args.operationName);
-    const operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
-    const started = performance.now();
-    const upstream: UpstreamCalls = {};
-    if (!metaOnlyDocument(args.document)) setFn((innerArgs) => countingUpstreamCalls(upstream, () => fn(innerArgs)));
-    const errors: unknown[] = [];
-    const collect = (result: ExecutionResult) => {
-      errors.push(...(result.errors ?? []));
-    };
-    const done = {
-      onNext: ({ result }: { result: ExecutionResult }) => collect(result),
-      onEnd: () => access(request, operation, started, upstream, errors),
-    };
-    return {
-      onExecuteDone: ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
-        if (Symbol.asyncIterator in result) return done;
-        collect(result);
-        access(request, operation, started, upstream, errors);
-        return undefined;
-      },
-      onSubscribeResult: ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
-        if (Symbol.asyncIterator in result) return done;
-        collect(result);
-        access(request, operation, started, upstream, errors);
-        return undefined;
-      },
-      onSubscribeError: ({ error }: { error: unknown }) => {
-        access(request, operation, started, upstream, [error]);
-      },
-    };
+    // The provider clients of the operation count every request they send, retries included, in its scope.
+    const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
+    const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
+    return { onExecuteDone: log.onDone, onSubscribeResult: log.onDone, onSubscribeError: log.onError };
   }
+}
+
+/** Puts `logger` on the context as a property that makes the request's logger when first read. */
+function lazyLogger(context: object, make: () => Logger): void {
+  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(context, 'logger', {
+    get: () => settle(make()) && (context as { logger: Logger }).logger,
+    set: settle,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
+
+/** One operation's access line: written when its result is complete, or when its stream ends. */
+class OperationLog {
+  private readonly started = performance.now();
+  private readonly errors: unknown[] = [];
+
+  constructor(
+    private readonly request: Request,
+    private readonly operation: Operation,
+    private readonly upstream: UpstreamCalls,
+    private readonly access: Access,
+  ) {}
+
+  readonly onDone = ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
+    if (Symbol.asyncIterator in result) return { onNext: this.onNext, onEnd: this.onEnd };
+    this.collect(result);
+    this.onEnd();
+    return undefined;
+  };
+
+  readonly onError = ({ error }: { error: unknown }) => {
+    this.access(this.request, this.operation, this.started, this.upstream, [error]);
+  };
+
+  private readonly onNext = ({ result }: { result: ExecutionResult }) => this.collect(result);
+
+  private readonly onEnd = () => this.access(this.request, this.operation, this.started, this.upstream, this.errors);
+
+  private collect(result: ExecutionResult): void {
+    if (result.errors) this.errors.push(...result.errors);
+  }
+}
+
+const operations = new WeakMap<DocumentNode, Map<string | null | undefined, Operation>>();
+
+/** The name and type of the operation a document runs; known per document, which yoga's parser cache hands out again. */
+function operationOf(document: DocumentNode, operationName: string | null | undefined): Operation {
+  let byName = operations.get(document);
+  if (!byName) {
+    byName = new Map();
+    operations.set(document, byName);
+  }
+  let operation = byName.get(operationName);
+  if (!operation) {
+    const ast = getOperationAST(document, operationName);
+    operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
+    byName.set(operationName, operation);
+  }
+  return operation;
 }

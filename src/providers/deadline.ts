@@ -1,5 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setMaxListeners } from 'node:events';
+
+const deadlinesOfSignals = new WeakMap<AbortSignal, Deadline>();
 
 /** When the upstream work of one operation (or one subscription poll) must be over. */
 export interface Deadline {
@@ -7,21 +8,30 @@ export interface Deadline {
   expiresAt: number;
 }
 
-const current = new AsyncLocalStorage<Deadline>();
-
-/**
- * Runs `work` with a deadline every upstream request it makes observes: its retries, rate-limit waits and
- * queueing end when the deadline passes. The deadline follows the work through promises and DataLoader
- * batches without every client method taking a signal.
- */
-export function withDeadline<T>(ms: number, work: () => T, parent?: AbortSignal): T {
+/** A deadline `ms` from now, which also ends when `parent` aborts. */
+export function deadlineIn(ms: number, parent?: AbortSignal): Deadline {
   const timeout = AbortSignal.timeout(ms);
   const signal = parent ? AbortSignal.any([parent, timeout]) : timeout;
   // Every upstream request of the operation listens on it: many listeners are expected, not a leak.
   setMaxListeners(0, signal);
-  return current.run({ signal, expiresAt: Date.now() + ms }, work);
+  const deadline = { signal, expiresAt: Date.now() + ms };
+  deadlinesOfSignals.set(signal, deadline);
+  return deadline;
 }
 
-export function currentDeadline(): Deadline | undefined {
-  return current.getStore();
+/**
+ * A caller's signal that also carries a deadline of `ms`: a request made with it ends by then as by an
+ * operation's deadline (UPSTREAM_TIMEOUT, no retry past it, no rate-limit wait longer than it). For work
+ * that reaches the provider clients through an API taking only a signal, such as one subscription poll.
+ */
+export function signalWithDeadline(ms: number, caller: AbortSignal): AbortSignal {
+  const deadline = deadlineIn(ms);
+  const signal = AbortSignal.any([caller, deadline.signal]);
+  deadlinesOfSignals.set(signal, deadline);
+  return signal;
+}
+
+/** The deadline a signal made here carries: its own, or the one `signalWithDeadline` gave it. */
+export function deadlineOfSignal(signal: AbortSignal | undefined): Deadline | undefined {
+  return signal ? deadlinesOfSignals.get(signal) : undefined;
 }

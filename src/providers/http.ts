@@ -12,9 +12,11 @@ import {
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
+import { AttemptSignals } from './attempt-signals.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
-import { currentDeadline, type Deadline } from './deadline.js';
+import { deadlineOfSignal, type Deadline } from './deadline.js';
+import type { OperationScope } from './operation-scope.js';
 import { StaleResponses } from './stale-responses.js';
 import { InFlightGets } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
@@ -43,7 +45,12 @@ export interface UpstreamRequest {
   staleIfError?: boolean;
   /** A GET that changes state (BuddyNS SyncNOW): never shared with other callers, and treated as a write. */
   sideEffects?: boolean;
+  /** The caller leaving; a signal made by `signalWithDeadline` also carries a deadline. */
   signal?: AbortSignal;
+  /** The operation the request belongs to: its deadline ends the request, and the request is counted in it. */
+  scope?: OperationScope;
+  /** When the request must be over: by default its scope's deadline, or the one its signal carries. */
+  deadline?: Deadline;
 }
 
 export interface UpstreamResponse {
@@ -51,7 +58,6 @@ export interface UpstreamResponse {
   headers: IncomingHttpHeaders;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
-  raw: Buffer;
   /** Set when this is the last good answer, given because the provider is unavailable now. */
   stale?: { ageSeconds: number };
 }
@@ -125,6 +131,7 @@ export class HttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
   private readonly inFlight = new InFlightGets(this);
+  private readonly attemptSignals: AttemptSignals;
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly retrying: IPolicy;
@@ -167,6 +174,7 @@ export class HttpClient {
     // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
     this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
+    this.attemptSignals = new AttemptSignals(this.options.timeoutMs);
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
       halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
@@ -188,15 +196,15 @@ export class HttpClient {
 
   /** The one way out to the provider. */
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const shared = this.inFlight.route(request, (own) => this.send(own));
+    const deadline = request.deadline ?? request.scope?.deadline ?? deadlineOfSignal(request.signal);
+    const shared = this.inFlight.route(request, deadline, (own) => this.send(own));
     if (shared) return shared;
-    const deadline = currentDeadline();
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const policy = mayRetry ? this.retrying : noop;
     const staleKey = request.staleIfError && this.stale ? `${request.rateKey} ${request.path}${encodeQuery(request.query)}` : undefined;
     try {
       let attempt = 0;
-      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline));
+      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline), deadline?.signal);
       if (staleKey) this.stale?.remember(staleKey, response);
       return response;
     } catch (error) {
@@ -298,55 +306,49 @@ export class HttpClient {
   }
 
   /**
-   * One request and its answer: an UpstreamResponse, or an UpstreamError thrown. The attempt's own timer aborts
-   * the undici request at `timeoutMs` exactly (undici's own timers tick only about once a second), and so do the
+   * One request and its answer: an UpstreamResponse, or an UpstreamError thrown. The attempt's signal aborts
+   * the undici request at `timeoutMs` (undici's own timers tick only about once a second), and so do the
    * caller leaving and the operation's deadline.
    */
   private async exchange(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
     this.movedAt = started;
-    const attemptAbort = new AbortController();
-    const timer = setTimeout(abortAttempt, this.options.timeoutMs, attemptAbort);
-    const cancel = () => attemptAbort.abort();
-    request.signal?.addEventListener('abort', cancel);
-    deadline?.signal.addEventListener('abort', cancel);
+    const signal = this.attemptSignals.forAttempt(deadline?.signal, request.signal);
     let status = 0;
     try {
-      if (request.signal?.aborted || deadline?.signal.aborted) cancel();
       const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (contentType) headers['content-type'] = contentType;
+      request.scope?.sent(this.provider);
       const response = await this.dispatcher.request({
         method: request.method,
         path: this.basePath + request.path + encodeQuery(request.query),
         headers,
         body,
-        signal: attemptAbort.signal,
+        signal,
       });
       status = response.statusCode;
-      const raw = Buffer.from(await response.body.arrayBuffer());
       const headersIn = response.headers;
+      const text = await readJsonText(response.body, headersIn);
       const retryAfterSeconds = status >= 400 ? parseRetryAfter(headersIn['retry-after']) : undefined;
       this.observeRateLimit(request.rateKey, headersIn, status === 429 ? retryAfterSeconds : undefined);
-      const parsed = parseJson(raw, headersIn);
+      const parsed = parseJson(text);
       if (status >= 400) throw this.statusError(status, parsed, retryAfterSeconds);
       if (parsed === MALFORMED) {
         throw new UpstreamError({ provider: this.provider, status, code: 'UPSTREAM_ERROR', message: `${this.provider} sent a malformed JSON response` });
       }
-      return { status, headers: headersIn, body: parsed, raw };
+      return { status, headers: headersIn, body: parsed };
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
-      if (!attemptAbort.signal.aborted) throw this.transportError(error, deadline?.signal);
+      if (!signal.aborted) throw this.transportError(error, deadline?.signal);
       if (deadline?.signal.aborted) throw this.timedOut(deadline.signal);
       if (request.signal?.aborted) throw this.cancelled();
       throw this.timedOut(undefined);
     } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', cancel);
-      deadline?.signal.removeEventListener('abort', cancel);
       const ended = performance.now();
       this.movedAt = ended;
+      request.scope?.answered(this.provider, request.method, request.path, status);
       this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: ended - started });
     }
   }
@@ -435,7 +437,7 @@ class RetryAfterBackoff implements IBackoff<RetryContext> {
     const error = 'error' in context.result ? context.result.error : undefined;
     const retryAfterSeconds = error instanceof UpstreamError ? error.retryAfterSeconds : undefined;
     const delay = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : exponential.duration;
-    const deadline = currentDeadline();
+    const deadline = deadlineOfSignal(context.signal);
     // A wait that would end past the deadline is cut short: the next attempt then fails at once.
     return new RetryAfterBackoff(exponential, deadline ? Math.max(0, Math.min(delay, deadline.expiresAt - Date.now())) : delay);
   }
@@ -463,10 +465,6 @@ function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | un
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
-function abortAttempt(controller: AbortController): void {
-  controller.abort();
-}
-
 /** A request still waiting for a bulkhead slot gives up with its caller. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -484,12 +482,20 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 
 const MALFORMED = Symbol('malformed');
 
-function parseJson(raw: Buffer, headers: IncomingHttpHeaders): unknown {
-  if (raw.length === 0) return undefined;
-  const type = String(headers['content-type'] ?? '');
-  if (type && !type.includes('json')) return undefined;
+/** The body as text when it is JSON (or says nothing of its type); any other body is read and dropped. */
+async function readJsonText(body: Dispatcher.ResponseData['body'], headers: IncomingHttpHeaders): Promise<string> {
+  const type = headers['content-type'];
+  if (type !== undefined && !String(type).includes('json')) {
+    await body.arrayBuffer();
+    return '';
+  }
+  return body.text();
+}
+
+function parseJson(text: string): unknown {
+  if (text.length === 0) return undefined;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch {
     return MALFORMED;
   }

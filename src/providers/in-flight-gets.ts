@@ -1,3 +1,4 @@
+import type { Deadline } from './deadline.js';
 import type { UpstreamRequest, UpstreamResponse } from './http.js';
 import { UpstreamError, type ProviderId } from './upstream-error.js';
 
@@ -5,6 +6,8 @@ type Send = (request: UpstreamRequest) => Promise<UpstreamResponse>;
 
 interface Flight {
   response: Promise<UpstreamResponse>;
+  /** The deadline of the caller it was sent for, which ends it. */
+  deadline: AbortSignal | undefined;
   waiting: number;
   settled: boolean;
   /** Once every caller waiting for it has given up: cancels the upstream request, and the next caller starts a new flight. */
@@ -30,11 +33,14 @@ export class InFlightGets {
 
   constructor(private readonly client: { readonly provider: ProviderId }) {}
 
-  /** Undefined when the client should send the request itself; otherwise the shared or tracked answer. */
-  route(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> | undefined {
+  /**
+   * Undefined when the client should send the request itself; otherwise the shared or tracked answer. A flight
+   * observes the deadline of the caller it was sent for; every caller who joins it gives up at its own.
+   */
+  route(request: UpstreamRequest, deadline: Deadline | undefined, send: Send): Promise<UpstreamResponse> | undefined {
     if (this.own.has(request)) return undefined;
     if (request.method !== 'GET' || request.sideEffects) return this.write(request, send);
-    return this.join(request, send);
+    return this.join(request, deadline, send);
   }
 
   private async write(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
@@ -46,7 +52,7 @@ export class InFlightGets {
     }
   }
 
-  private join(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
+  private join(request: UpstreamRequest, deadline: Deadline | undefined, send: Send): Promise<UpstreamResponse> {
     const key = flightKey(request);
     let flight = this.flights.get(key);
     if (!flight) {
@@ -54,7 +60,9 @@ export class InFlightGets {
       const controller = request.signal ? new AbortController() : undefined;
       const own: UpstreamRequest = { ...request };
       if (controller) own.signal = controller.signal;
+      if (deadline) own.deadline = deadline;
       const created: Flight = {
+        deadline: deadline?.signal,
         waiting: 0,
         settled: false,
         response: send(this.mark(own)),
@@ -70,12 +78,16 @@ export class InFlightGets {
         () => this.land(key, created),
       );
     }
-    return wait(flight, request.signal, () => this.cancelled());
+    // The flight itself ends at its own deadline: a caller whose deadline it is need not watch it twice.
+    const own = deadline?.signal === flight.deadline ? undefined : deadline?.signal;
+    return wait(flight, request.signal, own, () => this.gaveUp(deadline?.signal.aborted === true));
   }
 
-  private cancelled(): UpstreamError {
+  /** The caller left, or its deadline passed, before the flight landed. */
+  private gaveUp(expired: boolean): UpstreamError {
     const { provider } = this.client;
-    return new UpstreamError({ provider, status: 0, code: 'UPSTREAM_TIMEOUT', message: `request to ${provider} was cancelled` });
+    const message = expired ? `${provider} did not answer before the request deadline` : `request to ${provider} was cancelled`;
+    return new UpstreamError({ provider, status: 0, code: 'UPSTREAM_TIMEOUT', message });
   }
 
   private land(key: string, flight: Flight): void {
@@ -101,29 +113,38 @@ function flightKey(request: UpstreamRequest): string {
   return `${request.rateKey}\u0000${request.path}?${query}`;
 }
 
-/** The flight's answer for one caller, who may stop waiting on its own signal without cancelling it for the others. */
-function wait(flight: Flight, signal: AbortSignal | undefined, cancelled: () => Error): Promise<UpstreamResponse> {
-  if (!signal) {
+/**
+ * The flight's answer for one caller, who may stop waiting on its own signal or deadline without cancelling
+ * it for the others.
+ */
+function wait(flight: Flight, signal: AbortSignal | undefined, deadline: AbortSignal | undefined, gaveUp: () => Error): Promise<UpstreamResponse> {
+  if (!signal && !deadline) {
     flight.waiting++;
     return flight.response.finally(() => flight.waiting--);
   }
-  if (signal.aborted) return Promise.reject(cancelled());
+  if (deadline?.aborted || signal?.aborted) return Promise.reject(gaveUp());
   flight.waiting++;
   return new Promise<UpstreamResponse>((resolve, reject) => {
-    const leave = () => {
+    const stopListening = () => {
+      signal?.removeEventListener('abort', leave);
+      deadline?.removeEventListener('abort', leave);
+    };
+    function leave() {
+      stopListening();
       flight.waiting--;
       if (flight.waiting === 0 && !flight.settled) flight.abandon();
-      reject(cancelled());
-    };
-    signal.addEventListener('abort', leave, { once: true });
+      reject(gaveUp());
+    }
+    signal?.addEventListener('abort', leave, { once: true });
+    deadline?.addEventListener('abort', leave, { once: true });
     flight.response.then(
       (response) => {
-        signal.removeEventListener('abort', leave);
+        stopListening();
         flight.waiting--;
         resolve(response);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', leave);
+        stopListening();
         flight.waiting--;
         reject(error);
       },

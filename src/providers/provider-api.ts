@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { credentialFingerprint } from './credentials.js';
 import type { HttpClient, UpstreamRequest, UpstreamResponse } from './http.js';
+import type { OperationScope } from './operation-scope.js';
 import { parseResponse } from './parse-response.js';
 import type { Provider } from './provider.js';
 import { markStale } from './stale-responses.js';
 
 /** A request as an endpoint module writes it: the client adds the credential, its rate key and principal. */
-export type ProviderRequest = Omit<UpstreamRequest, 'headers' | 'rateKey' | 'principal'>;
+export type ProviderRequest = Omit<UpstreamRequest, 'headers' | 'rateKey' | 'principal' | 'scope' | 'deadline'>;
 
 /** What an endpoint module may do with the client it belongs to: send requests, never read the credential. */
 export interface ProviderCalls {
@@ -32,14 +33,18 @@ export class ProviderApi<C> implements ProviderCalls {
     readonly endpoint: string,
     /** Whose requests these are, for the fair share of the credential's rate budget. */
     private readonly principal?: string,
+    /** The operation whose requests these are: its deadline ends them, and they are counted in it. */
+    private readonly scope?: OperationScope,
   ) {
     this.fingerprint = credentialFingerprint(provider, credential);
     this.authHeaders = provider.authHeaders(credential);
   }
 
   send(request: ProviderRequest): Promise<UpstreamResponse> {
-    const principal = this.principal !== undefined ? { principal: this.principal } : {};
-    return this.http.send({ ...request, headers: this.authHeaders, rateKey: this.fingerprint, ...principal });
+    const own: UpstreamRequest = { ...request, headers: this.authHeaders, rateKey: this.fingerprint };
+    if (this.principal !== undefined) own.principal = this.principal;
+    if (this.scope) own.scope = this.scope;
+    return this.http.send(own);
   }
 
   /** Sends the request and parses the answer with the endpoint's schema; a stale answer stays marked as such. */

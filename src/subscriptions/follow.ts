@@ -1,6 +1,6 @@
 import type { Repeater } from 'graphql-yoga';
 import type { GatewayContext } from '../context.js';
-import { withDeadline } from '../providers/deadline.js';
+import { signalWithDeadline } from '../providers/deadline.js';
 import type { Delivery } from './delivery.js';
 import type { PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
@@ -14,6 +14,6 @@ import { subscriberStream } from './subscriber.js';
  */
 export function follow<T, R>(ctx: GatewayContext, source: PollSource<T>, deliver: (event: PollEvent<T>) => Iterable<Delivery<R>>): Repeater<Delivery<R>> {
   const deadlineMs = ctx.config.resilience.requestDeadlineMs;
-  const polled: PollSource<T> = { ...source, fetch: (signal) => withDeadline(deadlineMs, () => source.fetch(signal)) };
+  const polled: PollSource<T> = { ...source, fetch: (signal) => source.fetch(signalWithDeadline(deadlineMs, signal)) };
   return subscriberStream((subscriber) => ctx.subscriptions.join(polled, subscriber), ctx.signal, deliver, true);
 }

@@ -48,6 +48,31 @@ describe('audit of mutations', () => {
     expect(auditLines()).toEqual([expect.objectContaining({ operation: 'addPaymentMethod', outcome: 'forbidden', providerWrites: [] })]);
   });
 
+  it('lists only its own writes: concurrent mutations, and the fields of one mutation, never see each other’s', async () => {
+    const write = await idp.token('billing-robot', ['billing:write']);
+    const read = await idp.token('billing-robot', ['billing:read']);
+    // Held upstream, so that the operations are in flight together.
+    await h.ns1Control.addFault({ path: '/', latencyMs: 100 });
+    const twoCards = ADD_CARD.replace('mutation AddCard {', 'mutation TwoCards {').replace(
+      /\{ id \} \}$/,
+      '{ id } second: addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 1, expYear: 2099, cvc: "737", name: "Eve" }) { id } }',
+    );
+    const answers = await Promise.all([ask(g.gateway, write, ADD_CARD), ask(g.gateway, write, twoCards), ask(g.gateway, read, ADD_CARD)]);
+    await h.ns1Control.clearFaults();
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.code)).toEqual([undefined, undefined, 'FORBIDDEN']);
+    const oneWrite = [expect.objectContaining({ provider: 'ns1', method: expect.stringMatching(/^(PUT|POST)$/), status: 200 })];
+    const lines = auditLines();
+    expect(lines).toHaveLength(4);
+    expect(lines.filter((l) => l.outcome === 'success').map((l) => [l.operationName, l.providerWrites])).toEqual(
+      expect.arrayContaining([
+        ['AddCard', oneWrite],
+        ['TwoCards', oneWrite],
+        ['TwoCards', oneWrite],
+      ]),
+    );
+    expect(lines.find((l) => l.outcome === 'forbidden')).toMatchObject({ operationName: 'AddCard', providerWrites: [] });
+  });
+
   it('counts mutations by operation and outcome at /metrics', async () => {
     const write = await idp.token('billing-robot', ['billing:write']);
     await ask(g.gateway, write, ADD_CARD);

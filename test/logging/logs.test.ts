@@ -45,6 +45,21 @@ describe('logs', () => {
     expect(accessLine('req-7f3a')).not.toHaveProperty('errors');
   });
 
+  it('the access lines of concurrent operations count only their own upstream calls', async () => {
+    // Held upstream, so that the operations are in flight together; they ask for different resources, so none shares a flight.
+    await Promise.all([h.ns1Control.addFault({ path: '/', latencyMs: 50 }), h.buddyControl.addFault({ path: '/', latencyMs: 50 })]);
+    const { ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql('query Ns1Zones { zones(provider: NS1) { name } }', undefined, { 'x-request-id': 'ns1-zones' }),
+        h.gql('query BuddyZones { zones(provider: BUDDYNS) { name } }', undefined, { 'x-request-id': 'buddy-zones' }),
+        h.gql('query Records { zone(name: "example.com") { records { domain type } } }', undefined, { 'x-request-id': 'records' }),
+      ]),
+    );
+    const counts = ['ns1-zones', 'buddy-zones', 'records'].map((id) => accessLine(id)?.upstream);
+    expect(counts).toEqual([{ ns1: ns1.counts['GET /zones'] }, { buddyns: buddyns.total }, { ns1: ns1.total - (ns1.counts['GET /zones'] ?? 0) }]);
+    expect(ns1.counts['GET /zones']).toBe(1);
+  });
+
   it('a request without an id, or with one that is not a plain token, gets a fresh UUID', async () => {
     const plain = await h.gql('{ zones { name } }');
     const forged = await h.gql('{ zones { name } }', undefined, { 'x-request-id': 'x\n{"level":50}' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClientRateLimiter, RateBudgetExhausted } from '../../src/providers/client-rate-limiter.js';
-import { withDeadline } from '../../src/providers/deadline.js';
 import { HttpClient, UpstreamError } from '../../src/providers/http.js';
+import { OperationScope } from '../../src/providers/operation-scope.js';
 import { useThingsUpstream } from '../support/things-upstream.js';
 
 describe('the rate budget queue', () => {
@@ -51,7 +51,9 @@ describe('HttpClient budgets', () => {
   it('a wait that cannot end before the deadline is RATE_LIMITED at once, without an upstream request', async () => {
     const http = client({ rateLimit: { requests: 1, windowMs: 60_000 } });
     expect(await get(http, 'a')).toBe('ok');
-    const error = await withDeadline(1_000, () => http.send({ method: 'GET', path: '/things/y', rateKey: 'account' })).catch((e: unknown) => e);
+    const scope = new OperationScope();
+    scope.startDeadline(1_000);
+    const error = await http.send({ method: 'GET', path: '/things/y', rateKey: 'account', scope }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, provider: 'ns1' });
     expect((error as UpstreamError).retryAfterSeconds).toBeGreaterThanOrEqual(59);
     expect((await upstream.control.log()).total).toBe(1);

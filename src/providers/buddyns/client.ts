@@ -1,4 +1,5 @@
 import type { HttpClient } from '../http.js';
+import type { OperationScope } from '../operation-scope.js';
 import { ProviderApi } from '../provider-api.js';
 import { BuddyNsProfileApi, BuddyNsServiceApi, BuddyNsUserApi } from './account.js';
 import { buddyNsProvider, type BuddyNsCredential } from './provider.js';
@@ -17,8 +18,8 @@ export class BuddyNsClient extends ProviderApi<BuddyNsCredential> {
   readonly profile = new BuddyNsProfileApi(this);
   readonly service = new BuddyNsServiceApi(this);
 
-  /** `principal`: whose requests these are, for the fair share of the credential's rate budget. */
-  constructor(http: HttpClient, credential: BuddyNsCredential, endpoint: string, principal?: string) {
-    super(http, buddyNsProvider, credential, endpoint, principal);
+  /** `principal`: whose requests these are, for the fair share of the credential's rate budget; `scope`: the operation they belong to. */
+  constructor(http: HttpClient, credential: BuddyNsCredential, endpoint: string, principal?: string, scope?: OperationScope) {
+    super(http, buddyNsProvider, credential, endpoint, principal, scope);
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HttpClient } from '../http.js';
+import type { OperationScope } from '../operation-scope.js';
 import { ProviderApi } from '../provider-api.js';
 import { Ns1AccountSettingsApi, Ns1BillApi, Ns1PlanApi, Ns1PlanTypes, Ns1UsageWarningsApi } from './account.js';
 import { Ns1Activity } from './activity.js';
@@ -63,9 +64,9 @@ export class Ns1Client extends ProviderApi<string> {
   readonly pulsarJobs = new Ns1PulsarJobs(this);
   readonly pulsarData = new Ns1PulsarData(this);
 
-  /** `principal`: whose requests these are, for the fair share of the key's rate budget. */
-  constructor(http: HttpClient, apiKey: string, endpoint: string, principal?: string) {
-    super(http, ns1Provider, apiKey, endpoint, principal);
+  /** `principal`: whose requests these are, for the fair share of the key's rate budget; `scope`: the operation they belong to. */
+  constructor(http: HttpClient, apiKey: string, endpoint: string, principal?: string, scope?: OperationScope) {
+    super(http, ns1Provider, apiKey, endpoint, principal, scope);
   }
 
   /** The documented alternative to the key header for invoice PDFs: sha1(key + invoice id + sent). */

@@ -6,77 +6,79 @@ import { toUnicodeDomain } from '../../domain/domain-name.js';
 import { intOrNull, jsonObject } from './fields.js';
 import { recordTypeSchema } from './record-types.js';
 
-export const zoneSummarySchema = z
-  .object({
-    id: z.string(),
-    zone: z.string(),
-    ttl: intOrNull,
-    refresh: intOrNull,
-    retry: intOrNull,
-    expiry: intOrNull,
-    nx_ttl: intOrNull,
-    hostmaster: z.string().nullish(),
-    serial: intOrNull,
-    dns_servers: z.array(z.string()).nullish(),
-    networks: z.array(z.number()).nullish(),
-    network_pools: z.array(z.string()).nullish(),
-    link: z.string().nullish(),
-    primary: z
-      .object({
-        enabled: z.boolean(),
-        secondaries: z
-          .array(z.object({ ip: z.string(), port: z.number().nullish(), notify: z.boolean().nullish(), networks: z.array(z.number()).nullish() }))
-          .nullish(),
-      })
-      .nullish(),
-    secondary: z
-      .object({
-        enabled: z.boolean(),
-        primary_ip: z.string().nullish(),
-        primary_port: z.number().nullish(),
-        tsig: z.record(z.string(), z.unknown()).nullish(),
-        status: z.string().nullish(),
-        last_xfr: z.number().nullish(),
-        expired: z.boolean().nullish(),
-      })
-      .nullish(),
-    meta: jsonObject,
-  })
-  .transform((z) => ({
-    id: z.id,
-    /** ASCII form as NS1 stores it. */
-    asciiName: z.zone,
-    name: toUnicodeDomain(z.zone),
-    ttl: z.ttl,
-    refresh: z.refresh,
-    retry: z.retry,
-    expiry: z.expiry,
-    nxTtl: z.nx_ttl,
-    hostmaster: z.hostmaster ?? null,
-    serial: z.serial,
-    dnsServers: z.dns_servers ?? [],
-    networks: z.networks ?? [],
-    networkPools: z.network_pools ?? [],
-    link: z.link ?? null,
-    primary: z.primary
-      ? {
-          enabled: z.primary.enabled,
-          secondaries: (z.primary.secondaries ?? []).map((s) => ({ ip: s.ip, port: s.port ?? 53, notify: s.notify ?? false, networks: s.networks ?? [] })),
-        }
-      : null,
-    secondary: z.secondary
-      ? {
-          enabled: z.secondary.enabled,
-          primaryIp: z.secondary.primary_ip ?? null,
-          primaryPort: z.secondary.primary_port ?? null,
-          tsig: z.secondary.tsig ?? null,
-          status: z.secondary.status ?? null,
-          lastTransferAt: z.secondary.last_xfr ? new Date(z.secondary.last_xfr * 1000) : null,
-          expired: z.secondary.expired ?? null,
-        }
-      : null,
-    meta: z.meta,
-  }));
+const zoneFields = z.object({
+  id: z.string(),
+  zone: z.string(),
+  ttl: intOrNull,
+  refresh: intOrNull,
+  retry: intOrNull,
+  expiry: intOrNull,
+  nx_ttl: intOrNull,
+  hostmaster: z.string().nullish(),
+  serial: intOrNull,
+  dns_servers: z.array(z.string()).nullish(),
+  networks: z.array(z.number()).nullish(),
+  network_pools: z.array(z.string()).nullish(),
+  link: z.string().nullish(),
+  primary: z
+    .object({
+      enabled: z.boolean(),
+      secondaries: z
+        .array(z.object({ ip: z.string(), port: z.number().nullish(), notify: z.boolean().nullish(), networks: z.array(z.number()).nullish() }))
+        .nullish(),
+    })
+    .nullish(),
+  secondary: z
+    .object({
+      enabled: z.boolean(),
+      primary_ip: z.string().nullish(),
+      primary_port: z.number().nullish(),
+      tsig: z.record(z.string(), z.unknown()).nullish(),
+      status: z.string().nullish(),
+      last_xfr: z.number().nullish(),
+      expired: z.boolean().nullish(),
+    })
+    .nullish(),
+  meta: jsonObject,
+});
+
+const summaryOf = (z: z.output<typeof zoneFields>) => ({
+  id: z.id,
+  /** ASCII form as NS1 stores it. */
+  asciiName: z.zone,
+  name: toUnicodeDomain(z.zone),
+  ttl: z.ttl,
+  refresh: z.refresh,
+  retry: z.retry,
+  expiry: z.expiry,
+  nxTtl: z.nx_ttl,
+  hostmaster: z.hostmaster ?? null,
+  serial: z.serial,
+  dnsServers: z.dns_servers ?? [],
+  networks: z.networks ?? [],
+  networkPools: z.network_pools ?? [],
+  link: z.link ?? null,
+  primary: z.primary
+    ? {
+        enabled: z.primary.enabled,
+        secondaries: (z.primary.secondaries ?? []).map((s) => ({ ip: s.ip, port: s.port ?? 53, notify: s.notify ?? false, networks: s.networks ?? [] })),
+      }
+    : null,
+  secondary: z.secondary
+    ? {
+        enabled: z.secondary.enabled,
+        primaryIp: z.secondary.primary_ip ?? null,
+        primaryPort: z.secondary.primary_port ?? null,
+        tsig: z.secondary.tsig ?? null,
+        status: z.secondary.status ?? null,
+        lastTransferAt: z.secondary.last_xfr ? new Date(z.secondary.last_xfr * 1000) : null,
+        expired: z.secondary.expired ?? null,
+      }
+    : null,
+  meta: z.meta,
+});
+
+export const zoneSummarySchema = zoneFields.transform(summaryOf);
 
 const zoneListSchema = z.array(zoneSummarySchema);
 
@@ -90,30 +92,23 @@ const shortRecordSchema = z.object({
   link: z.string().nullish(),
 });
 
-/** A zone with the short form of its records. */
-export const zoneDetailSchema = z
-  .object({ records: z.array(shortRecordSchema).nullish() })
-  .passthrough()
-  .transform((body, ctx) => {
-    const summary = zoneSummarySchema.safeParse(body);
-    if (!summary.success) {
-      for (const issue of summary.error.issues) ctx.addIssue({ ...issue, code: 'custom', message: issue.message });
-      return z.NEVER;
-    }
-    return {
-      ...summary.data,
-      records: (body.records ?? []).map((r) => ({
-        id: r.id,
-        zone: summary.data.asciiName,
-        domain: r.domain,
-        type: r.type,
-        ttl: r.ttl,
-        tier: r.tier,
-        shortAnswers: r.short_answers ?? [],
-        link: r.link ?? null,
-      })),
-    };
-  });
+/** A zone with the short form of its records, parsed once. */
+export const zoneDetailSchema = zoneFields.extend({ records: z.array(shortRecordSchema).nullish() }).transform((body) => {
+  const summary = summaryOf(body);
+  return {
+    ...summary,
+    records: (body.records ?? []).map((r) => ({
+      id: r.id,
+      zone: summary.asciiName,
+      domain: r.domain,
+      type: r.type,
+      ttl: r.ttl,
+      tier: r.tier,
+      shortAnswers: r.short_answers ?? [],
+      link: r.link ?? null,
+    })),
+  };
+});
 
 export type Ns1ZoneSummary = z.output<typeof zoneSummarySchema>;
 export type Ns1ZoneDetail = z.output<typeof zoneDetailSchema>;
