@@ -1,0 +1,160 @@
+/** A slow subscriber keeps at most this many undelivered items; older ones give way to newer. */
+const MAX_QUEUED = 100;
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * One source stream read once and handed to any number of subscribers (taps). A tap that joins late gets
+ * the last item at once, as a subscriber of a shared poller gets its last event. The source is read as
+ * fast as it yields; a tap that falls behind drops its oldest items. The last tap to leave returns the
+ * source, and `onIdle` runs once the stream no longer takes taps.
+ */
+export class SharedStream<T> {
+  private readonly taps = new Set<Tap<T>>();
+  private latest: { value: T } | undefined;
+  private over = false;
+
+  constructor(
+    private readonly source: AsyncIterator<T>,
+    private readonly onIdle: () => void,
+  ) {
+    void this.pump();
+  }
+
+  /** The source has ended or been returned: a new subscriber needs a stream of its own. */
+  get ended(): boolean {
+    return this.over;
+  }
+
+  get tapCount(): number {
+    return this.taps.size;
+  }
+
+  /** A subscriber's stream of the shared items, until it returns, `signal` aborts or the source ends. */
+  tap(signal: AbortSignal | undefined): AsyncIterableIterator<T> {
+    const tap = new Tap<T>(this, signal);
+    if (signal?.aborted || this.over) {
+      tap.end();
+      return tap;
+    }
+    this.taps.add(tap);
+    if (this.latest) tap.push(this.latest.value);
+    return tap;
+  }
+
+  /** @internal A tap has ended. */
+  leave(tap: Tap<T>): void {
+    if (!this.taps.delete(tap) || this.taps.size > 0 || this.over) return;
+    this.finish();
+    void this.source.return?.();
+  }
+
+  private finish(): void {
+    if (this.over) return;
+    this.over = true;
+    this.onIdle();
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const result = await this.source.next();
+        if (result.done) break;
+        this.latest = { value: result.value };
+        for (const tap of this.taps) tap.push(result.value);
+      }
+    } catch (error) {
+      for (const tap of this.taps) tap.fail(error);
+    } finally {
+      this.finish();
+      for (const tap of [...this.taps]) tap.end();
+      this.taps.clear();
+    }
+  }
+}
+
+/** One subscriber's view of a shared stream: a queue of items not yet read, and the read waiting for one. */
+class Tap<T> implements AsyncIterableIterator<T> {
+  private queue: T[] | undefined;
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private failWaiting: ((error: unknown) => void) | undefined;
+  private error: { error: unknown } | undefined;
+  private closed = false;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly stream: SharedStream<T>,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    if (signal && !signal.aborted) {
+      this.onAbort = () => this.end();
+      signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  push(value: T): void {
+    if (this.closed) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = this.failWaiting = undefined;
+      waiting({ done: false, value });
+      return;
+    }
+    const queue = (this.queue ??= []);
+    if (queue.length >= MAX_QUEUED) queue.shift();
+    queue.push(value);
+  }
+
+  fail(error: unknown): void {
+    if (this.closed) return;
+    const failWaiting = this.failWaiting;
+    if (failWaiting) {
+      this.waiting = this.failWaiting = undefined;
+      this.close();
+      failWaiting(error);
+      return;
+    }
+    this.error = { error };
+  }
+
+  /** Ends this subscriber's stream: what is queued is still read, then it is done. */
+  end(): void {
+    if (this.closed) return;
+    const waiting = this.waiting;
+    this.waiting = this.failWaiting = undefined;
+    this.close();
+    waiting?.(DONE);
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const queue = this.queue;
+    if (queue && queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+    if (this.error) {
+      const { error } = this.error;
+      this.error = undefined;
+      this.close();
+      return Promise.reject(error);
+    }
+    if (this.closed) return Promise.resolve(DONE);
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failWaiting = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.queue = undefined;
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  private close(): void {
+    this.closed = true;
+    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
+    this.stream.leave(this);
+  }
+}

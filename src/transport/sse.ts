@@ -1,0 +1,129 @@
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+
+/** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
+const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
+
+const encoder = new TextEncoder();
+const PING = encoder.encode(':\n\n');
+const COMPLETE = encoder.encode('event: complete\ndata:\n\n');
+
+const isGraphQLError = (error: unknown): error is { toJSON(): GraphQLFormattedError } =>
+  error instanceof Error && error.name === 'GraphQLError' && typeof (error as { toJSON?: unknown }).toJSON === 'function';
+
+/** An error as yoga writes it: without the `http` and `unexpected` extensions, which are for the server alone. */
+function publicError(error: unknown): unknown {
+  if (!isGraphQLError(error)) return error;
+  const { extensions: all, ...json } = error.toJSON();
+  if (!all) return json;
+  const { http: _http, unexpected: _unexpected, ...extensions } = all;
+  return Object.keys(extensions).length > 0 ? { ...json, extensions } : json;
+}
+
+/** A result as yoga writes it (its `jsonStringifyResultWithoutInternals`). */
+function publicResult(result: ExecutionResult): unknown {
+  if (!result.errors?.length && !result.extensions?.http) return result;
+  const copy: Record<string, unknown> = { ...result };
+  if (result.errors) copy.errors = result.errors.map(publicError);
+  if (result.extensions) {
+    const { http: _http, ...extensions } = result.extensions;
+    copy.extensions = Object.keys(extensions).length > 0 ? extensions : undefined;
+  }
+  return copy;
+}
+
+/** The bytes of each result's `next` event: made once, however many streams the same result goes to. */
+const framed = new WeakMap<object, Uint8Array>();
+
+export function nextEvent(result: ExecutionResult): Uint8Array {
+  let bytes = framed.get(result);
+  if (!bytes) framed.set(result, (bytes = encoder.encode(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`)));
+  return bytes;
+}
+
+/** Every open stream's controller, pinged by one timer rather than one timer per stream. */
+const pinged = new Set<ReadableStreamDefaultController<Uint8Array>>();
+let pinger: ReturnType<typeof setInterval> | undefined;
+
+function startPinging(controller: ReadableStreamDefaultController<Uint8Array>): void {
+  pinged.add(controller);
+  pinger ??= setInterval(() => {
+    for (const each of pinged) {
+      // `null` is errored; `0` is backpressure or closed, which is not the end.
+      if (each.desiredSize === null) pinged.delete(each);
+      else if (each.desiredSize > 0) each.enqueue(PING);
+    }
+    if (pinged.size === 0) {
+      clearInterval(pinger);
+      pinger = undefined;
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref?.();
+}
+
+function stopPinging(controller: ReadableStreamDefaultController<Uint8Array>): void {
+  pinged.delete(controller);
+}
+
+type FetchApi = { ReadableStream: typeof ReadableStream; Response: typeof Response };
+
+/**
+ * A subscription's Server-Sent Events, byte for byte as yoga's SSE processor writes them (a first ping,
+ * a ping every 12 s, `event: next` per result, `event: complete` at the end), but each result is
+ * serialized and encoded once however many streams it goes to: a result shared by many subscribers
+ * costs each of them one enqueue of the same bytes.
+ */
+export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchApi): Response {
+  let iterator: AsyncIterator<ExecutionResult>;
+  let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const body = new fetchAPI.ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(PING);
+      stream = controller;
+      startPinging(controller);
+      iterator = result[Symbol.asyncIterator]();
+    },
+    pull(controller) {
+      return iterator.next().then(
+        (next) => {
+          if (next.value != null) controller.enqueue(nextEvent(next.value));
+          if (next.done) {
+            controller.enqueue(COMPLETE);
+            stopPinging(stream!);
+            controller.close();
+          }
+        },
+        (error: unknown) => {
+          stopPinging(stream!);
+          controller.error(error);
+        },
+      );
+    },
+    cancel(reason) {
+      if (stream) stopPinging(stream);
+      return iterator.return?.(reason).then(() => undefined);
+    },
+  });
+  return new fetchAPI.Response(body, {
+    status: 200,
+    headers: { 'Content-Type': 'text/event-stream', Connection: 'keep-alive', 'Cache-Control': 'no-cache', 'Content-Encoding': 'none' },
+  });
+}
+
+/**
+ * Subscription streams go out through `sharedSseResponse` wherever yoga chose Server-Sent Events: for a
+ * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE.
+ */
+export function useSharedSse(): Plugin {
+  const subscriptions = new WeakSet<Request>();
+  return {
+    onSubscribe({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) subscriptions.add(request);
+    },
+    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+      if (!resultProcessor || !isAsyncIterable(result) || !subscriptions.has(request)) return;
+      setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
+    },
+  };
+}
