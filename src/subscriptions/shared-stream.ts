@@ -31,7 +31,7 @@ export class SharedStream<T> {
   }
 
   /** A subscriber's stream of the shared items, until it returns, `signal` aborts or the source ends. */
-  tap(signal: AbortSignal | undefined): AsyncIterableIterator<T> {
+  tap(signal: AbortSignal | undefined): Tap<T> {
     const tap = new Tap<T>(this, signal);
     if (signal?.aborted || this.over) {
       tap.end();
@@ -74,7 +74,7 @@ export class SharedStream<T> {
 }
 
 /** One subscriber's view of a shared stream: a queue of items not yet read, and the read waiting for one. */
-class Tap<T> implements AsyncIterableIterator<T> {
+export class Tap<T> implements AsyncIterableIterator<T> {
   private queue: T[] | undefined;
   private waiting: ((result: IteratorResult<T>) => void) | undefined;
   private failWaiting: ((error: unknown) => void) | undefined;

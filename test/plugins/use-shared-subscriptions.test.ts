@@ -151,11 +151,7 @@ describe('shared subscription runs and grants', () => {
   let authed: Gateway;
   beforeAll(async () => {
     idp = await startIdentityProvider({ clients: [{ id: 'shop', zones: ['example.com'] }, { id: 'shop2', zones: ['example.com'] }, { id: 'ops' }] });
-    [limited, limitedToo, unlimited] = await Promise.all([
-      idp.token('shop', ['dns:read']),
-      idp.token('shop2', ['dns:read']),
-      idp.token('ops', ['dns:read']),
-    ]);
+    [limited, limitedToo, unlimited] = await Promise.all([idp.token('shop', ['dns:read']), idp.token('shop2', ['dns:read']), idp.token('ops', ['dns:read'])]);
   });
   beforeEach(() => {
     scheduler = new ManualScheduler();
