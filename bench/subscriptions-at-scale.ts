@@ -116,7 +116,8 @@ export async function measureSubscriptions(
   await ns1Control.reset();
   await ns1Control.seed({ bulkZones: topics });
   const zones = Array.from({ length: topics }, (_, i) => `bulk-${String(i + 1).padStart(4, '0')}.example`);
-  const { gateway, stop } = await kind.gateway(config);
+  const served = await kind.gateway(config);
+  const { gateway } = served;
   const arrivals = new Arrivals();
   const { lastSeq } = await ns1Control.log();
 
@@ -142,7 +143,7 @@ export async function measureSubscriptions(
   const burst = Math.max(...slices) / starts.length;
 
   close();
-  await stop();
+  await served.stop();
   const polls = (await ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone'] ?? 0;
   const rows = [
     '| measure | dnsgraph | bound | ratio |',

@@ -95,9 +95,10 @@ export function useSharedSubscriptions(config: Config): Plugin {
 
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
-      const context = args.contextValue as unknown as GatewayContext;
-      if (!context.principal || !shareableField(args.document, args.operationName)) return;
-      const key = `${documentId(args.document)}|${args.operationName ?? ''}|${stableStringify(args.variableValues ?? {})}|${sessionOf(context)}`;
+      const { contextValue, document, operationName } = args as ExecutionArgs;
+      const context = contextValue as GatewayContext;
+      if (!context.principal || !shareableField(document, operationName)) return;
+      const key = `${documentId(document)}|${operationName ?? ''}|${stableStringify(args.variableValues ?? {})}|${sessionOf(context)}`;
       setSubscribeFn((subscribeArgs) => join(key, subscribeArgs, subscribeFn as Subscribe));
     },
   };

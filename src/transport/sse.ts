@@ -86,7 +86,8 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
     pull(controller) {
       return iterator.next().then(
         (next) => {
-          if (next.value != null) controller.enqueue(nextEvent(next.value));
+          const value = next.value as ExecutionResult | null | undefined;
+          if (value != null) controller.enqueue(nextEvent(value));
           if (next.done) {
             controller.enqueue(COMPLETE);
             stopPinging(stream!);
@@ -121,9 +122,10 @@ export function useSharedSse(): Plugin {
       const request = (args.contextValue as { request?: Request }).request;
       if (request) subscriptions.add(request);
     },
-    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+    onResultProcess(payload) {
+      const { request, result, resultProcessor } = payload;
       if (!resultProcessor || !isAsyncIterable(result) || !subscriptions.has(request)) return;
-      setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
+      payload.setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
     },
   };
 }

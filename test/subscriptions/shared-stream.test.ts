@@ -69,7 +69,7 @@ describe('shared stream', () => {
     upstream.end();
     expect(await b.next()).toEqual({ done: true, value: undefined });
     expect(shared.ended).toBe(true);
-    expect(shared.tap(undefined).next()).resolves.toEqual({ done: true, value: undefined });
+    await expect(shared.tap(undefined).next()).resolves.toEqual({ done: true, value: undefined });
   });
 
   it('lets a slow tap fall behind by at most 100 items, dropping the oldest', async () => {

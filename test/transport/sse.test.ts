@@ -32,7 +32,7 @@ async function body(response: Response): Promise<string> {
 describe('SSE of shared results', () => {
   it("writes exactly yoga's bytes: first ping, next events (errors without http and unexpected), complete", async () => {
     const ours = sharedSseResponse(each(results()), fetchAPI);
-    const yogas = (await getSSEProcessor()(each(results()), fetchAPI, 'text/event-stream')) as Response;
+    const yogas = await getSSEProcessor()(each(results()), fetchAPI, 'text/event-stream');
     expect(await body(ours)).toBe(await body(yogas));
     expect(ours.status).toBe(200);
     expect(Object.fromEntries(ours.headers)).toEqual(Object.fromEntries(yogas.headers));
