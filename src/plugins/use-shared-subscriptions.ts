@@ -8,10 +8,16 @@ import { buddyNsProvider } from '../providers/buddyns/provider.js';
 import { credentialFingerprint } from '../providers/credentials.js';
 import { ns1Provider } from '../providers/ns1/provider.js';
 import { requestCredentials } from '../request-credentials.js';
-import { SharedStream } from '../subscriptions/shared-stream.js';
+import { SharedStream, type Tap } from '../subscriptions/shared-stream.js';
 import { SHAREABLE_SUBSCRIPTION_FIELDS } from '../subscriptions/shareable.js';
 
 type Subscribe = (args: ExecutionArgs) => unknown;
+
+/** The tap of each request that joined a shared run, for a transport that reads it only when it is ready. */
+const tapsOfRequests = new WeakMap<object, Tap<ExecutionResult>>();
+
+/** The shared run's tap under a request's subscription stream, when it joined one. */
+export const sharedTapOf = (request: object | undefined): Tap<ExecutionResult> | undefined => (request ? tapsOfRequests.get(request) : undefined);
 type Started = SharedStream<ExecutionResult> | ExecutionResult;
 
 /** Whose data a subscription shows: the provider credentials in use and the scopes and zones the caller is granted. */
@@ -90,7 +96,10 @@ export function useSharedSubscriptions(config: Config): Plugin {
     (streams.get(key) ?? start(key, args, subscribe)).then((started) => {
       if (!(started instanceof SharedStream)) return started;
       if (started.ended) return join(key, args, subscribe);
-      return started.tap((args.contextValue as GatewayContext).signal);
+      const context = args.contextValue as GatewayContext & { request?: Request };
+      const tap = started.tap(context.signal);
+      if (context.request) tapsOfRequests.set(context.request, tap);
+      return tap;
     });
 
   return {

@@ -81,6 +81,11 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   private error: { error: unknown } | undefined;
   private closed = false;
   private readonly onAbort: (() => void) | undefined;
+  /**
+   * Called when an item, the end or an error is there to read and no read waits for it: a consumer that
+   * reads only then keeps no read pending between events.
+   */
+  onReady: (() => void) | undefined;
 
   constructor(
     private readonly stream: SharedStream<T>,
@@ -103,6 +108,12 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     const queue = (this.queue ??= []);
     if (queue.length >= MAX_QUEUED) queue.shift();
     queue.push(value);
+    this.onReady?.();
+  }
+
+  /** `next()` would answer at once. */
+  get ready(): boolean {
+    return (this.queue?.length ?? 0) > 0 || this.error !== undefined || this.closed;
   }
 
   fail(error: unknown): void {
@@ -115,6 +126,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.error = { error };
+    this.onReady?.();
   }
 
   /** Ends this subscriber's stream: what is queued is still read, then it is done. */
@@ -123,7 +135,8 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     const waiting = this.waiting;
     this.waiting = this.failWaiting = undefined;
     this.close();
-    waiting?.(DONE);
+    if (waiting) waiting(DONE);
+    else this.onReady?.();
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -157,4 +170,33 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
+}
+
+/**
+ * `stream` (a tap's subscription stream, with whatever wraps the tap) read through only once its tap is
+ * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper.
+ */
+export function readWhenReady<T>(stream: AsyncIterable<T>, tap: Pick<Tap<unknown>, 'ready' | 'onReady'>): AsyncIterableIterator<T> {
+  const inner = stream[Symbol.asyncIterator]();
+  let wake: (() => void) | undefined;
+  const untilReady = (): Promise<void> | undefined =>
+    tap.ready
+      ? undefined
+      : new Promise<void>((resolve) => {
+          wake = tap.onReady = () => {
+            wake = tap.onReady = undefined;
+            resolve();
+          };
+        });
+  const reader: AsyncIterableIterator<T> = {
+    next: () => untilReady()?.then(() => inner.next()) ?? inner.next(),
+    return: async (value?: unknown) => {
+      const waiting = wake;
+      const result = inner.return ? await inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
+      waiting?.();
+      return result;
+    },
+    [Symbol.asyncIterator]: () => reader,
+  };
+  return reader;
 }

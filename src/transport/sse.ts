@@ -1,5 +1,7 @@
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { sharedTapOf } from '../plugins/use-shared-subscriptions.js';
+import type { Tap } from '../subscriptions/shared-stream.js';
 
 /** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
 const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
@@ -67,41 +69,67 @@ function stopPinging(controller: ReadableStreamDefaultController<Uint8Array>): v
 
 type FetchApi = { ReadableStream: typeof ReadableStream; Response: typeof Response };
 
+/** Reads the next result, returning a promise that settles as the stream is done with it. */
+type Reader = (controller: ReadableStreamDefaultController<Uint8Array>) => Promise<void>;
+
 /**
  * A subscription's Server-Sent Events, byte for byte as yoga's SSE processor writes them (a first ping,
  * a ping every 12 s, `event: next` per result, `event: complete` at the end), but each result is
  * serialized and encoded once however many streams it goes to: a result shared by many subscribers
- * costs each of them one enqueue of the same bytes.
+ * costs each of them one enqueue of the same bytes. A stream over a shared run's tap reads only when the
+ * tap has something and the client has asked for more, so between events it keeps no read pending.
  */
-export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchApi): Response {
-  let iterator: AsyncIterator<ExecutionResult>;
+export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchApi, tap?: Tap<ExecutionResult>): Response {
+  const iterator = result[Symbol.asyncIterator]();
   let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let finished = false;
+  const finish = () => {
+    finished = true;
+    if (stream) stopPinging(stream);
+    if (tap) tap.onReady = undefined;
+  };
+  const read: Reader = (controller) =>
+    iterator.next().then(
+      (next) => {
+        const value = next.value as ExecutionResult | null | undefined;
+        if (value != null) controller.enqueue(nextEvent(value));
+        if (next.done) {
+          controller.enqueue(COMPLETE);
+          finish();
+          controller.close();
+        }
+      },
+      (error: unknown) => {
+        finish();
+        controller.error(error);
+      },
+    );
+  // Over a tap: whether the client asked for more since the last event, and whether a read is under way.
+  let wanted = false;
+  let reading = false;
+  const readWhenReady = () => {
+    if (!wanted || reading || finished || !tap?.ready || !stream) return;
+    wanted = false;
+    reading = true;
+    void read(stream).then(() => {
+      reading = false;
+    });
+  };
   const body = new fetchAPI.ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(PING);
       stream = controller;
       startPinging(controller);
-      iterator = result[Symbol.asyncIterator]();
+      if (tap) tap.onReady = readWhenReady;
     },
     pull(controller) {
-      return iterator.next().then(
-        (next) => {
-          const value = next.value as ExecutionResult | null | undefined;
-          if (value != null) controller.enqueue(nextEvent(value));
-          if (next.done) {
-            controller.enqueue(COMPLETE);
-            stopPinging(stream!);
-            controller.close();
-          }
-        },
-        (error: unknown) => {
-          stopPinging(stream!);
-          controller.error(error);
-        },
-      );
+      if (!tap) return read(controller);
+      wanted = true;
+      readWhenReady();
+      return undefined;
     },
     cancel(reason) {
-      if (stream) stopPinging(stream);
+      finish();
       return iterator.return?.(reason).then(() => undefined);
     },
   });
@@ -125,7 +153,10 @@ export function useSharedSse(): Plugin {
     onResultProcess(payload) {
       const { request, result, resultProcessor } = payload;
       if (!resultProcessor || !isAsyncIterable(result) || !subscriptions.has(request)) return;
-      payload.setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI), 'text/event-stream');
+      payload.setResultProcessor(
+        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(request)),
+        'text/event-stream',
+      );
     },
   };
 }

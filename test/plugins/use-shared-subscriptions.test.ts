@@ -1,5 +1,8 @@
+import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
+import { startGateway } from '../../src/server.js';
 import { createGateway, type Gateway } from '../../src/yoga.js';
 import { authConfig } from '../auth/support.js';
 import { useHarness } from '../support/harness.js';
@@ -187,5 +190,49 @@ describe('shared subscription runs and grants', () => {
     // One run for the unlimited caller, one for the two callers limited to example.com.
     expect(resolved.count).toBe(2);
     await Promise.all([ops.close(), shop.close(), shopToo.close()]);
+  });
+});
+
+describe('shared subscription runs over graphql-ws', () => {
+  it('hands the shared result to each graphql-ws subscription under its own id, and to SSE alike', async () => {
+    const clock = new ManualScheduler();
+    const running = await startGateway({ ...configOn(h), port: 0, host: '127.0.0.1' }, { subscriptions: { scheduler: clock } });
+    resolved.count = 0;
+    try {
+      const socket = new WebSocket(running.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      await once(socket, 'open');
+      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+      let arrived: () => void = () => undefined;
+      socket.on('message', (data: Buffer) => {
+        messages.push(JSON.parse(data.toString()) as { id?: string; type: string; payload?: unknown });
+        arrived();
+      });
+      const until = async (done: () => boolean) => {
+        while (!done()) await new Promise<void>((resolve) => (arrived = resolve));
+      };
+      const nexts = (id: string) => messages.filter((m) => m.id === id && m.type === 'next').map((m) => m.payload);
+      socket.send(JSON.stringify({ type: 'connection_init' }));
+      await until(() => messages.some((m) => m.type === 'connection_ack'));
+      for (const id of ['a', 'b']) socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: QPS, variables: { zone: 'example.com' } } }));
+      const sse = await rawSse(running.gateway, { zone: 'example.com' });
+      const overSse = await sse.next();
+      await until(() => nexts('a').length === 1 && nexts('b').length === 1);
+      expect(nexts('a')).toEqual(nexts('b'));
+      expect(JSON.parse(overSse.replace(/^event: next\ndata: /, ''))).toEqual(nexts('a')[0]);
+      expect(resolved.count).toBe(1);
+
+      // One subscription of the socket completes; the other goes on with the next event.
+      socket.send(JSON.stringify({ id: 'a', type: 'complete' }));
+      await clock.advance(INTERVAL_MS);
+      await until(() => nexts('b').length === 2);
+      await sse.next();
+      expect(nexts('a')).toHaveLength(1);
+      expect(resolved.count).toBe(2);
+      socket.close();
+      await sse.close();
+      await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
+    } finally {
+      await running.stop();
+    }
   });
 });

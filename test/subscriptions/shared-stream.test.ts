@@ -1,6 +1,6 @@
 import { Repeater } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { SharedStream } from '../../src/subscriptions/shared-stream.js';
+import { readWhenReady, SharedStream } from '../../src/subscriptions/shared-stream.js';
 
 /** A source the test pushes into, counting its readers and whether it was returned. */
 function source() {
@@ -83,5 +83,34 @@ describe('shared stream', () => {
     expect(read[0]).toBe(51);
     expect(read.at(-1)).toBe(150);
     await slow.return();
+  });
+});
+
+describe('reading a tap only when it is ready', () => {
+  it('reads through once the tap has an item, and ends a read left waiting when returned', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const tap = shared.tap(undefined);
+    let innerReads = 0;
+    const wrapped: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          innerReads++;
+          return tap.next();
+        },
+        return: () => tap.return(),
+      }),
+    };
+    const reader = readWhenReady(wrapped, tap);
+    const first = reader.next();
+    await settle();
+    expect(innerReads).toBe(0);
+    void upstream.push(7);
+    expect(await first).toEqual({ done: false, value: 7 });
+    expect(innerReads).toBe(1);
+
+    const waiting = reader.next();
+    await reader.return!();
+    expect(await waiting).toEqual({ done: true, value: undefined });
   });
 });
