@@ -143,6 +143,11 @@ export async function measureSubscriptions(
   const burst = Math.max(...slices) / starts.length;
 
   close();
+  // Once every subscriber has gone, no poller may reach the provider again, in flight or scheduled.
+  while (gateway.subscriptions.keys.length > 0) await sleep(10);
+  const { lastSeq: left } = await ns1Control.log();
+  await sleep(INTERVAL_SECONDS * 1000 * 1.2);
+  const pollsAfterLeaving = (await ns1Control.log(left)).routes['GET /stats/qps/:zone'] ?? 0;
   await served.stop();
   const polls = (await ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone'] ?? 0;
   const rows = [
@@ -152,6 +157,7 @@ export async function measureSubscriptions(
     `| CPU per subscribe (with its first event) | ${(subscribeCpu / subscribers / 1000).toFixed(2)} ms | 0.5 ms | ${(subscribeCpu / subscribers / 500).toFixed(2)} |`,
     `| CPU per delivered event | ${perEventMicros.toFixed(0)} µs | 50 µs | ${(perEventMicros / 50).toFixed(2)} |`,
     `| median poll start → last subscriber | ${median(worst).toFixed(0)} ms | 200 ms | ${(median(worst) / 200).toFixed(2)} |`,
+    `| upstream polls after the last subscriber left | ${pollsAfterLeaving} | 0 | ${pollsAfterLeaving === 0 ? 'met' : 'missed'} |`,
     `| most polls starting in one tenth of the interval | ${(burst * 100).toFixed(0)} % | lockstep: 100 % | ${burst.toFixed(2)} |`,
   ];
   return `${subscribers} ${kind.describe} of qps over ${topics} zones, ${INTERVAL_SECONDS} s interval, system clock; ${delivered} events in ${MEASURED_INTERVALS} measured intervals, ${polls} upstream polls in all\n\n${rows.join('\n')}\n`;
