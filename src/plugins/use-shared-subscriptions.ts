@@ -95,7 +95,8 @@ export function useSharedSubscriptions(config: Config): Plugin {
   const join = (key: string, args: ExecutionArgs, subscribe: Subscribe): Promise<Started | AsyncIterableIterator<ExecutionResult>> =>
     (streams.get(key) ?? start(key, args, subscribe)).then((started) => {
       if (!(started instanceof SharedStream)) return started;
-      if (started.ended) return join(key, args, subscribe);
+      // Left by every subscriber before this one got to it: start again. Completed: its last event, then the end.
+      if (started.ended && !started.completed) return join(key, args, subscribe);
       const context = args.contextValue as GatewayContext & { request?: Request };
       const tap = started.tap(context.signal);
       if (context.request) tapsOfRequests.set(context.request, tap);

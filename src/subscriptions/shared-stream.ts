@@ -13,6 +13,7 @@ export class SharedStream<T> {
   private readonly taps = new Set<Tap<T>>();
   private latest: { value: T } | undefined;
   private over = false;
+  private sourceDone = false;
 
   constructor(
     private readonly source: AsyncIterator<T>,
@@ -26,6 +27,11 @@ export class SharedStream<T> {
     return this.over;
   }
 
+  /** The source ended by itself (a final event): a tap still gets its last item, then the end. */
+  get completed(): boolean {
+    return this.sourceDone;
+  }
+
   get tapCount(): number {
     return this.taps.size;
   }
@@ -34,6 +40,7 @@ export class SharedStream<T> {
   tap(signal: AbortSignal | undefined): Tap<T> {
     const tap = new Tap<T>(this, signal);
     if (signal?.aborted || this.over) {
+      if (this.sourceDone && this.latest && !signal?.aborted) tap.push(this.latest.value);
       tap.end();
       return tap;
     }
@@ -59,7 +66,10 @@ export class SharedStream<T> {
     try {
       for (;;) {
         const result = await this.source.next();
-        if (result.done) break;
+        if (result.done) {
+          this.sourceDone = true;
+          break;
+        }
         this.latest = { value: result.value };
         for (const tap of this.taps) tap.push(result.value);
       }

@@ -69,7 +69,6 @@ describe('shared stream', () => {
     upstream.end();
     expect(await b.next()).toEqual({ done: true, value: undefined });
     expect(shared.ended).toBe(true);
-    await expect(shared.tap(undefined).next()).resolves.toEqual({ done: true, value: undefined });
   });
 
   it('lets a slow tap fall behind by at most 100 items, dropping the oldest', async () => {
@@ -112,5 +111,21 @@ describe('reading a tap only when it is ready', () => {
     const waiting = reader.next();
     await reader.return!();
     expect(await waiting).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe('a shared stream whose source has completed', () => {
+  it('gives a tap that comes after the end the last item, then the end', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const first = shared.tap(undefined);
+    void upstream.push(9);
+    expect((await first.next()).value).toBe(9);
+    upstream.end();
+    expect((await first.next()).done).toBe(true);
+    expect(shared.completed).toBe(true);
+    const late = shared.tap(undefined);
+    expect(await late.next()).toEqual({ done: false, value: 9 });
+    expect(await late.next()).toEqual({ done: true, value: undefined });
   });
 });
