@@ -13,6 +13,7 @@ import { concurrentDashboards } from './concurrent-dashboards.js';
 import { criticalPath, throughputVersusBareYoga } from './critical-path.js';
 import { subscriptionFanout } from './subscription-fanout.js';
 import { subscriptionsAtScale } from './subscriptions-at-scale.js';
+import { subscriptionsOverWebSocket } from './subscriptions-ws.js';
 
 /**
  * Upstream cost of the dashboard query, as counts from the sandboxes' request logs: calls made against
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       }),
     throughput: () => throughputVersusBareYoga(config),
     subscriptions: () => subscriptionsAtScale(config, ns1Control, 10_000, 100),
+    'subscriptions-ws': () => subscriptionsOverWebSocket(config, ns1Control, 10_000, 100, 100),
   };
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in scenarios));

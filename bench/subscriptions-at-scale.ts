@@ -24,7 +24,7 @@ const cpuMicros = () => {
 };
 
 /** Poll start → arrival, worst over a sample's subscribers, per topic and sample. */
-class Arrivals {
+export class Arrivals {
   readonly worst = new Map<string, number>();
   events = 0;
 
@@ -34,17 +34,23 @@ class Arrivals {
     const latency = Date.now() - Date.parse(sampledAt);
     if (latency > (this.worst.get(key) ?? -Infinity)) this.worst.set(key, latency);
   }
+
+  /** Records every sample in a chunk of the wire, read as little as a client can. */
+  recordText(topic: number, text: string): void {
+    for (const match of text.matchAll(/"sampledAt":"([^"]+)"/g)) this.record(topic, match[1]!);
+  }
 }
+
+export const qpsSubscription = (zone: string) => `subscription { qps(zone: "${zone}", intervalSeconds: ${INTERVAL_SECONDS}) { sampledAt } }`;
 
 /** An SSE subscriber that only notes when each sample arrives: as little client work as a test can do in-process. */
 async function subscribe(gateway: Gateway, topic: number, zone: string, arrivals: Arrivals, aborts: AbortController[]): Promise<void> {
   const abort = new AbortController();
   aborts.push(abort);
-  const query = `subscription { qps(zone: "${zone}", intervalSeconds: ${INTERVAL_SECONDS}) { sampledAt } }`;
   const response = await gateway.yoga.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: qpsSubscription(zone) }),
     signal: abort.signal,
   });
   const reader = response.body!.getReader();
@@ -54,8 +60,7 @@ async function subscribe(gateway: Gateway, topic: number, zone: string, arrivals
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        const text = decoder.decode(value);
-        for (const match of text.matchAll(/"sampledAt":"([^"]+)"/g)) arrivals.record(topic, match[1]!);
+        arrivals.recordText(topic, decoder.decode(value));
       }
     } catch {
       // The benchmark went away from the stream.
@@ -68,26 +73,57 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
+/** How a scenario opens its subscribers on a gateway, and what it says they were. */
+export interface SubscriberKind {
+  describe: string;
+  gateway(config: Config): Promise<{ gateway: Gateway; stop(): Promise<void> }>;
+  /** Opens every subscriber, subscriber `i` on zone `i % topics`; returns how to close them all. */
+  open(gateway: Gateway, zones: string[], subscribers: number, arrivals: Arrivals): Promise<() => void>;
+}
+
 /**
  * Many SSE subscribers over many topics on the system clock: live heap and CPU per subscriber, CPU per
  * delivered event, how long a poll takes to reach its last subscriber, and how evenly polls spread over
  * the interval. The in-process subscribers' own stream reading is included in every figure.
  */
-export async function subscriptionsAtScale(config: Config, ns1Control: SandboxControlClient, subscribers: number, topics: number): Promise<string> {
+export function subscriptionsAtScale(config: Config, ns1Control: SandboxControlClient, subscribers: number, topics: number): Promise<string> {
+  return measureSubscriptions(config, ns1Control, subscribers, topics, {
+    describe: 'SSE subscribers',
+    gateway: (c) => {
+      const gateway = createGateway({ config: c, logger: createLogger('silent') });
+      return Promise.resolve({ gateway, stop: () => gateway.close() });
+    },
+    async open(gateway, zones, count, arrivals) {
+      const aborts: AbortController[] = [];
+      for (let opened = 0; opened < count; opened += 500) {
+        const batch = Math.min(500, count - opened);
+        await Promise.all(
+          Array.from({ length: batch }, (_, i) => subscribe(gateway, (opened + i) % zones.length, zones[(opened + i) % zones.length]!, arrivals, aborts)),
+        );
+      }
+      return () => aborts.forEach((abort) => abort.abort());
+    },
+  });
+}
+
+export async function measureSubscriptions(
+  config: Config,
+  ns1Control: SandboxControlClient,
+  subscribers: number,
+  topics: number,
+  kind: SubscriberKind,
+): Promise<string> {
   await ns1Control.reset();
   await ns1Control.seed({ bulkZones: topics });
   const zones = Array.from({ length: topics }, (_, i) => `bulk-${String(i + 1).padStart(4, '0')}.example`);
-  const gateway = createGateway({ config, logger: createLogger('silent') });
+  const served = await kind.gateway(config);
+  const { gateway } = served;
   const arrivals = new Arrivals();
-  const aborts: AbortController[] = [];
   const { lastSeq } = await ns1Control.log();
 
   const heapBefore = heapAfterGc();
   const cpuBefore = cpuMicros();
-  for (let opened = 0; opened < subscribers; opened += 500) {
-    const batch = Math.min(500, subscribers - opened);
-    await Promise.all(Array.from({ length: batch }, (_, i) => subscribe(gateway, (opened + i) % topics, zones[(opened + i) % topics]!, arrivals, aborts)));
-  }
+  const close = await kind.open(gateway, zones, subscribers, arrivals);
   while (arrivals.events < subscribers) await sleep(10);
   const subscribeCpu = cpuMicros() - cpuBefore;
   const heapPerSubscriber = (heapAfterGc() - heapBefore) / subscribers;
@@ -106,8 +142,13 @@ export async function subscriptionsAtScale(config: Config, ns1Control: SandboxCo
   for (const start of starts) slices[Math.floor(start / (INTERVAL_SECONDS * 100))]! += 1;
   const burst = Math.max(...slices) / starts.length;
 
-  for (const abort of aborts) abort.abort();
-  await gateway.close();
+  close();
+  // Once every subscriber has gone, no poller may reach the provider again, in flight or scheduled.
+  while (gateway.subscriptions.keys.length > 0) await sleep(10);
+  const { lastSeq: left } = await ns1Control.log();
+  await sleep(INTERVAL_SECONDS * 1000 * 1.2);
+  const pollsAfterLeaving = (await ns1Control.log(left)).routes['GET /stats/qps/:zone'] ?? 0;
+  await served.stop();
   const polls = (await ns1Control.log(lastSeq)).routes['GET /stats/qps/:zone'] ?? 0;
   const rows = [
     '| measure | dnsgraph | bound | ratio |',
@@ -116,7 +157,8 @@ export async function subscriptionsAtScale(config: Config, ns1Control: SandboxCo
     `| CPU per subscribe (with its first event) | ${(subscribeCpu / subscribers / 1000).toFixed(2)} ms | 0.5 ms | ${(subscribeCpu / subscribers / 500).toFixed(2)} |`,
     `| CPU per delivered event | ${perEventMicros.toFixed(0)} µs | 50 µs | ${(perEventMicros / 50).toFixed(2)} |`,
     `| median poll start → last subscriber | ${median(worst).toFixed(0)} ms | 200 ms | ${(median(worst) / 200).toFixed(2)} |`,
+    `| upstream polls after the last subscriber left | ${pollsAfterLeaving} | 0 | ${pollsAfterLeaving === 0 ? 'met' : 'missed'} |`,
     `| most polls starting in one tenth of the interval | ${(burst * 100).toFixed(0)} % | lockstep: 100 % | ${burst.toFixed(2)} |`,
   ];
-  return `${subscribers} SSE subscribers of qps over ${topics} zones, ${INTERVAL_SECONDS} s interval, system clock; ${delivered} events in ${MEASURED_INTERVALS} measured intervals, ${polls} upstream polls in all\n\n${rows.join('\n')}\n`;
+  return `${subscribers} ${kind.describe} of qps over ${topics} zones, ${INTERVAL_SECONDS} s interval, system clock; ${delivered} events in ${MEASURED_INTERVALS} measured intervals, ${polls} upstream polls in all\n\n${rows.join('\n')}\n`;
 }

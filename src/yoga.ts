@@ -16,6 +16,7 @@ import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
 import { useReadiness } from './plugins/use-readiness.js';
 import { useRequestDeadline } from './plugins/use-request-deadline.js';
+import { useSharedSubscriptions } from './plugins/use-shared-subscriptions.js';
 import { registerSubscriptionMetrics } from './plugins/subscription-metrics.js';
 import { createResponseCache } from './plugins/use-response-cache.js';
 import { createMetrics, useMetrics, type GatewayMetrics } from './plugins/use-metrics.js';
@@ -25,6 +26,7 @@ import { userinfoOf } from './providers/endpoint-url.js';
 import { buildSchema } from './schema/index.js';
 import { createSubscriptionHub, type SubscriptionHubOptions } from './subscriptions/create-hub.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
+import { useSharedSse } from './transport/sse.js';
 import { createUpstreams, type Upstreams } from './upstreams.js';
 
 export interface GatewayOptions {
@@ -131,6 +133,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useRequestLog(logger),
       ...(responseCache?.plugins ?? []),
       useDeferStream(),
+      // Last of those that wrap the subscribe function, so one shared run goes through all of them.
+      useSharedSubscriptions(config),
+      useSharedSse(),
     ],
   });
   return {

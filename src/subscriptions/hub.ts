@@ -23,6 +23,8 @@ export class SubscriptionHub {
   private readonly channels = new Map<string, Channel<unknown>>();
   /** Every channel not yet fully closed, including those closing after their last subscriber left. */
   private readonly live = new Set<Channel<unknown>>();
+  /** Runs of a subscription shared by several subscribers: each is one subscriber of its channel. */
+  private readonly shared = new Set<{ readonly tapCount: number }>();
   private readonly replica = randomUUID();
   private channelCount = 0;
   private closing: Promise<void> | undefined;
@@ -33,7 +35,7 @@ export class SubscriptionHub {
   get load(): { subscribers: number; keys: number; polling: number } {
     const channels = [...this.channels.values()];
     return {
-      subscribers: channels.reduce((sum, channel) => sum + channel.subscriberCount, 0),
+      subscribers: channels.reduce((sum, channel) => sum + channel.subscriberCount, 0) + [...this.shared].reduce((sum, run) => sum + run.tapCount - 1, 0),
       keys: channels.length,
       polling: channels.filter((channel) => channel.polling).length,
     };
@@ -57,6 +59,12 @@ export class SubscriptionHub {
     const channel = this.channelFor(source);
     channel.join(subscriber);
     return () => channel.leave(subscriber);
+  }
+
+  /** Counts the subscribers of a shared run of a subscription, until the returned function is called. */
+  share(run: { readonly tapCount: number }): () => void {
+    this.shared.add(run);
+    return () => this.shared.delete(run);
   }
 
   /** The events of a source for one subscriber, until `signal` aborts, the hub closes or the consumer returns. */

@@ -5,7 +5,10 @@ import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
+import { isAsyncIterable } from 'graphql-yoga';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
+import { sharedTapOf } from '../plugins/use-shared-subscriptions.js';
+import { readWhenReady } from '../subscriptions/shared-stream.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
 import { webSocketAdmission } from './ws-admission.js';
@@ -81,7 +84,11 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
     {
       onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
-      subscribe: (args) => settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal),
+      subscribe: async (args) => {
+        const result = await settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal);
+        const tap = sharedTapOf((args.contextValue as { request?: Request }).request);
+        return tap && isAsyncIterable(result) ? readWhenReady(result, tap) : result;
+      },
       onSubscribe: async (ctx, _id, received) => {
         const payload = admission.admit(received);
         if (Array.isArray(payload)) return payload;

@@ -1,0 +1,115 @@
+import stableStringify from 'fast-json-stable-stringify';
+import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { accessFingerprint } from '../auth/principal.js';
+import type { Config } from '../config.js';
+import type { GatewayContext } from '../context.js';
+import { buddyNsProvider } from '../providers/buddyns/provider.js';
+import { credentialFingerprint } from '../providers/credentials.js';
+import { ns1Provider } from '../providers/ns1/provider.js';
+import { requestCredentials } from '../request-credentials.js';
+import { SharedStream, type Tap } from '../subscriptions/shared-stream.js';
+import { SHAREABLE_SUBSCRIPTION_FIELDS } from '../subscriptions/shareable.js';
+
+type Subscribe = (args: ExecutionArgs) => unknown;
+
+/** The tap of each request that joined a shared run, for a transport that reads it only when it is ready. */
+const tapsOfRequests = new WeakMap<object, Tap<ExecutionResult>>();
+
+/** The shared run's tap under a request's subscription stream, when it joined one. */
+export const sharedTapOf = (request: object | undefined): Tap<ExecutionResult> | undefined => (request ? tapsOfRequests.get(request) : undefined);
+type Started = SharedStream<ExecutionResult> | ExecutionResult;
+
+/** Whose data a subscription shows: the provider credentials in use and the scopes and zones the caller is granted. */
+function sessions(config: Config): (context: GatewayContext) => string {
+  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
+  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
+  return (context) => {
+    // The context was built from these same headers, so they were accepted.
+    const { ns1Key, buddyns } = requestCredentials(config, (context as unknown as { request: Request }).request.headers);
+    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
+    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
+    return `${ns1}|${buddy}|${accessFingerprint(context.principal)}`;
+  };
+}
+
+/** The subscription's one root field, when every event of it is made from the poll event alone. */
+function shareableField(document: DocumentNode, operationName: string | null | undefined): string | undefined {
+  const operation = getOperationAST(document, operationName);
+  const selections = operation?.selectionSet.selections;
+  if (selections?.length !== 1 || selections[0]!.kind !== Kind.FIELD) return undefined;
+  const name = selections[0]!.name.value;
+  return SHAREABLE_SUBSCRIPTION_FIELDS.has(name) ? name : undefined;
+}
+
+/**
+ * Runs a subscription once for every subscriber with the same document, operation, variables,
+ * provider credentials and grants: each event is executed once and the same result object goes to
+ * each of them (so it is serialized once, see `sharedSseResponse`). Every subscriber still passes
+ * authentication, validation, limits and the other plugins' `onSubscribe` on its own; callers whose
+ * credentials, scopes or zones differ never share a stream. Registered after every plugin that wraps
+ * the subscribe function, so the shared run goes through theirs.
+ */
+export function useSharedSubscriptions(config: Config): Plugin {
+  const streams = new Map<string, Promise<Started>>();
+  const sessionOf = sessions(config);
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let documents = 0;
+  const documentId = (document: DocumentNode) => {
+    let id = documentIds.get(document);
+    if (id === undefined) documentIds.set(document, (id = ++documents));
+    return id;
+  };
+
+  /** The first subscriber's run, under a signal of its own that aborts when the last subscriber leaves. */
+  const start = (key: string, args: ExecutionArgs, subscribe: Subscribe): Promise<Started> => {
+    const stopped = new AbortController();
+    const contextValue = Object.create(args.contextValue as object, { signal: { value: stopped.signal } }) as GatewayContext;
+    const forget = () => {
+      if (streams.get(key) === started) streams.delete(key);
+    };
+    const started: Promise<Started> = Promise.resolve(subscribe({ ...args, contextValue })).then(
+      (result) => {
+        if (!isAsyncIterable(result)) {
+          forget();
+          return result as ExecutionResult;
+        }
+        let unshare = () => undefined as unknown;
+        const shared = new SharedStream((result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator](), () => {
+          forget();
+          unshare();
+          stopped.abort();
+        });
+        if (!shared.ended) unshare = contextValue.subscriptions.share(shared);
+        return shared;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
+    streams.set(key, started);
+    return started;
+  };
+
+  const join = (key: string, args: ExecutionArgs, subscribe: Subscribe): Promise<Started | AsyncIterableIterator<ExecutionResult>> =>
+    (streams.get(key) ?? start(key, args, subscribe)).then((started) => {
+      if (!(started instanceof SharedStream)) return started;
+      // Left by every subscriber before this one got to it: start again. Completed: its last event, then the end.
+      if (started.ended && !started.completed) return join(key, args, subscribe);
+      const context = args.contextValue as GatewayContext & { request?: Request };
+      const tap = started.tap(context.signal);
+      if (context.request) tapsOfRequests.set(context.request, tap);
+      return tap;
+    });
+
+  return {
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const { contextValue, document, operationName } = args as ExecutionArgs;
+      const context = contextValue as GatewayContext;
+      if (!context.principal || !shareableField(document, operationName)) return;
+      const key = `${documentId(document)}|${operationName ?? ''}|${stableStringify(args.variableValues ?? {})}|${sessionOf(context)}`;
+      setSubscribeFn((subscribeArgs) => join(key, subscribeArgs, subscribeFn as Subscribe));
+    },
+  };
+}

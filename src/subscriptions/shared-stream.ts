@@ -1,0 +1,212 @@
+/** A slow subscriber keeps at most this many undelivered items; older ones give way to newer. */
+const MAX_QUEUED = 100;
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * One source stream read once and handed to any number of subscribers (taps). A tap that joins late gets
+ * the last item at once, as a subscriber of a shared poller gets its last event. The source is read as
+ * fast as it yields; a tap that falls behind drops its oldest items. The last tap to leave returns the
+ * source, and `onIdle` runs once the stream no longer takes taps.
+ */
+export class SharedStream<T> {
+  private readonly taps = new Set<Tap<T>>();
+  private latest: { value: T } | undefined;
+  private over = false;
+  private sourceDone = false;
+
+  constructor(
+    private readonly source: AsyncIterator<T>,
+    private readonly onIdle: () => void,
+  ) {
+    void this.pump();
+  }
+
+  /** The source has ended or been returned: a new subscriber needs a stream of its own. */
+  get ended(): boolean {
+    return this.over;
+  }
+
+  /** The source ended by itself (a final event): a tap still gets its last item, then the end. */
+  get completed(): boolean {
+    return this.sourceDone;
+  }
+
+  get tapCount(): number {
+    return this.taps.size;
+  }
+
+  /** A subscriber's stream of the shared items, until it returns, `signal` aborts or the source ends. */
+  tap(signal: AbortSignal | undefined): Tap<T> {
+    const tap = new Tap<T>(this, signal);
+    if (signal?.aborted || this.over) {
+      if (this.sourceDone && this.latest && !signal?.aborted) tap.push(this.latest.value);
+      tap.end();
+      return tap;
+    }
+    this.taps.add(tap);
+    if (this.latest) tap.push(this.latest.value);
+    return tap;
+  }
+
+  /** @internal A tap has ended. */
+  leave(tap: Tap<T>): void {
+    if (!this.taps.delete(tap) || this.taps.size > 0 || this.over) return;
+    this.finish();
+    void this.source.return?.();
+  }
+
+  private finish(): void {
+    if (this.over) return;
+    this.over = true;
+    this.onIdle();
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const result = await this.source.next();
+        if (result.done) {
+          this.sourceDone = true;
+          break;
+        }
+        this.latest = { value: result.value };
+        for (const tap of this.taps) tap.push(result.value);
+      }
+    } catch (error) {
+      for (const tap of this.taps) tap.fail(error);
+    } finally {
+      this.finish();
+      for (const tap of [...this.taps]) tap.end();
+      this.taps.clear();
+    }
+  }
+}
+
+/** One subscriber's view of a shared stream: a queue of items not yet read, and the read waiting for one. */
+export class Tap<T> implements AsyncIterableIterator<T> {
+  private queue: T[] | undefined;
+  private waiting: ((result: IteratorResult<T>) => void) | undefined;
+  private failWaiting: ((error: unknown) => void) | undefined;
+  private error: { error: unknown } | undefined;
+  private closed = false;
+  private readonly onAbort: (() => void) | undefined;
+  /**
+   * Called when an item, the end or an error is there to read and no read waits for it: a consumer that
+   * reads only then keeps no read pending between events.
+   */
+  onReady: (() => void) | undefined;
+
+  constructor(
+    private readonly stream: SharedStream<T>,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    if (signal && !signal.aborted) {
+      this.onAbort = () => this.end();
+      signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  push(value: T): void {
+    if (this.closed) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = this.failWaiting = undefined;
+      waiting({ done: false, value });
+      return;
+    }
+    const queue = (this.queue ??= []);
+    if (queue.length >= MAX_QUEUED) queue.shift();
+    queue.push(value);
+    this.onReady?.();
+  }
+
+  /** `next()` would answer at once. */
+  get ready(): boolean {
+    return (this.queue?.length ?? 0) > 0 || this.error !== undefined || this.closed;
+  }
+
+  fail(error: unknown): void {
+    if (this.closed) return;
+    const failWaiting = this.failWaiting;
+    if (failWaiting) {
+      this.waiting = this.failWaiting = undefined;
+      this.close();
+      failWaiting(error);
+      return;
+    }
+    this.error = { error };
+    this.onReady?.();
+  }
+
+  /** Ends this subscriber's stream: what is queued is still read, then it is done. */
+  end(): void {
+    if (this.closed) return;
+    const waiting = this.waiting;
+    this.waiting = this.failWaiting = undefined;
+    this.close();
+    if (waiting) waiting(DONE);
+    else this.onReady?.();
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const queue = this.queue;
+    if (queue && queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+    if (this.error) {
+      const { error } = this.error;
+      this.error = undefined;
+      this.close();
+      return Promise.reject(error);
+    }
+    if (this.closed) return Promise.resolve(DONE);
+    return new Promise((resolve, reject) => {
+      this.waiting = resolve;
+      this.failWaiting = reject;
+    });
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.queue = undefined;
+    this.end();
+    return Promise.resolve(DONE);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  private close(): void {
+    this.closed = true;
+    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
+    this.stream.leave(this);
+  }
+}
+
+/**
+ * `stream` (a tap's subscription stream, with whatever wraps the tap) read through only once its tap is
+ * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper.
+ */
+export function readWhenReady<T>(stream: AsyncIterable<T>, tap: Pick<Tap<unknown>, 'ready' | 'onReady'>): AsyncIterableIterator<T> {
+  const inner = stream[Symbol.asyncIterator]();
+  let wake: (() => void) | undefined;
+  const untilReady = (): Promise<void> | undefined =>
+    tap.ready
+      ? undefined
+      : new Promise<void>((resolve) => {
+          wake = tap.onReady = () => {
+            wake = tap.onReady = undefined;
+            resolve();
+          };
+        });
+  const reader: AsyncIterableIterator<T> = {
+    next: () => untilReady()?.then(() => inner.next()) ?? inner.next(),
+    return: async (value?: unknown) => {
+      const waiting = wake;
+      const result = inner.return ? await inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
+      waiting?.();
+      return result;
+    },
+    [Symbol.asyncIterator]: () => reader,
+  };
+  return reader;
+}

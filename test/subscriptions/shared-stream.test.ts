@@ -1,0 +1,131 @@
+import { Repeater } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { readWhenReady, SharedStream } from '../../src/subscriptions/shared-stream.js';
+
+/** A source the test pushes into, counting its readers and whether it was returned. */
+function source() {
+  let push: (value: number) => Promise<unknown> = () => Promise.resolve();
+  let stop: () => void = () => undefined;
+  let returned = false;
+  const stream = new Repeater<number>(async (p, s) => {
+    push = p;
+    stop = () => void s();
+    await s;
+    returned = true;
+  });
+  return { stream, push: (value: number) => push(value), end: () => stop(), returned: () => returned };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('shared stream', () => {
+  it('hands each item to every tap, the same object, and the last item to a tap that joins late', async () => {
+    const upstream = source();
+    let idle = 0;
+    const shared = new SharedStream<{ n: number } | number>(upstream.stream, () => idle++);
+    const a = shared.tap(undefined);
+    const b = shared.tap(undefined);
+    const item = { n: 1 };
+    void upstream.push(item as unknown as number);
+    const [fromA, fromB] = await Promise.all([a.next(), b.next()]);
+    expect(fromA.value).toBe(item);
+    expect(fromB.value).toBe(item);
+    const late = shared.tap(undefined);
+    expect((await late.next()).value).toBe(item);
+    expect(idle).toBe(0);
+    await Promise.all([a.return(), b.return(), late.return()]);
+  });
+
+  it('keeps the others going when one tap leaves, and returns the source when the last one leaves', async () => {
+    const upstream = source();
+    let idle = 0;
+    const shared = new SharedStream<number>(upstream.stream, () => idle++);
+    const a = shared.tap(undefined);
+    const b = shared.tap(undefined);
+    await a.return();
+    void upstream.push(2);
+    expect(await b.next()).toEqual({ done: false, value: 2 });
+    expect(await a.next()).toEqual({ done: true, value: undefined });
+    expect(upstream.returned()).toBe(false);
+    await b.return();
+    await settle();
+    expect(upstream.returned()).toBe(true);
+    expect(idle).toBe(1);
+    expect(shared.ended).toBe(true);
+  });
+
+  it('ends a tap whose signal aborts, and every tap when the source ends', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const leaving = new AbortController();
+    const a = shared.tap(leaving.signal);
+    const b = shared.tap(undefined);
+    const waiting = a.next();
+    leaving.abort();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(shared.tapCount).toBe(1);
+    void upstream.push(3);
+    expect((await b.next()).value).toBe(3);
+    upstream.end();
+    expect(await b.next()).toEqual({ done: true, value: undefined });
+    expect(shared.ended).toBe(true);
+  });
+
+  it('lets a slow tap fall behind by at most 100 items, dropping the oldest', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const slow = shared.tap(undefined);
+    for (let n = 1; n <= 150; n++) await upstream.push(n);
+    await settle();
+    const read: number[] = [];
+    for (let n = 0; n < 100; n++) read.push((await slow.next()).value as number);
+    expect(read[0]).toBe(51);
+    expect(read.at(-1)).toBe(150);
+    await slow.return();
+  });
+});
+
+describe('reading a tap only when it is ready', () => {
+  it('reads through once the tap has an item, and ends a read left waiting when returned', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const tap = shared.tap(undefined);
+    let innerReads = 0;
+    const wrapped: AsyncIterable<number> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => {
+          innerReads++;
+          return tap.next();
+        },
+        return: () => tap.return(),
+      }),
+    };
+    const reader = readWhenReady(wrapped, tap);
+    const first = reader.next();
+    await settle();
+    expect(innerReads).toBe(0);
+    void upstream.push(7);
+    expect(await first).toEqual({ done: false, value: 7 });
+    expect(innerReads).toBe(1);
+
+    const waiting = reader.next();
+    await reader.return!();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe('a shared stream whose source has completed', () => {
+  it('gives a tap that comes after the end the last item, then the end', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const first = shared.tap(undefined);
+    void upstream.push(9);
+    expect((await first.next()).value).toBe(9);
+    upstream.end();
+    expect((await first.next()).done).toBe(true);
+    expect(shared.completed).toBe(true);
+    const late = shared.tap(undefined);
+    expect(await late.next()).toEqual({ done: false, value: 9 });
+    expect(await late.next()).toEqual({ done: true, value: undefined });
+  });
+});
