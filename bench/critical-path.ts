@@ -1,5 +1,4 @@
 import { Pool } from 'undici';
-import { createSchema, createYoga } from 'graphql-yoga';
 import type { Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { LoggedRequest, RunningSandbox } from '../src/sandbox/kit/index.js';
@@ -114,67 +113,4 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
     `CPU per run, sandboxes included: dashboard ${(dashboardCpu / 1000).toFixed(1)} ms, replay ${(replayCpu / 1000).toFixed(1)} ms; ` +
     `the gateway's own ${((dashboardCpu - replayCpu) / 1000).toFixed(1)} ms per dashboard (${((dashboardCpu - replayCpu) / calls.length).toFixed(0)} µs per upstream call)`;
   return `Dashboard critical path, median of ${ROUNDS} interleaved rounds of ${RUNS} runs (${SLOW_RUNS} with latency)\n\n${rows.join('\n')}\n\n${cpu}\n`;
-}
-
-interface Rate {
-  rps: number;
-  /** Process CPU time per request, which machine load inflates far less than wall-clock rates. */
-  cpuUs: number;
-}
-
-/** Requests per second through yoga.fetch at a fixed concurrency for a fixed time. */
-async function throughput(fetch: (request: Request) => Promise<Response> | Response, body: string, headers: Record<string, string> = {}): Promise<Rate> {
-  const until = performance.now() + 1_000;
-  let done = 0;
-  const worker = async () => {
-    while (performance.now() < until) {
-      const response = await fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }));
-      await response.text();
-      done++;
-    }
-  };
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await Promise.all(Array.from({ length: 20 }, worker));
-  const used = process.cpuUsage(cpu);
-  return { rps: done / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / done };
-}
-
-/**
- * `{ __typename }` and a cached small query against bare yoga serving `{ __typename }` in the same process,
- * interleaved. The gateway enables no async hooks, so bare yoga runs at its own cost beside it.
- */
-export async function throughputVersusBareYoga(config: Config): Promise<string> {
-  const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false });
-  const uncached = createGateway({ config: { ...config, responseCacheTtlSeconds: 0 }, logger: createLogger('silent') });
-  const cached = createGateway({ config: { ...config, responseCacheTtlSeconds: 60 }, logger: createLogger('silent') });
-  const typename = JSON.stringify({ query: '{ __typename }' });
-  const small = JSON.stringify({ query: '{ zones { name providers } }' });
-  const sides: Array<() => Promise<Rate>> = [
-    () => throughput((request) => bare.fetch(request), typename),
-    () => throughput((request) => uncached.yoga.fetch(request), typename),
-    () => throughput((request) => cached.yoga.fetch(request), small),
-  ];
-  // Interleaved rounds, the first for warming up, each starting with another side, so that machine load, JIT
-  // and the garbage one side leaves to the next weigh on each side alike.
-  const rounds: Array<[Rate, Rate, Rate]> = [];
-  for (let round = 0; round < 7; round++) {
-    const rates: Rate[] = [];
-    for (let i = 0; i < sides.length; i++) {
-      const side = (round + i) % sides.length;
-      rates[side] = await sides[side]!();
-    }
-    rounds.push(rates as [Rate, Rate, Rate]);
-  }
-  await Promise.all([uncached.close(), cached.close()]);
-  const measured = rounds.slice(1);
-  const [bareRps, typenameRps, cachedRps] = [0, 1, 2].map((i) => median(measured.map((r) => r[i]!.rps))) as [number, number, number];
-  const [bareCpu, typenameCpu, cachedCpu] = [0, 1, 2].map((i) => median(measured.map((r) => r[i]!.cpuUs))) as [number, number, number];
-  const rows = [
-    '| query | dnsgraph req/s | bare yoga `{ __typename }` req/s | ratio (goal ≥ 0.9) | CPU µs per request, dnsgraph / bare yoga |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    `| \`{ __typename }\` | ${typenameRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(typenameRps / bareRps).toFixed(2)} | ${typenameCpu.toFixed(0)} / ${bareCpu.toFixed(0)} |`,
-    `| \`{ zones { name providers } }\` from the response cache | ${cachedRps.toFixed(0)} | ${bareRps.toFixed(0)} | ${(cachedRps / bareRps).toFixed(2)} | ${cachedCpu.toFixed(0)} / ${bareCpu.toFixed(0)} |`,
-  ];
-  return `Throughput through yoga.fetch, 20 concurrent callers, median of 6 interleaved rounds of 1 s\n\n${rows.join('\n')}\n`;
 }

@@ -1,0 +1,69 @@
+import { createSchema, createYoga } from 'graphql-yoga';
+import { fromRaw, withSandboxUpstreams } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
+import { startNs1Sandbox } from '../src/sandbox/ns1/index.js';
+import { sandboxUpstreams } from '../src/sandbox/upstreams.js';
+import { createGateway } from '../src/yoga.js';
+
+/** Who serves: bare yoga with `{ __typename }`, or the gateway with `{ __typename }` or a cached small query. */
+export type Side = 'bare' | 'typename' | 'cached';
+
+export interface Rate {
+  rps: number;
+  /** Process CPU time per request, which machine load inflates far less than wall-clock rates. */
+  cpuUs: number;
+}
+
+const CALLERS = 20;
+const WARM_UP_MS = 2_000;
+const MEASURED_MS = 1_000;
+
+/** Requests per second through yoga.fetch with a fixed number of callers for a fixed time. */
+async function throughput(fetch: (request: Request) => Promise<Response> | Response, body: string, ms: number): Promise<Rate> {
+  const until = performance.now() + ms;
+  let done = 0;
+  const caller = async () => {
+    while (performance.now() < until) {
+      const response = await fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+      await response.text();
+      done++;
+    }
+  };
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(Array.from({ length: CALLERS }, caller));
+  const used = process.cpuUsage(cpu);
+  return { rps: done / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / done };
+}
+
+async function serve(side: Side): Promise<{ fetch: (request: Request) => Promise<Response> | Response; body: string; close(): Promise<void> }> {
+  const typename = JSON.stringify({ query: '{ __typename }' });
+  if (side === 'bare') {
+    const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false });
+    return { fetch: (request) => bare.fetch(request), body: typename, close: () => Promise.resolve() };
+  }
+  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  const config = withSandboxUpstreams(fromRaw({ LOG_LEVEL: 'silent' }), sandboxUpstreams(ns1, buddyns));
+  const gateway = createGateway({ config: { ...config, responseCacheTtlSeconds: side === 'cached' ? 60 : 0 }, logger: createLogger('silent') });
+  return {
+    fetch: (request) => gateway.yoga.fetch(request),
+    body: side === 'cached' ? JSON.stringify({ query: '{ zones { name providers } }' }) : typename,
+    close: async () => {
+      await gateway.close();
+      await Promise.all([ns1.close(), buddyns.close()]);
+    },
+  };
+}
+
+/** Run as a process of its own, so no side's heap, garbage or JIT state weighs on another's: prints a Rate. */
+async function main(side: Side): Promise<void> {
+  const server = await serve(side);
+  await throughput(server.fetch, server.body, WARM_UP_MS);
+  const rate = await throughput(server.fetch, server.body, MEASURED_MS);
+  await server.close();
+  process.stdout.write(`${JSON.stringify(rate)}\n`);
+}
+
+const side = process.argv[2];
+if (side === 'bare' || side === 'typename' || side === 'cached') void main(side);
