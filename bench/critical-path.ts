@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { median } from './stats.js';
 import type { Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { LoggedRequest, RunningSandbox } from '../src/sandbox/kit/index.js';
@@ -9,8 +10,6 @@ const RUNS = 15;
 const ROUNDS = 3;
 const SLOW_RUNS = 9;
 const LATENCY_MS = 50;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 interface Timing {
   /** Median wall-clock time of a run. */

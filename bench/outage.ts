@@ -1,4 +1,5 @@
 import type { Config } from '../src/config.js';
+import { median } from './stats.js';
 import { createLogger } from '../src/logger.js';
 import type { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { createGateway, type Gateway } from '../src/yoga.js';
@@ -16,8 +17,6 @@ async function timed(gateway: Gateway, query: string): Promise<number> {
   await response.json();
   return performance.now() - started;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * The dashboard while NS1 hangs (answers nothing), with the default resilience settings: the wall time of

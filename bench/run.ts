@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { median } from './stats.js';
 import { fromRaw, withSandboxUpstreams, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
@@ -77,10 +78,8 @@ async function dashboardAtSizes(config: Config, ns1Control: SandboxControlClient
       shape = body.data;
     }
     const cost = dashboardCost(shape!);
-    timings.sort((x, y) => x - y);
-    const median = timings[Math.floor(timings.length / 2)] ?? 0;
     rows.push(
-      `| ${size} | ${cost.ns1Zones} | ${cost.buddyNsZones} | ${cost.records} | ${calls} | ${cost.distinct.total} | ${cost.naive.total} | ${(cost.naive.total / calls).toFixed(2)} | ${median.toFixed(0)} |`,
+      `| ${size} | ${cost.ns1Zones} | ${cost.buddyNsZones} | ${cost.records} | ${calls} | ${cost.distinct.total} | ${cost.naive.total} | ${(cost.naive.total / calls).toFixed(2)} | ${median(timings).toFixed(0)} |`,
     );
   }
   await gateway.close();

@@ -1,4 +1,5 @@
 import type { Config } from '../src/config.js';
+import { percentile } from './stats.js';
 import { createLogger } from '../src/logger.js';
 import type { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { createGateway } from '../src/yoga.js';
@@ -10,7 +11,6 @@ const ZONES = 400;
 const SHARED_QUERY = '{ zones { name providers } }';
 const OWN_ZONE_QUERY = 'query Zone($name: DomainName!) { zone(name: $name) { name ns1 { ttl } } }';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const zoneName = (i: number) => `bulk-${String((i % ZONES) + 1).padStart(4, '0')}.example`;
 
 interface Outcome {
@@ -48,10 +48,9 @@ async function saturate(config: Config, query: string, variables: (caller: numbe
 }
 
 function row(what: string, { latencies, limited }: Outcome): string {
-  const sorted = latencies.sort((a, b) => a - b);
-  const p50 = percentile(sorted, 50);
-  const p99 = percentile(sorted, 99);
-  return `| ${what} | ${sorted.length} | ${limited} | ${(sorted.length / (DURATION_MS / 1000)).toFixed(1)} | ${p50.toFixed(0)} | ${p99.toFixed(0)} | ${(p99 / p50).toFixed(2)} |`;
+  const p50 = percentile(latencies, 50);
+  const p99 = percentile(latencies, 99);
+  return `| ${what} | ${latencies.length} | ${limited} | ${(latencies.length / (DURATION_MS / 1000)).toFixed(1)} | ${p50.toFixed(0)} | ${p99.toFixed(0)} | ${(p99 / p50).toFixed(2)} |`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Config } from '../src/config.js';
+import { median } from './stats.js';
 import { createLogger } from '../src/logger.js';
 import type { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { createGateway } from '../src/yoga.js';
@@ -37,9 +38,9 @@ export async function subscriptionFanout(config: Config, ns1Control: SandboxCont
     const delivered = subscribers.reduce((sum, s) => sum + s.received.filter((r) => r.data).length, 0);
     await Promise.all(subscribers.map((s) => s.close()));
     await gateway.close();
-    timings.sort((a, b) => a - b);
-    const median = timings[Math.floor(timings.length / 2)] ?? 0;
-    rows.push(`| ${count} | ${INTERVALS} | ${requests} | ${count * INTERVALS} | ${delivered} | ${(delivered / requests).toFixed(0)} | ${median.toFixed(0)} |`);
+    rows.push(
+      `| ${count} | ${INTERVALS} | ${requests} | ${count * INTERVALS} | ${delivered} | ${(delivered / requests).toFixed(0)} | ${median(timings).toFixed(0)} |`,
+    );
   }
   return `qps subscriptions to one zone, ${INTERVALS} poll intervals each\n\n${rows.join('\n')}\n`;
 }

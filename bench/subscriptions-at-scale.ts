@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { median } from './stats.js';
 import { runInNewContext } from 'node:vm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../src/config.js';
@@ -67,11 +68,6 @@ async function subscribe(gateway: Gateway, topic: number, zone: string, arrivals
     }
   })();
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
 
 /** How a scenario opens its subscribers on a gateway, and what it says they were. */
 export interface SubscriberKind {

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
+import { median } from './stats.js';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Rate, Side } from './throughput-side.js';
 
 const execFileAsync = promisify(execFile);
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const SIDE_SCRIPT = fileURLToPath(new URL('./throughput-side.js', import.meta.url));
 

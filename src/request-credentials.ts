@@ -1,6 +1,8 @@
 import type { Config } from './config.js';
 import { GatewayError } from './errors/gateway-error.js';
-import type { BuddyNsCredential } from './providers/buddyns/provider.js';
+import { buddyNsProvider, type BuddyNsCredential } from './providers/buddyns/provider.js';
+import { credentialFingerprint } from './providers/credentials.js';
+import { ns1Provider } from './providers/ns1/provider.js';
 
 export const REQUEST_CREDENTIAL_HEADERS = { ns1: 'x-ns1-key', buddyns: 'x-buddyns-token' } as const;
 
@@ -27,4 +29,20 @@ export function requestCredentials(config: Config, headers: Headers): RequestCre
     );
   }
   return { ns1Key: ns1Header ?? config.ns1.apiKey, buddyns: buddyFromHeader ?? config.buddyns.credential };
+}
+
+/**
+ * The fingerprints of the provider credentials a request uses (`-` for none), as `ns1|buddyns`: callers
+ * with the same value read the same accounts. The server's own credentials are fingerprinted once. Throws
+ * as `requestCredentials` does for refused headers.
+ */
+export function credentialsKeyOf(config: Config): (headers: Headers) => string {
+  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
+  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
+  return (headers) => {
+    const { ns1Key, buddyns } = requestCredentials(config, headers);
+    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
+    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
+    return `${ns1}|${buddy}`;
+  };
 }

@@ -8,11 +8,9 @@ import { Counter, type Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import { overWebSocket, type GatewayContext } from '../context.js';
 import type { Logger } from '../logger.js';
-import { buddyNsProvider } from '../providers/buddyns/provider.js';
-import { credentialFingerprint, fingerprint } from '../providers/credentials.js';
+import { fingerprint } from '../providers/credentials.js';
 import { disconnectRedis, failFastRedis } from '../redis-connection.js';
-import { ns1Provider } from '../providers/ns1/provider.js';
-import { requestCredentials, type RequestCredentials } from '../request-credentials.js';
+import { credentialsKeyOf } from '../request-credentials.js';
 import { accessFingerprint } from '../auth/principal.js';
 import { authenticatedPrincipal } from './use-auth.js';
 import { resilientCache } from './resilient-cache.js';
@@ -45,27 +43,23 @@ export interface ResponseCache {
  * own credentials, and each grant of scopes and zones, are fingerprinted once, not on every request.
  */
 function sessions(config: Config): (request: Request) => string {
-  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
-  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
+  const credentialsKey = credentialsKeyOf(config);
   const known = new Map<string, string>();
   return (request) => {
-    let credentials: RequestCredentials;
+    let credentials: string;
     try {
-      credentials = requestCredentials(config, request.headers);
+      credentials = credentialsKey(request.headers);
     } catch {
       // Refused credentials: the request fails, and a response with errors is never cached.
       return 'refused';
     }
-    const { ns1Key, buddyns } = credentials;
-    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
-    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
     // Callers whose tokens grant different scopes or zones get different answers from the same accounts.
     const principal = authenticatedPrincipal(request);
     const access = principal ? accessFingerprint(principal) : 'unauthenticated';
-    const parts = `${ns1}|${buddy}|${access}`;
+    const parts = `${credentials}|${access}`;
     let session = known.get(parts);
     if (session === undefined) {
-      session = fingerprint(config.ns1.endpoint, ns1, config.buddyns.endpoint, buddy, access);
+      session = fingerprint(config.ns1.endpoint, config.buddyns.endpoint, parts);
       // Bounded: grants and caller credentials are many only where tokens or headers vary widely.
       if (known.size >= 1000) known.clear();
       known.set(parts, session);

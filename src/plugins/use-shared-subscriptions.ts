@@ -4,10 +4,7 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { accessFingerprint } from '../auth/principal.js';
 import type { Config } from '../config.js';
 import type { GatewayContext } from '../context.js';
-import { buddyNsProvider } from '../providers/buddyns/provider.js';
-import { credentialFingerprint } from '../providers/credentials.js';
-import { ns1Provider } from '../providers/ns1/provider.js';
-import { requestCredentials } from '../request-credentials.js';
+import { credentialsKeyOf } from '../request-credentials.js';
 import { SharedStream, type Tap } from '../subscriptions/shared-stream.js';
 import { SHAREABLE_SUBSCRIPTION_FIELDS } from '../subscriptions/shareable.js';
 
@@ -22,15 +19,9 @@ type Started = SharedStream<ExecutionResult> | ExecutionResult;
 
 /** Whose data a subscription shows: the provider credentials in use and the scopes and zones the caller is granted. */
 function sessions(config: Config): (context: GatewayContext) => string {
-  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
-  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
-  return (context) => {
-    // The context was built from these same headers, so they were accepted.
-    const { ns1Key, buddyns } = requestCredentials(config, (context as unknown as { request: Request }).request.headers);
-    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
-    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
-    return `${ns1}|${buddy}|${accessFingerprint(context.principal)}`;
-  };
+  const credentialsKey = credentialsKeyOf(config);
+  // The context was built from these same headers, so they were accepted.
+  return (context) => `${credentialsKey((context as unknown as { request: Request }).request.headers)}|${accessFingerprint(context.principal)}`;
 }
 
 /** The subscription's one root field, when every event of it is made from the poll event alone. */

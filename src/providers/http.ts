@@ -18,7 +18,7 @@ import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimit
 import { deadlineOfSignal, type Deadline } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
 import { StaleResponses } from './stale-responses.js';
-import { InFlightGets } from './in-flight-gets.js';
+import { InFlightGets, resourceKey } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -201,7 +201,7 @@ export class HttpClient {
     if (shared) return shared;
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const policy = mayRetry ? this.retrying : noop;
-    const staleKey = request.staleIfError && this.stale ? `${request.rateKey} ${request.path}${encodeQuery(request.query)}` : undefined;
+    const staleKey = request.staleIfError && this.stale ? resourceKey(request) : undefined;
     try {
       let attempt = 0;
       const response = await policy.execute(() => this.attempt(request, ++attempt, deadline), deadline?.signal);

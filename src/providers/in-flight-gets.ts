@@ -53,7 +53,7 @@ export class InFlightGets {
   }
 
   private join(request: UpstreamRequest, deadline: Deadline | undefined, send: Send): Promise<UpstreamResponse> {
-    const key = flightKey(request);
+    const key = resourceKey(request);
     let flight = this.flights.get(key);
     if (!flight) {
       // A first caller that cannot leave keeps the flight wanted until it lands: nothing could cancel it.
@@ -101,15 +101,17 @@ export class InFlightGets {
   }
 }
 
-function flightKey(request: UpstreamRequest): string {
+/**
+ * A resource as one credential reads it: credential, path and query, with the query's parameters in a fixed
+ * order. Keys shared flights and the stale-if-error memory.
+ */
+export function resourceKey(request: Pick<UpstreamRequest, 'rateKey' | 'path' | 'query'>): string {
   if (!request.query) return `${request.rateKey}\u0000${request.path}?`;
-  const query = request.query
-    ? Object.entries(request.query)
-        .filter(([, value]) => value !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
-        .join('&')
-    : '';
+  const query = Object.entries(request.query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+    .join('&');
   return `${request.rateKey}\u0000${request.path}?${query}`;
 }
 

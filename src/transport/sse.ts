@@ -107,7 +107,7 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
   // Over a tap: whether the client asked for more since the last event, and whether a read is under way.
   let wanted = false;
   let reading = false;
-  const readWhenReady = () => {
+  const readIfWanted = () => {
     if (!wanted || reading || finished || !tap?.ready || !stream) return;
     wanted = false;
     reading = true;
@@ -120,12 +120,12 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
       controller.enqueue(PING);
       stream = controller;
       startPinging(controller);
-      if (tap) tap.onReady = readWhenReady;
+      if (tap) tap.onReady = readIfWanted;
     },
     pull(controller) {
       if (!tap) return read(controller);
       wanted = true;
-      readWhenReady();
+      readIfWanted();
       return undefined;
     },
     cancel(reason) {
