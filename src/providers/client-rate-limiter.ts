@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { MemoryWindows } from './memory-windows.js';
 
 export interface RateBudget {
   /** Requests allowed per window. */
@@ -27,6 +28,8 @@ export interface RateLimiter {
    * worth it and throws RateBudgetExhausted at once.
    */
   acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void>;
+  /** Takes a token at once when nobody of `key` waits and one is left; otherwise false, and `acquire` waits. */
+  tryAcquire?(key: string): boolean;
   /** The provider's own view of the budget wins over ours. */
   observe(key: string, info: RateObservation): void | Promise<void>;
 }
@@ -59,8 +62,16 @@ interface Line {
   draining: boolean;
 }
 
-/** What the queue needs of a rate-limiter-flexible limiter. */
-export type WindowCounter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'block' | 'penalty'>;
+/**
+ * What the queue needs of a rate-limiter-flexible limiter. A counter in memory also answers at once: `take`
+ * takes a token when one is left (0) or says how long until it may, and `peek` reads a key's window.
+ */
+export type WindowCounter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'block' | 'penalty'> & {
+  take?(key: string): number;
+  peek?(key: string): RateLimiterRes | null;
+};
+
+const GRANTED: Promise<void> = Promise.resolve();
 
 /**
  * A first-come-first-served queue in front of a rate-limiter-flexible limiter, which counts each key's
@@ -90,6 +101,7 @@ export class QueuedRateLimiter implements RateLimiter {
 
   acquire(key: string, maxWaitMs: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.tryAcquire(key)) return GRANTED;
     const now = Date.now();
     let line = this.lines.get(key);
     if (line) {
@@ -117,18 +129,29 @@ export class QueuedRateLimiter implements RateLimiter {
     return granted;
   }
 
-  async observe(key: string, info: RateObservation): Promise<void> {
+  /** Nobody of `key` waits, no pacing holds it, and the counter has a token in memory: taken without waiting. */
+  tryAcquire(key: string): boolean {
+    if (!this.limiter.take || this.lines.has(key) || this.holdFor(key) > 0 || this.limiter.take(key) > 0) return false;
+    this.spaceNext(key);
+    return true;
+  }
+
+  observe(key: string, info: RateObservation): void | Promise<void> {
     const pauseMs = pauseMsFor(info);
-    const current = await this.limiter.get(key);
+    if (pauseMs === 0 && info.remaining === undefined) return;
+    if (this.limiter.peek) return this.adjust(key, info, pauseMs, this.limiter.peek(key));
+    return this.limiter.get(key).then((current) => this.adjust(key, info, pauseMs, current));
+  }
+
+  private adjust(key: string, info: RateObservation, pauseMs: number, current: RateLimiterRes | null): Promise<void> | undefined {
     if (pauseMs > 0) {
       const spentFor = current && current.consumedPoints > this.budget.points ? current.msBeforeNext : 0;
-      if (pauseMs > spentFor) await this.limiter.block(key, Math.ceil(pauseMs / 1000));
-      return;
+      return pauseMs > spentFor ? this.limiter.block(key, Math.ceil(pauseMs / 1000)).then(nothing) : undefined;
     }
-    if (info.remaining === undefined) return;
+    if (info.remaining === undefined) return undefined;
     const shouldHaveSpent = this.budget.points - info.remaining;
     const spent = current?.consumedPoints ?? 0;
-    if (shouldHaveSpent > spent) await this.limiter.penalty(key, shouldHaveSpent - spent);
+    return shouldHaveSpent > spent ? this.limiter.penalty(key, shouldHaveSpent - spent).then(nothing) : undefined;
   }
 
   /** How long the waiter with `ahead` waiters before it still waits: one window per budget's worth ahead. */
@@ -215,13 +238,16 @@ export class QueuedRateLimiter implements RateLimiter {
   }
 }
 
+function nothing(): void {}
+
 /**
  * One replica's budget per credential, so the gateway stays inside a provider's per-account budget instead
  * of collecting 429s, and obeys what the provider reports (`X-RateLimit-Remaining` reaching 0, Retry-After).
+ * Counted in memory, so a request within the budget takes its token at once.
  */
 export class ClientRateLimiter extends QueuedRateLimiter {
   constructor(budget: RateBudget) {
-    super(memoryLimiter(budget), { points: budget.requests, windowMs: budget.windowMs });
+    super(new MemoryWindows(budget.requests, budget.windowMs), { points: budget.requests, windowMs: budget.windowMs });
   }
 }
 

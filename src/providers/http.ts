@@ -14,7 +14,7 @@ import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header.js';
 import { AttemptSignals } from './attempt-signals.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
-import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter } from './client-rate-limiter.js';
+import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter, type RateObservation } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
 import { StaleResponses } from './stale-responses.js';
@@ -232,9 +232,9 @@ export class HttpClient {
   private attempt(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     return this.circuit
       .execute(
-        async () => {
-          await this.acquireBudget(request, deadline);
-          return this.enqueue(request, attempt, deadline);
+        () => {
+          const waiting = this.acquireBudget(request, deadline);
+          return waiting ? waiting.then(() => this.enqueue(request, attempt, deadline)) : this.enqueue(request, attempt, deadline);
         },
         () => this.refused('circuit_open'),
       )
@@ -281,12 +281,24 @@ export class HttpClient {
     return error;
   }
 
-  private async acquireBudget(request: UpstreamRequest, deadline: Deadline | undefined): Promise<void> {
+  /**
+   * The principal's share and the credential's budget, each taken at once when a token is left; a promise only
+   * when the request has to wait for one.
+   */
+  private acquireBudget(request: UpstreamRequest, deadline: Deadline | undefined): Promise<void> | undefined {
+    const shareKey = this.shares && request.principal ? `${request.rateKey}\u0000${request.principal}` : undefined;
+    if (request.signal?.aborted || deadline?.signal.aborted) return this.waitForBudget(request, deadline, shareKey);
+    const shareTaken = shareKey === undefined || this.shares!.tryAcquire(shareKey);
+    if (shareTaken && this.limiter.tryAcquire?.(request.rateKey)) return undefined;
+    return this.waitForBudget(request, deadline, shareTaken ? undefined : shareKey);
+  }
+
+  private async waitForBudget(request: UpstreamRequest, deadline: Deadline | undefined, shareKey: string | undefined): Promise<void> {
     const signal = anySignal(request.signal, deadline?.signal);
     const started = Date.now();
     const maxWaitMs = Math.min(this.options.maxRetryDelayMs, deadline ? deadline.expiresAt - started : Infinity);
     try {
-      if (this.shares && request.principal) await this.shares.acquire(`${request.rateKey}\u0000${request.principal}`, maxWaitMs, signal);
+      if (shareKey !== undefined) await this.shares!.acquire(shareKey, maxWaitMs, signal);
       await this.limiter.acquire(request.rateKey, maxWaitMs - (Date.now() - started), signal);
     } catch (error) {
       const waitMs = error instanceof RateBudgetExhausted ? error.waitMs : signal?.aborted ? maxWaitMs : undefined;
@@ -413,13 +425,11 @@ export class HttpClient {
     const remaining = numberHeader(headers['x-ratelimit-remaining']);
     if (retryAfterSeconds === undefined && (remaining === undefined || remaining > this.observeBelow)) return;
     const periodSeconds = numberHeader(headers['x-ratelimit-period']);
-    void Promise.resolve(
-      this.limiter.observe(rateKey, {
-        ...(remaining !== undefined ? { remaining } : {}),
-        ...(periodSeconds !== undefined ? { periodSeconds } : {}),
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-      }),
-    ).catch(() => undefined);
+    const observation: RateObservation = {};
+    if (remaining !== undefined) observation.remaining = remaining;
+    if (periodSeconds !== undefined) observation.periodSeconds = periodSeconds;
+    if (retryAfterSeconds !== undefined) observation.retryAfterSeconds = retryAfterSeconds;
+    this.limiter.observe(rateKey, observation)?.catch(() => undefined);
   }
 }
 
