@@ -195,10 +195,13 @@ export class HttpClient {
   }
 
   /** The one way out to the provider. */
-  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const deadline = request.deadline ?? request.scope?.deadline ?? deadlineOfSignal(request.signal);
-    const shared = this.inFlight.route(request, deadline, (own) => this.send(own));
-    if (shared) return shared;
+    return this.inFlight.route(request, deadline, this.sendNow);
+  }
+
+  /** Sends a request upstream, with its retries, unless its answer comes from an identical GET in flight. */
+  private readonly sendNow = async (request: UpstreamRequest, deadline: Deadline | undefined): Promise<UpstreamResponse> => {
     const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
     const policy = mayRetry ? this.retrying : noop;
     const staleKey = request.staleIfError && this.stale ? resourceKey(request) : undefined;
@@ -213,7 +216,7 @@ export class HttpClient {
       if (kept) return { ...kept.response, stale: { ageSeconds: kept.ageSeconds } };
       throw failure;
     }
-  }
+  };
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();

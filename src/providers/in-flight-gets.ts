@@ -2,7 +2,8 @@ import type { Deadline } from './deadline.js';
 import type { UpstreamRequest, UpstreamResponse } from './http.js';
 import { UpstreamError, type ProviderId } from './upstream-error.js';
 
-type Send = (request: UpstreamRequest) => Promise<UpstreamResponse>;
+/** Sends a request upstream now, with the deadline it must keep. */
+type SendNow = (request: UpstreamRequest, deadline: Deadline | undefined) => Promise<UpstreamResponse>;
 
 interface Flight {
   response: Promise<UpstreamResponse>;
@@ -28,44 +29,38 @@ interface Flight {
  */
 export class InFlightGets {
   private readonly flights = new Map<string, Flight>();
-  /** Requests this class sends itself, which go straight through the client. */
-  private readonly own = new WeakSet<UpstreamRequest>();
 
   constructor(private readonly client: { readonly provider: ProviderId }) {}
 
   /**
-   * Undefined when the client should send the request itself; otherwise the shared or tracked answer. A flight
+   * The shared or tracked answer to a request, sent with `send` when no identical GET is in flight. A flight
    * observes the deadline of the caller it was sent for; every caller who joins it gives up at its own.
    */
-  route(request: UpstreamRequest, deadline: Deadline | undefined, send: Send): Promise<UpstreamResponse> | undefined {
-    if (this.own.has(request)) return undefined;
-    if (request.method !== 'GET' || request.sideEffects) return this.write(request, send);
+  route(request: UpstreamRequest, deadline: Deadline | undefined, send: SendNow): Promise<UpstreamResponse> {
+    if (request.method !== 'GET' || request.sideEffects) return this.write(request, deadline, send);
     return this.join(request, deadline, send);
   }
 
-  private async write(request: UpstreamRequest, send: Send): Promise<UpstreamResponse> {
+  private async write(request: UpstreamRequest, deadline: Deadline | undefined, send: SendNow): Promise<UpstreamResponse> {
     this.flights.clear();
     try {
-      return await send(this.mark({ ...request }));
+      return await send(request, deadline);
     } finally {
       this.flights.clear();
     }
   }
 
-  private join(request: UpstreamRequest, deadline: Deadline | undefined, send: Send): Promise<UpstreamResponse> {
+  private join(request: UpstreamRequest, deadline: Deadline | undefined, send: SendNow): Promise<UpstreamResponse> {
     const key = resourceKey(request);
     let flight = this.flights.get(key);
     if (!flight) {
       // A first caller that cannot leave keeps the flight wanted until it lands: nothing could cancel it.
       const controller = request.signal ? new AbortController() : undefined;
-      const own: UpstreamRequest = { ...request };
-      if (controller) own.signal = controller.signal;
-      if (deadline) own.deadline = deadline;
       const created: Flight = {
         deadline: deadline?.signal,
         waiting: 0,
         settled: false,
-        response: send(this.mark(own)),
+        response: send(controller ? { ...request, signal: controller.signal } : request, deadline),
         abandon: () => {
           if (this.flights.get(key) === created) this.flights.delete(key);
           controller?.abort();
@@ -93,11 +88,6 @@ export class InFlightGets {
   private land(key: string, flight: Flight): void {
     flight.settled = true;
     if (this.flights.get(key) === flight) this.flights.delete(key);
-  }
-
-  private mark(request: UpstreamRequest): UpstreamRequest {
-    this.own.add(request);
-    return request;
   }
 }
 
