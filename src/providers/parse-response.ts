@@ -22,9 +22,17 @@ export function parseResponse<S extends z.ZodType>(provider: ProviderId, schema:
   return result.data;
 }
 
+/** Indexes and `for...in` rather than `Object.keys`, and no call for a primitive: it runs for every parsed value. */
 function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) freezeChild(value[i]);
+  } else {
+    for (const key in value) freezeChild(value[key]);
+  }
+  return Object.freeze(value);
+}
+
+function freezeChild(value: unknown): void {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) deepFreeze(value);
 }
