@@ -213,7 +213,7 @@ export class HttpClient {
     } catch (error) {
       const failure = error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
       const kept = staleKey && isUnavailable(failure) ? this.stale?.recall(staleKey) : undefined;
-      if (kept) return { ...kept.response, stale: { ageSeconds: kept.ageSeconds } };
+      if (kept) return { stale: { ageSeconds: kept.ageSeconds }, ...kept.response };
       throw failure;
     }
   };

@@ -60,7 +60,7 @@ export class InFlightGets {
         deadline: deadline?.signal,
         waiting: 0,
         settled: false,
-        response: send(controller ? { ...request, signal: controller.signal } : request, deadline),
+        response: send(controller ? Object.assign({}, request, { signal: controller.signal }) : request, deadline),
         abandon: () => {
           if (this.flights.get(key) === created) this.flights.delete(key);
           controller?.abort();

@@ -8,12 +8,13 @@ interface Window {
 
 /**
  * Each key's requests counted in fixed windows in this process, as rate-limiter-flexible's RateLimiterMemory
- * counts them, but answering at once: a request that finds a token takes it without a promise or a timer,
- * which is every request of a credential within its budget. A key is forgotten once its window is over.
+ * counts them, but answering at once: a request that finds a token takes it without a promise or a timer of
+ * its own, which is every request of a credential within its budget. Keys whose window is over are forgotten
+ * by one timer for all of them, as RateLimiterMemory forgets each by a timer of its own.
  */
 export class MemoryWindows {
   private readonly windows = new Map<string, Window>();
-  private sweepAt = 0;
+  private sweeping: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly points: number,
@@ -41,10 +42,13 @@ export class MemoryWindows {
     return res.consumedPoints > this.points ? Promise.reject(res) : Promise.resolve(res);
   }
 
+  /** The key's window while it is held, as rate-limiter-flexible's `get`: until the timer forgets it. */
   get(key: string): Promise<RateLimiterRes | null> {
-    return Promise.resolve(this.peek(key));
+    const window = this.windows.get(key);
+    return Promise.resolve(window ? this.res(window, this.now()) : null);
   }
 
+  /** The key's current window; none once it is over. */
   peek(key: string): RateLimiterRes | null {
     const now = this.now();
     const window = this.current(key, now);
@@ -78,16 +82,21 @@ export class MemoryWindows {
   }
 
   private open(key: string, count: number, durationMs: number, now: number): Window {
-    if (now >= this.sweepAt) this.sweep(now);
     const window = { count, endsAt: now + durationMs };
     this.windows.set(key, window);
+    this.sweeping ??= this.sweepLater();
     return window;
   }
 
-  /** Keys nobody asked for again since their window ended, forgotten at most once a window. */
-  private sweep(now: number): void {
-    this.sweepAt = now + this.windowMs;
+  private sweepLater(): NodeJS.Timeout {
+    return setTimeout(() => this.sweep(), this.windowMs).unref();
+  }
+
+  /** Keys nobody asked for again since their window ended; runs once a window while any key is held. */
+  private sweep(): void {
+    const now = this.now();
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
+    this.sweeping = this.windows.size > 0 ? this.sweepLater() : undefined;
   }
 
   private res(window: Window, now: number): RateLimiterRes {

@@ -14,6 +14,7 @@ function zonePath(name: string, ...rest: string[]): string {
   return rest.length > 0 ? `${path}/` : path;
 }
 
+// Spread last into each shape below: V8 builds a literal that adds fields after a spread many times slower.
 const names = (name: string, idn?: string) => {
   const asciiName = idn || ascii(name);
   return {
@@ -33,11 +34,11 @@ const zoneSchema = z
     creation_ts: naiveUtc,
   })
   .transform((z) => ({
-    ...names(z.name, z.name_idn),
     serial: z.serial ?? null,
     /** IPv4 or IPv6 of the master, "" when none. */
     master: z.master ?? '',
     createdAt: z.creation_ts,
+    ...names(z.name, z.name_idn),
   }));
 
 const zoneStatusSchema = z
@@ -49,11 +50,11 @@ const zoneStatusSchema = z
     last_success_ts: naiveUtc,
   })
   .transform((s) => ({
-    ...names(s.zone),
     transferOk: s.transfer_ok,
     firstFailureAt: s.first_failure_ts,
     lastFailureAt: s.last_failure_ts,
     lastSuccessAt: s.last_success_ts,
+    ...names(s.zone),
   }));
 
 const delegationSchema = z
@@ -65,11 +66,11 @@ const delegationSchema = z
     authority_ok: z.boolean(),
   })
   .transform((d) => ({
-    ...names(d.zone),
     master: d.master ?? '',
     masterOk: d.master_ok,
     registryOk: d.registry_ok,
     authorityOk: d.authority_ok,
+    ...names(d.zone),
   }));
 
 /** A zone as BuddyNS serves it as secondary. */

@@ -95,8 +95,8 @@ const shortRecordSchema = z.object({
 /** A zone with the short form of its records, parsed once. */
 export const zoneDetailSchema = zoneFields.extend({ records: z.array(shortRecordSchema).nullish() }).transform((body) => {
   const summary = summaryOf(body);
+  // The summary spread last: V8 builds a literal that adds fields after a spread many times slower.
   return {
-    ...summary,
     records: (body.records ?? []).map((r) => ({
       id: r.id,
       zone: summary.asciiName,
@@ -107,6 +107,7 @@ export const zoneDetailSchema = zoneFields.extend({ records: z.array(shortRecord
       shortAnswers: r.short_answers ?? [],
       link: r.link ?? null,
     })),
+    ...summary,
   };
 });
 
