@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Gateway } from '../../src/yoga.js';
+import { execute, useHarness } from '../support/harness.js';
+
+const h = useHarness();
+
+const HTTP = 'dnsgraph_http_request_duration_seconds';
+const OPERATION = 'dnsgraph_graphql_operation_duration_seconds';
+const ERRORS = 'dnsgraph_graphql_errors_total';
+
+/** The value of one series, matched on all its labels: a histogram's `_count`, or a counter. */
+async function sample(gateway: Gateway, name: string, labels: Record<string, string>): Promise<number> {
+  const metric = name.replace(/_count$/, '');
+  const { values } = await gateway.metrics.registry.getSingleMetric(metric)!.get();
+  const series = values.filter((v) => (v.metricName ?? metric) === name);
+  const found = series.find(
+    (v) => Object.keys(v.labels).length === Object.keys(labels).length && Object.entries(labels).every(([key, value]) => String(v.labels[key]) === value),
+  );
+  return found?.value ?? 0;
+}
+
+/** Every series of a metric, as `label=value,…` strings, to show that nothing else was counted. */
+async function seriesOf(gateway: Gateway, name: string): Promise<string[]> {
+  const metric = name.replace(/_count$/, '');
+  const { values } = await gateway.metrics.registry.getSingleMetric(metric)!.get();
+  return values
+    .filter((v) => (v.metricName ?? metric) === name)
+    .map((v) => `${Object.entries(v.labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .sort()
+      .join(',')} ${v.value}`)
+    .sort();
+}
+
+const post = (gateway: Gateway, body: string, headers: Record<string, string> = {}) =>
+  gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('GraphQL and HTTP metrics', () => {
+  it('observe one HTTP duration per parsed request, by method, route, status and operation type', async () => {
+    const gateway = h.gatewayWith({});
+    await execute(gateway, '{ __typename }');
+    await execute(gateway, 'query Probe { __typename }');
+    await execute(gateway, 'mutation { syncZone(name: "nope.example") }');
+    // A request refused before its document is parsed has no operation type, and is not observed.
+    const refused = await gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(refused.status).toBe(403);
+    // Nor is an unparsable one.
+    await execute(gateway, '{ broken');
+    const get = await gateway.yoga.fetch('http://dnsgraph.test/graphql?query=%7B__typename%7D', { headers: { 'x-graphql-yoga-csrf': '1' } });
+    expect(get.status).toBe(200);
+    expect(await seriesOf(gateway, `${HTTP}_count`)).toEqual([
+      'method=GET,operationType=query,route=/graphql,statusCode=200 1',
+      'method=POST,operationType=mutation,route=/graphql,statusCode=200 1',
+      'method=POST,operationType=query,route=/graphql,statusCode=200 2',
+    ]);
+  });
+
+  it('observe a response-cache hit, which parses nothing, as the yoga plugin did: not at all', async () => {
+    const gateway = h.gatewayWith({ RESPONSE_CACHE_TTL_SECONDS: '60' });
+    const first = await execute(gateway, '{ zones { name } }');
+    const second = await execute(gateway, '{ zones { name } }');
+    expect(second.data).toEqual(first.data);
+    expect(await seriesOf(gateway, `${HTTP}_count`)).toEqual(['method=POST,operationType=query,route=/graphql,statusCode=200 1']);
+  });
+
+  it('time each operation by type and bounded name', async () => {
+    const gateway = h.gatewayWith({});
+    await execute(gateway, '{ __typename }');
+    await execute(gateway, 'query Probe { __typename }');
+    await execute(gateway, 'query Probe { __typename }');
+    await execute(gateway, `query ${'L'.repeat(80)} { __typename }`);
+    await execute(gateway, '{ nope }');
+    // A parsed document without a name is `Anonymous`; an error before parsing is `anonymous`.
+    expect(await sample(gateway, `${OPERATION}_count`, { operationType: 'query', operationName: 'Anonymous' })).toBe(1);
+    expect(await sample(gateway, `${OPERATION}_count`, { operationType: 'query', operationName: 'Probe' })).toBe(2);
+    expect(await sample(gateway, `${OPERATION}_count`, { operationType: 'query', operationName: 'L'.repeat(64) })).toBe(1);
+    expect((await seriesOf(gateway, `${OPERATION}_count`)).length).toBe(3);
+  });
+
+  it('count errors by phase: parse, validate and each error of an executed result', async () => {
+    const gateway = h.gatewayWith({});
+    await execute(gateway, '{ broken');
+    await execute(gateway, 'query Bad { nope }');
+    await execute(gateway, 'query Write { a: syncZone(name: "nope.example") }'.replace('query', 'mutation'));
+    await h.ns1Control.addFault({ path: '/zones/example.com', status: 500, message: 'boom' });
+    const partial = await execute(gateway, 'query One { zone(name: "example.com") { name ns1 { id } } }');
+    expect(partial.errors?.length).toBe(2);
+    expect(await sample(gateway, ERRORS, { operationType: 'unknown', operationName: 'anonymous', phase: 'parse' })).toBe(1);
+    expect(await sample(gateway, ERRORS, { operationType: 'query', operationName: 'Bad', phase: 'validate' })).toBe(1);
+    // The error execution raised; the partial failure added to the response after it is not counted again.
+    expect(await sample(gateway, ERRORS, { operationType: 'query', operationName: 'One', phase: 'execute' })).toBe(1);
+    expect(await sample(gateway, ERRORS, { operationType: 'mutation', operationName: 'Write', phase: 'execute' })).toBe(1);
+    expect((await seriesOf(gateway, ERRORS)).length).toBe(4);
+  });
+
+  it('are served at /metrics with the HTTP and operation histograms', async () => {
+    const gateway = h.gatewayWith({});
+    await post(gateway, JSON.stringify({ query: '{ __typename }' }));
+    const text = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
+    expect(text).toContain('dnsgraph_http_request_duration_seconds_count{operationType="query",method="POST",route="/graphql",statusCode="200"} 1\n');
+    expect(text).toContain('dnsgraph_http_request_duration_seconds_bucket{le="+Inf",operationType="query",method="POST",route="/graphql",statusCode="200"} 1\n');
+    expect(text).toContain('dnsgraph_graphql_operation_duration_seconds_count{operationType="query",operationName="Anonymous"} 1\n');
+    expect(text).toContain('# TYPE dnsgraph_graphql_errors_total counter');
+    expect(text).toContain('# TYPE dnsgraph_graphql_deprecated_fields_total counter');
+  });
+});
