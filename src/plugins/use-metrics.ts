@@ -1,8 +1,9 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedOperationNames, routeOf } from './metric-labels.js';
+import { operationOf } from './operation-of.js';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -71,7 +72,7 @@ function hasDeprecations(schema: GraphQLSchema): boolean {
  * bounded labels only (operation type, capped operation name, route, status: never a URL or query text).
  * At `/metrics` on the main port unless `serveEndpoint` is false (METRICS_PORT serves them instead).
  */
-export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin {
+export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin[] {
   const { registry } = metrics;
   // Finding deprecated fields walks each document with the schema's type info; a schema without any skips it.
   const deprecations = hasDeprecations(schema);
@@ -80,7 +81,7 @@ export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serve
     operationType: params.operationType ?? 'unknown',
     operationName: operationName(params.operationName),
   });
-  return usePrometheus({
+  const prometheus = usePrometheus({
     endpoint: serveEndpoint ? '/metrics' : false,
     registry,
     metrics: {
@@ -125,21 +126,50 @@ export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serve
         }),
         shouldObserve: (params) => deprecations || params.deprecationInfo !== undefined,
       }),
-      graphql_yoga_http_duration: createHistogram({
-        registry,
-        histogram: {
-          name: 'dnsgraph_http_request_duration_seconds',
-          help: 'Time to answer a GraphQL HTTP request.',
-          labelNames: ['method', 'route', 'statusCode', 'operationType'],
-          buckets: DURATION_BUCKETS,
-        },
-        fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
-          operationType: params.operationType ?? 'unknown',
-          method: request.method,
-          route: routeOf(request.url),
-          statusCode: response.status,
-        }),
-      }),
+      // Observed by `useHttpDuration` instead, without copying the context of every request.
+      graphql_yoga_http_duration: false,
     },
   });
+  return [prometheus, useHttpDuration(registry)];
+}
+
+interface HttpTiming {
+  started: number;
+  /** Known once the request's document parsed: requests refused before that are not observed. */
+  operationType?: string;
+}
+
+/**
+ * `dnsgraph_http_request_duration_seconds`, as the yoga Prometheus plugin observed it (from its place
+ * among the plugins to the response, for requests whose document parsed), with one small record per
+ * request and no closure or copy of the context.
+ */
+function useHttpDuration(registry: Registry): Plugin {
+  const histogram = new Histogram({
+    name: 'dnsgraph_http_request_duration_seconds',
+    help: 'Time to answer a GraphQL HTTP request.',
+    labelNames: ['method', 'route', 'statusCode', 'operationType'],
+    buckets: DURATION_BUCKETS,
+    registers: [registry],
+  });
+  const timings = new WeakMap<Request, HttpTiming>();
+  const parsed = ({ result, context }: { result: unknown; context: { request?: Request; params?: { operationName?: string | null } } }) => {
+    if (result instanceof Error || !context.request) return;
+    const timing = timings.get(context.request);
+    if (timing) timing.operationType = operationOf(result as DocumentNode, context.params?.operationName).type;
+  };
+  return {
+    onRequest: ({ request }) => {
+      timings.set(request, { started: Date.now() });
+    },
+    onParse: ({ context }) => ((context as { request?: Request }).request ? parsed : undefined),
+    onResponse: ({ request, response }) => {
+      const timing = timings.get(request);
+      if (timing?.operationType === undefined) return;
+      histogram.observe(
+        { operationType: timing.operationType, method: request.method, route: routeOf(request.url), statusCode: response.status },
+        (Date.now() - timing.started) / 1000,
+      );
+    },
+  };
 }

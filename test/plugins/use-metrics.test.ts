@@ -8,11 +8,20 @@ const HTTP = 'dnsgraph_http_request_duration_seconds';
 const OPERATION = 'dnsgraph_graphql_operation_duration_seconds';
 const ERRORS = 'dnsgraph_graphql_errors_total';
 
+interface Sample {
+  metricName?: string;
+  labels: Record<string, string | number>;
+  value: number;
+}
+
+async function samplesOf(gateway: Gateway, metric: string): Promise<Sample[]> {
+  return (await gateway.metrics.registry.getSingleMetric(metric)!.get()).values as Sample[];
+}
+
 /** The value of one series, matched on all its labels: a histogram's `_count`, or a counter. */
 async function sample(gateway: Gateway, name: string, labels: Record<string, string>): Promise<number> {
   const metric = name.replace(/_count$/, '');
-  const { values } = await gateway.metrics.registry.getSingleMetric(metric)!.get();
-  const series = values.filter((v) => (v.metricName ?? metric) === name);
+  const series = (await samplesOf(gateway, metric)).filter((v) => (v.metricName ?? metric) === name);
   const found = series.find(
     (v) => Object.keys(v.labels).length === Object.keys(labels).length && Object.entries(labels).every(([key, value]) => String(v.labels[key]) === value),
   );
@@ -22,13 +31,15 @@ async function sample(gateway: Gateway, name: string, labels: Record<string, str
 /** Every series of a metric, as `label=value,…` strings, to show that nothing else was counted. */
 async function seriesOf(gateway: Gateway, name: string): Promise<string[]> {
   const metric = name.replace(/_count$/, '');
-  const { values } = await gateway.metrics.registry.getSingleMetric(metric)!.get();
-  return values
+  return (await samplesOf(gateway, metric))
     .filter((v) => (v.metricName ?? metric) === name)
-    .map((v) => `${Object.entries(v.labels)
-      .map(([key, value]) => `${key}=${value}`)
-      .sort()
-      .join(',')} ${v.value}`)
+    .map(
+      (v) =>
+        `${Object.entries(v.labels)
+          .map(([key, value]) => `${key}=${value}`)
+          .sort()
+          .join(',')} ${v.value}`,
+    )
     .sort();
 }
 
@@ -98,7 +109,9 @@ describe('GraphQL and HTTP metrics', () => {
     await post(gateway, JSON.stringify({ query: '{ __typename }' }));
     const text = await (await gateway.yoga.fetch('http://dnsgraph.test/metrics')).text();
     expect(text).toContain('dnsgraph_http_request_duration_seconds_count{operationType="query",method="POST",route="/graphql",statusCode="200"} 1\n');
-    expect(text).toContain('dnsgraph_http_request_duration_seconds_bucket{le="+Inf",operationType="query",method="POST",route="/graphql",statusCode="200"} 1\n');
+    expect(text).toContain(
+      'dnsgraph_http_request_duration_seconds_bucket{le="+Inf",operationType="query",method="POST",route="/graphql",statusCode="200"} 1\n',
+    );
     expect(text).toContain('dnsgraph_graphql_operation_duration_seconds_count{operationType="query",operationName="Anonymous"} 1\n');
     expect(text).toContain('# TYPE dnsgraph_graphql_errors_total counter');
     expect(text).toContain('# TYPE dnsgraph_graphql_deprecated_fields_total counter');
