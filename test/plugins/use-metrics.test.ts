@@ -1,4 +1,6 @@
+import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
+import { createMetrics, useMetrics, type GatewayMetrics } from '../../src/plugins/use-metrics.js';
 import type { Gateway } from '../../src/yoga.js';
 import { execute, useHarness } from '../support/harness.js';
 
@@ -104,6 +106,14 @@ describe('GraphQL and HTTP metrics', () => {
     expect((await seriesOf(gateway, ERRORS)).length).toBe(4);
   });
 
+  it('count an operation refused while its context is built (credentials the gateway does not accept) in the context phase', async () => {
+    const gateway = h.gatewayWith({ ALLOW_REQUEST_CREDENTIALS: 'false' });
+    const refused = await execute(gateway, 'query Mine { zones { name } }', undefined, { 'x-ns1-key': 'callers-own-key' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await seriesOf(gateway, ERRORS)).toEqual(['operationName=Mine,operationType=query,phase=context 1']);
+    expect(await seriesOf(gateway, `${OPERATION}_count`)).toEqual([]);
+  });
+
   it('are served at /metrics with the HTTP and operation histograms', async () => {
     const gateway = h.gatewayWith({});
     await post(gateway, JSON.stringify({ query: '{ __typename }' }));
@@ -115,5 +125,96 @@ describe('GraphQL and HTTP metrics', () => {
     expect(text).toContain('dnsgraph_graphql_operation_duration_seconds_count{operationType="query",operationName="Anonymous"} 1\n');
     expect(text).toContain('# TYPE dnsgraph_graphql_errors_total counter');
     expect(text).toContain('# TYPE dnsgraph_graphql_deprecated_fields_total counter');
+  });
+});
+
+describe('GraphQL metrics on a schema with deprecations and subscriptions', () => {
+  const typeDefs = /* GraphQL */ `
+    type Query {
+      fresh: String
+      old: String @deprecated(reason: "use fresh")
+      echo(text: String, shout: Boolean @deprecated(reason: "gone")): String
+      fails: String
+    }
+    type Subscription {
+      ticks: Int
+    }
+  `;
+  const schema = createSchema({
+    typeDefs,
+    resolvers: {
+      Query: {
+        fresh: () => 'f',
+        old: () => 'o',
+        echo: (_: unknown, { text }: { text?: string }) => text ?? '',
+        fails: () => {
+          throw new Error('no');
+        },
+      },
+      Subscription: {
+        ticks: {
+          subscribe: async function* () {
+            await Promise.resolve();
+            yield { ticks: 1 };
+            yield { ticks: 2 };
+            throw new Error('ended badly');
+          },
+        },
+      },
+    },
+  });
+  const yogaWithMetrics = () => {
+    const metrics = createMetrics();
+    const yoga = createYoga({ schema, logging: false, maskedErrors: false, plugins: useMetrics(metrics, schema) });
+    return { metrics, yoga };
+  };
+  const values = async (metrics: GatewayMetrics, name: string) =>
+    ((await metrics.registry.getSingleMetric(name.replace(/_count$/, ''))!.get()).values as Sample[])
+      .filter((v) => (v.metricName ?? name) === name)
+      .map(
+        (v) =>
+          `${Object.entries(v.labels)
+            .map(([key, value]) => `${key}=${value}`)
+            .sort()
+            .join(',')} ${v.value}`,
+      )
+      .sort();
+
+  it('count each deprecated field and argument a parsed document selects', async () => {
+    const { metrics, yoga } = yogaWithMetrics();
+    const ask = (query: string) =>
+      yoga.fetch('http://yoga.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    await ask('query Old { old fresh }');
+    await ask('{ old echo(text: "a", shout: true) }');
+    await ask('{ fresh }');
+    expect(await values(metrics, 'dnsgraph_graphql_deprecated_fields_total')).toEqual([
+      'fieldName=old,operationName=Anonymous,typeName=Query 1',
+      'fieldName=old,operationName=Old,typeName=Query 1',
+      'fieldName=shout,operationName=Anonymous,typeName=echo 1',
+    ]);
+  });
+
+  it('count every error of every streamed result, and time a subscription to its end', async () => {
+    const { metrics, yoga } = yogaWithMetrics();
+    const response = await yoga.fetch('http://yoga.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription Ticks { ticks }' }),
+    });
+    const stream = await response.text();
+    expect(stream).toContain('"ticks":2');
+    await yoga.fetch('http://yoga.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Two { a: fails b: fails fresh }' }),
+    });
+    expect(await values(metrics, 'dnsgraph_graphql_operation_duration_seconds_count')).toEqual([
+      'operationName=Ticks,operationType=subscription 1',
+      'operationName=Two,operationType=query 1',
+    ]);
+    expect(await values(metrics, 'dnsgraph_graphql_errors_total')).toEqual([
+      'operationName=Ticks,operationType=subscription,phase=execute 1',
+      'operationName=Two,operationType=query,phase=execute 2',
+    ]);
   });
 });
