@@ -1,9 +1,8 @@
-import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { boundedOperationNames, routeOf } from './metric-labels.js';
-import { operationOf } from './operation-of.js';
+import { useHttpDuration } from './http-duration.js';
+import { useOperationMetrics } from './operation-metrics.js';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -67,109 +66,26 @@ function hasDeprecations(schema: GraphQLSchema): boolean {
   });
 }
 
+/** The registry's metrics in Prometheus' text format, at `endpoint` on the gateway's own port. */
+function serveMetrics(registry: Registry, endpoint: string): Plugin {
+  return {
+    onRequest({ url, fetchAPI, endResponse }) {
+      if (url.pathname !== endpoint) return undefined;
+      return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'Content-Type': registry.contentType } })));
+    },
+  };
+}
+
 /**
- * GraphQL and HTTP metrics from the yoga Prometheus plugin, renamed to Prometheus conventions and with
- * bounded labels only (operation type, capped operation name, route, status: never a URL or query text).
- * At `/metrics` on the main port unless `serveEndpoint` is false (METRICS_PORT serves them instead).
+ * GraphQL and HTTP metrics under Prometheus conventions, with bounded labels only (operation type, capped
+ * operation name, route, status: never a URL or query text). At `/metrics` on the main port unless
+ * `serveEndpoint` is false (METRICS_PORT serves them instead).
  */
 export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin[] {
   const { registry } = metrics;
-  // Finding deprecated fields walks each document with the schema's type info; a schema without any skips it.
-  const deprecations = hasDeprecations(schema);
-  const operationName = boundedOperationNames();
-  const operation = (params: { operationType?: string; operationName?: string }) => ({
-    operationType: params.operationType ?? 'unknown',
-    operationName: operationName(params.operationName),
-  });
-  const prometheus = usePrometheus({
-    endpoint: serveEndpoint ? '/metrics' : false,
-    registry,
-    metrics: {
-      graphql_envelop_request: false,
-      graphql_envelop_request_time_summary: false,
-      graphql_envelop_phase_parse: false,
-      graphql_envelop_phase_validate: false,
-      graphql_envelop_phase_context: false,
-      graphql_envelop_phase_subscribe: false,
-      graphql_envelop_schema_change: false,
-      graphql_envelop_phase_execute: false,
-      graphql_envelop_request_duration: createHistogram({
-        registry,
-        histogram: {
-          name: 'dnsgraph_graphql_operation_duration_seconds',
-          help: 'Time to run a GraphQL operation, from parse to result.',
-          labelNames: ['operationType', 'operationName'],
-          buckets: DURATION_BUCKETS,
-        },
-        fillLabelsFn: operation,
-      }),
-      graphql_envelop_error_result: createCounter({
-        registry,
-        counter: {
-          name: 'dnsgraph_graphql_errors_total',
-          help: 'Errors in GraphQL results, by phase.',
-          labelNames: ['operationType', 'operationName', 'phase'],
-        },
-        fillLabelsFn: (params) => ({ ...operation(params), phase: params.errorPhase ?? 'execute' }),
-      }),
-      graphql_envelop_deprecated_field: createCounter({
-        registry,
-        counter: {
-          name: 'dnsgraph_graphql_deprecated_fields_total',
-          help: 'Deprecated fields selected.',
-          labelNames: ['operationName', 'typeName', 'fieldName'],
-        },
-        fillLabelsFn: (params) => ({
-          operationName: operationName(params.operationName),
-          typeName: params.deprecationInfo?.typeName ?? '',
-          fieldName: params.deprecationInfo?.fieldName ?? '',
-        }),
-        shouldObserve: (params) => deprecations || params.deprecationInfo !== undefined,
-      }),
-      // Observed by `useHttpDuration` instead, without copying the context of every request.
-      graphql_yoga_http_duration: false,
-    },
-  });
-  return [prometheus, useHttpDuration(registry)];
-}
-
-interface HttpTiming {
-  started: number;
-  /** Known once the request's document parsed: requests refused before that are not observed. */
-  operationType?: string;
-}
-
-/**
- * `dnsgraph_http_request_duration_seconds`, as the yoga Prometheus plugin observed it (from its place
- * among the plugins to the response, for requests whose document parsed), with one small record per
- * request and no closure or copy of the context.
- */
-function useHttpDuration(registry: Registry): Plugin {
-  const histogram = new Histogram({
-    name: 'dnsgraph_http_request_duration_seconds',
-    help: 'Time to answer a GraphQL HTTP request.',
-    labelNames: ['method', 'route', 'statusCode', 'operationType'],
-    buckets: DURATION_BUCKETS,
-    registers: [registry],
-  });
-  const timings = new WeakMap<Request, HttpTiming>();
-  const parsed = ({ result, context }: { result: unknown; context: { request?: Request; params?: { operationName?: string | null } } }) => {
-    if (result instanceof Error || !context.request) return;
-    const timing = timings.get(context.request);
-    if (timing) timing.operationType = operationOf(result as DocumentNode, context.params?.operationName).type;
-  };
-  return {
-    onRequest: ({ request }) => {
-      timings.set(request, { started: Date.now() });
-    },
-    onParse: ({ context }) => ((context as { request?: Request }).request ? parsed : undefined),
-    onResponse: ({ request, response }) => {
-      const timing = timings.get(request);
-      if (timing?.operationType === undefined) return;
-      histogram.observe(
-        { operationType: timing.operationType, method: request.method, route: routeOf(request.url), statusCode: response.status },
-        (Date.now() - timing.started) / 1000,
-      );
-    },
-  };
+  return [
+    useOperationMetrics(registry, schema, hasDeprecations(schema), DURATION_BUCKETS),
+    ...(serveEndpoint ? [serveMetrics(registry, '/metrics')] : []),
+    useHttpDuration(registry, DURATION_BUCKETS),
+  ];
 }
