@@ -126,7 +126,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
       useAuth(authenticator, logger),
       useLimits(config.limits, config.exposure.fieldSuggestions),
-      ...useMetrics(metrics, schema, config.exposure.metricsPort === undefined),
+      useMetrics(metrics, schema, config.exposure.metricsPort === undefined),
       usePartialFailures(),
       useReadiness(config, upstreams),
       useRequestDeadline(config.resilience.requestDeadlineMs),

@@ -1,8 +1,8 @@
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { useHttpDuration } from './http-duration.js';
-import { useOperationMetrics } from './operation-metrics.js';
+import { boundedOperationNames, routeOf } from './metric-labels.js';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -66,26 +66,80 @@ function hasDeprecations(schema: GraphQLSchema): boolean {
   });
 }
 
-/** The registry's metrics in Prometheus' text format, at `endpoint` on the gateway's own port. */
-function serveMetrics(registry: Registry, endpoint: string): Plugin {
-  return {
-    onRequest({ url, fetchAPI, endResponse }) {
-      if (url.pathname !== endpoint) return undefined;
-      return registry.metrics().then((text) => endResponse(new fetchAPI.Response(text, { headers: { 'Content-Type': registry.contentType } })));
-    },
-  };
-}
-
 /**
- * GraphQL and HTTP metrics under Prometheus conventions, with bounded labels only (operation type, capped
- * operation name, route, status: never a URL or query text). At `/metrics` on the main port unless
- * `serveEndpoint` is false (METRICS_PORT serves them instead).
+ * GraphQL and HTTP metrics from the yoga Prometheus plugin, renamed to Prometheus conventions and with
+ * bounded labels only (operation type, capped operation name, route, status: never a URL or query text).
+ * At `/metrics` on the main port unless `serveEndpoint` is false (METRICS_PORT serves them instead).
  */
-export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin[] {
+export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serveEndpoint = true): Plugin {
   const { registry } = metrics;
-  return [
-    useOperationMetrics(registry, schema, hasDeprecations(schema), DURATION_BUCKETS),
-    ...(serveEndpoint ? [serveMetrics(registry, '/metrics')] : []),
-    useHttpDuration(registry, DURATION_BUCKETS),
-  ];
+  // Finding deprecated fields walks each document with the schema's type info; a schema without any skips it.
+  const deprecations = hasDeprecations(schema);
+  const operationName = boundedOperationNames();
+  const operation = (params: { operationType?: string; operationName?: string }) => ({
+    operationType: params.operationType ?? 'unknown',
+    operationName: operationName(params.operationName),
+  });
+  return usePrometheus({
+    endpoint: serveEndpoint ? '/metrics' : false,
+    registry,
+    metrics: {
+      graphql_envelop_request: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_schema_change: false,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_request_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'dnsgraph_graphql_operation_duration_seconds',
+          help: 'Time to run a GraphQL operation, from parse to result.',
+          labelNames: ['operationType', 'operationName'],
+          buckets: DURATION_BUCKETS,
+        },
+        fillLabelsFn: operation,
+      }),
+      graphql_envelop_error_result: createCounter({
+        registry,
+        counter: {
+          name: 'dnsgraph_graphql_errors_total',
+          help: 'Errors in GraphQL results, by phase.',
+          labelNames: ['operationType', 'operationName', 'phase'],
+        },
+        fillLabelsFn: (params) => ({ ...operation(params), phase: params.errorPhase ?? 'execute' }),
+      }),
+      graphql_envelop_deprecated_field: createCounter({
+        registry,
+        counter: {
+          name: 'dnsgraph_graphql_deprecated_fields_total',
+          help: 'Deprecated fields selected.',
+          labelNames: ['operationName', 'typeName', 'fieldName'],
+        },
+        fillLabelsFn: (params) => ({
+          operationName: operationName(params.operationName),
+          typeName: params.deprecationInfo?.typeName ?? '',
+          fieldName: params.deprecationInfo?.fieldName ?? '',
+        }),
+        shouldObserve: (params) => deprecations || params.deprecationInfo !== undefined,
+      }),
+      graphql_yoga_http_duration: createHistogram({
+        registry,
+        histogram: {
+          name: 'dnsgraph_http_request_duration_seconds',
+          help: 'Time to answer a GraphQL HTTP request.',
+          labelNames: ['method', 'route', 'statusCode', 'operationType'],
+          buckets: DURATION_BUCKETS,
+        },
+        fillLabelsFn: (params, { request, response }: { request: Request; response: Response }) => ({
+          operationType: params.operationType ?? 'unknown',
+          method: request.method,
+          route: routeOf(request.url),
+          statusCode: response.status,
+        }),
+      }),
+    },
+  });
 }
