@@ -19,8 +19,17 @@ export function boundedOperationNames(distinct = 50): (name: string | undefined)
 
 const ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
 
+/** Request URLs whose route is known: a client sends the same few again and again. */
+const routes = new Map<string, string>();
+const REMEMBERED_URLS = 100;
+
 /** The route of a gateway request, never its URL: query strings and unknown paths stay out of labels. */
 export const routeOf = (url: string): string => {
-  const { pathname } = new URL(url, 'http://gateway');
-  return ROUTES.has(pathname) ? pathname : 'other';
+  let route = routes.get(url);
+  if (route === undefined) {
+    const { pathname } = new URL(url, 'http://gateway');
+    route = ROUTES.has(pathname) ? pathname : 'other';
+    if (routes.size < REMEMBERED_URLS && url.length <= 256) routes.set(url, route);
+  }
+  return route;
 };

@@ -17,8 +17,8 @@ async function discard(body: ReadableStream<Uint8Array>): Promise<void> {
 }
 
 /** The body of a request that declares no length, kept up to `limit` bytes: undefined when it is longer. */
-async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promise<ArrayBuffer | undefined> {
-  const chunks: Uint8Array[] = [];
+async function readUpTo(body: ReadableStream<Uint8Array<ArrayBuffer>>, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   const reader = body.getReader();
   for (;;) {
@@ -28,8 +28,8 @@ async function readUpTo(body: ReadableStream<Uint8Array>, limit: number): Promis
     if (size <= limit) chunks.push(value);
   }
   if (size > limit) return undefined;
-  const joined = Buffer.concat(chunks);
-  return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
+  // Most such bodies arrive in one chunk, which needs no copy.
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 
 /**
@@ -57,7 +57,7 @@ export function useBodyLimit(exposure: ExposureConfig): Plugin {
           endResponse(tooLarge(fetchAPI.Response, limit, setting));
           return;
         }
-        const headers = new Headers(request.headers);
+        const headers = new fetchAPI.Headers(request.headers);
         headers.set('content-length', String(read.byteLength));
         setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body: read, signal: request.signal }));
       })();

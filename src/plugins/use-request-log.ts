@@ -6,13 +6,9 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
 import type { Logger } from '../logger.js';
 import type { OperationScope } from '../providers/operation-scope.js';
+import { operationOf, type Operation } from './operation-of.js';
 
 type UpstreamCalls = OperationScope['calls'];
-
-interface Operation {
-  name: string;
-  type: string;
-}
 
 /**
  * Gives every request an id (the caller's `x-request-id`, or a new one), echoes it in the response,
@@ -82,13 +78,16 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
   }
 }
 
-/** Puts `logger` on the context as a property that makes the request's logger when first read. */
+/**
+ * Puts `logger` on the context as a property that makes the request's logger when first read. Not
+ * enumerable, so that code copying the context (metric label functions spread it) does not make one.
+ */
 function lazyLogger(context: object, make: () => Logger): void {
-  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: true, configurable: true });
+  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: false, configurable: true });
   Object.defineProperty(context, 'logger', {
     get: () => settle(make()) && (context as { logger: Logger }).logger,
     set: settle,
-    enumerable: true,
+    enumerable: false,
     configurable: true,
   });
 }
@@ -125,22 +124,4 @@ class OperationLog {
   private collect(result: ExecutionResult): void {
     if (result.errors) this.errors.push(...result.errors);
   }
-}
-
-const operations = new WeakMap<DocumentNode, Map<string | null | undefined, Operation>>();
-
-/** The name and type of the operation a document runs; known per document, which yoga's parser cache hands out again. */
-function operationOf(document: DocumentNode, operationName: string | null | undefined): Operation {
-  let byName = operations.get(document);
-  if (!byName) {
-    byName = new Map();
-    operations.set(document, byName);
-  }
-  let operation = byName.get(operationName);
-  if (!operation) {
-    const ast = getOperationAST(document, operationName);
-    operation = { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' };
-    byName.set(operationName, operation);
-  }
-  return operation;
 }
