@@ -35,15 +35,20 @@ const tooMany = (limit: number, scope: string, setting: string) =>
  * with an error for that operation only.
  */
 export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
-  const perConnection = new WeakMap<object, number>();
-  const perPrincipal = new Map<string, number>();
+  // A count per connection, held by the subscriptions that are open on it rather than the connection itself:
+  // a subscription that has ended its request's work keeps nothing of the request alive to free its place.
+  const perConnection = new WeakMap<object, { open: number }>();
+  // One count per principal, whose key every subscription of that principal shares rather than its own copy.
+  const perPrincipal = new Map<string, { key: string; open: number }>();
   return {
     onSubscribe({ context, setResultAndStopExecution }) {
       const ctx = context as Record<string, unknown>;
       const connection = connectionOf(ctx);
       const principal = principalOf(ctx);
-      const onConnection = perConnection.get(connection) ?? 0;
-      const ofPrincipal = principal === undefined ? 0 : (perPrincipal.get(principal) ?? 0);
+      let counted = perConnection.get(connection);
+      if (!counted) perConnection.set(connection, (counted = { open: 0 }));
+      const onConnection = counted.open;
+      const ofPrincipal = principal === undefined ? 0 : (perPrincipal.get(principal)?.open ?? 0);
       if (onConnection >= limits.perConnection) {
         setResultAndStopExecution({ errors: [tooMany(limits.perConnection, 'on one connection', 'MAX_SUBSCRIPTIONS_PER_CONNECTION')] });
         return;
@@ -52,20 +57,26 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
         setResultAndStopExecution({ errors: [tooMany(limits.perPrincipal, 'for one principal', 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL')] });
         return;
       }
-      perConnection.set(connection, onConnection + 1);
-      if (principal !== undefined) perPrincipal.set(principal, ofPrincipal + 1);
+      const onThisConnection = counted;
+      onThisConnection.open++;
+      let ofThisPrincipal: { key: string; open: number } | undefined;
+      if (principal !== undefined) {
+        ofThisPrincipal = perPrincipal.get(principal);
+        if (!ofThisPrincipal) perPrincipal.set(principal, (ofThisPrincipal = { key: principal, open: 0 }));
+        ofThisPrincipal.open++;
+      }
       let released = false;
+      const signal = ctx.signal as AbortSignal | undefined;
       const release = () => {
         if (released) return;
         released = true;
-        perConnection.set(connection, (perConnection.get(connection) ?? 1) - 1);
-        if (principal === undefined) return;
-        const left = (perPrincipal.get(principal) ?? 1) - 1;
-        if (left > 0) perPrincipal.set(principal, left);
-        else perPrincipal.delete(principal);
+        // One WebSocket's signal is every subscription's on it: one that ends leaves no listener behind.
+        signal?.removeEventListener('abort', release);
+        onThisConnection.open--;
+        if (ofThisPrincipal && --ofThisPrincipal.open === 0) perPrincipal.delete(ofThisPrincipal.key);
       };
       // Also when the client goes away before the stream starts or ends.
-      (ctx.signal as AbortSignal | undefined)?.addEventListener('abort', release, { once: true });
+      signal?.addEventListener('abort', release, { once: true });
       return {
         onSubscribeResult({ result }) {
           if (!isAsyncIterable(result)) {

@@ -1,0 +1,50 @@
+import { getEventListeners } from 'node:events';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { useSubscriptionLimits } from '../../src/plugins/use-subscription-limits.js';
+
+/** One long-lived connection, as a WebSocket is: every operation on it gets the same socket and signal. */
+function gatewayOnOneConnection(limits: { perConnection: number; perPrincipal: number }) {
+  const connection = new AbortController();
+  const socket = {};
+  const schema = createSchema({
+    typeDefs: 'type Query { ok: Boolean } type Subscription { ticks: Int }',
+    resolvers: {
+      Subscription: {
+        ticks: {
+          subscribe: async function* () {
+            yield { ticks: 1 };
+          },
+        },
+      },
+    },
+  });
+  const yoga = createYoga({
+    schema,
+    logging: false,
+    context: () => ({ socket, signal: connection.signal, principal: 'alice' }),
+    plugins: [useSubscriptionLimits(limits)],
+  });
+  const subscribe = async () => {
+    const response = await yoga.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: 'subscription { ticks }' }),
+    });
+    return response.text();
+  };
+  return { connection, subscribe };
+}
+
+describe('subscription limits on a long-lived connection', () => {
+  it('free the place of each subscription that ends and leave no listener on the connection', async () => {
+    const { connection, subscribe } = gatewayOnOneConnection({ perConnection: 1, perPrincipal: 1 });
+    const before = getEventListeners(connection.signal, 'abort').length;
+    for (let i = 0; i < 20; i++) {
+      const events = await subscribe();
+      expect(events).toContain('"ticks":1');
+      expect(events).not.toContain('TOO_MANY_SUBSCRIPTIONS');
+    }
+    expect(getEventListeners(connection.signal, 'abort')).toHaveLength(before);
+  });
+});
