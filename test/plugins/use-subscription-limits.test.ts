@@ -7,7 +7,7 @@ import { useSubscriptionLimits } from '../../src/plugins/use-subscription-limits
 function gatewayOnOneConnection(limits: { perConnection: number; perPrincipal: number }) {
   const connection = new AbortController();
   const socket = {};
-  const schema = createSchema({
+  const schema = createSchema<{ socket: object; signal: AbortSignal; principal: string }>({
     typeDefs: 'type Query { ok: Boolean } type Subscription { ticks: Int }',
     resolvers: {
       Subscription: {
