@@ -13,6 +13,7 @@ function gatewayOnOneConnection(limits: { perConnection: number; perPrincipal: n
       Subscription: {
         ticks: {
           subscribe: async function* () {
+            await Promise.resolve();
             yield { ticks: 1 };
           },
         },
