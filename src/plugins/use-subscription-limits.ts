@@ -40,31 +40,32 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
   const perConnection = new WeakMap<object, { open: number }>();
   // One count per principal, whose key every subscription of that principal shares rather than its own copy.
   const perPrincipal = new Map<string, { key: string; open: number }>();
+  const countOnConnection = (connection: object) => {
+    let count = perConnection.get(connection);
+    if (!count) perConnection.set(connection, (count = { open: 0 }));
+    return count;
+  };
+  const countOfPrincipal = (principal: string) => {
+    let count = perPrincipal.get(principal);
+    if (!count) perPrincipal.set(principal, (count = { key: principal, open: 0 }));
+    return count;
+  };
   return {
     onSubscribe({ context, setResultAndStopExecution }) {
       const ctx = context as Record<string, unknown>;
-      const connection = connectionOf(ctx);
+      const onConnection = countOnConnection(connectionOf(ctx));
       const principal = principalOf(ctx);
-      let counted = perConnection.get(connection);
-      if (!counted) perConnection.set(connection, (counted = { open: 0 }));
-      const onConnection = counted.open;
-      const ofPrincipal = principal === undefined ? 0 : (perPrincipal.get(principal)?.open ?? 0);
-      if (onConnection >= limits.perConnection) {
+      if (onConnection.open >= limits.perConnection) {
         setResultAndStopExecution({ errors: [tooMany(limits.perConnection, 'on one connection', 'MAX_SUBSCRIPTIONS_PER_CONNECTION')] });
         return;
       }
-      if (principal !== undefined && ofPrincipal >= limits.perPrincipal) {
+      if (principal !== undefined && (perPrincipal.get(principal)?.open ?? 0) >= limits.perPrincipal) {
         setResultAndStopExecution({ errors: [tooMany(limits.perPrincipal, 'for one principal', 'MAX_SUBSCRIPTIONS_PER_PRINCIPAL')] });
         return;
       }
-      const onThisConnection = counted;
-      onThisConnection.open++;
-      let ofThisPrincipal: { key: string; open: number } | undefined;
-      if (principal !== undefined) {
-        ofThisPrincipal = perPrincipal.get(principal);
-        if (!ofThisPrincipal) perPrincipal.set(principal, (ofThisPrincipal = { key: principal, open: 0 }));
-        ofThisPrincipal.open++;
-      }
+      const ofPrincipal = principal === undefined ? undefined : countOfPrincipal(principal);
+      onConnection.open++;
+      if (ofPrincipal) ofPrincipal.open++;
       let released = false;
       const signal = ctx.signal as AbortSignal | undefined;
       const release = () => {
@@ -72,8 +73,8 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
         released = true;
         // One WebSocket's signal is every subscription's on it: one that ends leaves no listener behind.
         signal?.removeEventListener('abort', release);
-        onThisConnection.open--;
-        if (ofThisPrincipal && --ofThisPrincipal.open === 0) perPrincipal.delete(ofThisPrincipal.key);
+        onConnection.open--;
+        if (ofPrincipal && --ofPrincipal.open === 0) perPrincipal.delete(ofPrincipal.key);
       };
       // Also when the client goes away before the stream starts or ends.
       signal?.addEventListener('abort', release, { once: true });
