@@ -15,12 +15,20 @@ export interface Rate {
   cpuUs: number;
 }
 
+/** What the driver asks of a side over IPC: run for `ms` and answer with a Rate, or close and exit. */
+export type SideCommand = { run: number } | { close: true };
+
+/** What a side says over IPC: that it is serving, or the Rate of the run it was asked for. */
+export type SideReport = { ready: true } | { rate: Rate };
+
 const CALLERS = 20;
-const WARM_UP_MS = 2_000;
+const WARM_UP_MS = 3_000;
 const MEASURED_MS = 1_000;
 
+type Fetch = (request: Request) => Promise<Response> | Response;
+
 /** Requests per second through yoga.fetch with a fixed number of callers for a fixed time. */
-async function throughput(fetch: (request: Request) => Promise<Response> | Response, body: string, ms: number): Promise<Rate> {
+async function throughput(fetch: Fetch, body: string, ms: number): Promise<Rate> {
   const until = performance.now() + ms;
   let done = 0;
   const caller = async () => {
@@ -37,7 +45,7 @@ async function throughput(fetch: (request: Request) => Promise<Response> | Respo
   return { rps: done / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / done };
 }
 
-async function serve(side: Side): Promise<{ fetch: (request: Request) => Promise<Response> | Response; body: string; close(): Promise<void> }> {
+async function serve(side: Side): Promise<{ fetch: Fetch; body: string; close(): Promise<void> }> {
   const typename = JSON.stringify({ query: '{ __typename }' });
   if (side === 'bare') {
     const bare = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), logging: false, graphiql: false });
@@ -56,13 +64,29 @@ async function serve(side: Side): Promise<{ fetch: (request: Request) => Promise
   };
 }
 
-/** Run as a process of its own, so no side's heap, garbage or JIT state weighs on another's: prints a Rate. */
+/**
+ * A side in a process of its own, so no side's heap, garbage or JIT state weighs on another's. Forked with
+ * IPC it warms up, says it is ready, then runs each slice the driver asks for; run by hand it warms up,
+ * measures once and prints the Rate.
+ */
 async function main(side: Side): Promise<void> {
   const server = await serve(side);
   await throughput(server.fetch, server.body, WARM_UP_MS);
-  const rate = await throughput(server.fetch, server.body, MEASURED_MS);
-  await server.close();
-  process.stdout.write(`${JSON.stringify(rate)}\n`);
+  const send = process.send?.bind(process);
+  if (!send) {
+    const rate = await throughput(server.fetch, server.body, MEASURED_MS);
+    await server.close();
+    process.stdout.write(`${JSON.stringify(rate)}\n`);
+    return;
+  }
+  process.on('message', (command: SideCommand) => {
+    if ('close' in command) {
+      void server.close().then(() => process.disconnect());
+      return;
+    }
+    void throughput(server.fetch, server.body, command.run).then((rate) => send({ rate } satisfies SideReport));
+  });
+  send({ ready: true } satisfies SideReport);
 }
 
 const side = process.argv[2];

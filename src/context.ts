@@ -5,6 +5,7 @@ import type { Principal } from './auth/principal.js';
 import { principalOfRequest, untilExpiry } from './auth/request-principal.js';
 import { authenticatedPrincipal } from './plugins/use-auth.js';
 import type { Config } from './config.js';
+import { defineLazily } from './lazy-property.js';
 import { LoaderRegistry } from './loaders/registry.js';
 import type { Logger } from './logger.js';
 import { BuddyNsClient } from './providers/buddyns/client.js';
@@ -61,27 +62,16 @@ export const overWebSocket = (context: object): boolean => (context as { transpo
 /**
  * Defines `key` on the context so that `create` runs on first read, not for every request: an operation
  * such as `{ __typename }` never builds a provider client. yoga merges a factory's result with
- * `Object.assign`, which would read a getter on it, so the property goes on the context itself; and it is
- * not enumerable, so that plugins copying the context for metric labels do not read it either.
+ * `Object.assign`, which would read a getter on it, so the property goes on the context itself.
  */
-function lazily<K extends keyof GatewayContext>(context: object, key: K, create: () => GatewayContext[K]): void {
-  const settle = (value: GatewayContext[K]) => Object.defineProperty(context, key, { value, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(context, key, {
-    get: () => {
-      const value = create();
-      settle(value);
-      return value;
-    },
-    set: settle,
-    enumerable: false,
-    configurable: true,
-  });
-}
+const lazily = <K extends keyof GatewayContext>(context: object, key: K, create: () => GatewayContext[K]): void => defineLazily(context, key, create);
 
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
-  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns'> => {
+  // `logger` is the request's own, which `useRequestLog` puts on the context; defining it here as well would
+  // have that plugin redefine it, and a redefined property turns the context into a slow dictionary object.
+  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns' | 'logger'> => {
     // Read now, so refused credentials fail the request before it runs.
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
@@ -96,7 +86,6 @@ export function createContextFactory(deps: GatewayDeps) {
       scope,
       audit: deps.audit,
       config,
-      logger: deps.logger,
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,

@@ -5,10 +5,21 @@ import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import { principalOfRequest } from '../auth/request-principal.js';
 import type { Logger } from '../logger.js';
 
-const principals = new WeakMap<Request, Principal>();
+/**
+ * Where `useAuth` leaves the caller on the request, under a key no other code holds. A property rather than a
+ * WeakMap: every request-keyed WeakMap entry is weak work for each young-generation garbage collection, which
+ * at thousands of requests a second costs more than the lookup it saves.
+ */
+const PRINCIPAL = Symbol('dnsgraph.principal');
+
+type WithPrincipal = Request & { [PRINCIPAL]?: Principal };
 
 /** The caller `useAuth` found for this request, if it got that far. */
-export const authenticatedPrincipal = (request: Request): Principal | undefined => principals.get(request);
+export const authenticatedPrincipal = (request: Request): Principal | undefined => (request as WithPrincipal)[PRINCIPAL];
+
+const remember = (request: Request, principal: Principal): void => {
+  (request as WithPrincipal)[PRINCIPAL] = principal;
+};
 
 function refusal(error: GraphQLError): Response {
   const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Record<string, string> } };
@@ -29,11 +40,11 @@ export function useAuth(authenticator: Authenticator, logger: Logger, graphqlEnd
       if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
       if (!authenticator.enabled) {
-        principals.set(request, anonymousPrincipal());
+        remember(request, anonymousPrincipal());
         return;
       }
       return principalOfRequest(authenticator, request, logger).then(
-        (principal) => void principals.set(request, principal),
+        (principal) => remember(request, principal),
         (error: GraphQLError) => endResponse(refusal(error)),
       );
     },

@@ -1,5 +1,6 @@
 import { getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { defineLazily } from '../lazy-property.js';
 import { callerSecrets } from '../logging/caller-secrets.js';
 import { classifyError, levelFor, type ClassifiedError } from '../logging/classify-error.js';
 import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
@@ -83,13 +84,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
  * enumerable, so that code copying the context (metric label functions spread it) does not make one.
  */
 function lazyLogger(context: object, make: () => Logger): void {
-  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(context, 'logger', {
-    get: () => settle(make()) && (context as { logger: Logger }).logger,
-    set: settle,
-    enumerable: false,
-    configurable: true,
-  });
+  defineLazily(context, 'logger', make);
 }
 
 type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
