@@ -31,9 +31,11 @@ type Fetch = (request: Request) => Promise<Response> | Response;
 async function throughput(fetch: Fetch, body: string, ms: number): Promise<Rate> {
   const until = performance.now() + ms;
   let done = 0;
+  // Declared as an HTTP client declares it, so no side reads the body differently from how it would off a socket.
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
   const caller = async () => {
     while (performance.now() < until) {
-      const response = await fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+      const response = await fetch(new Request('http://bench/graphql', { method: 'POST', headers, body }));
       await response.text();
       done++;
     }
