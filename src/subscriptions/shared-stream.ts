@@ -121,6 +121,16 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     this.onReady?.();
   }
 
+  /**
+   * The oldest queued item, taken without a promise when `accept` takes it: a consumer reads such items
+   * past whatever wraps `next()`, and the others (and the end, and an error) through it.
+   */
+  takeIf(accept: (item: T) => boolean): T | undefined {
+    const queue = this.queue;
+    if (!queue || queue.length === 0 || !accept(queue[0]!)) return undefined;
+    return queue.shift();
+  }
+
   /** `next()` would answer at once. */
   get ready(): boolean {
     return (this.queue?.length ?? 0) > 0 || this.error !== undefined || this.closed;
@@ -184,9 +194,14 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
 /**
  * `stream` (a tap's subscription stream, with whatever wraps the tap) read through only once its tap is
- * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper.
+ * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper. An item
+ * `direct` accepts is taken from the tap itself, past the wrappers.
  */
-export function readWhenReady<T>(stream: AsyncIterable<T>, tap: Pick<Tap<unknown>, 'ready' | 'onReady'>): AsyncIterableIterator<T> {
+export function readWhenReady<T>(
+  stream: AsyncIterable<T>,
+  tap: Pick<Tap<T>, 'ready' | 'onReady' | 'takeIf'>,
+  direct?: (item: T) => boolean,
+): AsyncIterableIterator<T> {
   const inner = stream[Symbol.asyncIterator]();
   let wake: (() => void) | undefined;
   const untilReady = (): Promise<void> | undefined =>
@@ -198,8 +213,13 @@ export function readWhenReady<T>(stream: AsyncIterable<T>, tap: Pick<Tap<unknown
             resolve();
           };
         });
+  const next = (): Promise<IteratorResult<T>> => {
+    const item = direct ? tap.takeIf(direct) : undefined;
+    if (item !== undefined) return Promise.resolve({ done: false, value: item });
+    return untilReady()?.then(next) ?? inner.next();
+  };
   const reader: AsyncIterableIterator<T> = {
-    next: () => untilReady()?.then(() => inner.next()) ?? inner.next(),
+    next,
     return: async (value?: unknown) => {
       const waiting = wake;
       const result = inner.return ? await inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
