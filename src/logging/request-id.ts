@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { flatUuid } from '../flat-uuid.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -12,7 +12,7 @@ export function requestIdOf(request: Request): string {
   let id = ids.get(request);
   if (!id) {
     const given = request.headers.get(REQUEST_ID_HEADER)?.trim();
-    id = given && ACCEPTED.test(given) ? given : randomUUID();
+    id = given && ACCEPTED.test(given) ? given : flatUuid();
     ids.set(request, id);
   }
   return id;

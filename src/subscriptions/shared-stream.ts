@@ -90,7 +90,6 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   private failWaiting: ((error: unknown) => void) | undefined;
   private error: { error: unknown } | undefined;
   private closed = false;
-  private readonly onAbort: (() => void) | undefined;
   /**
    * Called when an item, the end or an error is there to read and no read waits for it: a consumer that
    * reads only then keeps no read pending between events.
@@ -101,10 +100,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    if (signal && !signal.aborted) {
-      this.onAbort = () => this.end();
-      signal.addEventListener('abort', this.onAbort, { once: true });
-    }
+    // The tap itself listens (`handleEvent`), rather than a closure per tap.
+    if (signal && !signal.aborted) signal.addEventListener('abort', this, { once: true });
+  }
+
+  /** The subscriber's signal aborted. */
+  handleEvent(): void {
+    this.end();
   }
 
   push(value: T): void {
@@ -115,9 +117,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       waiting({ done: false, value });
       return;
     }
-    const queue = (this.queue ??= []);
-    if (queue.length >= MAX_QUEUED) queue.shift();
-    queue.push(value);
+    const queue = this.queue;
+    // Most taps never hold more than one item: a one-item array, not a grown one.
+    if (!queue) this.queue = [value];
+    else {
+      if (queue.length >= MAX_QUEUED) queue.shift();
+      queue.push(value);
+    }
     this.onReady?.();
   }
 
@@ -187,7 +193,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   private close(): void {
     this.closed = true;
-    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
     this.stream.leave(this);
   }
 }
