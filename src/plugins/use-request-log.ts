@@ -42,6 +42,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     });
   };
   const requestOf = (context: unknown): Request | undefined => (context as { request?: Request }).request;
+  const loggerProperty = lazyLoggerProperty(loggerFor);
 
   return {
     onRequest: ({ request }) => {
@@ -53,7 +54,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     onContextBuilding: ({ context }) => {
       const request = requestOf(context);
       // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
-      if (request) lazyLogger(context, () => loggerFor(request));
+      if (request) Object.defineProperty(context, 'logger', loggerProperty);
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();
@@ -79,17 +80,25 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
 }
 
 /**
- * Puts `logger` on the context as a property that makes the request's logger when first read. Not
- * enumerable, so that code copying the context (metric label functions spread it) does not make one.
+ * A `logger` property for a context, which makes the logger of the context's request when first read. One
+ * getter serves every context (it finds the request on the context it is read from), so a context that lives
+ * as long as a subscription holds no closure of its own for it. Not enumerable, so that code copying the
+ * context (metric label functions spread it) does not make one.
  */
-function lazyLogger(context: object, make: () => Logger): void {
-  const settle = (value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(context, 'logger', {
-    get: () => settle(make()) && (context as { logger: Logger }).logger,
-    set: settle,
+function lazyLoggerProperty(make: (request: Request) => Logger): PropertyDescriptor {
+  const settle = (context: object, value: Logger) => Object.defineProperty(context, 'logger', { value, writable: true, enumerable: false, configurable: true });
+  return {
+    get(this: { request: Request }): Logger {
+      const made = make(this.request);
+      settle(this, made);
+      return made;
+    },
+    set(this: object, value: Logger) {
+      settle(this, value);
+    },
     enumerable: false,
     configurable: true,
-  });
+  };
 }
 
 type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;

@@ -208,31 +208,39 @@ export function readWhenReady<T>(
   tap: Pick<Tap<T>, 'ready' | 'onReady' | 'takeIf'>,
   direct?: (item: T) => boolean,
 ): AsyncIterableIterator<T> {
-  const inner = stream[Symbol.asyncIterator]();
-  let wake: (() => void) | undefined;
-  const untilReady = (): Promise<void> | undefined =>
-    tap.ready
-      ? undefined
-      : new Promise<void>((resolve) => {
-          wake = tap.onReady = () => {
-            wake = tap.onReady = undefined;
-            resolve();
-          };
-        });
-  const next = (): Promise<IteratorResult<T>> => {
-    const item = direct ? tap.takeIf(direct) : undefined;
+  return new TapReader(stream[Symbol.asyncIterator](), tap, direct);
+}
+
+/** See `readWhenReady`: one object per subscriber rather than a closure per method. */
+class TapReader<T> implements AsyncIterableIterator<T> {
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly inner: AsyncIterator<T>,
+    private readonly tap: Pick<Tap<T>, 'ready' | 'onReady' | 'takeIf'>,
+    private readonly direct: ((item: T) => boolean) | undefined,
+  ) {}
+
+  next(): Promise<IteratorResult<T>> {
+    const item = this.direct ? this.tap.takeIf(this.direct) : undefined;
     if (item !== undefined) return Promise.resolve({ done: false, value: item });
-    return untilReady()?.then(next) ?? inner.next();
-  };
-  const reader: AsyncIterableIterator<T> = {
-    next,
-    return: async (value?: unknown) => {
-      const waiting = wake;
-      const result = inner.return ? await inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
-      waiting?.();
-      return result;
-    },
-    [Symbol.asyncIterator]: () => reader,
-  };
-  return reader;
+    if (this.tap.ready) return this.inner.next();
+    return new Promise<void>((resolve) => {
+      this.wake = this.tap.onReady = () => {
+        this.wake = this.tap.onReady = undefined;
+        resolve();
+      };
+    }).then(() => this.next());
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<T>> {
+    const waiting = this.wake;
+    const result = this.inner.return ? await this.inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
+    waiting?.();
+    return result;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
 }
