@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { flatUuid } from '../flat-uuid.js';
 import { SCOPES } from './scopes.js';
 import { EVERY_ZONE, type ZoneAccess } from './zone-access.js';
 
@@ -19,7 +19,7 @@ const EVERY_SCOPE: ReadonlySet<string> = new Set(SCOPES);
 
 /** With authentication off (the sandbox, or AUTH_MODE=none) a caller may do everything, as before. */
 export function anonymousPrincipal(): Principal {
-  return { id: `anonymous:${randomUUID()}`, authenticated: false, scopes: EVERY_SCOPE, zones: EVERY_ZONE };
+  return { id: `anonymous:${flatUuid()}`, authenticated: false, scopes: EVERY_SCOPE, zones: EVERY_ZONE };
 }
 
 const scopeKeys = new WeakMap<ReadonlySet<string>, string>();

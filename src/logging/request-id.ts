@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { flatUuid } from '../flat-uuid.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -14,7 +14,7 @@ export function requestIdOf(request: Request): string {
   let id = holder[ID];
   if (!id) {
     const given = request.headers.get(REQUEST_ID_HEADER)?.trim();
-    id = given && ACCEPTED.test(given) ? given : randomUUID();
+    id = given && ACCEPTED.test(given) ? given : flatUuid();
     holder[ID] = id;
   }
   return id;

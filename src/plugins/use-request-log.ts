@@ -54,7 +54,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     onContextBuilding: ({ context }) => {
       const request = requestOf(context);
       // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
-      if (request) lazyLogger(context, () => loggerFor(request));
+      if (request) defineLazily(context, 'logger', () => loggerFor(request));
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();
@@ -77,14 +77,6 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
     return { onExecuteDone: log.onDone, onSubscribeResult: log.onDone, onSubscribeError: log.onError };
   }
-}
-
-/**
- * Puts `logger` on the context as a property that makes the request's logger when first read. Not
- * enumerable, so that code copying the context (metric label functions spread it) does not make one.
- */
-function lazyLogger(context: object, make: () => Logger): void {
-  defineLazily(context, 'logger', make);
 }
 
 type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;

@@ -17,6 +17,14 @@ const tapsOfRequests = new WeakMap<object, Tap<ExecutionResult>>();
 export const sharedTapOf = (request: object | undefined): Tap<ExecutionResult> | undefined => (request ? tapsOfRequests.get(request) : undefined);
 type Started = SharedStream<ExecutionResult> | ExecutionResult;
 
+/**
+ * Whether a shared result may go to a subscriber straight from its tap. Every per-event hook a subscription
+ * passes (error masking, the errors metric, the access line's error codes, the tracing span's error mark)
+ * acts on a result's errors alone, so a result without errors comes out of them as it went in, and nothing
+ * is recorded: its transport takes it from the tap, and reads any other through the subscriber's own hooks.
+ */
+export const passesHooksUnchanged = (result: ExecutionResult): boolean => !result.errors?.length;
+
 /** Whose data a subscription shows: the provider credentials in use and the scopes and zones the caller is granted. */
 function sessions(config: Config): (context: GatewayContext) => string {
   const credentialsKey = credentialsKeyOf(config);

@@ -90,7 +90,6 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   private failWaiting: ((error: unknown) => void) | undefined;
   private error: { error: unknown } | undefined;
   private closed = false;
-  private readonly onAbort: (() => void) | undefined;
   /**
    * Called when an item, the end or an error is there to read and no read waits for it: a consumer that
    * reads only then keeps no read pending between events.
@@ -101,10 +100,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    if (signal && !signal.aborted) {
-      this.onAbort = () => this.end();
-      signal.addEventListener('abort', this.onAbort, { once: true });
-    }
+    // The tap itself listens (`handleEvent`), rather than a closure per tap.
+    if (signal && !signal.aborted) signal.addEventListener('abort', this, { once: true });
+  }
+
+  /** The subscriber's signal aborted. */
+  handleEvent(): void {
+    this.end();
   }
 
   push(value: T): void {
@@ -115,10 +117,24 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       waiting({ done: false, value });
       return;
     }
-    const queue = (this.queue ??= []);
-    if (queue.length >= MAX_QUEUED) queue.shift();
-    queue.push(value);
+    const queue = this.queue;
+    // Most taps never hold more than one item: a one-item array, not a grown one.
+    if (!queue) this.queue = [value];
+    else {
+      if (queue.length >= MAX_QUEUED) queue.shift();
+      queue.push(value);
+    }
     this.onReady?.();
+  }
+
+  /**
+   * The oldest queued item, taken without a promise when `accept` takes it: a consumer reads such items
+   * past whatever wraps `next()`, and the others (and the end, and an error) through it.
+   */
+  takeIf(accept: (item: T) => boolean): T | undefined {
+    const queue = this.queue;
+    if (!queue || queue.length === 0 || !accept(queue[0]!)) return undefined;
+    return queue.shift();
   }
 
   /** `next()` would answer at once. */
@@ -177,36 +193,54 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   private close(): void {
     this.closed = true;
-    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
+    this.signal?.removeEventListener('abort', this);
     this.stream.leave(this);
   }
 }
 
 /**
  * `stream` (a tap's subscription stream, with whatever wraps the tap) read through only once its tap is
- * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper.
+ * ready: a consumer that waits for the next item holds one pending promise, not one per wrapper. An item
+ * `direct` accepts is taken from the tap itself, past the wrappers.
  */
-export function readWhenReady<T>(stream: AsyncIterable<T>, tap: Pick<Tap<unknown>, 'ready' | 'onReady'>): AsyncIterableIterator<T> {
-  const inner = stream[Symbol.asyncIterator]();
-  let wake: (() => void) | undefined;
-  const untilReady = (): Promise<void> | undefined =>
-    tap.ready
-      ? undefined
-      : new Promise<void>((resolve) => {
-          wake = tap.onReady = () => {
-            wake = tap.onReady = undefined;
-            resolve();
-          };
-        });
-  const reader: AsyncIterableIterator<T> = {
-    next: () => untilReady()?.then(() => inner.next()) ?? inner.next(),
-    return: async (value?: unknown) => {
-      const waiting = wake;
-      const result = inner.return ? await inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
-      waiting?.();
-      return result;
-    },
-    [Symbol.asyncIterator]: () => reader,
-  };
-  return reader;
+export function readWhenReady<T>(
+  stream: AsyncIterable<T>,
+  tap: Pick<Tap<T>, 'ready' | 'onReady' | 'takeIf'>,
+  direct?: (item: T) => boolean,
+): AsyncIterableIterator<T> {
+  return new TapReader(stream[Symbol.asyncIterator](), tap, direct);
+}
+
+/** See `readWhenReady`: one object per subscriber rather than a closure per method. */
+class TapReader<T> implements AsyncIterableIterator<T> {
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly inner: AsyncIterator<T>,
+    private readonly tap: Pick<Tap<T>, 'ready' | 'onReady' | 'takeIf'>,
+    private readonly direct: ((item: T) => boolean) | undefined,
+  ) {}
+
+  next(): Promise<IteratorResult<T>> {
+    const item = this.direct ? this.tap.takeIf(this.direct) : undefined;
+    if (item !== undefined) return Promise.resolve({ done: false, value: item });
+    if (this.tap.ready) return this.inner.next();
+    return new Promise<void>((resolve) => {
+      this.wake = this.tap.onReady = () => {
+        this.wake = this.tap.onReady = undefined;
+        resolve();
+      };
+    }).then(() => this.next());
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<T>> {
+    const waiting = this.wake;
+    const result = this.inner.return ? await this.inner.return(value) : ({ done: true, value: undefined } as IteratorReturnResult<undefined>);
+    waiting?.();
+    return result;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
 }

@@ -1,14 +1,14 @@
+import { Readable } from 'node:stream';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import { sharedTapOf } from '../plugins/use-shared-subscriptions.js';
+import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import type { Tap } from '../subscriptions/shared-stream.js';
 
 /** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
 const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
 
-const encoder = new TextEncoder();
-const PING = encoder.encode(':\n\n');
-const COMPLETE = encoder.encode('event: complete\ndata:\n\n');
+const PING = Buffer.from(':\n\n');
+const COMPLETE = Buffer.from('event: complete\ndata:\n\n');
 
 const isGraphQLError = (error: unknown): error is { toJSON(): GraphQLFormattedError } =>
   error instanceof Error && error.name === 'GraphQLError' && typeof (error as { toJSON?: unknown }).toJSON === 'function';
@@ -35,26 +35,24 @@ function publicResult(result: ExecutionResult): unknown {
 }
 
 /** The bytes of each result's `next` event: made once, however many streams the same result goes to. */
-const framed = new WeakMap<object, Uint8Array>();
+const framed = new WeakMap<object, Buffer>();
 
-export function nextEvent(result: ExecutionResult): Uint8Array {
+// A Buffer, so that a stream takes the bytes as they are instead of wrapping them for each subscriber.
+export function nextEvent(result: ExecutionResult): Buffer {
   let bytes = framed.get(result);
-  if (!bytes) framed.set(result, (bytes = encoder.encode(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`)));
+  if (!bytes) framed.set(result, (bytes = Buffer.from(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`)));
   return bytes;
 }
 
-/** Every open stream's controller, pinged by one timer rather than one timer per stream. */
-const pinged = new Set<ReadableStreamDefaultController<Uint8Array>>();
+/** Every open stream, pinged by one timer rather than one timer per stream. */
+const pinged = new Set<SseStream>();
 let pinger: ReturnType<typeof setInterval> | undefined;
 
-function startPinging(controller: ReadableStreamDefaultController<Uint8Array>): void {
-  pinged.add(controller);
+function startPinging(stream: SseStream): void {
+  pinged.add(stream);
   pinger ??= setInterval(() => {
-    for (const each of pinged) {
-      // `null` is errored; `0` is backpressure or closed, which is not the end.
-      if (each.desiredSize === null) pinged.delete(each);
-      else if (each.desiredSize > 0) each.enqueue(PING);
-    }
+    // A stream whose reader is behind is not pinged: it has bytes to read.
+    for (const each of pinged) if (each.readableLength < each.readableHighWaterMark) each.push(PING);
     if (pinged.size === 0) {
       clearInterval(pinger);
       pinger = undefined;
@@ -63,77 +61,92 @@ function startPinging(controller: ReadableStreamDefaultController<Uint8Array>): 
   pinger.unref?.();
 }
 
-function stopPinging(controller: ReadableStreamDefaultController<Uint8Array>): void {
-  pinged.delete(controller);
+/**
+ * One subscription's event stream. Over a shared run's tap, a result that passes every subscriber's hooks
+ * unchanged is taken from the tap and pushed at once, with no promise on the way; anything else (a result
+ * with errors, an error, the end) is read through the subscriber's own hooks. It reads only when the tap
+ * has something and the reader has room, so between events it keeps no read pending.
+ */
+class SseStream extends Readable {
+  /** The reader has room for more. */
+  private wanted = false;
+  private reading = false;
+  private finished = false;
+
+  constructor(
+    private readonly results: AsyncIterator<ExecutionResult>,
+    private readonly tap: Tap<ExecutionResult> | undefined,
+  ) {
+    super();
+    this.push(PING);
+    startPinging(this);
+    if (tap) tap.onReady = () => this.deliver();
+  }
+
+  override _read(): void {
+    this.wanted = true;
+    this.deliver();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (this.finished) return callback(error);
+    this.finish();
+    const returned = this.results.return?.();
+    if (!returned) return callback(error);
+    returned.then(
+      () => callback(error),
+      (failure: Error) => callback(error ?? failure),
+    );
+  }
+
+  private deliver(): void {
+    if (!this.wanted || this.reading || this.finished) return;
+    const tap = this.tap;
+    if (tap) {
+      for (let direct = tap.takeIf(passesHooksUnchanged); direct; direct = this.wanted ? tap.takeIf(passesHooksUnchanged) : undefined) {
+        this.wanted = this.push(nextEvent(direct));
+      }
+      if (!this.wanted || !tap.ready) return;
+    }
+    this.reading = true;
+    this.results.next().then(
+      (next) => {
+        this.reading = false;
+        const value = next.value as ExecutionResult | null | undefined;
+        if (value != null) this.wanted = this.push(nextEvent(value));
+        if (next.done) {
+          this.push(COMPLETE);
+          this.finish();
+          this.push(null);
+        } else this.deliver();
+      },
+      (error: unknown) => {
+        this.reading = false;
+        this.finish();
+        this.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
+  private finish(): void {
+    this.finished = true;
+    pinged.delete(this);
+    if (this.tap) this.tap.onReady = undefined;
+  }
 }
 
-type FetchApi = { ReadableStream: typeof ReadableStream; Response: typeof Response };
-
-/** Reads the next result, returning a promise that settles as the stream is done with it. */
-type Reader = (controller: ReadableStreamDefaultController<Uint8Array>) => Promise<void>;
+type FetchApi = { Response: typeof Response };
 
 /**
  * A subscription's Server-Sent Events, byte for byte as yoga's SSE processor writes them (a first ping,
  * a ping every 12 s, `event: next` per result, `event: complete` at the end), but each result is
  * serialized and encoded once however many streams it goes to: a result shared by many subscribers
- * costs each of them one enqueue of the same bytes. A stream over a shared run's tap reads only when the
- * tap has something and the client has asked for more, so between events it keeps no read pending.
+ * costs each of them one push of the same bytes. The body is a Node stream, which the fetch API of
+ * yoga on Node takes as it is and the HTTP server pipes to the socket.
  */
 export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchAPI: FetchApi, tap?: Tap<ExecutionResult>): Response {
-  const iterator = result[Symbol.asyncIterator]();
-  let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
-  let finished = false;
-  const finish = () => {
-    finished = true;
-    if (stream) stopPinging(stream);
-    if (tap) tap.onReady = undefined;
-  };
-  const read: Reader = (controller) =>
-    iterator.next().then(
-      (next) => {
-        const value = next.value as ExecutionResult | null | undefined;
-        if (value != null) controller.enqueue(nextEvent(value));
-        if (next.done) {
-          controller.enqueue(COMPLETE);
-          finish();
-          controller.close();
-        }
-      },
-      (error: unknown) => {
-        finish();
-        controller.error(error);
-      },
-    );
-  // Over a tap: whether the client asked for more since the last event, and whether a read is under way.
-  let wanted = false;
-  let reading = false;
-  const readIfWanted = () => {
-    if (!wanted || reading || finished || !tap?.ready || !stream) return;
-    wanted = false;
-    reading = true;
-    void read(stream).then(() => {
-      reading = false;
-    });
-  };
-  const body = new fetchAPI.ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(PING);
-      stream = controller;
-      startPinging(controller);
-      if (tap) tap.onReady = readIfWanted;
-    },
-    pull(controller) {
-      if (!tap) return read(controller);
-      wanted = true;
-      readIfWanted();
-      return undefined;
-    },
-    cancel(reason) {
-      finish();
-      return iterator.return?.(reason).then(() => undefined);
-    },
-  });
-  return new fetchAPI.Response(body, {
+  const body = new SseStream(result[Symbol.asyncIterator](), tap);
+  return new fetchAPI.Response(body as unknown as BodyInit, {
     status: 200,
     headers: { 'Content-Type': 'text/event-stream', Connection: 'keep-alive', 'Cache-Control': 'no-cache', 'Content-Encoding': 'none' },
   });

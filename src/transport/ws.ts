@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import { isAsyncIterable } from 'graphql-yoga';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
-import { sharedTapOf } from '../plugins/use-shared-subscriptions.js';
+import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import { readWhenReady } from '../subscriptions/shared-stream.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
@@ -87,7 +87,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
       subscribe: async (args) => {
         const result = await settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal);
         const tap = sharedTapOf((args.contextValue as { request?: Request }).request);
-        return tap && isAsyncIterable(result) ? readWhenReady(result, tap) : result;
+        return tap && isAsyncIterable(result) ? readWhenReady(result, tap, passesHooksUnchanged) : result;
       },
       onSubscribe: async (ctx, _id, received) => {
         const payload = admission.admit(received);

@@ -236,3 +236,90 @@ describe('shared subscription runs over graphql-ws', () => {
     }
   });
 });
+
+describe("a shared run's events and each subscriber's own hooks", () => {
+  /** A metric's samples as `label=value,… value` strings. */
+  const series = async (target: Gateway, name: string) =>
+    (
+      (await target.metrics.registry.getSingleMetric(name.replace(/_count$/, ''))!.get()).values as Array<{
+        metricName?: string;
+        labels: object;
+        value: number;
+      }>
+    )
+      .filter((v) => (v.metricName ?? name) === name)
+      .map(
+        (v) =>
+          `${Object.entries(v.labels)
+            .map(([key, value]) => `${key}=${String(value)}`)
+            .sort()
+            .join(',')} ${v.value}`,
+      );
+
+  it('masks, counts and logs an error event for each subscriber, and writes the access line and the duration at each one’s end', async () => {
+    const lines: string[] = [];
+    const clock = new ManualScheduler();
+    const config = configOn(h, { LOG_LEVEL: 'info' });
+    const logged = createGateway({ config, logger: createLogger('info', { write: (line) => lines.push(line) }), subscriptions: { scheduler: clock } });
+    try {
+      const subscribers = await Promise.all([1, 2].map(() => rawSse(logged, { zone: 'example.com' })));
+      const clean = await Promise.all(subscribers.map((s) => s.next()));
+      expect(clean[1]).toBe(clean[0]);
+
+      await h.ns1Control.addFault({ path: '/stats/qps/example.com', status: 503, message: 'maintenance', times: 1 });
+      await clock.advance(INTERVAL_MS);
+      const failed = await Promise.all(subscribers.map((s) => s.next()));
+      expect(failed[1]).toBe(failed[0]);
+      const { errors } = JSON.parse(failed[0]!.replace(/^event: next\ndata: /, '')) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(errors[0]!.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'NS1', status: 503 });
+      // As yoga writes an error: masked, without the extensions that are for the server alone.
+      expect(errors[0]!.extensions).not.toHaveProperty('http');
+      expect(errors[0]!.extensions).not.toHaveProperty('unexpected');
+      expect(await series(logged, 'dnsgraph_graphql_errors_total')).toEqual(['operationName=Anonymous,operationType=subscription,phase=execute 2']);
+
+      await Promise.all(subscribers.map((s) => s.close()));
+      await expect.poll(() => logged.subscriptions.keys).toEqual([]);
+      const access = lines.map((line) => JSON.parse(line) as { msg?: string; type?: string; errors?: string[] }).filter((l) => l.msg === 'operation');
+      expect(access.map((l) => [l.type, l.errors])).toEqual([
+        ['subscription', ['UPSTREAM_ERROR']],
+        ['subscription', ['UPSTREAM_ERROR']],
+      ]);
+      expect(await series(logged, 'dnsgraph_graphql_operation_duration_seconds_count')).toEqual(['operationName=Anonymous,operationType=subscription 2']);
+    } finally {
+      await logged.close();
+    }
+  });
+
+  it('frees the place of a graphql-ws subscription that completes on its connection', async () => {
+    const clock = new ManualScheduler();
+    const config = configOn(h, { MAX_SUBSCRIPTIONS_PER_CONNECTION: '1' });
+    const running = await startGateway({ ...config, port: 0, host: '127.0.0.1' }, { logger: createLogger('silent'), subscriptions: { scheduler: clock } });
+    try {
+      const socket = new WebSocket(running.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      await once(socket, 'open');
+      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+      let arrived: () => void = () => undefined;
+      socket.on('message', (data: Buffer) => {
+        messages.push(JSON.parse(data.toString()) as { id?: string; type: string; payload?: unknown });
+        arrived();
+      });
+      const until = async (done: () => boolean) => {
+        while (!done()) await new Promise<void>((resolve) => (arrived = resolve));
+      };
+      socket.send(JSON.stringify({ type: 'connection_init' }));
+      await until(() => messages.some((m) => m.type === 'connection_ack'));
+      for (const id of ['a', 'b', 'c']) {
+        socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: QPS, variables: { zone: 'example.com' } } }));
+        await until(() => messages.some((m) => m.id === id && m.type === 'next'));
+        socket.send(JSON.stringify({ id, type: 'complete' }));
+        // The place is free once the subscription's hooks have run to its end.
+        await expect.poll(() => running.gateway.subscriptions.keys).toEqual([]);
+      }
+      const nexts = messages.filter((m) => m.type === 'next') as Array<{ payload: { errors?: unknown; data?: { qps?: { zone: string } } } }>;
+      expect(nexts.map((m) => m.payload.errors ?? m.payload.data?.qps?.zone)).toEqual(['example.com', 'example.com', 'example.com']);
+      socket.close();
+    } finally {
+      await running.stop();
+    }
+  });
+});
