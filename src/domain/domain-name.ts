@@ -22,7 +22,12 @@ export function toAsciiDomain(input: string): string | undefined {
   return ascii.length <= 253 ? ascii : undefined;
 }
 
+/** A name with upper case, a trailing dot or a punycode label; any other is already in its Unicode form. */
+const NOT_YET_UNICODE = /[A-Z]|\.$|xn--/;
+
+/** The Unicode lower-case form without the trailing dot; a name already in that form is returned as it is. */
 export function toUnicodeDomain(name: string): string {
+  if (!NOT_YET_UNICODE.test(name)) return name;
   return name
     .replace(/\.$/, '')
     .toLowerCase()
