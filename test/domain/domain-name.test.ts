@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toAsciiDomain, toUnicodeDomain } from '../../src/domain/domain-name.js';
+import { domainToASCII } from 'node:url';
+import { providerAsciiName, toAsciiDomain, toUnicodeDomain } from '../../src/domain/domain-name.js';
 
 describe('toUnicodeDomain', () => {
   it('returns a lower-case ASCII name without a trailing dot as it is', () => {
@@ -17,5 +18,29 @@ describe('toUnicodeDomain', () => {
 
   it('is the inverse of toAsciiDomain', () => {
     for (const name of ['bücher.de', 'münchen.example', 'example.com']) expect(toUnicodeDomain(toAsciiDomain(name)!)).toBe(name);
+  });
+});
+
+describe('providerAsciiName', () => {
+  it('gives what domainToASCII gives, or the name itself when that gives nothing', () => {
+    const names = [
+      'example.com',
+      'ns1-demo.example.org',
+      'a.b-c.d9',
+      'Example.COM',
+      'bücher.de',
+      'xn--bcher-kva.de',
+      'xn--zz.example',
+      '2.0.192.in-addr.arpa',
+      '1.2.3.4',
+      '0x7f.1',
+      '192.168.0.010',
+      'trailing.dot.',
+      '_dmarc.example.com',
+      '-leading.example',
+      'a..b',
+      '',
+    ];
+    for (const name of names) expect(providerAsciiName(name), name).toBe(domainToASCII(name) || name);
   });
 });
