@@ -22,7 +22,24 @@ export function toAsciiDomain(input: string): string | undefined {
   return ascii.length <= 253 ? ascii : undefined;
 }
 
+/**
+ * Lower-case ASCII labels, the last starting with a letter, and no punycode: a name that is its own ASCII form
+ * (the last label rules out an IPv4 address, which `domainToASCII` would rewrite).
+ */
+const ALREADY_ASCII = /^(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
+
+/** A name a provider sent, in its ASCII form as `domainToASCII` gives it, or as it is when that gives none. */
+export function providerAsciiName(name: string): string {
+  if (ALREADY_ASCII.test(name) && !name.includes('xn--')) return name;
+  return domainToASCII(name) || name;
+}
+
+/** A name with upper case, a trailing dot, a punycode label or anything not ASCII (which may have upper case). */
+const NOT_YET_UNICODE = /[A-Z]|\.$|xn--|[^\x00-\x7f]/;
+
+/** The Unicode lower-case form without the trailing dot; a name already in that form is returned as it is. */
 export function toUnicodeDomain(name: string): string {
+  if (!NOT_YET_UNICODE.test(name)) return name;
   return name
     .replace(/\.$/, '')
     .toLowerCase()

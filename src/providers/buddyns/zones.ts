@@ -1,12 +1,9 @@
-import { domainToASCII } from 'node:url';
-import { toUnicodeDomain } from '../../domain/domain-name.js';
+import { providerAsciiName as ascii, toUnicodeDomain } from '../../domain/domain-name.js';
 import { z } from 'zod';
 import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { verifiedDelete } from '../write-retries.js';
 import { naiveUtc } from './fields.js';
-
-const ascii = (name: string) => domainToASCII(name) || name;
 
 /** Zone names go out in their ASCII form, so the URL never depends on how the caller spelled an IDN. */
 function zonePath(name: string, ...rest: string[]): string {
