@@ -33,4 +33,5 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/server.js"]
+# A larger young generation: most of what a request allocates dies with it, and fewer scavenges cost less CPU.
+CMD ["node", "--max-semi-space-size=32", "dist/server.js"]
