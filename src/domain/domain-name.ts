@@ -34,8 +34,8 @@ export function providerAsciiName(name: string): string {
   return domainToASCII(name) || name;
 }
 
-/** A name with upper case, a trailing dot, a punycode label or anything not ASCII (which may have upper case). */
-const NOT_YET_UNICODE = /[A-Z]|\.$|xn--|[^\x00-\x7f]/;
+/** A name with upper case, a trailing dot, a punycode label or anything outside printable ASCII (which may have upper case). */
+const NOT_YET_UNICODE = /[A-Z]|\.$|xn--|[^ -~]/;
 
 /** The Unicode lower-case form without the trailing dot; a name already in that form is returned as it is. */
 export function toUnicodeDomain(name: string): string {
