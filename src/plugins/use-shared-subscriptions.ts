@@ -64,6 +64,10 @@ export function useSharedSubscriptions(config: Config): Plugin {
     return id;
   };
 
+  /** What subscribers share a run by: the document, operation, variables, credentials and grants. */
+  const keyOf = ({ document, operationName, variableValues, contextValue }: ExecutionArgs): string =>
+    `${documentId(document)}|${operationName ?? ''}|${stableStringify(variableValues ?? {})}|${sessionOf(contextValue as GatewayContext)}`;
+
   /** The first subscriber's run, under a signal of its own that aborts when the last subscriber leaves. */
   const start = (key: string, args: ExecutionArgs, subscribe: Subscribe): Promise<Started> => {
     const stopped = new AbortController();
@@ -111,8 +115,8 @@ export function useSharedSubscriptions(config: Config): Plugin {
       const { contextValue, document, operationName } = args as ExecutionArgs;
       const context = contextValue as GatewayContext;
       if (!context.principal || !shareableField(document, operationName)) return;
-      const key = `${documentId(document)}|${operationName ?? ''}|${stableStringify(args.variableValues ?? {})}|${sessionOf(context)}`;
-      setSubscribeFn((subscribeArgs) => join(key, subscribeArgs, subscribeFn as Subscribe));
+      // The key is made when the subscription starts, not kept by it: each subscriber's stream holds this function for its whole life.
+      setSubscribeFn((subscribeArgs) => join(keyOf(subscribeArgs), subscribeArgs, subscribeFn as Subscribe));
     },
   };
 }
