@@ -75,16 +75,20 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     // The provider clients of the operation count every request they send, retries included, in its scope.
     const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
-    return { onExecuteDone: log.onDone, onSubscribeResult: log.onDone, onSubscribeError: log.onError };
+    const onDone = ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => log.done(result);
+    return { onExecuteDone: onDone, onSubscribeResult: onDone, onSubscribeError: ({ error }: { error: unknown }) => log.fail(error) };
   }
 }
 
 type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
 
-/** One operation's access line: written when its result is complete, or when its stream ends. */
+/**
+ * One operation's access line: written when its result is complete, or when its stream ends. A subscription
+ * keeps it for its whole life, so it holds no more than the line needs, and its hooks are made only where used.
+ */
 class OperationLog {
   private readonly started = performance.now();
-  private readonly errors: unknown[] = [];
+  private errors: unknown[] | undefined;
 
   constructor(
     private readonly request: Request,
@@ -93,22 +97,22 @@ class OperationLog {
     private readonly access: Access,
   ) {}
 
-  readonly onDone = ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => {
-    if (Symbol.asyncIterator in result) return { onNext: this.onNext, onEnd: this.onEnd };
+  done(result: ExecutionResult | AsyncIterable<ExecutionResult>) {
+    if (Symbol.asyncIterator in result) return { onNext: ({ result: next }: { result: ExecutionResult }) => this.collect(next), onEnd: () => this.end() };
     this.collect(result);
-    this.onEnd();
+    this.end();
     return undefined;
-  };
+  }
 
-  readonly onError = ({ error }: { error: unknown }) => {
+  fail(error: unknown): void {
     this.access(this.request, this.operation, this.started, this.upstream, [error]);
-  };
+  }
 
-  private readonly onNext = ({ result }: { result: ExecutionResult }) => this.collect(result);
-
-  private readonly onEnd = () => this.access(this.request, this.operation, this.started, this.upstream, this.errors);
+  private end(): void {
+    this.access(this.request, this.operation, this.started, this.upstream, this.errors ?? []);
+  }
 
   private collect(result: ExecutionResult): void {
-    if (result.errors) this.errors.push(...result.errors);
+    if (result.errors) (this.errors ??= []).push(...result.errors);
   }
 }

@@ -10,11 +10,15 @@ import { SHAREABLE_SUBSCRIPTION_FIELDS } from '../subscriptions/shareable.js';
 
 type Subscribe = (args: ExecutionArgs) => unknown;
 
-/** The tap of each request that joined a shared run, for a transport that reads it only when it is ready. */
-const tapsOfRequests = new WeakMap<object, Tap<ExecutionResult>>();
+/**
+ * The tap of each subscription (by its context) that joined a shared run, for a transport that reads it only
+ * when it is ready. By context, not request: a WebSocket's operations share their connection's request.
+ */
+const tapsOfContexts = new WeakMap<object, Tap<ExecutionResult>>();
 
-/** The shared run's tap under a request's subscription stream, when it joined one. */
-export const sharedTapOf = (request: object | undefined): Tap<ExecutionResult> | undefined => (request ? tapsOfRequests.get(request) : undefined);
+/** The shared run's tap under a subscription's stream (by its context), when it joined one. */
+export const sharedTapOf = (context: unknown): Tap<ExecutionResult> | undefined =>
+  context && typeof context === 'object' ? tapsOfContexts.get(context) : undefined;
 type Started = SharedStream<ExecutionResult> | ExecutionResult;
 
 /**
@@ -60,6 +64,10 @@ export function useSharedSubscriptions(config: Config): Plugin {
     return id;
   };
 
+  /** What subscribers share a run by: the document, operation, variables, credentials and grants. */
+  const keyOf = ({ document, operationName, variableValues, contextValue }: ExecutionArgs): string =>
+    `${documentId(document)}|${operationName ?? ''}|${stableStringify(variableValues ?? {})}|${sessionOf(contextValue as GatewayContext)}`;
+
   /** The first subscriber's run, under a signal of its own that aborts when the last subscriber leaves. */
   const start = (key: string, args: ExecutionArgs, subscribe: Subscribe): Promise<Started> => {
     const stopped = new AbortController();
@@ -96,9 +104,9 @@ export function useSharedSubscriptions(config: Config): Plugin {
       if (!(started instanceof SharedStream)) return started;
       // Left by every subscriber before this one got to it: start again. Completed: its last event, then the end.
       if (started.ended && !started.completed) return join(key, args, subscribe);
-      const context = args.contextValue as GatewayContext & { request?: Request };
+      const context = args.contextValue as GatewayContext;
       const tap = started.tap(context.signal);
-      if (context.request) tapsOfRequests.set(context.request, tap);
+      tapsOfContexts.set(context, tap);
       return tap;
     });
 
@@ -107,8 +115,8 @@ export function useSharedSubscriptions(config: Config): Plugin {
       const { contextValue, document, operationName } = args as ExecutionArgs;
       const context = contextValue as GatewayContext;
       if (!context.principal || !shareableField(document, operationName)) return;
-      const key = `${documentId(document)}|${operationName ?? ''}|${stableStringify(args.variableValues ?? {})}|${sessionOf(context)}`;
-      setSubscribeFn((subscribeArgs) => join(key, subscribeArgs, subscribeFn as Subscribe));
+      // The key is made when the subscription starts, not kept by it: each subscriber's stream holds this function for its whole life.
+      setSubscribeFn((subscribeArgs) => join(keyOf(subscribeArgs), subscribeArgs, subscribeFn as Subscribe));
     },
   };
 }

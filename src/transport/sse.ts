@@ -157,17 +157,19 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
  * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE.
  */
 export function useSharedSse(): Plugin {
-  const subscriptions = new WeakSet<Request>();
+  // The context of each request's subscription, whose shared tap (if any) the response reads.
+  const subscriptions = new WeakMap<Request, object>();
   return {
     onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) subscriptions.add(request);
+      const context = args.contextValue as { request?: Request };
+      if (context.request) subscriptions.set(context.request, context);
     },
     onResultProcess(payload) {
       const { request, result, resultProcessor } = payload;
-      if (!resultProcessor || !isAsyncIterable(result) || !subscriptions.has(request)) return;
+      const context = subscriptions.get(request);
+      if (!resultProcessor || !isAsyncIterable(result) || !context) return;
       payload.setResultProcessor(
-        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(request)),
+        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(context)),
         'text/event-stream',
       );
     },

@@ -55,19 +55,26 @@ function requestOf(upgrade: IncomingMessage, connectionParams: Readonly<Record<s
   return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers, signal });
 }
 
-const socketSignals = new WeakMap<WebSocket, AbortSignal>();
+/**
+ * One Request per socket, shared by all its operations: its headers and connection params are fixed once the
+ * connection is acknowledged, and a subscription holds it for its whole life, so one per subscription would
+ * cost each of thousands of subscribers a Request, Headers, URL and abort signal of its own.
+ */
+const socketRequests = new WeakMap<WebSocket, Request>();
 
-function signalOf(socket: WebSocket): AbortSignal {
-  let signal = socketSignals.get(socket);
-  if (!signal) {
+function connectionRequestOf(socket: WebSocket, upgrade: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined): Request {
+  let request = socketRequests.get(socket);
+  if (!request) {
     const controller = new AbortController();
     // One socket carries any number of subscriptions, each listening on this signal.
     setMaxListeners(0, controller.signal);
     socket.once('close', () => controller.abort());
-    signal = controller.signal;
-    socketSignals.set(socket, signal);
+    request = requestOf(upgrade, connectionParams, controller.signal);
+    // The request follows the controller's signal with a signal of its own, which is the one its operations listen on.
+    setMaxListeners(0, request.signal);
+    socketRequests.set(socket, request);
   }
-  return signal;
+  return request;
 }
 
 /**
@@ -86,14 +93,14 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
       subscribe: async (args) => {
         const result = await settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal);
-        const tap = sharedTapOf((args.contextValue as { request?: Request }).request);
+        const tap = sharedTapOf(args.contextValue);
         return tap && isAsyncIterable(result) ? readWhenReady(result, tap, passesHooksUnchanged) : result;
       },
       onSubscribe: async (ctx, _id, received) => {
         const payload = admission.admit(received);
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
-        const request = requestOf(upgrade, ctx.connectionParams, signalOf(socket));
+        const request = connectionRequestOf(socket, upgrade, ctx.connectionParams);
         const enveloped = gateway.yoga.getEnveloped({
           request,
           params: payload,

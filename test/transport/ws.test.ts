@@ -1,0 +1,72 @@
+import { createClient, type Client } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from '../../src/logger.js';
+import { startGateway, type RunningGateway } from '../../src/server.js';
+import { realModeConfig, useHarness } from '../support/harness.js';
+
+const h = useHarness();
+
+let running: RunningGateway | undefined;
+const clients: Client[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => Promise.resolve(c.dispose())));
+  await running?.stop();
+  running = undefined;
+});
+
+/** A gateway on a real socket whose access lines are kept, as parsed JSON. */
+async function start(): Promise<Array<Record<string, unknown>>> {
+  const lines: Array<Record<string, unknown>> = [];
+  const config = realModeConfig(h, { LOG_LEVEL: 'info', AUTH_MODE: 'none' }, true);
+  const logger = createLogger('info', { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+  running = await startGateway({ ...config, port: 0, host: '127.0.0.1' }, { logger });
+  return lines;
+}
+
+/** One graphql-ws connection (one socket), opened with its first operation and kept open between operations. */
+function connection(connectionParams: Record<string, unknown> = {}): Client {
+  const url = running!.url.replace(/^http/, 'ws');
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazyCloseTimeout: 60_000 });
+  clients.push(client);
+  return client;
+}
+
+const once = async (client: Client, query: string): Promise<unknown> => (await client.iterate({ query }).next()).value;
+
+const accessLines = (lines: Array<Record<string, unknown>>) => lines.filter((line) => line.msg === 'operation');
+
+describe('graphql-ws operations on one socket', () => {
+  it('carry the id of their connection: the same for every operation on a socket, another for another socket', async () => {
+    const lines = await start();
+    const first = connection();
+    const second = connection();
+    expect(await once(first, 'query A { __typename }')).toEqual({ data: { __typename: 'Query' } });
+    expect(await once(first, 'query B { __typename }')).toEqual({ data: { __typename: 'Query' } });
+    expect(await once(second, 'query C { __typename }')).toEqual({ data: { __typename: 'Query' } });
+    await expect.poll(() => accessLines(lines).length).toBe(3);
+    const idOf = (operation: string) => accessLines(lines).find((line) => line.operation === operation)?.requestId;
+    expect(idOf('A')).toEqual(expect.any(String));
+    expect(idOf('B')).toBe(idOf('A'));
+    expect(idOf('C')).toEqual(expect.any(String));
+    expect(idOf('C')).not.toBe(idOf('A'));
+  });
+
+  it('each answer for themselves, though they share the connection request', async () => {
+    const lines = await start();
+    const socket = connection();
+    // An invalid operation fails alone; the next on the same socket runs with a context of its own.
+    await expect(once(socket, 'query Invalid($n: Int!) { __typename }')).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/never used/) as unknown }),
+    ]);
+    const zones = (await once(socket, '{ zones { name } }')) as { data?: { zones: unknown[] }; errors?: unknown };
+    expect(zones.errors).toBeUndefined();
+    expect(Array.isArray(zones.data?.zones)).toBe(true);
+    await expect.poll(() => accessLines(lines).length).toBe(2);
+    const [invalid, valid] = accessLines(lines);
+    expect(invalid).toMatchObject({ operation: 'Invalid', errors: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(valid).toMatchObject({ operation: 'anonymous', requestId: invalid!.requestId });
+    expect(valid!.errors).toBeUndefined();
+    expect((valid!.upstream as Record<string, number>).ns1).toBeGreaterThan(0);
+  });
+});
