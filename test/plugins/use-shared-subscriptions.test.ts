@@ -193,23 +193,31 @@ describe('shared subscription runs and grants', () => {
   });
 });
 
+type ProtocolMessage = { id?: string; type: string; payload?: unknown };
+
+/** A graphql-transport-ws socket spoken by hand: every message it receives, and a wait until some have come. */
+async function protocolSocket(url: string): Promise<{ socket: WebSocket; messages: ProtocolMessage[]; until: (done: () => boolean) => Promise<void> }> {
+  const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  await once(socket, 'open');
+  const messages: ProtocolMessage[] = [];
+  let arrived: () => void = () => undefined;
+  socket.on('message', (data: Buffer) => {
+    messages.push(JSON.parse(data.toString()) as ProtocolMessage);
+    arrived();
+  });
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((resolve) => (arrived = resolve));
+  };
+  return { socket, messages, until };
+}
+
 describe('shared subscription runs over graphql-ws', () => {
   it('hands the shared result to each graphql-ws subscription under its own id, and to SSE alike', async () => {
     const clock = new ManualScheduler();
     const running = await startGateway({ ...configOn(h), port: 0, host: '127.0.0.1' }, { subscriptions: { scheduler: clock } });
     resolved.count = 0;
     try {
-      const socket = new WebSocket(running.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-      await once(socket, 'open');
-      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
-      let arrived: () => void = () => undefined;
-      socket.on('message', (data: Buffer) => {
-        messages.push(JSON.parse(data.toString()) as { id?: string; type: string; payload?: unknown });
-        arrived();
-      });
-      const until = async (done: () => boolean) => {
-        while (!done()) await new Promise<void>((resolve) => (arrived = resolve));
-      };
+      const { socket, messages, until } = await protocolSocket(running.url);
       const nexts = (id: string) => messages.filter((m) => m.id === id && m.type === 'next').map((m) => m.payload);
       socket.send(JSON.stringify({ type: 'connection_init' }));
       await until(() => messages.some((m) => m.type === 'connection_ack'));
@@ -295,17 +303,7 @@ describe("a shared run's events and each subscriber's own hooks", () => {
     const config = configOn(h, { MAX_SUBSCRIPTIONS_PER_CONNECTION: '1' });
     const running = await startGateway({ ...config, port: 0, host: '127.0.0.1' }, { logger: createLogger('silent'), subscriptions: { scheduler: clock } });
     try {
-      const socket = new WebSocket(running.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-      await once(socket, 'open');
-      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
-      let arrived: () => void = () => undefined;
-      socket.on('message', (data: Buffer) => {
-        messages.push(JSON.parse(data.toString()) as { id?: string; type: string; payload?: unknown });
-        arrived();
-      });
-      const until = async (done: () => boolean) => {
-        while (!done()) await new Promise<void>((resolve) => (arrived = resolve));
-      };
+      const { socket, messages, until } = await protocolSocket(running.url);
       socket.send(JSON.stringify({ type: 'connection_init' }));
       await until(() => messages.some((m) => m.type === 'connection_ack'));
       for (const id of ['a', 'b', 'c']) {
