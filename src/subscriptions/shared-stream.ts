@@ -110,17 +110,17 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   /** Offered each item that would otherwise wait in an empty queue (see `TapConsumer`); woken as `onReady` is called. */
   consumer: TapConsumer<T> | undefined;
 
+  /**
+   * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
+   * object listener (`handleEvent`) it would wrap in a closure of its own.
+   */
+  private readonly onAbort: (() => void) | undefined;
+
   constructor(
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    // The tap itself listens (`handleEvent`), rather than a closure per tap.
-    if (signal && !signal.aborted) signal.addEventListener('abort', this, { once: true });
-  }
-
-  /** The subscriber's signal aborted. */
-  handleEvent(): void {
-    this.end();
+    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.end.bind(this)), { once: true });
   }
 
   push(value: T): void {
@@ -221,7 +221,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   private close(): void {
     this.closed = true;
-    this.signal?.removeEventListener('abort', this);
+    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
 }
