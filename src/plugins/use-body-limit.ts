@@ -40,12 +40,13 @@ export function useBodyLimit(exposure: ExposureConfig): Plugin {
   return {
     // Synchronous unless the body must be read here: most requests declare a length within the limit.
     onRequest({ request, setRequest, endResponse, fetchAPI }) {
-      if (!request.body) return;
       const upload = request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data') ?? false;
       const [limit, setting] = upload ? [exposure.maxUploadBytes, 'MAX_UPLOAD_BYTES'] : [exposure.maxBodyBytes, 'MAX_BODY_BYTES'];
       const declared = request.headers.get('content-length');
+      // Checked before `request.body`, which would build a stream over a body the parser reads without one.
       if (declared !== null && Number(declared) <= limit) return;
       const body = request.body;
+      if (!body) return;
       return (async () => {
         if (declared !== null) {
           await discard(body);

@@ -110,13 +110,24 @@ export function useSharedSubscriptions(config: Config): Plugin {
       return tap;
     });
 
+  // Each subscriber's stream holds the subscribe function it was given for its whole life: one function serves
+  // every subscription over the same inner subscribe (the usual case), and the key is made when it runs, not kept.
+  let inner: Subscribe | undefined;
+  let joining: Subscribe | undefined;
+  const joiningOver = (subscribe: Subscribe): Subscribe => {
+    if (subscribe !== inner) {
+      inner = subscribe;
+      joining = (args) => join(keyOf(args), args, subscribe);
+    }
+    return joining!;
+  };
+
   return {
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const { contextValue, document, operationName } = args as ExecutionArgs;
       const context = contextValue as GatewayContext;
       if (!context.principal || !shareableField(document, operationName)) return;
-      // The key is made when the subscription starts, not kept by it: each subscriber's stream holds this function for its whole life.
-      setSubscribeFn((subscribeArgs) => join(keyOf(subscribeArgs), subscribeArgs, subscribeFn as Subscribe));
+      setSubscribeFn(joiningOver(subscribeFn as Subscribe));
     },
   };
 }

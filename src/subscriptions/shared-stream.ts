@@ -83,8 +83,20 @@ export class SharedStream<T> {
   }
 }
 
+/**
+ * What a subscriber's transport can take from its tap without a read: each item as it arrives while nothing
+ * is queued before it, and a call when anything else is there to read.
+ */
+export interface TapConsumer<T> {
+  /** Takes `item` now, or leaves it (false) to be queued for `next()`. */
+  offer(item: T): boolean;
+  /** An item it did not take, the end or an error is there to read and no read waits for it. */
+  wake(): void;
+}
+
 /** One subscriber's view of a shared stream: a queue of items not yet read, and the read waiting for one. */
 export class Tap<T> implements AsyncIterableIterator<T> {
+  /** Undefined while empty: most taps hand every item on as it comes and need no array between events. */
   private queue: T[] | undefined;
   private waiting: ((result: IteratorResult<T>) => void) | undefined;
   private failWaiting: ((error: unknown) => void) | undefined;
@@ -95,18 +107,20 @@ export class Tap<T> implements AsyncIterableIterator<T> {
    * reads only then keeps no read pending between events.
    */
   onReady: (() => void) | undefined;
+  /** Offered each item that would otherwise wait in an empty queue (see `TapConsumer`); woken as `onReady` is called. */
+  consumer: TapConsumer<T> | undefined;
+
+  /**
+   * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
+   * object listener (`handleEvent`) it would wrap in a closure of its own.
+   */
+  private readonly onAbort: (() => void) | undefined;
 
   constructor(
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    // The tap itself listens (`handleEvent`), rather than a closure per tap.
-    if (signal && !signal.aborted) signal.addEventListener('abort', this, { once: true });
-  }
-
-  /** The subscriber's signal aborted. */
-  handleEvent(): void {
-    this.end();
+    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.end.bind(this)), { once: true });
   }
 
   push(value: T): void {
@@ -118,13 +132,15 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       return;
     }
     const queue = this.queue;
-    // Most taps never hold more than one item: a one-item array, not a grown one.
-    if (!queue) this.queue = [value];
-    else {
+    if (!queue) {
+      if (this.consumer?.offer(value)) return;
+      // Most taps never hold more than one item: a one-item array, not a grown one.
+      this.queue = [value];
+    } else {
       if (queue.length >= MAX_QUEUED) queue.shift();
       queue.push(value);
     }
-    this.onReady?.();
+    this.notify();
   }
 
   /**
@@ -133,13 +149,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
    */
   takeIf(accept: (item: T) => boolean): T | undefined {
     const queue = this.queue;
-    if (!queue || queue.length === 0 || !accept(queue[0]!)) return undefined;
-    return queue.shift();
+    if (!queue || !accept(queue[0]!)) return undefined;
+    return this.shift(queue);
   }
 
   /** `next()` would answer at once. */
   get ready(): boolean {
-    return (this.queue?.length ?? 0) > 0 || this.error !== undefined || this.closed;
+    return this.queue !== undefined || this.error !== undefined || this.closed;
   }
 
   fail(error: unknown): void {
@@ -152,7 +168,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       return;
     }
     this.error = { error };
-    this.onReady?.();
+    this.notify();
   }
 
   /** Ends this subscriber's stream: what is queued is still read, then it is done. */
@@ -162,12 +178,12 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     this.waiting = this.failWaiting = undefined;
     this.close();
     if (waiting) waiting(DONE);
-    else this.onReady?.();
+    else this.notify();
   }
 
   next(): Promise<IteratorResult<T>> {
     const queue = this.queue;
-    if (queue && queue.length > 0) return Promise.resolve({ done: false, value: queue.shift()! });
+    if (queue) return Promise.resolve({ done: false, value: this.shift(queue) });
     if (this.error) {
       const { error } = this.error;
       this.error = undefined;
@@ -191,9 +207,21 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     return this;
   }
 
+  /** The oldest queued item; the array goes once it is empty. */
+  private shift(queue: T[]): T {
+    const item = queue.shift()!;
+    if (queue.length === 0) this.queue = undefined;
+    return item;
+  }
+
+  private notify(): void {
+    this.onReady?.();
+    this.consumer?.wake();
+  }
+
   private close(): void {
     this.closed = true;
-    this.signal?.removeEventListener('abort', this);
+    if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
-import type { Tap } from '../subscriptions/shared-stream.js';
+import type { Tap, TapConsumer } from '../subscriptions/shared-stream.js';
 
 /** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
 const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
@@ -36,11 +36,15 @@ function publicResult(result: ExecutionResult): unknown {
 
 /** The bytes of each result's `next` event: made once, however many streams the same result goes to. */
 const framed = new WeakMap<object, Buffer>();
+/** The result framed last, which a shared run hands to each of its subscribers in turn. */
+let last: { result: object; bytes: Buffer } | undefined;
 
 // A Buffer, so that a stream takes the bytes as they are instead of wrapping them for each subscriber.
 export function nextEvent(result: ExecutionResult): Buffer {
+  if (last?.result === result) return last.bytes;
   let bytes = framed.get(result);
   if (!bytes) framed.set(result, (bytes = Buffer.from(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`)));
+  last = { result, bytes };
   return bytes;
 }
 
@@ -63,11 +67,11 @@ function startPinging(stream: SseStream): void {
 
 /**
  * One subscription's event stream. Over a shared run's tap, a result that passes every subscriber's hooks
- * unchanged is taken from the tap and pushed at once, with no promise on the way; anything else (a result
- * with errors, an error, the end) is read through the subscriber's own hooks. It reads only when the tap
- * has something and the reader has room, so between events it keeps no read pending.
+ * unchanged is pushed as the tap receives it, with no promise and no queue on the way; anything else (a
+ * result with errors, an error, the end) is read through the subscriber's own hooks. It reads only when the
+ * tap has something and the reader has room, so between events it keeps no read pending.
  */
-class SseStream extends Readable {
+class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   /** The reader has room for more. */
   private wanted = false;
   private reading = false;
@@ -80,7 +84,18 @@ class SseStream extends Readable {
     super();
     this.push(PING);
     startPinging(this);
-    if (tap) tap.onReady = () => this.deliver();
+    if (tap) tap.consumer = this;
+  }
+
+  /** The tap's new item, pushed now if it needs no hook and nothing is read before it. */
+  offer(result: ExecutionResult): boolean {
+    if (!this.wanted || this.reading || this.finished || !passesHooksUnchanged(result)) return false;
+    this.wanted = this.push(nextEvent(result));
+    return true;
+  }
+
+  wake(): void {
+    this.deliver();
   }
 
   override _read(): void {
@@ -131,7 +146,7 @@ class SseStream extends Readable {
   private finish(): void {
     this.finished = true;
     pinged.delete(this);
-    if (this.tap) this.tap.onReady = undefined;
+    if (this.tap) this.tap.consumer = undefined;
   }
 }
 

@@ -1,6 +1,7 @@
+import { getEventListeners } from 'node:events';
 import { Repeater } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { readWhenReady, SharedStream } from '../../src/subscriptions/shared-stream.js';
+import { readWhenReady, SharedStream, type TapConsumer } from '../../src/subscriptions/shared-stream.js';
 
 /** A source the test pushes into, counting its readers and whether it was returned. */
 function source() {
@@ -71,6 +72,21 @@ describe('shared stream', () => {
     expect(shared.ended).toBe(true);
   });
 
+  it('leaves no listener on a signal once its tap has ended, by abort or by return', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const aborting = new AbortController();
+    const returning = new AbortController();
+    const a = shared.tap(aborting.signal);
+    const b = shared.tap(returning.signal);
+    expect(getEventListeners(aborting.signal, 'abort')).toHaveLength(1);
+    aborting.abort();
+    expect(getEventListeners(aborting.signal, 'abort')).toHaveLength(0);
+    expect(await a.next()).toEqual({ done: true, value: undefined });
+    await b.return();
+    expect(getEventListeners(returning.signal, 'abort')).toHaveLength(0);
+  });
+
   it('lets a slow tap fall behind by at most 100 items, dropping the oldest', async () => {
     const upstream = source();
     const shared = new SharedStream<number>(upstream.stream, () => undefined);
@@ -111,6 +127,61 @@ describe('reading a tap only when it is ready', () => {
     const waiting = reader.next();
     await reader.return!();
     expect(await waiting).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe('a tap with a consumer', () => {
+  /** Takes even numbers while `open`; records its wake-ups. */
+  function evens() {
+    const consumer = { open: true, taken: [] as number[], woken: 0 } as { open: boolean; taken: number[]; woken: number } & TapConsumer<number>;
+    consumer.offer = (item) => {
+      if (!consumer.open || item % 2 !== 0) return false;
+      consumer.taken.push(item);
+      return true;
+    };
+    consumer.wake = () => void consumer.woken++;
+    return consumer;
+  }
+
+  it('hands each item it takes over as it arrives, with nothing queued and no wake-up', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const tap = shared.tap(undefined);
+    const consumer = evens();
+    tap.consumer = consumer;
+    await upstream.push(2);
+    await upstream.push(4);
+    await settle();
+    expect(consumer.taken).toEqual([2, 4]);
+    expect(consumer.woken).toBe(0);
+    expect(tap.ready).toBe(false);
+    await tap.return();
+  });
+
+  it('queues an item it refuses, and every later one behind it, to be read in order, and wakes it for each', async () => {
+    const upstream = source();
+    const shared = new SharedStream<number>(upstream.stream, () => undefined);
+    const tap = shared.tap(undefined);
+    const consumer = evens();
+    tap.consumer = consumer;
+    await upstream.push(3);
+    await upstream.push(6);
+    await settle();
+    // 6 would be taken, but 3 waits before it.
+    expect(consumer.taken).toEqual([]);
+    expect(consumer.woken).toBe(2);
+    expect(tap.ready).toBe(true);
+    expect(await tap.next()).toEqual({ done: false, value: 3 });
+    expect(tap.takeIf((item) => item % 2 === 0)).toBe(6);
+    expect(tap.ready).toBe(false);
+    // Nothing queued any more: the next item goes straight to the consumer again.
+    await upstream.push(8);
+    await settle();
+    expect(consumer.taken).toEqual([8]);
+    upstream.end();
+    await settle();
+    expect(consumer.woken).toBe(3);
+    expect(await tap.next()).toEqual({ done: true, value: undefined });
   });
 });
 

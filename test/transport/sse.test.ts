@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { createSchema, createYoga, getSSEProcessor } from 'graphql-yoga';
+import { createSchema, createYoga, getSSEProcessor, Repeater } from 'graphql-yoga';
 import { describe, expect, it, vi } from 'vitest';
+import { SharedStream, type Tap } from '../../src/subscriptions/shared-stream.js';
 import { nextEvent, sharedSseResponse } from '../../src/transport/sse.js';
 
 const fetchAPI = { ReadableStream, Response, TextEncoder } as unknown as Parameters<ReturnType<typeof getSSEProcessor>>[1];
@@ -51,5 +52,57 @@ describe('SSE of shared results', () => {
     const event = nextEvent(shared);
     expect(nextEvent(shared)).toBe(event);
     for (const text of bodies) expect(text).toBe(`:\n\n${event.toString()}event: complete\ndata:\n\n`);
+  });
+});
+
+describe('SSE of a shared run', () => {
+  /** A subscriber's hooks around its tap, as envelop's would be: they mask errors and count what passes them. */
+  function hooked(tap: Tap<ExecutionResult>) {
+    const seen: ExecutionResult[] = [];
+    const stream: AsyncIterable<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => ({
+        next: async () => {
+          const read = await tap.next();
+          if (read.done) return read;
+          seen.push(read.value);
+          // Slower than the run: the next result arrives while this one is still in the hooks.
+          await new Promise((resolve) => setImmediate(resolve));
+          return { done: false, value: read.value.errors ? { data: null, errors: [new GraphQLError('Unexpected error.')] } : read.value };
+        },
+        return: () => tap.return(),
+      }),
+    };
+    return { stream, seen };
+  }
+
+  it('writes error-free results past the hooks and the others through them, in the order the run made them', async () => {
+    let push: (result: ExecutionResult) => Promise<unknown> = () => Promise.resolve();
+    let stop: () => void = () => undefined;
+    const run = new Repeater<ExecutionResult>(async (p, s) => {
+      push = p;
+      stop = () => void s();
+      await s;
+    });
+    const shared = new SharedStream<ExecutionResult>(run, () => undefined);
+    const [first, failed, last] = [
+      { data: { qps: { sampledAt: '2026-01-01T00:00:00.000Z' } } },
+      { data: null, errors: [new GraphQLError('NS1 answered 503: maintenance')] },
+      { data: { qps: { sampledAt: '2026-01-01T00:00:05.000Z' } } },
+    ];
+    const subscribers = [1, 2].map(() => {
+      const tap = shared.tap(undefined);
+      const { stream, seen } = hooked(tap);
+      return { response: sharedSseResponse(stream, yogaFetchAPI, tap), seen };
+    });
+    const bodies = subscribers.map(({ response }) => body(response));
+    // Each reader is waiting for bytes before the run makes any.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const result of [first, failed, last]) await push(result);
+    stop();
+    const masked = nextEvent({ data: null, errors: [new GraphQLError('Unexpected error.')] }).toString();
+    for (const text of await Promise.all(bodies)) {
+      expect(text).toBe(`:\n\n${nextEvent(first).toString()}${masked}${nextEvent(last).toString()}event: complete\ndata:\n\n`);
+    }
+    for (const { seen } of subscribers) expect(seen).toEqual([failed]);
   });
 });
