@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { ExecutionResult } from 'graphql';
 import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
@@ -12,6 +14,8 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /** graphql-ws sends text frames. */
 const TEXT_FRAME = Object.freeze({ binary: false });
+/** The first byte of an unfragmented text frame (RFC 6455 5.2): FIN, opcode 1. */
+const FINAL_TEXT = 0x81;
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
@@ -31,6 +35,29 @@ function tailOf(result: ExecutionResult): Buffer {
     encodedTails.set(result, tail);
   }
   return tail;
+}
+
+/**
+ * One unmasked text frame holding `head` and `tail`, as `ws` frames a message from a server (RFC 6455 5.2): written
+ * with one `write` where `ws` corks its socket to write the header and the payload as two buffers.
+ */
+function textFrame(head: string, headBytes: number, tail: Buffer): Buffer {
+  const length = headBytes + tail.length;
+  const lengthBytes = length < 126 ? 0 : length < 65536 ? 2 : 8;
+  const frame = Buffer.allocUnsafe(2 + lengthBytes + length);
+  frame[0] = FINAL_TEXT;
+  if (lengthBytes === 0) frame[1] = length;
+  else if (lengthBytes === 2) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length % 2 ** 32, 6);
+  }
+  frame.write(head, 2 + lengthBytes, 'utf8');
+  tail.copy(frame, 2 + lengthBytes + headBytes);
+  return frame;
 }
 
 /**
@@ -54,6 +81,8 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
     private readonly inner: AsyncIterator<ExecutionResult>,
     private readonly tap: Pick<Tap<ExecutionResult>, 'ready' | 'onReady' | 'takeIf'>,
     private readonly socket: WebSocket,
+    /** The connection under `socket`, written to directly while no extension (compression) transforms its frames. */
+    private readonly connection: Socket | undefined,
     id: string,
     private readonly direct: (result: ExecutionResult) => boolean,
   ) {
@@ -102,6 +131,12 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
       const result = this.tap.takeIf(this.direct);
       if (result === undefined) return;
       const tail = tailOf(result);
+      const connection = this.connection;
+      // `ws` holds no frame of its own back (it queues some only while compressing), so this one goes after every earlier one.
+      if (connection && socket.bufferedAmount === connection.writableLength) {
+        connection.write(textFrame(this.head, this.headBytes, tail));
+        continue;
+      }
       const message = Buffer.allocUnsafe(this.headBytes + tail.length);
       message.write(this.head, 0, 'utf8');
       tail.copy(message, this.headBytes);
@@ -119,8 +154,11 @@ export function sharedNextMessages(
   stream: AsyncIterable<ExecutionResult>,
   tap: Pick<Tap<ExecutionResult>, 'ready' | 'onReady' | 'takeIf'>,
   socket: WebSocket,
+  upgrade: IncomingMessage,
   id: string,
   direct: (result: ExecutionResult) => boolean,
 ): AsyncIterableIterator<ExecutionResult> {
-  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, id, direct);
+  // The upgrade request's connection is the one `ws` took over; with an extension its frames are not plain.
+  const connection = socket.extensions === '' ? upgrade.socket : undefined;
+  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, connection, id, direct);
 }
