@@ -3,17 +3,15 @@ import type { Socket } from 'node:net';
 import type { ExecutionResult } from 'graphql';
 import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import type { Tap } from '../subscriptions/shared-stream.js';
+import { readWhenReady, type Tap } from '../subscriptions/shared-stream.js';
 
 /**
- * While a socket holds more unsent bytes than this, its subscriptions' events go through graphql-ws, which
+ * While a connection holds more unsent bytes than this, its subscriptions' events go through graphql-ws, which
  * waits for each message to be written: a slow reader then falls behind in its taps, which drop their oldest
- * events, rather than in the socket's buffer.
+ * events, rather than in the connection's buffer.
  */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** graphql-ws sends text frames. */
-const TEXT_FRAME = Object.freeze({ binary: false });
 /** The first byte of an unfragmented text frame (RFC 6455 5.2): FIN, opcode 1. */
 const FINAL_TEXT = 0x81;
 
@@ -25,8 +23,11 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
  * absent when there are none).
  */
 const encodedTails = new WeakMap<ExecutionResult, Buffer>();
+/** The result last encoded: a shared event goes to all its subscribers one after another. */
+let last: { result: ExecutionResult; tail: Buffer } | undefined;
 
 function tailOf(result: ExecutionResult): Buffer {
+  if (last?.result === result) return last.tail;
   let tail = encodedTails.get(result);
   if (tail === undefined) {
     const { errors, ...resultWithoutErrors } = result;
@@ -34,6 +35,7 @@ function tailOf(result: ExecutionResult): Buffer {
     tail = Buffer.from(`${JSON.stringify(payload)}}`);
     encodedTails.set(result, tail);
   }
+  last = { result, tail };
   return tail;
 }
 
@@ -62,9 +64,10 @@ function textFrame(head: string, headBytes: number, tail: Buffer): Buffer {
 
 /**
  * A graphql-ws subscription of a shared run, as the iterator graphql-ws reads: a shared result that `direct`
- * accepts is written to the socket straight from the tap, as the very bytes graphql-ws would send for it
- * (`{"id":…,"type":"next","payload":…}`), with no promise, closure or `JSON.stringify` per subscriber; anything
- * else (an error result, the end, a failure) goes through `stream`, the subscriber's own hooks, and graphql-ws.
+ * accepts is written to the connection straight from the tap, as the very bytes graphql-ws would send for it
+ * (`{"id":…,"type":"next","payload":…}` in one text frame), with no promise, closure or `JSON.stringify` per
+ * subscriber; anything else (an error result, the end, a failure, and any result while the connection is
+ * backed up) goes through `stream`, the subscriber's own hooks, and graphql-ws.
  *
  * Order holds because a result is written directly only while graphql-ws waits in `next()`: never while it is
  * still sending what this iterator last gave it.
@@ -81,8 +84,8 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
     private readonly inner: AsyncIterator<ExecutionResult>,
     private readonly tap: Pick<Tap<ExecutionResult>, 'ready' | 'onReady' | 'takeIf'>,
     private readonly socket: WebSocket,
-    /** The connection under `socket`, written to directly while no extension (compression) transforms its frames. */
-    private readonly connection: Socket | undefined,
+    /** The connection under `socket`, which the `next` messages of shared results are written to. */
+    private readonly connection: Socket,
     id: string,
     private readonly direct: (result: ExecutionResult) => boolean,
   ) {
@@ -123,24 +126,17 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
     waiting(this.inner.next());
   }
 
-  /** Writes every result at the head of the tap that may go straight to the socket. */
+  /** Writes every result at the head of the tap that may go straight to the connection. */
   private sendDirect(): void {
-    const socket = this.socket;
-    if (socket.readyState !== socket.OPEN) return;
-    while (socket.bufferedAmount <= MAX_BUFFERED_BYTES) {
+    const { socket, connection } = this;
+    if (socket.readyState !== socket.OPEN || !connection.writable) return;
+    for (;;) {
+      const unsent = connection.writableLength;
+      // Unless `ws` holds frames of its own back (it queues some only while compressing), this one goes after all of them.
+      if (unsent > MAX_BUFFERED_BYTES || socket.bufferedAmount !== unsent) return;
       const result = this.tap.takeIf(this.direct);
       if (result === undefined) return;
-      const tail = tailOf(result);
-      const connection = this.connection;
-      // `ws` holds no frame of its own back (it queues some only while compressing), so this one goes after every earlier one.
-      if (connection && socket.bufferedAmount === connection.writableLength) {
-        connection.write(textFrame(this.head, this.headBytes, tail));
-        continue;
-      }
-      const message = Buffer.allocUnsafe(this.headBytes + tail.length);
-      message.write(this.head, 0, 'utf8');
-      tail.copy(message, this.headBytes);
-      socket.send(message, TEXT_FRAME);
+      connection.write(textFrame(this.head, this.headBytes, tailOf(result)));
     }
   }
 }
@@ -158,7 +154,7 @@ export function sharedNextMessages(
   id: string,
   direct: (result: ExecutionResult) => boolean,
 ): AsyncIterableIterator<ExecutionResult> {
-  // The upgrade request's connection is the one `ws` took over; with an extension its frames are not plain.
-  const connection = socket.extensions === '' ? upgrade.socket : undefined;
-  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, connection, id, direct);
+  // The upgrade request's connection is the one `ws` took over; with an extension (compression) its frames are not plain.
+  if (socket.extensions !== '') return readWhenReady(stream, tap, direct);
+  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, upgrade.socket, id, direct);
 }
