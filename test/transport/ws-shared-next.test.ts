@@ -13,6 +13,7 @@ const QPS = 'subscription ($zone: DomainName) { qps(zone: $zone, intervalSeconds
 const INTERVAL_MS = 10_000;
 
 const h = useHarness();
+const qpsPolls = async (since: number) => (await h.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
 let running: RunningGateway | undefined;
 afterEach(async () => {
   await running?.stop();
@@ -109,5 +110,48 @@ describe('the next messages of a shared run over graphql-ws', () => {
     expect(client.of('a')[1]!.message.payload!.errors![0]!.extensions).not.toHaveProperty('http');
     client.socket.close();
     await expect.poll(() => gateway.gateway.subscriptions.keys).toEqual([]);
+  });
+
+  it('stop being written while a reader does not read: it gets the newest events once it reads again, not every one it missed', async () => {
+    const clock = new ManualScheduler();
+    const gateway = await start(clock);
+    const socket = new WebSocket(gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await once(socket, 'open');
+    const samples = new Map<string, string[]>();
+    socket.on('message', (data: Buffer) => {
+      // Only the end of each (large) message is read: the id's first letter and the sample's time.
+      const text = data.toString('latin1', 0, 8) + data.toString('latin1', Math.max(8, data.length - 200));
+      const at = /"sampledAt":"([^"]+)"/.exec(text)?.[1];
+      if (at) samples.set(text[7]!, [...(samples.get(text[7]!) ?? []), at]);
+      else samples.set('other', [...(samples.get('other') ?? []), text]);
+    });
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await until(() => samples.get('other')?.length === 1);
+    // Ids of half a megabyte: each event is a megabyte to write, far more than the kernel's socket buffers hold for long.
+    for (const id of ['a', 'b'])
+      socket.send(JSON.stringify({ id: id.repeat(512 * 1024), type: 'subscribe', payload: { query: QPS, variables: { zone: 'example.com' } } }));
+    await until(() => samples.get('a')?.length === 1 && samples.get('b')?.length === 1);
+
+    socket.pause();
+    const events = 160;
+    const { lastSeq } = await h.ns1Control.log();
+    while ((await qpsPolls(lastSeq)) < events) await clock.advance(INTERVAL_MS);
+    const newest = new Date(clock.now() - (clock.now() % INTERVAL_MS)).toISOString();
+    socket.resume();
+    await until(() => samples.get('a')?.at(-1) === newest && samples.get('b')?.at(-1) === newest);
+
+    for (const id of ['a', 'b']) {
+      const received = samples.get(id)!;
+      // Some events were dropped, the oldest first: those read are in order and end with the newest.
+      expect(received.length).toBeLessThan(events);
+      expect([...received].sort()).toEqual(received);
+      expect(new Set(received).size).toBe(received.length);
+    }
+    socket.close();
+    await expect.poll(() => gateway.gateway.subscriptions.keys).toEqual([]);
+
+    async function until(done: () => boolean): Promise<void> {
+      while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   });
 });
