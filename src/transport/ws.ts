@@ -95,6 +95,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
     {
       onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
+      // A shared run's results without errors are written by `sharedNextMessages`, past graphql-ws: an `onNext` hook here would not see them.
       subscribe: async (args) => {
         const root = args.rootValue as EnvelopedRoot;
         const result = await settle(() => root.subscribe(args), refusal);
