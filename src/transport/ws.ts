@@ -21,7 +21,6 @@ interface EnvelopedRoot {
   subscribe(args: ExecutionArgs): OperationResult;
   /** The operation's socket and id, for the `next` messages of a shared run this transport writes itself. */
   socket: WebSocket;
-  upgrade: IncomingMessage;
   id: string;
 }
 
@@ -100,7 +99,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         const root = args.rootValue as EnvelopedRoot;
         const result = await settle(() => root.subscribe(args), refusal);
         const tap = sharedTapOf(args.contextValue);
-        return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.upgrade, root.id, passesHooksUnchanged) : result;
+        return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.id, passesHooksUnchanged) : result;
       },
       onSubscribe: async (ctx, id, received) => {
         const payload = admission.admit(received);
@@ -131,7 +130,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         } catch (error) {
           return [refusal(error)];
         }
-        const root: EnvelopedRoot = { execute, subscribe, socket, upgrade, id };
+        const root: EnvelopedRoot = { execute, subscribe, socket, id };
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };
       },
     },
