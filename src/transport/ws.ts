@@ -8,17 +8,20 @@ import { WebSocketServer } from 'ws';
 import { isAsyncIterable } from 'graphql-yoga';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
-import { readWhenReady } from '../subscriptions/shared-stream.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
 import { webSocketAdmission } from './ws-admission.js';
 import { refusalOf, settle } from './ws-refusal.js';
 import { createSocketAuth } from './ws-auth.js';
+import { sharedNextMessages } from './ws-shared-next.js';
 
 /** What the enveloped execute and subscribe travel in, as the graphql-ws recipe for yoga has it. */
 interface EnvelopedRoot {
   execute(args: ExecutionArgs): OperationResult;
   subscribe(args: ExecutionArgs): OperationResult;
+  /** The operation's socket and id, for the `next` messages of a shared run this transport writes itself. */
+  socket: WebSocket;
+  id: string;
 }
 
 const CREDENTIAL_HEADERS: readonly string[] = Object.values(REQUEST_CREDENTIAL_HEADERS);
@@ -91,12 +94,14 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
     {
       onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
+      // A shared run's results without errors are written by `sharedNextMessages`, past graphql-ws: an `onNext` hook here would not see them.
       subscribe: async (args) => {
-        const result = await settle(() => (args.rootValue as EnvelopedRoot).subscribe(args), refusal);
+        const root = args.rootValue as EnvelopedRoot;
+        const result = await settle(() => root.subscribe(args), refusal);
         const tap = sharedTapOf(args.contextValue);
-        return tap && isAsyncIterable(result) ? readWhenReady(result, tap, passesHooksUnchanged) : result;
+        return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.id, passesHooksUnchanged) : result;
       },
-      onSubscribe: async (ctx, _id, received) => {
+      onSubscribe: async (ctx, id, received) => {
         const payload = admission.admit(received);
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
@@ -125,7 +130,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         } catch (error) {
           return [refusal(error)];
         }
-        const root = { execute, subscribe };
+        const root: EnvelopedRoot = { execute, subscribe, socket, id };
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };
       },
     },
