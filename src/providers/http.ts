@@ -10,7 +10,7 @@ import {
   type IRetryBackoffContext,
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
-import { AttemptSignals } from './attempt-signals.js';
+import { AttemptTimeouts } from './attempt-timeouts.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter, type RateObservation } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
@@ -111,7 +111,9 @@ const refusedHere = new WeakSet<UpstreamError>();
 
 /** Percent-encodes each segment: `encodePath('zones', 'bücher.de')` gives `/zones/b%C3%BCcher.de`. */
 export function encodePath(...segments: Array<string | number>): string {
-  return `/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+  let path = '';
+  for (const segment of segments) path += `/${encodeURIComponent(segment)}`;
+  return path || '/';
 }
 
 /**
@@ -129,7 +131,7 @@ export class HttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
   private readonly inFlight = new InFlightGets(this);
-  private readonly attemptSignals: AttemptSignals;
+  private readonly attemptTimeouts: AttemptTimeouts;
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly retrying: IPolicy;
@@ -172,7 +174,7 @@ export class HttpClient {
     // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
     this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
-    this.attemptSignals = new AttemptSignals(this.options.timeoutMs);
+    this.attemptTimeouts = new AttemptTimeouts(this.options.timeoutMs);
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
       halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
@@ -344,13 +346,14 @@ export class HttpClient {
   private async exchange(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
     this.movedAt = started;
-    const signal = this.attemptSignals.forAttempt(deadline?.signal, request.signal);
+    const timeout = this.attemptTimeouts.current();
     let status = 0;
     try {
       const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
       request.scope?.sent(this.provider);
       const path = this.basePath + request.path + encodeQuery(request.query);
-      const answer = await exchangeRaw(this.dispatcher, { method: request.method, path, headers: headersOf(request.headers, contentType), body }, signal);
+      const options = { method: request.method, path, headers: headersOf(request.headers, contentType), body };
+      const answer = await exchangeRaw(this.dispatcher, options, timeout, deadline?.signal, request.signal);
       status = answer.status;
       const retryAfterSeconds = status >= 400 ? parseRetryAfter(answer.retryAfter) : undefined;
       this.observeRateLimit(request.rateKey, answer, status === 429 ? retryAfterSeconds : undefined);
@@ -363,7 +366,7 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
-      if (!signal.aborted) throw this.transportError(error, deadline?.signal);
+      if (!timeout.aborted && !deadline?.signal.aborted && !request.signal?.aborted) throw this.transportError(error, deadline?.signal);
       if (deadline?.signal.aborted) throw this.timedOut(deadline.signal);
       if (request.signal?.aborted) throw this.cancelled();
       throw this.timedOut(undefined);

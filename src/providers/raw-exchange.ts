@@ -12,13 +12,24 @@ export interface RawAnswer {
 
 /**
  * One request through the dispatcher's handler interface, its body gathered in memory: no stream, no promise
- * per chunk, and only the headers the client acts on read out of the raw ones. Settles with the signal's
- * reason once `signal` aborts, and aborts the request.
+ * per chunk, and only the headers the client acts on read out of the raw ones. Once any of the signals aborts,
+ * the request is aborted and settles with that signal's reason; the signals are watched as they are, never
+ * combined into a new one per request.
  */
-export function exchangeRaw(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<RawAnswer> {
+export function exchangeRaw(
+  dispatcher: Dispatcher,
+  options: Dispatcher.DispatchOptions,
+  signal: AbortSignal,
+  deadline?: AbortSignal,
+  caller?: AbortSignal,
+): Promise<RawAnswer> {
   return new Promise<RawAnswer>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const exchange = new Exchange(resolve, reject, watchersOf(signal));
+    const aborted = signal.aborted ? signal : deadline?.aborted ? deadline : caller?.aborted ? caller : undefined;
+    if (aborted) return reject(aborted.reason as Error);
+    const exchange = new Exchange(resolve, reject);
+    exchange.watch(signal);
+    if (deadline && deadline !== signal) exchange.watch(deadline);
+    if (caller && caller !== signal && caller !== deadline) exchange.watch(caller);
     try {
       dispatcher.dispatch(options, exchange);
     } catch (error) {
@@ -55,6 +66,9 @@ const PERIOD = 'x-ratelimit-period';
 /** A legacy undici handler, the interface every dispatcher (Pool, MockPool, composed ones) calls. */
 class Exchange implements Dispatcher.DispatchHandler {
   private abortRequest: ((reason?: Error) => void) | undefined;
+  /** The sets of watchers this exchange is in, one per signal; most exchanges have one or two. */
+  private watchedBy: Set<Exchange> | undefined;
+  private alsoWatchedBy: Array<Set<Exchange>> | undefined;
   private settled = false;
   private status = 0;
   private json = true;
@@ -66,9 +80,18 @@ class Exchange implements Dispatcher.DispatchHandler {
   constructor(
     private readonly resolve: (answer: RawAnswer) => void,
     private readonly reject: (error: Error) => void,
-    private readonly watchers: Set<Exchange>,
-  ) {
+  ) {}
+
+  watch(signal: AbortSignal): void {
+    const watchers = watchersOf(signal);
     watchers.add(this);
+    if (!this.watchedBy) this.watchedBy = watchers;
+    else (this.alsoWatchedBy ??= []).push(watchers);
+  }
+
+  private unwatch(): void {
+    this.watchedBy?.delete(this);
+    if (this.alsoWatchedBy) for (const watchers of this.alsoWatchedBy) watchers.delete(this);
   }
 
   abort(reason: unknown): void {
@@ -106,7 +129,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   onComplete(): void {
     if (this.settled) return;
     this.settled = true;
-    this.watchers.delete(this);
+    this.unwatch();
     const { chunks } = this;
     const body = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
     this.resolve({
@@ -126,7 +149,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private fail(error: Error): void {
     if (this.settled) return;
     this.settled = true;
-    this.watchers.delete(this);
+    this.unwatch();
     this.reject(error);
   }
 }
