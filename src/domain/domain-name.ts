@@ -37,15 +37,25 @@ export function providerAsciiName(name: string): string {
 /** A name with upper case, a trailing dot, a punycode label or anything outside printable ASCII (which may have upper case). */
 const NOT_YET_UNICODE = /[A-Z]|\.$|xn--|[^ -~]/;
 
+/** Names converted before, since a provider sends the same few in every answer; past the bound it starts over. */
+const unicodeForms = new Map<string, string>();
+const REMEMBERED_NAMES = 10_000;
+
 /** The Unicode lower-case form without the trailing dot; a name already in that form is returned as it is. */
 export function toUnicodeDomain(name: string): string {
   if (!NOT_YET_UNICODE.test(name)) return name;
-  return name
-    .replace(/\.$/, '')
-    .toLowerCase()
-    .split('.')
-    .map((label) => (label.startsWith('xn--') ? domainToUnicode(label) || label : label))
-    .join('.');
+  let unicode = unicodeForms.get(name);
+  if (unicode === undefined) {
+    unicode = name
+      .replace(/\.$/, '')
+      .toLowerCase()
+      .split('.')
+      .map((label) => (label.startsWith('xn--') ? domainToUnicode(label) || label : label))
+      .join('.');
+    if (unicodeForms.size >= REMEMBERED_NAMES) unicodeForms.clear();
+    unicodeForms.set(name, unicode);
+  }
+  return unicode;
 }
 
 /** Whether `name` is `zone` itself or a name below it (both ASCII). */

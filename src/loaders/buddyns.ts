@@ -9,17 +9,19 @@ export interface BuddyNsDeps {
 }
 
 const listLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
-  loaders.get<'all', BuddyNsZone[]>(`buddyns:zones:${buddyns.fingerprint}`, async () => [await buddyns.zones.list()]);
+  loaders.get<'all', BuddyNsZone[]>('buddyns:zones', buddyns.fingerprint, async () => [await buddyns.zones.list()]);
 
 const statusLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
   loaders.get<string, BuddyNsZoneStatus>(
-    `buddyns:status:${buddyns.fingerprint}`,
+    'buddyns:status',
+    buddyns.fingerprint,
     eachKey((name) => buddyns.zoneStatus.get(name)),
   );
 
 const delegationLoader = ({ buddyns, loaders }: BuddyNsDeps) =>
   loaders.get<string, BuddyNsDelegation>(
-    `buddyns:delegation:${buddyns.fingerprint}`,
+    'buddyns:delegation',
+    buddyns.fingerprint,
     eachKey((name) => buddyns.delegations.get(name)),
   );
 

@@ -19,18 +19,19 @@ export interface RecordKey {
 
 const recordId = (key: RecordKey) => `${key.zone}|${key.domain}|${key.type}`;
 
-const zoneListLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<'all', Ns1ZoneSummary[]>(`ns1:zones:${ns1.fingerprint}`, async () => [await ns1.zones.list()]);
+const zoneListLoader = ({ ns1, loaders }: Ns1Deps) => loaders.get<'all', Ns1ZoneSummary[]>('ns1:zones', ns1.fingerprint, async () => [await ns1.zones.list()]);
 
 const zoneDetailLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<string, Ns1ZoneDetail | null>(
-    `ns1:zone:${ns1.fingerprint}`,
+    'ns1:zone',
+    ns1.fingerprint,
     eachKey((name) => orNull(ns1.zones.get(name))),
   );
 
 const recordLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<RecordKey, Ns1Record | null, string>(
-    `ns1:record:${ns1.fingerprint}`,
+    'ns1:record',
+    ns1.fingerprint,
     eachKey((k) => orNull(ns1.records.get(k.zone, k.domain, k.type))),
     {
       cacheKeyFn: recordId,
@@ -53,7 +54,8 @@ export function ns1Record(deps: Ns1Deps, key: RecordKey): Promise<Ns1Record | nu
 export function ns1ZoneQps({ ns1, loaders }: Ns1Deps, asciiName: string): Promise<number> {
   return loaders
     .get<string, number>(
-      `ns1:zone-qps:${ns1.fingerprint}`,
+      'ns1:zone-qps',
+      ns1.fingerprint,
       eachKey((name) => ns1.qps.get({ zone: name })),
     )
     .load(asciiName);
@@ -62,7 +64,8 @@ export function ns1ZoneQps({ ns1, loaders }: Ns1Deps, asciiName: string): Promis
 export function ns1RecordQps({ ns1, loaders }: Ns1Deps, key: RecordKey): Promise<number> {
   return loaders
     .get<RecordKey, number, string>(
-      `ns1:record-qps:${ns1.fingerprint}`,
+      'ns1:record-qps',
+      ns1.fingerprint,
       eachKey((k) => ns1.qps.get(k)),
       { cacheKeyFn: recordId },
     )

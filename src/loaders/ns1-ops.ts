@@ -8,17 +8,18 @@ import { orNull } from './or-null.js';
 import { ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from './ns1-dns.js';
 
 const sourcesLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<'all', Ns1DataSource[]>(`ns1:sources:${ns1.fingerprint}`, async () => [await ns1.dataSources.list()]);
+  loaders.get<'all', Ns1DataSource[]>('ns1:sources', ns1.fingerprint, async () => [await ns1.dataSources.list()]);
 const sourceLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<string, Ns1DataSource | null>(
-    `ns1:source:${ns1.fingerprint}`,
+    'ns1:source',
+    ns1.fingerprint,
     eachKey((id) => orNull(ns1.dataSources.get(id))),
   );
-const jobsLoader = ({ ns1, loaders }: Ns1Deps) =>
-  loaders.get<'all', Ns1MonitorJob[]>(`ns1:jobs:${ns1.fingerprint}`, async () => [await ns1.monitorJobs.list()]);
+const jobsLoader = ({ ns1, loaders }: Ns1Deps) => loaders.get<'all', Ns1MonitorJob[]>('ns1:jobs', ns1.fingerprint, async () => [await ns1.monitorJobs.list()]);
 const jobLoader = ({ ns1, loaders }: Ns1Deps) =>
   loaders.get<string, Ns1MonitorJob | null>(
-    `ns1:job:${ns1.fingerprint}`,
+    'ns1:job',
+    ns1.fingerprint,
     eachKey((id) => orNull(ns1.monitorJobs.get(id))),
   );
 
@@ -50,7 +51,8 @@ export function ns1MonitorJob(deps: Ns1Deps, id: string): Promise<Ns1MonitorJob 
 export function ns1NotificationList({ ns1, loaders }: Ns1Deps, id: string): Promise<Ns1NotificationList | null> {
   return loaders
     .get<string, Ns1NotificationList | null>(
-      `ns1:list:${ns1.fingerprint}`,
+      'ns1:list',
+      ns1.fingerprint,
       eachKey((listId) => orNull(ns1.notifyLists.get(listId))),
     )
     .load(id);
@@ -59,7 +61,8 @@ export function ns1NotificationList({ ns1, loaders }: Ns1Deps, id: string): Prom
 export function ns1Team({ ns1, loaders }: Ns1Deps, id: string): Promise<Ns1Team | null> {
   return loaders
     .get<string, Ns1Team | null>(
-      `ns1:team:${ns1.fingerprint}`,
+      'ns1:team',
+      ns1.fingerprint,
       eachKey((teamId) => orNull(ns1.teams.get(teamId))),
     )
     .load(id);
@@ -92,7 +95,7 @@ export function forgetNs1Jobs(deps: Ns1Deps): void {
 /** Invoices: one list request answers every invoice an operation asks for. */
 export function ns1Invoices({ ns1, loaders }: Ns1Deps) {
   return loaders
-    .get<'all', Awaited<ReturnType<typeof ns1.invoices.list>>>(`ns1:invoices:${ns1.fingerprint}`, async () => [await ns1.invoices.list()])
+    .get<'all', Awaited<ReturnType<typeof ns1.invoices.list>>>('ns1:invoices', ns1.fingerprint, async () => [await ns1.invoices.list()])
     .load('all');
 }
 

@@ -1,19 +1,22 @@
 import DataLoader from 'dataloader';
 
 /**
- * The per-request set of DataLoaders. Each is created on first use under a name that includes the
- * credential fingerprint, so nothing cached for one credential can answer for another.
+ * The per-request set of DataLoaders. Each is created on first use under its kind and the credential's
+ * fingerprint, so nothing cached for one credential can answer for another.
  */
 export class LoaderRegistry {
-  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  /** By credential fingerprint, then by kind: found without building a name for every load. */
+  private readonly loaders = new Map<string, Map<string, DataLoader<unknown, unknown>>>();
 
   constructor(private readonly maxBatchSize = 100) {}
 
-  get<K, V, C = K>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {
-    let loader = this.loaders.get(name);
+  get<K, V, C = K>(kind: string, fingerprint: string, batch: DataLoader.BatchLoadFn<K, V>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {
+    let byKind = this.loaders.get(fingerprint);
+    if (!byKind) this.loaders.set(fingerprint, (byKind = new Map<string, DataLoader<unknown, unknown>>()));
+    let loader = byKind.get(kind);
     if (!loader) {
       loader = new DataLoader<K, V, C>(batch, { maxBatchSize: this.maxBatchSize, ...options });
-      this.loaders.set(name, loader);
+      byKind.set(kind, loader);
     }
     return loader as unknown as DataLoader<K, V, C>;
   }

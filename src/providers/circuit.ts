@@ -51,7 +51,13 @@ export class Circuit {
   }
 
   /** Runs `call` unless the circuit refuses it; `refused` builds the error a refused caller gets. */
-  async execute<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
+  execute<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
+    // A closed circuit refuses nothing: no wrapper around the call.
+    if (this.policy.state === CircuitState.Closed) return this.policy.execute(call);
+    return this.guarded(call, refused);
+  }
+
+  private async guarded<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
     if (this.policy.state === CircuitState.HalfOpen) throw refused();
     try {
       return await this.policy.execute(call);

@@ -2,7 +2,6 @@ import {
   bulkhead,
   ExponentialBackoff,
   handleWhen,
-  noop,
   retry,
   type BulkheadPolicy,
   type IBackoff,
@@ -11,12 +10,12 @@ import {
   type IRetryBackoffContext,
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
-import type { IncomingHttpHeaders } from 'undici/types/header.js';
-import { AttemptSignals } from './attempt-signals.js';
+import { AttemptTimeouts } from './attempt-timeouts.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter, type RateObservation } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
 import type { OperationScope } from './operation-scope.js';
+import { exchangeRaw, type RawAnswer } from './raw-exchange.js';
 import { StaleResponses } from './stale-responses.js';
 import { InFlightGets, resourceKey } from './in-flight-gets.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
@@ -55,7 +54,6 @@ export interface UpstreamRequest {
 
 export interface UpstreamResponse {
   status: number;
-  headers: IncomingHttpHeaders;
   /** Parsed JSON, or undefined for an empty or non-JSON body. */
   body: unknown;
   /** Set when this is the last good answer, given because the provider is unavailable now. */
@@ -113,7 +111,9 @@ const refusedHere = new WeakSet<UpstreamError>();
 
 /** Percent-encodes each segment: `encodePath('zones', 'bücher.de')` gives `/zones/b%C3%BCcher.de`. */
 export function encodePath(...segments: Array<string | number>): string {
-  return `/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+  let path = '';
+  for (const segment of segments) path += `/${encodeURIComponent(segment)}`;
+  return path || '/';
 }
 
 /**
@@ -131,7 +131,7 @@ export class HttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
   private readonly inFlight = new InFlightGets(this);
-  private readonly attemptSignals: AttemptSignals;
+  private readonly attemptTimeouts: AttemptTimeouts;
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly retrying: IPolicy;
@@ -174,7 +174,7 @@ export class HttpClient {
     // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
     this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
-    this.attemptSignals = new AttemptSignals(this.options.timeoutMs);
+    this.attemptTimeouts = new AttemptTimeouts(this.options.timeoutMs);
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
       halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
@@ -200,14 +200,22 @@ export class HttpClient {
     return this.inFlight.route(request, deadline, this.sendNow);
   }
 
-  /** Sends a request upstream, with its retries, unless its answer comes from an identical GET in flight. */
+  /**
+   * Sends a request upstream, with its retries, unless its answer comes from an identical GET in flight. The
+   * first attempt goes out directly; only after it failed does the retry policy take over, with that failure
+   * as its first result, so an answered request costs no retry machinery.
+   */
   private readonly sendNow = async (request: UpstreamRequest, deadline: Deadline | undefined): Promise<UpstreamResponse> => {
-    const mayRetry = request.retry ?? IDEMPOTENT.has(request.method);
-    const policy = mayRetry ? this.retrying : noop;
     const staleKey = request.staleIfError && this.stale ? resourceKey(request) : undefined;
     try {
-      let attempt = 0;
-      const response = await policy.execute(() => this.attempt(request, ++attempt, deadline), deadline?.signal);
+      let response: UpstreamResponse;
+      try {
+        response = await this.attempt(request, 1, deadline);
+      } catch (error) {
+        const first = error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+        if (!(request.retry ?? IDEMPOTENT.has(request.method))) throw first;
+        response = await this.retryAfter(first, request, deadline);
+      }
       if (staleKey) this.stale?.remember(staleKey, response);
       return response;
     } catch (error) {
@@ -217,6 +225,20 @@ export class HttpClient {
       throw failure;
     }
   };
+
+  /** The attempts after a failed first one, as the retry policy decides; the first failure is its first result. */
+  private retryAfter(first: UpstreamError, request: UpstreamRequest, deadline: Deadline | undefined): Promise<UpstreamResponse> {
+    let attempt = 1;
+    return this.retrying.execute(() => {
+      if (attempt === 1) {
+        attempt++;
+        return Promise.reject(first);
+      }
+      return this.attempt(request, attempt++, deadline).catch((error: unknown) => {
+        throw error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+      });
+    }, deadline?.signal);
+  }
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
@@ -232,19 +254,15 @@ export class HttpClient {
     return this.waiting > 0 && performance.now() - this.movedAt > this.options.stalledAfterMs;
   }
 
+  /** One attempt through the circuit, the rate budget and the bulkhead; its failures are not yet UpstreamErrors all. */
   private attempt(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
-    return this.circuit
-      .execute(
-        () => {
-          const waiting = this.acquireBudget(request, deadline);
-          return waiting ? waiting.then(() => this.enqueue(request, attempt, deadline)) : this.enqueue(request, attempt, deadline);
-        },
-        () => this.refused('circuit_open'),
-      )
-      .catch((error: unknown) => {
-        throw error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
-      });
+    return this.circuit.execute(() => {
+      const waiting = this.acquireBudget(request, deadline);
+      return waiting ? waiting.then(() => this.enqueue(request, attempt, deadline)) : this.enqueue(request, attempt, deadline);
+    }, this.refuseOpen);
   }
+
+  private readonly refuseOpen = () => this.refused('circuit_open');
 
   /** Sends at once when a connection is free; otherwise waits its turn, unless the queue is full and not moving. */
   private enqueue(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
@@ -328,35 +346,27 @@ export class HttpClient {
   private async exchange(request: UpstreamRequest, attempt: number, deadline: Deadline | undefined): Promise<UpstreamResponse> {
     const started = performance.now();
     this.movedAt = started;
-    const signal = this.attemptSignals.forAttempt(deadline?.signal, request.signal);
+    const timeout = this.attemptTimeouts.current();
     let status = 0;
     try {
       const { body, contentType } = request.multipart !== undefined ? await encodeMultipart(request.multipart) : encodeBody(request);
-      const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-      if (contentType) headers['content-type'] = contentType;
       request.scope?.sent(this.provider);
-      const response = await this.dispatcher.request({
-        method: request.method,
-        path: this.basePath + request.path + encodeQuery(request.query),
-        headers,
-        body,
-        signal,
-      });
-      status = response.statusCode;
-      const headersIn = response.headers;
-      const text = await readJsonText(response.body, headersIn);
-      const retryAfterSeconds = status >= 400 ? parseRetryAfter(headersIn['retry-after']) : undefined;
-      this.observeRateLimit(request.rateKey, headersIn, status === 429 ? retryAfterSeconds : undefined);
-      const parsed = parseJson(text);
+      const path = this.basePath + request.path + encodeQuery(request.query);
+      const options = { method: request.method, path, headers: headersOf(request.headers, contentType), body };
+      const answer = await exchangeRaw(this.dispatcher, options, timeout, deadline?.signal, request.signal);
+      status = answer.status;
+      const retryAfterSeconds = status >= 400 ? parseRetryAfter(answer.retryAfter) : undefined;
+      this.observeRateLimit(request.rateKey, answer, status === 429 ? retryAfterSeconds : undefined);
+      const parsed = parseJson(answer.text);
       if (status >= 400) throw this.statusError(status, parsed, retryAfterSeconds);
       if (parsed === MALFORMED) {
         throw new UpstreamError({ provider: this.provider, status, code: 'UPSTREAM_ERROR', message: `${this.provider} sent a malformed JSON response` });
       }
-      return { status, headers: headersIn, body: parsed };
+      return { status, body: parsed };
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       status = 0;
-      if (!signal.aborted) throw this.transportError(error, deadline?.signal);
+      if (!timeout.aborted && !deadline?.signal.aborted && !request.signal?.aborted) throw this.transportError(error, deadline?.signal);
       if (deadline?.signal.aborted) throw this.timedOut(deadline.signal);
       if (request.signal?.aborted) throw this.cancelled();
       throw this.timedOut(undefined);
@@ -424,10 +434,10 @@ export class HttpClient {
   }
 
   /** Only what could hold requests back is passed on: a spent budget, or Retry-After on a 429. */
-  private observeRateLimit(rateKey: string, headers: IncomingHttpHeaders, retryAfterSeconds: number | undefined): void {
-    const remaining = numberHeader(headers['x-ratelimit-remaining']);
+  private observeRateLimit(rateKey: string, answer: RawAnswer, retryAfterSeconds: number | undefined): void {
+    const remaining = numberHeader(answer.rateLimitRemaining);
     if (retryAfterSeconds === undefined && (remaining === undefined || remaining > this.observeBelow)) return;
-    const periodSeconds = numberHeader(headers['x-ratelimit-period']);
+    const periodSeconds = numberHeader(answer.rateLimitPeriod);
     const observation: RateObservation = {};
     if (remaining !== undefined) observation.remaining = remaining;
     if (periodSeconds !== undefined) observation.periodSeconds = periodSeconds;
@@ -495,16 +505,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 
 const MALFORMED = Symbol('malformed');
 
-/** The body as text when it is JSON (or says nothing of its type); any other body is read and dropped. */
-async function readJsonText(body: Dispatcher.ResponseData['body'], headers: IncomingHttpHeaders): Promise<string> {
-  const type = headers['content-type'];
-  if (type !== undefined && !String(type).includes('json')) {
-    await body.arrayBuffer();
-    return '';
-  }
-  return body.text();
-}
-
 function parseJson(text: string): unknown {
   if (text.length === 0) return undefined;
   try {
@@ -536,15 +536,25 @@ function encodeQuery(query: UpstreamRequest['query']): string {
   return text ? `?${text}` : '';
 }
 
-function numberHeader(value: string | string[] | undefined): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
+/** The request's headers: the same object for every request of one credential without a body. */
+const bodylessHeaders = new WeakMap<Record<string, string>, Record<string, string>>();
+const ACCEPT_JSON: Record<string, string> = { accept: 'application/json' };
+
+function headersOf(own: Record<string, string> | undefined, contentType: string | undefined): Record<string, string> {
+  if (contentType) return { accept: 'application/json', ...own, 'content-type': contentType };
+  if (!own) return ACCEPT_JSON;
+  let headers = bodylessHeaders.get(own);
+  if (!headers) bodylessHeaders.set(own, (headers = { accept: 'application/json', ...own }));
+  return headers;
+}
+
+function numberHeader(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
 }
 
-function parseRetryAfter(value: string | string[] | undefined): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
+function parseRetryAfter(text: string | undefined): number | undefined {
   if (!text) return undefined;
   const seconds = Number(text);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);

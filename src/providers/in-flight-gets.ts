@@ -68,10 +68,8 @@ export class InFlightGets {
       };
       flight = created;
       this.flights.set(key, created);
-      void created.response.then(
-        () => this.land(key, created),
-        () => this.land(key, created),
-      );
+      const landed = () => this.land(key, created);
+      void created.response.then(landed, landed);
     }
     // The flight itself ends at its own deadline: a caller whose deadline it is need not watch it twice.
     const own = deadline?.signal === flight.deadline ? undefined : deadline?.signal;
@@ -111,8 +109,9 @@ export function resourceKey(request: Pick<UpstreamRequest, 'rateKey' | 'path' | 
  */
 function wait(flight: Flight, signal: AbortSignal | undefined, deadline: AbortSignal | undefined, gaveUp: () => Error): Promise<UpstreamResponse> {
   if (!signal && !deadline) {
+    // A caller that cannot leave keeps the flight wanted until it lands: it is never given back.
     flight.waiting++;
-    return flight.response.finally(() => flight.waiting--);
+    return flight.response;
   }
   if (deadline?.aborted || signal?.aborted) return Promise.reject(gaveUp());
   flight.waiting++;
