@@ -16,8 +16,11 @@ import { LRUCache } from 'lru-cache';
 
 type Execute = (args: ExecutionArgs) => unknown;
 
-/** A document's compiled operations by name ('' for the only one), or `false` where only the standard executor will do. */
-type Compiled = Map<string, CompiledOperation | false>;
+/**
+ * A document's operations by name ('' for the only one): how often one has run while not compiled yet, then
+ * its compiled form, or `false` where only the standard executor will do.
+ */
+type Compiled = Map<string, number | CompiledOperation | false>;
 
 interface CompiledOperation {
   query: CompiledQuery;
@@ -77,11 +80,13 @@ function withNodes(result: ExecutionResult, operation: CompiledOperation): Execu
  * interpreting the document field by field on every request: a dashboard of a thousand fields allocates and
  * costs far less. Subscriptions, `@defer`/`@stream` and what graphql-jit cannot compile run on the standard
  * executor, as do operations whose variables it refuses, so such errors read exactly as graphql-js words them.
- * At most `maxDocuments` documents are kept compiled, the least recently run evicted first.
+ * An operation is compiled when it runs for the `compileAfterRuns`th time: one asked once (a query typed in
+ * GraphiQL, a flood of distinct documents) never pays for a compilation, which costs more than one standard run.
+ * At most `maxDocuments` documents are remembered, the least recently run forgotten first.
  *
  * First among the plugins: those that wrap the execute function (response cache, tracing) then wrap this one.
  */
-export function useCompiledExecution(maxDocuments = 1000): Plugin {
+export function useCompiledExecution({ maxDocuments = 1000, compileAfterRuns = 2 } = {}): Plugin {
   const cache = new LRUCache<DocumentNode, Compiled>({ max: maxDocuments });
 
   function compiledFor(args: ExecutionArgs): CompiledOperation | undefined {
@@ -91,13 +96,16 @@ export function useCompiledExecution(maxDocuments = 1000): Plugin {
       byName = new Map();
       cache.set(args.document, byName);
     }
-    let operation = byName.get(name);
-    if (operation === undefined) {
-      const query = incremental(args.document) ? undefined : compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      operation = query && isCompiledQuery(query) ? { query, document: args.document } : false;
-      byName.set(name, operation);
+    const operation = byName.get(name) ?? 0;
+    if (typeof operation !== 'number') return operation || undefined;
+    if (operation + 1 < compileAfterRuns) {
+      byName.set(name, operation + 1);
+      return undefined;
     }
-    return operation || undefined;
+    const query = incremental(args.document) ? undefined : compileQuery(args.schema, args.document, args.operationName ?? undefined);
+    const compiled = query && isCompiledQuery(query) ? { query, document: args.document } : false;
+    byName.set(name, compiled);
+    return compiled || undefined;
   }
 
   const run = (args: ExecutionArgs, standard: Execute): unknown => {

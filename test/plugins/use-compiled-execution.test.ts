@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Gateway } from '../../src/yoga.js';
 import { countUpstreamCalls, useHarness } from '../support/harness.js';
 
 const h = useHarness();
 
-async function ask(query: string, operationName?: string, variables?: Record<string, unknown>) {
-  const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+async function ask(query: string, operationName?: string, variables?: Record<string, unknown>, gateway: Gateway = h.gateway) {
+  const response = await gateway.yoga.fetch('http://dnsgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, operationName, variables }),
   });
-  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[] };
+  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: unknown[]; extensions?: Record<string, unknown> };
 }
 
 describe('compiled execution', () => {
@@ -74,5 +75,27 @@ describe('compiled execution', () => {
     const body = await response.text();
     expect(body).toContain('"hasNext":true');
     expect(body).toContain('"incremental"');
+  });
+
+  it('runs inside the response cache: a compiled query keeps its live TTL, and a compiled write still empties the cache', async () => {
+    const gateway = h.gatewayWith({ RESPONSE_CACHE_TTL_SECONDS: '60' });
+    const zones = ((await ask('{ zones { name } }', undefined, undefined, gateway)).data?.zones ?? []) as Array<{ name: string }>;
+    expect(zones.length).toBeGreaterThan(1);
+    const live = 'query Live($name: DomainName!) { zone(name: $name) { name qps } }';
+    // Each zone is a cache key of its own; from the second on the operation runs compiled.
+    for (const { name } of zones.slice(0, 3)) {
+      expect((await ask(live, 'Live', { name }, gateway)).extensions?.responseCache).toEqual({ hit: false, didCache: true, ttl: 5000 });
+    }
+    const create =
+      'mutation Create($domain: DomainName!) { createRecord(input: { zone: "example.com", domain: $domain, type: A, answers: [{ rdata: ["192.0.2.80"] }] }) { domain } }';
+    const records = '{ zone(name: "example.com") { records { domain } } }';
+    for (const domain of ['first.example.com', 'second.example.com']) {
+      await ask(records, undefined, undefined, gateway);
+      expect((await ask(records, undefined, undefined, gateway)).extensions?.responseCache).toMatchObject({ hit: true });
+      expect((await ask(create, 'Create', { domain }, gateway)).errors).toBeUndefined();
+      const after = await ask(records, undefined, undefined, gateway);
+      expect(after.extensions?.responseCache).toMatchObject({ hit: false });
+      expect(JSON.stringify(after.data)).toContain(domain);
+    }
   });
 });
