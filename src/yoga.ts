@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.js';
 import { yogaLogging } from './logging/yoga-logging.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
+import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useTracing } from './plugins/use-tracing.js';
 import { useLimits } from './plugins/use-limits.js';
@@ -122,6 +123,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
     plugins: [
+      // First, so the plugins that wrap the execute function (tracing, response cache) wrap the compiled one.
+      useCompiledExecution(),
       ...(config.tracing ? useTracing() : []),
       ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
       useAuth(authenticator, logger),
