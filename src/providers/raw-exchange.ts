@@ -1,5 +1,4 @@
 import type { Dispatcher } from 'undici';
-import type { IncomingHttpHeaders } from 'undici/types/header.js';
 
 /** What the client reads of an answer: its status, the few headers it acts on, and a JSON body as text. */
 export interface RawAnswer {
@@ -13,8 +12,9 @@ export interface RawAnswer {
 
 /**
  * One request through the dispatcher's handler interface, its body gathered in memory: no stream, no promise
- * per chunk. Once any of the signals aborts, the request is aborted and settles with that signal's reason; the
- * signals are watched as they are, never combined into a new one per request.
+ * per chunk, and only the headers the client acts on read out of the raw ones. Once any of the signals aborts,
+ * the request is aborted and settles with that signal's reason; the signals are watched as they are, never
+ * combined into a new one per request.
  */
 export function exchangeRaw(
   dispatcher: Dispatcher,
@@ -33,7 +33,7 @@ export function exchangeRaw(
     try {
       dispatcher.dispatch(options, exchange);
     } catch (error) {
-      exchange.abort(error);
+      exchange.onError(error instanceof Error ? error : new Error(String(error)));
     }
   });
 }
@@ -58,14 +58,17 @@ function watchersOf(signal: AbortSignal): Set<Exchange> {
   return watchers;
 }
 
-/** A header's first value, as undici gives a repeated one as an array. */
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
+const CONTENT_TYPE = 'content-type';
+const RETRY_AFTER = 'retry-after';
+const REMAINING = 'x-ratelimit-remaining';
+const PERIOD = 'x-ratelimit-period';
 
-/** An undici dispatch handler, the interface every dispatcher (Pool, MockPool, composed ones) calls. */
+/**
+ * The handler interface every undici dispatcher calls: a Pool turns the newer controller interface into this one,
+ * but a MockPool calls only this one, so a handler of the newer kind would never hear its answer there.
+ */
 class Exchange implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | undefined;
+  private abortRequest: ((reason?: Error) => void) | undefined;
   /** The sets of watchers this exchange is in, one per signal; most exchanges have one or two. */
   private watchedBy: Set<Exchange> | undefined;
   private alsoWatchedBy: Array<Set<Exchange>> | undefined;
@@ -96,30 +99,37 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   abort(reason: unknown): void {
     const error = reason instanceof Error ? reason : new Error(String(reason));
-    this.controller?.abort(error);
+    this.abortRequest?.(error);
     this.fail(error);
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(new Error('aborted'));
-    else this.controller = controller;
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.settled) abort(new Error('aborted'));
+    else this.abortRequest = abort;
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
-    if (statusCode < 200) return;
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    if (statusCode < 200) return true;
     this.status = statusCode;
-    const type = first(headers['content-type']);
-    this.json = type === undefined || type.includes('json');
-    this.retryAfter = first(headers['retry-after']);
-    this.remaining = first(headers['x-ratelimit-remaining']);
-    this.period = first(headers['x-ratelimit-period']);
+    for (let i = 0; i < rawHeaders.length; i += 2) {
+      const length = rawHeaders[i]!.length;
+      // Only names as long as the ones read are decoded at all.
+      if (length !== 12 && length !== 11 && length !== 21 && length !== 18) continue;
+      const name = rawHeaders[i]!.toString('latin1').toLowerCase();
+      if (name === CONTENT_TYPE) this.json = rawHeaders[i + 1]!.toString('latin1').includes('json');
+      else if (name === RETRY_AFTER) this.retryAfter ??= rawHeaders[i + 1]!.toString('latin1');
+      else if (name === REMAINING) this.remaining ??= rawHeaders[i + 1]!.toString('latin1');
+      else if (name === PERIOD) this.period ??= rawHeaders[i + 1]!.toString('latin1');
+    }
+    return true;
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+  onData(chunk: Buffer): boolean {
     if (this.json) this.chunks.push(chunk);
+    return true;
   }
 
-  onResponseEnd(): void {
+  onComplete(): void {
     if (this.settled) return;
     this.settled = true;
     this.unwatch();
@@ -135,7 +145,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     });
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+  onError(error: Error): void {
     this.fail(error);
   }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Pool } from 'undici';
+import { MockAgent, Pool, type Interceptable } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeRaw } from '../../src/providers/raw-exchange.js';
 
@@ -91,5 +91,19 @@ describe('exchangeRaw over a real loopback socket', () => {
     setTimeout(() => shared.abort(new Error('timed out')), 50);
     for (const each of pending) await expect(each).rejects.toThrow('timed out');
     await expect(get('/bom', { caller: shared.signal })).rejects.toThrow('timed out');
+  });
+});
+
+describe('exchangeRaw through undici mocks', () => {
+  it('is answered by a MockPool, which calls handlers without turning them into another interface', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const pool = agent.get<Interceptable>('http://provider.test');
+    pool
+      .intercept({ path: '/zones', method: 'GET' })
+      .reply(200, '[{"zone":"example.com"}]', { headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '9' } });
+    const answer = await exchangeRaw(pool, { method: 'GET', path: '/zones', headers: { accept: 'application/json' } }, new AbortController().signal);
+    expect(answer).toMatchObject({ status: 200, text: '[{"zone":"example.com"}]', rateLimitRemaining: '9' });
+    await agent.close();
   });
 });
