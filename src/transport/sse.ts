@@ -3,6 +3,7 @@ import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import type { Tap, TapConsumer } from '../subscriptions/shared-stream.js';
+import { encodedOnce } from './encoded-once.js';
 
 /** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
 const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
@@ -34,19 +35,11 @@ function publicResult(result: ExecutionResult): unknown {
   return copy;
 }
 
-/** The bytes of each result's `next` event: made once, however many streams the same result goes to. */
-const framed = new WeakMap<object, Buffer>();
-/** The result framed last, which a shared run hands to each of its subscribers in turn. */
-let last: { result: object; bytes: Buffer } | undefined;
-
-// A Buffer, so that a stream takes the bytes as they are instead of wrapping them for each subscriber.
-export function nextEvent(result: ExecutionResult): Buffer {
-  if (last?.result === result) return last.bytes;
-  let bytes = framed.get(result);
-  if (!bytes) framed.set(result, (bytes = Buffer.from(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`)));
-  last = { result, bytes };
-  return bytes;
-}
+/**
+ * The bytes of a result's `next` event, made once however many streams it goes to. A Buffer, so that a stream
+ * takes the bytes as they are instead of wrapping them for each subscriber.
+ */
+export const nextEvent = encodedOnce((result) => Buffer.from(`event: next\ndata: ${JSON.stringify(publicResult(result))}\n\n`));
 
 /** Every open stream, pinged by one timer rather than one timer per stream. */
 const pinged = new Set<SseStream>();

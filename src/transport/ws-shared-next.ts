@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Tap } from '../subscriptions/shared-stream.js';
+import { encodedOnce } from './encoded-once.js';
 
 /**
  * While a socket holds more unsent bytes than this, its subscriptions' events go through graphql-ws, which
@@ -17,22 +18,11 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
  * shared event, for every subscription it goes to. The same payload graphql-ws builds (`errors` as `toJSON`, and
  * absent when there are none).
  */
-const encodedTails = new WeakMap<ExecutionResult, Buffer>();
-/** The result last encoded: a shared event goes to all its subscribers one after another. */
-let last: { result: ExecutionResult; tail: Buffer } | undefined;
-
-function tailOf(result: ExecutionResult): Buffer {
-  if (last?.result === result) return last.tail;
-  let tail = encodedTails.get(result);
-  if (tail === undefined) {
-    const { errors, ...resultWithoutErrors } = result;
-    const payload = { ...resultWithoutErrors, ...(errors ? { errors: errors.map((error) => error.toJSON()) } : {}) };
-    tail = Buffer.from(`${JSON.stringify(payload)}}`);
-    encodedTails.set(result, tail);
-  }
-  last = { result, tail };
-  return tail;
-}
+const tailOf = encodedOnce((result) => {
+  const { errors, ...resultWithoutErrors } = result;
+  const payload = { ...resultWithoutErrors, ...(errors ? { errors: errors.map((error) => error.toJSON()) } : {}) };
+  return Buffer.from(`${JSON.stringify(payload)}}`);
+});
 
 /**
  * A graphql-ws subscription of a shared run, as the iterator graphql-ws reads: a shared result that `direct`

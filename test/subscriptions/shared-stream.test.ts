@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { Repeater } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { readWhenReady, SharedStream, type TapConsumer } from '../../src/subscriptions/shared-stream.js';
+import { SharedStream, type TapConsumer } from '../../src/subscriptions/shared-stream.js';
 
 /** A source the test pushes into, counting its readers and whether it was returned. */
 function source() {
@@ -101,35 +101,6 @@ describe('shared stream', () => {
   });
 });
 
-describe('reading a tap only when it is ready', () => {
-  it('reads through once the tap has an item, and ends a read left waiting when returned', async () => {
-    const upstream = source();
-    const shared = new SharedStream<number>(upstream.stream, () => undefined);
-    const tap = shared.tap(undefined);
-    let innerReads = 0;
-    const wrapped: AsyncIterable<number> = {
-      [Symbol.asyncIterator]: () => ({
-        next: () => {
-          innerReads++;
-          return tap.next();
-        },
-        return: () => tap.return(),
-      }),
-    };
-    const reader = readWhenReady(wrapped, tap);
-    const first = reader.next();
-    await settle();
-    expect(innerReads).toBe(0);
-    void upstream.push(7);
-    expect(await first).toEqual({ done: false, value: 7 });
-    expect(innerReads).toBe(1);
-
-    const waiting = reader.next();
-    await reader.return!();
-    expect(await waiting).toEqual({ done: true, value: undefined });
-  });
-});
-
 describe('a tap with a consumer', () => {
   /** Takes even numbers while `open`; records its wake-ups. */
   function evens() {
@@ -143,12 +114,17 @@ describe('a tap with a consumer', () => {
     return consumer;
   }
 
-  it('hands each item it takes over as it arrives, with nothing queued and no wake-up', async () => {
+  /** A tap of a fresh shared stream, read by `evens()`. */
+  function consumedTap() {
     const upstream = source();
-    const shared = new SharedStream<number>(upstream.stream, () => undefined);
-    const tap = shared.tap(undefined);
+    const tap = new SharedStream<number>(upstream.stream, () => undefined).tap(undefined);
     const consumer = evens();
     tap.consumer = consumer;
+    return { upstream, tap, consumer };
+  }
+
+  it('hands each item it takes over as it arrives, with nothing queued and no wake-up', async () => {
+    const { upstream, tap, consumer } = consumedTap();
     await upstream.push(2);
     await upstream.push(4);
     await settle();
@@ -159,11 +135,7 @@ describe('a tap with a consumer', () => {
   });
 
   it('queues an item it refuses, and every later one behind it, to be read in order, and wakes it for each', async () => {
-    const upstream = source();
-    const shared = new SharedStream<number>(upstream.stream, () => undefined);
-    const tap = shared.tap(undefined);
-    const consumer = evens();
-    tap.consumer = consumer;
+    const { upstream, tap, consumer } = consumedTap();
     await upstream.push(3);
     await upstream.push(6);
     await settle();
