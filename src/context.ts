@@ -12,7 +12,7 @@ import { BuddyNsClient } from './providers/buddyns/client.js';
 import type { HttpClient } from './providers/http.js';
 import { Ns1Client } from './providers/ns1/client.js';
 import { OperationScope } from './providers/operation-scope.js';
-import { requestCredentials } from './request-credentials.js';
+import { credentialFingerprints, requestCredentials } from './request-credentials.js';
 import type { SubscriptionHub } from './subscriptions/hub.js';
 
 /** What a gateway instance holds for its whole life: configuration, logger and one HTTP client per upstream. */
@@ -69,6 +69,7 @@ const lazily = <K extends keyof GatewayContext>(context: object, key: K, create:
 /** The clients of the request's credentials (see `requestCredentials`), and its own loaders. */
 export function createContextFactory(deps: GatewayDeps) {
   const { config } = deps;
+  const fingerprints = credentialFingerprints(config);
   // `logger` is the request's own, which `useRequestLog` puts on the context; defining it here as well would
   // have that plugin redefine it, and a redefined property turns the context into a slow dictionary object.
   const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns' | 'logger'> => {
@@ -77,9 +78,11 @@ export function createContextFactory(deps: GatewayDeps) {
     // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
     const sharer = principal.authenticated || overWebSocket(initial) ? principal.id : undefined;
     const scope = new OperationScope();
-    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer, scope) : undefined));
+    lazily(initial, 'ns1', () => (ns1Key ? new Ns1Client(deps.http.ns1, ns1Key, config.ns1.endpoint, sharer, scope, fingerprints.ns1(ns1Key)) : undefined));
     lazily(initial, 'buddyns', () =>
-      buddyCredential ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer, scope) : undefined,
+      buddyCredential
+        ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer, scope, fingerprints.buddyns(buddyCredential))
+        : undefined,
     );
     return {
       principal,

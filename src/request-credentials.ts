@@ -31,18 +31,29 @@ export function requestCredentials(config: Config, headers: Headers): RequestCre
   return { ns1Key: ns1Header ?? config.ns1.apiKey, buddyns: buddyFromHeader ?? config.buddyns.credential };
 }
 
+/** Fingerprints of credentials per provider, the server's own computed once rather than per request. */
+export interface CredentialFingerprints {
+  ns1(key: string): string;
+  buddyns(credential: BuddyNsCredential): string;
+}
+
+export function credentialFingerprints(config: Config): CredentialFingerprints {
+  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : undefined;
+  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : undefined;
+  return {
+    ns1: (key) => (key === config.ns1.apiKey && serverNs1 ? serverNs1 : credentialFingerprint(ns1Provider, key)),
+    buddyns: (credential) => (credential === config.buddyns.credential && serverBuddyns ? serverBuddyns : credentialFingerprint(buddyNsProvider, credential)),
+  };
+}
+
 /**
  * The fingerprints of the provider credentials a request uses (`-` for none), as `ns1|buddyns`: callers
- * with the same value read the same accounts. The server's own credentials are fingerprinted once. Throws
- * as `requestCredentials` does for refused headers.
+ * with the same value read the same accounts. Throws as `requestCredentials` does for refused headers.
  */
 export function credentialsKeyOf(config: Config): (headers: Headers) => string {
-  const serverNs1 = config.ns1.apiKey ? credentialFingerprint(ns1Provider, config.ns1.apiKey) : '-';
-  const serverBuddyns = config.buddyns.credential ? credentialFingerprint(buddyNsProvider, config.buddyns.credential) : '-';
+  const fingerprints = credentialFingerprints(config);
   return (headers) => {
     const { ns1Key, buddyns } = requestCredentials(config, headers);
-    const ns1 = !ns1Key ? '-' : ns1Key === config.ns1.apiKey ? serverNs1 : credentialFingerprint(ns1Provider, ns1Key);
-    const buddy = !buddyns ? '-' : buddyns === config.buddyns.credential ? serverBuddyns : credentialFingerprint(buddyNsProvider, buddyns);
-    return `${ns1}|${buddy}`;
+    return `${ns1Key ? fingerprints.ns1(ns1Key) : '-'}|${buddyns ? fingerprints.buddyns(buddyns) : '-'}`;
   };
 }

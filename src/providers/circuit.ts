@@ -1,4 +1,4 @@
-import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
+import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy, type IBreaker } from 'cockatiel';
 
 export type CircuitStateName = 'closed' | 'open' | 'half_open';
 
@@ -19,13 +19,12 @@ export interface CircuitOptions {
  */
 export class Circuit {
   private readonly policy: CircuitBreakerPolicy;
+  private readonly breaker: CountedBreaker;
   private openedAt = 0;
 
   constructor(private readonly options: CircuitOptions) {
-    this.policy = circuitBreaker(handleWhen(options.isOutage), {
-      halfOpenAfter: options.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(options.failures),
-    });
+    this.breaker = new CountedBreaker(new ConsecutiveBreaker(options.failures));
+    this.policy = circuitBreaker(handleWhen(options.isOutage), { halfOpenAfter: options.halfOpenAfterMs, breaker: this.breaker });
     this.policy.onStateChange((state) => {
       if (state === CircuitState.Open) this.openedAt = Date.now();
       const failure = this.policy.lastFailure;
@@ -52,9 +51,16 @@ export class Circuit {
 
   /** Runs `call` unless the circuit refuses it; `refused` builds the error a refused caller gets. */
   execute<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
-    // A closed circuit refuses nothing: no wrapper around the call.
-    if (this.policy.state === CircuitState.Closed) return this.policy.execute(call);
-    return this.guarded(call, refused);
+    if (this.policy.state !== CircuitState.Closed) return this.guarded(call, refused);
+    if (this.breaker.failures > 0) return this.policy.execute(call);
+    // Closed with no failure counted: the policy learns of a call only when it fails, or succeeds after a failure.
+    return call().then(
+      (value) => {
+        if (this.breaker.failures > 0 && this.policy.state === CircuitState.Closed) this.breaker.success(CircuitState.Closed);
+        return value;
+      },
+      (error: unknown) => (this.policy.state === CircuitState.Closed ? this.policy.execute(() => Promise.reject(error)) : Promise.reject(error)),
+    );
   }
 
   private async guarded<T>(call: () => Promise<T>, refused: () => Error): Promise<T> {
@@ -65,6 +71,23 @@ export class Circuit {
       if (error instanceof BrokenCircuitError) throw refused();
       throw error;
     }
+  }
+}
+
+/** A breaker that says how many failures it has counted since the last success. */
+class CountedBreaker implements IBreaker {
+  failures = 0;
+
+  constructor(private readonly inner: IBreaker) {}
+
+  success(state: CircuitState): void {
+    this.failures = 0;
+    this.inner.success(state);
+  }
+
+  failure(state: CircuitState): boolean {
+    this.failures++;
+    return this.inner.failure(state);
   }
 }
 

@@ -35,8 +35,10 @@ export class ProviderApi<C> implements ProviderCalls {
     private readonly principal?: string,
     /** The operation whose requests these are: its deadline ends them, and they are counted in it. */
     private readonly scope?: OperationScope,
+    /** The credential's fingerprint, where the caller already knows it. */
+    fingerprint?: string,
   ) {
-    this.fingerprint = credentialFingerprint(provider, credential);
+    this.fingerprint = fingerprint ?? credentialFingerprint(provider, credential);
     this.authHeaders = provider.authHeaders(credential);
   }
 

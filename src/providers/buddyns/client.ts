@@ -19,7 +19,7 @@ export class BuddyNsClient extends ProviderApi<BuddyNsCredential> {
   readonly service = new BuddyNsServiceApi(this);
 
   /** `principal`: whose requests these are, for the fair share of the credential's rate budget; `scope`: the operation they belong to. */
-  constructor(http: HttpClient, credential: BuddyNsCredential, endpoint: string, principal?: string, scope?: OperationScope) {
-    super(http, buddyNsProvider, credential, endpoint, principal, scope);
+  constructor(http: HttpClient, credential: BuddyNsCredential, endpoint: string, principal?: string, scope?: OperationScope, fingerprint?: string) {
+    super(http, buddyNsProvider, credential, endpoint, principal, scope, fingerprint);
   }
 }

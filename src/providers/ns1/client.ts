@@ -65,8 +65,8 @@ export class Ns1Client extends ProviderApi<string> {
   readonly pulsarData = new Ns1PulsarData(this);
 
   /** `principal`: whose requests these are, for the fair share of the key's rate budget; `scope`: the operation they belong to. */
-  constructor(http: HttpClient, apiKey: string, endpoint: string, principal?: string, scope?: OperationScope) {
-    super(http, ns1Provider, apiKey, endpoint, principal, scope);
+  constructor(http: HttpClient, apiKey: string, endpoint: string, principal?: string, scope?: OperationScope, fingerprint?: string) {
+    super(http, ns1Provider, apiKey, endpoint, principal, scope, fingerprint);
   }
 
   /** The documented alternative to the key header for invoice PDFs: sha1(key + invoice id + sent). */
