@@ -8,36 +8,45 @@ export interface Deadline {
   expiresAt: number;
 }
 
-/** A deadline its owner ends when the work is over, so that nothing holds its signal until it expires. */
-export interface OwnedDeadline extends Deadline {
-  release(): void;
+/**
+ * The deadlines of one length, one for all the work that starts within a tick (a hundredth of the length, at
+ * most 50 ms): a timer and a signal per tick, however many operations start in it, rather than per operation.
+ */
+class DeadlineTicks {
+  private readonly tickMs: number;
+  private deadline: Deadline | undefined;
+  private tickEndsAt = 0;
+
+  constructor(private readonly ms: number) {
+    this.tickMs = Math.min(50, ms / 100);
+  }
+
+  current(): Deadline {
+    const now = performance.now();
+    if (!this.deadline || now >= this.tickEndsAt) {
+      this.deadline = startDeadline(this.ms);
+      this.tickEndsAt = now + this.tickMs;
+    }
+    return this.deadline;
+  }
 }
 
-/**
- * A deadline `ms` from now, which also ends when `parent` aborts: one timer and one controller, not the
- * `AbortSignal.timeout` and `AbortSignal.any` pair, which Node keeps alive for the whole delay once any request
- * listens on it. `release` clears the timer and the parent's listener.
- */
-export function deadlineIn(ms: number, parent?: AbortSignal): OwnedDeadline {
+const ticksByLength = new Map<number, DeadlineTicks>();
+
+/** A deadline `ms` from now; it may pass up to a tick (a hundredth of `ms`, at most 50 ms) early, never late. */
+export function deadlineIn(ms: number): Deadline {
+  let ticks = ticksByLength.get(ms);
+  if (!ticks) ticksByLength.set(ms, (ticks = new DeadlineTicks(ms)));
+  return ticks.current();
+}
+
+function startDeadline(ms: number): Deadline {
   const controller = new AbortController();
   const { signal } = controller;
-  // Every upstream request of the operation listens on it: many listeners are expected, not a leak.
+  // Every upstream request started in the tick listens on it: many listeners are expected, not a leak.
   setMaxListeners(0, signal);
-  const onParentAbort = parent ? () => end(parent.reason) : undefined;
-  const expire = () => end(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
-  const timer = setTimeout(expire, ms);
-  timer.unref();
-  const release = () => {
-    clearTimeout(timer);
-    if (onParentAbort) parent!.removeEventListener('abort', onParentAbort);
-  };
-  const end = (reason: unknown) => {
-    release();
-    controller.abort(reason);
-  };
-  if (parent?.aborted) end(parent.reason);
-  else if (onParentAbort) parent!.addEventListener('abort', onParentAbort, { once: true });
-  const deadline = { signal, expiresAt: Date.now() + ms, release };
+  setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
+  const deadline = { signal, expiresAt: Date.now() + ms };
   deadlinesOfSignals.set(signal, deadline);
   return deadline;
 }

@@ -1,4 +1,4 @@
-import { deadlineIn, type OwnedDeadline } from './deadline.js';
+import { deadlineIn, type Deadline } from './deadline.js';
 import type { ProviderId } from './upstream-error.js';
 
 /** A request that changed, or tried to change, something at a provider. */
@@ -16,20 +16,15 @@ export interface ProviderWrite {
  * request they send; nothing else ties a request to its operation.
  */
 export class OperationScope {
-  deadline: OwnedDeadline | undefined;
+  deadline: Deadline | undefined;
   /** Upstream requests sent, retries included, by provider. */
   readonly calls: Partial<Record<ProviderId, number>> = {};
   /** Every request other than a GET, in the order they were answered. */
   readonly writes: ProviderWrite[] = [];
 
-  /** Starts the operation's deadline: its upstream work ends `ms` from now, or when `parent` aborts. */
-  startDeadline(ms: number, parent?: AbortSignal): void {
-    this.deadline = deadlineIn(ms, parent);
-  }
-
-  /** The operation has answered: its deadline no longer needs to fire. */
-  end(): void {
-    this.deadline?.release();
+  /** Starts the operation's deadline: its upstream work ends `ms` from now. */
+  startDeadline(ms: number): void {
+    this.deadline = deadlineIn(ms);
   }
 
   sent(provider: ProviderId): void {

@@ -1,4 +1,3 @@
-import { getEventListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { deadlineIn, deadlineOfSignal, signalWithDeadline } from '../../src/providers/deadline.js';
@@ -15,31 +14,23 @@ describe('a deadline', () => {
     expect(deadline.signal.reason).toMatchObject({ name: 'TimeoutError' });
   });
 
-  it('once released, never aborts, and leaves no listener on its parent', async () => {
-    const parent = new AbortController();
-    const deadline = deadlineIn(30, parent.signal);
-    expect(getEventListeners(parent.signal, 'abort')).toHaveLength(1);
-    deadline.release();
-    expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
-    await sleep(80);
-    parent.abort(new Error('gone'));
-    expect(deadline.signal.aborted).toBe(false);
+  it('is shared by the work that starts within one tick, and a later start gets a later deadline', async () => {
+    const first = deadlineIn(2_000);
+    expect(deadlineIn(2_000)).toBe(first);
+    expect(deadlineIn(3_000)).not.toBe(first);
+    await sleep(40);
+    const later = deadlineIn(2_000);
+    expect(later).not.toBe(first);
+    expect(later.expiresAt).toBeGreaterThan(first.expiresAt);
   });
 
-  it("ends with its parent, with the parent's reason, and then listens to it no more", () => {
-    const parent = new AbortController();
-    const deadline = deadlineIn(10_000, parent.signal);
-    const reason = new Error('the caller left');
-    parent.abort(reason);
-    expect(deadline.signal.aborted).toBe(true);
-    expect(deadline.signal.reason).toBe(reason);
-    expect(getEventListeners(parent.signal, 'abort')).toHaveLength(0);
-  });
-
-  it('of an already aborted parent is over at once', () => {
-    const reason = new Error('already gone');
-    const deadline = deadlineIn(10_000, AbortSignal.abort(reason));
-    expect(deadline.signal.reason).toBe(reason);
+  it('never passes later than asked, at most a tick (a hundredth) early, and not before its time', async () => {
+    const started = Date.now();
+    const deadline = deadlineIn(500);
+    expect(deadline.expiresAt).toBeLessThanOrEqual(started + 500);
+    expect(deadline.expiresAt).toBeGreaterThanOrEqual(started + 495);
+    await new Promise((resolve) => deadline.signal.addEventListener('abort', resolve, { once: true }));
+    expect(Date.now()).toBeGreaterThanOrEqual(deadline.expiresAt - 1);
   });
 
   it("carried by a caller's signal ends with either, and tells the deadline apart from the caller", async () => {
@@ -51,5 +42,10 @@ describe('a deadline', () => {
     expect(deadline.signal.aborted).toBe(true);
     expect(signal.aborted).toBe(true);
     expect(caller.signal.aborted).toBe(false);
+    const left = new AbortController();
+    const ofLeaving = signalWithDeadline(10_000, left.signal);
+    left.abort();
+    expect(ofLeaving.aborted).toBe(true);
+    expect(deadlineOfSignal(ofLeaving)!.signal.aborted).toBe(false);
   });
 });
