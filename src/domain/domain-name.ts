@@ -28,18 +28,25 @@ export function toAsciiDomain(input: string): string | undefined {
  */
 const ALREADY_ASCII = /^(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*$/;
 
+/** Names converted before, since a provider sends the same few in every answer; past the bound it starts over. */
+const REMEMBERED_NAMES = 10_000;
+const asciiForms = new Map<string, string>();
+const unicodeForms = new Map<string, string>();
+
 /** A name a provider sent, in its ASCII form as `domainToASCII` gives it, or as it is when that gives none. */
 export function providerAsciiName(name: string): string {
   if (ALREADY_ASCII.test(name) && !name.includes('xn--')) return name;
-  return domainToASCII(name) || name;
+  let ascii = asciiForms.get(name);
+  if (ascii === undefined) {
+    ascii = domainToASCII(name) || name;
+    if (asciiForms.size >= REMEMBERED_NAMES) asciiForms.clear();
+    asciiForms.set(name, ascii);
+  }
+  return ascii;
 }
 
 /** A name with upper case, a trailing dot, a punycode label or anything outside printable ASCII (which may have upper case). */
 const NOT_YET_UNICODE = /[A-Z]|\.$|xn--|[^ -~]/;
-
-/** Names converted before, since a provider sends the same few in every answer; past the bound it starts over. */
-const unicodeForms = new Map<string, string>();
-const REMEMBERED_NAMES = 10_000;
 
 /** The Unicode lower-case form without the trailing dot; a name already in that form is returned as it is. */
 export function toUnicodeDomain(name: string): string {
