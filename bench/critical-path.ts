@@ -1,13 +1,13 @@
 import { MockAgent, Pool, type Dispatcher, type Interceptable } from 'undici';
-import { median } from './stats.js';
+import { median, percentile } from './stats.js';
 import type { Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import type { LoggedRequest, RunningSandbox } from '../src/sandbox/kit/index.js';
 import { SandboxControlClient } from '../src/sandbox/kit/index.js';
 import { createGateway, type Gateway } from '../src/yoga.js';
 
-const RUNS = 15;
-const ROUNDS = 3;
+const RUNS = 10;
+const ROUNDS = 9;
 const SLOW_RUNS = 9;
 const LATENCY_MS = 50;
 const MEMORY_RUNS = 100;
@@ -161,6 +161,8 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
     dashboards.push(await timed(RUNS, () => ask(gateway, query)));
   }
   const [replayMs, dashboardMs] = [replays, dashboards].map((t) => median(t.map((each) => each.ms))) as [number, number];
+  // Each round's dashboards against the replays just before them, to show how far machine load moves the ratio.
+  const roundRatios = dashboards.map((d, i) => d.ms / replays[i]!.ms);
   const [replayCpu, dashboardCpu] = [replays, dashboards].map((t) => median(t.map((each) => each.cpuUs))) as [number, number];
 
   // The bound: each level costs one latency per round of requests its busiest origin needs on its connections.
@@ -188,7 +190,11 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
     `With every upstream answer served from memory (undici MockAgent), CPU per dashboard ${(memory.dashboardUs / 1000).toFixed(2)} ms, ` +
     `the same ${memory.requests} requests sent straight to the mocks ${(memory.mocksUs / 1000).toFixed(2)} ms: ` +
     `the gateway's own ${((memory.dashboardUs - memory.mocksUs) / 1000).toFixed(2)} ms per dashboard`;
-  return `Dashboard critical path, median of ${ROUNDS} interleaved rounds of ${RUNS} runs (${SLOW_RUNS} with latency)\n\n${rows.join('\n')}\n\n${cpu}\n\n${own}\n`;
+  const sorted = [...roundRatios].sort((x, y) => x - y).map((r) => r.toFixed(2));
+  const spread =
+    `Without added latency, each round's own ratio (its dashboards against the replays just before them): ` +
+    `median ${median(roundRatios).toFixed(2)}, quartiles ${percentile(roundRatios, 25).toFixed(2)} and ${percentile(roundRatios, 75).toFixed(2)}; all ${sorted.join(', ')}`;
+  return `Dashboard critical path, medians of ${ROUNDS} interleaved rounds of ${RUNS} runs (${SLOW_RUNS} with latency)\n\n${rows.join('\n')}\n\n${spread}\n\n${cpu}\n\n${own}\n`;
 }
 
 /** The gateway's own CPU per dashboard alone, over many rounds: the figure to profile. */
