@@ -54,7 +54,7 @@ export class Circuit {
     if (this.policy.state !== CircuitState.Closed) return this.guarded(call, refused);
     if (this.breaker.failures > 0) return this.policy.execute(call);
     // Closed with no failure counted: the policy learns of a call only when it fails, or succeeds after a failure.
-    return call().then(
+    return settled(call).then(
       (value) => {
         if (this.breaker.failures > 0 && this.policy.state === CircuitState.Closed) this.breaker.success(CircuitState.Closed);
         return value;
@@ -71,6 +71,15 @@ export class Circuit {
       if (error instanceof BrokenCircuitError) throw refused();
       throw error;
     }
+  }
+}
+
+/** The call's promise; a call that throws before it returns one is a rejected call, as inside the policy. */
+function settled<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
 }
 

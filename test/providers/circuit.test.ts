@@ -70,6 +70,18 @@ describe('a circuit', () => {
     expect(breaker.state).toBe('closed');
   });
 
+  it('turns a call that throws before it returns a promise into a rejection, and counts it when it is an outage', async () => {
+    const { breaker } = circuit(1);
+    const thrown = breaker.execute(
+      () => {
+        throw new Outage('no socket');
+      },
+      () => new Error('refused'),
+    );
+    await expect(thrown).rejects.toBeInstanceOf(Outage);
+    expect(breaker.state).toBe('open');
+  });
+
   it('lets one probe through after its wait, and closes when the probe succeeds', async () => {
     const { breaker, changes, fail, succeed } = circuit(1, 50);
     await fail();
