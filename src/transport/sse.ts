@@ -162,22 +162,17 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
 
 /**
  * Subscription streams go out through `sharedSseResponse` wherever yoga chose Server-Sent Events: for a
- * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE.
+ * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE. The shared
+ * tap is found from the operation's context, which is the server context yoga hands the result's processing:
+ * nothing is kept per subscription to find it.
  */
 export function useSharedSse(): Plugin {
-  // The context of each request's subscription, whose shared tap (if any) the response reads.
-  const subscriptions = new WeakMap<Request, object>();
   return {
-    onSubscribe({ args }) {
-      const context = args.contextValue as { request?: Request };
-      if (context.request) subscriptions.set(context.request, context);
-    },
     onResultProcess(payload) {
-      const { request, result, resultProcessor } = payload;
-      const context = subscriptions.get(request);
-      if (!resultProcessor || !isAsyncIterable(result) || !context) return;
+      const { result, resultProcessor, serverContext } = payload;
+      if (!resultProcessor || !isAsyncIterable(result)) return;
       payload.setResultProcessor(
-        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(context)),
+        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(serverContext)),
         'text/event-stream',
       );
     },
