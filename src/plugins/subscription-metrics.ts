@@ -57,15 +57,19 @@ export function useSubscriptionOperationMetrics(metrics: SubscriptionOperationMe
   return {
     onSubscribe({ args }) {
       const started = Date.now();
-      const end = () => duration.observe(durationLabels(paramsOf(args)), (Date.now() - started) / 1000);
+      // The stream's end (no argument) and a failed subscribe (its payload): one closure for both.
+      const finish = (failed?: unknown) => {
+        if (failed) errors.inc(errorLabels(paramsOf(args)));
+        else duration.observe(durationLabels(paramsOf(args)), (Date.now() - started) / 1000);
+      };
       return {
         onSubscribeResult({ args: subscribed, result }) {
-          if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: end };
+          if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: finish };
           countErrors({ args: subscribed, result });
-          end();
+          finish();
           return undefined;
         },
-        onSubscribeError: () => errors.inc(errorLabels(paramsOf(args))),
+        onSubscribeError: finish,
       };
     },
   };

@@ -67,8 +67,11 @@ function startPinging(stream: SseStream): void {
 class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   /** The reader has room for more. */
   private wanted = false;
-  private reading = false;
-  private finished = false;
+  /**
+   * A read through the hooks is in flight, or the stream is over. One field for both, not two: with the
+   * Readable's own, every field of a stream then fits in the object itself.
+   */
+  private phase: 'open' | 'reading' | 'finished' = 'open';
 
   constructor(
     private readonly results: AsyncIterator<ExecutionResult>,
@@ -82,7 +85,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
 
   /** The tap's new item, pushed now if it needs no hook and nothing is read before it. */
   offer(result: ExecutionResult): boolean {
-    if (!this.wanted || this.reading || this.finished || !passesHooksUnchanged(result)) return false;
+    if (!this.wanted || this.phase !== 'open' || !passesHooksUnchanged(result)) return false;
     this.wanted = this.push(nextEvent(result));
     return true;
   }
@@ -97,7 +100,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (this.finished) return callback(error);
+    if (this.phase === 'finished') return callback(error);
     this.finish();
     const returned = this.results.return?.();
     if (!returned) return callback(error);
@@ -108,7 +111,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   private deliver(): void {
-    if (!this.wanted || this.reading || this.finished) return;
+    if (!this.wanted || this.phase !== 'open') return;
     const tap = this.tap;
     if (tap) {
       for (let direct = tap.takeIf(passesHooksUnchanged); direct; direct = this.wanted ? tap.takeIf(passesHooksUnchanged) : undefined) {
@@ -116,10 +119,11 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
       }
       if (!this.wanted || !tap.ready) return;
     }
-    this.reading = true;
+    this.phase = 'reading';
     this.results.next().then(
       (next) => {
-        this.reading = false;
+        // Destroyed while the read was in flight: it stays over.
+        if (this.phase === 'reading') this.phase = 'open';
         const value = next.value as ExecutionResult | null | undefined;
         if (value != null) this.wanted = this.push(nextEvent(value));
         if (next.done) {
@@ -129,7 +133,6 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
         } else this.deliver();
       },
       (error: unknown) => {
-        this.reading = false;
         this.finish();
         this.destroy(error instanceof Error ? error : new Error(String(error)));
       },
@@ -137,7 +140,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   private finish(): void {
-    this.finished = true;
+    this.phase = 'finished';
     pinged.delete(this);
     if (this.tap) this.tap.consumer = undefined;
   }
