@@ -164,20 +164,19 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
 }
 
 /**
- * Subscription streams go out through `sharedSseResponse` wherever yoga chose Server-Sent Events: for a
- * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE. The shared
- * tap is found from the operation's context, which is the server context yoga hands the result's processing:
- * nothing is kept per subscription to find it.
+ * A shared subscription's stream goes out through `sharedSseResponse` wherever yoga chose Server-Sent Events:
+ * for a subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE. The
+ * shared tap is found from the operation's context, which is the server context yoga hands the result's
+ * processing, so nothing is kept per subscription to find it; any other stream (a subscription of its own, a
+ * deferred query) keeps yoga's processor, which writes the same bytes.
  */
 export function useSharedSse(): Plugin {
   return {
     onResultProcess(payload) {
       const { result, resultProcessor, serverContext } = payload;
-      if (!resultProcessor || !isAsyncIterable(result)) return;
-      payload.setResultProcessor(
-        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(serverContext)),
-        'text/event-stream',
-      );
+      const tap = sharedTapOf(serverContext);
+      if (!resultProcessor || !isAsyncIterable(result) || !tap) return;
+      payload.setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, tap), 'text/event-stream');
     },
   };
 }
