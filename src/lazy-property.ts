@@ -1,7 +1,8 @@
 /** Per object, what each of its lazy properties is made from, or has become. */
 const SLOTS = Symbol('dnsgraph.lazySlots');
 
-type Slot = { create: () => unknown } | { value: unknown };
+/** What makes the value, until it is made or written: then the value, in an object so a function value is told apart. */
+type Slot = (() => unknown) | { value: unknown };
 type Holder = { [SLOTS]: Record<PropertyKey, Slot> };
 
 /**
@@ -18,8 +19,8 @@ function accessorsOf(key: PropertyKey): PropertyDescriptor {
       get(this: Holder) {
         const slots = this[SLOTS];
         const slot = slots[key]!;
-        if ('value' in slot) return slot.value;
-        const value = slot.create();
+        if (typeof slot !== 'function') return slot.value;
+        const value = slot();
         slots[key] = { value };
         return value;
       },
@@ -41,6 +42,6 @@ function accessorsOf(key: PropertyKey): PropertyDescriptor {
  */
 export function defineLazily(target: object, key: PropertyKey, create: () => unknown): void {
   if (!Object.hasOwn(target, SLOTS)) Object.defineProperty(target, SLOTS, { value: {}, enumerable: false, writable: false, configurable: false });
-  (target as unknown as Holder)[SLOTS][key] = { create };
+  (target as unknown as Holder)[SLOTS][key] = create;
   Object.defineProperty(target, key, accessorsOf(key));
 }

@@ -34,6 +34,19 @@ describe('defineLazily', () => {
     expect(made).toBe(0);
   });
 
+  it('hands out a value that is itself a function as it is, made or written, without calling it', () => {
+    const made = () => 'made';
+    const written = () => 'written';
+    const a = {} as { handler?: () => string };
+    const b = {} as { handler?: () => string };
+    defineLazily(a, 'handler', () => made);
+    defineLazily(b, 'handler', () => made);
+    b.handler = written;
+    expect(a.handler).toBe(made);
+    expect(a.handler).toBe(made);
+    expect(b.handler).toBe(written);
+  });
+
   it('keeps each object its own value', () => {
     const a = {} as { client?: string };
     const b = {} as { client?: string };

@@ -5,14 +5,18 @@ import DataLoader from 'dataloader';
  * fingerprint, so nothing cached for one credential can answer for another.
  */
 export class LoaderRegistry {
-  /** By credential fingerprint, then by kind: found without building a name for every load. */
-  private readonly loaders = new Map<string, Map<string, DataLoader<unknown, unknown>>>();
+  /**
+   * By credential fingerprint, then by kind: found without building a name for every load. Made on the first
+   * load: an operation that loads nothing (a subscription's own context, `{ __typename }`) keeps no empty map.
+   */
+  private loaders: Map<string, Map<string, DataLoader<unknown, unknown>>> | undefined;
 
   constructor(private readonly maxBatchSize = 100) {}
 
   get<K, V, C = K>(kind: string, fingerprint: string, batch: DataLoader.BatchLoadFn<K, V>, options: DataLoader.Options<K, V, C> = {}): DataLoader<K, V, C> {
-    let byKind = this.loaders.get(fingerprint);
-    if (!byKind) this.loaders.set(fingerprint, (byKind = new Map<string, DataLoader<unknown, unknown>>()));
+    const loaders = (this.loaders ??= new Map<string, Map<string, DataLoader<unknown, unknown>>>());
+    let byKind = loaders.get(fingerprint);
+    if (!byKind) loaders.set(fingerprint, (byKind = new Map<string, DataLoader<unknown, unknown>>()));
     let loader = byKind.get(kind);
     if (!loader) {
       loader = new DataLoader<K, V, C>(batch, { maxBatchSize: this.maxBatchSize, ...options });

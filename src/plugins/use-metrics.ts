@@ -3,6 +3,7 @@ import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type Grap
 import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedOperationNames, routeOf } from './metric-labels.js';
+import { useSubscriptionOperationMetrics } from './subscription-metrics.js';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -80,7 +81,38 @@ export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serve
     operationType: params.operationType ?? 'unknown',
     operationName: operationName(params.operationName),
   });
-  return usePrometheus({
+  type OperationParams = { operationType?: string; operationName?: string };
+  const operationDuration = createHistogram<'execute' | 'subscribe', 'operationType' | 'operationName', OperationParams>({
+    registry,
+    histogram: {
+      name: 'dnsgraph_graphql_operation_duration_seconds',
+      help: 'Time to run a GraphQL operation, from parse to result.',
+      labelNames: ['operationType', 'operationName'],
+      buckets: DURATION_BUCKETS,
+    },
+    fillLabelsFn: operation,
+    // Subscriptions: see useSubscriptionOperationMetrics.
+    phases: ['execute'],
+  });
+  const errorLabels = (params: OperationParams & { errorPhase?: string }) => ({
+    ...operation(params),
+    phase: params.errorPhase ?? 'execute',
+  });
+  const errorResults = createCounter<
+    'parse' | 'validate' | 'context' | 'execute' | 'subscribe',
+    'operationType' | 'operationName' | 'phase',
+    OperationParams & { errorPhase?: string }
+  >({
+    registry,
+    counter: {
+      name: 'dnsgraph_graphql_errors_total',
+      help: 'Errors in GraphQL results, by phase.',
+      labelNames: ['operationType', 'operationName', 'phase'],
+    },
+    fillLabelsFn: errorLabels,
+    phases: ['parse', 'validate', 'context', 'execute'],
+  });
+  const prometheus = usePrometheus({
     endpoint: serveEndpoint ? '/metrics' : false,
     registry,
     metrics: {
@@ -92,25 +124,8 @@ export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serve
       graphql_envelop_phase_subscribe: false,
       graphql_envelop_schema_change: false,
       graphql_envelop_phase_execute: false,
-      graphql_envelop_request_duration: createHistogram({
-        registry,
-        histogram: {
-          name: 'dnsgraph_graphql_operation_duration_seconds',
-          help: 'Time to run a GraphQL operation, from parse to result.',
-          labelNames: ['operationType', 'operationName'],
-          buckets: DURATION_BUCKETS,
-        },
-        fillLabelsFn: operation,
-      }),
-      graphql_envelop_error_result: createCounter({
-        registry,
-        counter: {
-          name: 'dnsgraph_graphql_errors_total',
-          help: 'Errors in GraphQL results, by phase.',
-          labelNames: ['operationType', 'operationName', 'phase'],
-        },
-        fillLabelsFn: (params) => ({ ...operation(params), phase: params.errorPhase ?? 'execute' }),
-      }),
+      graphql_envelop_request_duration: operationDuration,
+      graphql_envelop_error_result: errorResults,
       graphql_envelop_deprecated_field: createCounter({
         registry,
         counter: {
@@ -142,4 +157,18 @@ export function useMetrics(metrics: GatewayMetrics, schema: GraphQLSchema, serve
       }),
     },
   });
+  // The subscribe phase of both, with less kept per open subscription; added right after the plugin itself.
+  const subscriptions = useSubscriptionOperationMetrics({
+    duration: operationDuration.histogram,
+    errors: errorResults.counter,
+    durationLabels: operation,
+    errorLabels,
+  });
+  return {
+    ...prometheus,
+    onPluginInit(payload) {
+      prometheus.onPluginInit?.(payload);
+      payload.addPlugin(subscriptions);
+    },
+  };
 }

@@ -1,17 +1,22 @@
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+import { overWebSocket } from '../context.js';
 
 export interface SubscriptionLimits {
   perConnection: number;
   perPrincipal: number;
 }
 
-/** The signed-in caller, where authentication put one on the context. */
+/**
+ * The caller whose subscriptions are counted together, where authentication put one on the context. An
+ * anonymous caller of an HTTP request is that request alone, with one operation: it has no count to keep.
+ */
 function principalOf(context: Record<string, unknown>): string | undefined {
   const principal = context.principal;
   if (typeof principal === 'string') return principal;
   if (principal && typeof principal === 'object') {
-    const { id, sub, subject } = principal as Record<string, unknown>;
+    const { id, sub, subject, authenticated } = principal as Record<string, unknown>;
+    if (authenticated === false && !overWebSocket(context)) return undefined;
     const key = id ?? sub ?? subject;
     if (typeof key === 'string' || typeof key === 'number') return String(key);
   }

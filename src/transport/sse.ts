@@ -67,8 +67,11 @@ function startPinging(stream: SseStream): void {
 class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   /** The reader has room for more. */
   private wanted = false;
-  private reading = false;
-  private finished = false;
+  /**
+   * A read through the hooks is in flight, or the stream is over. One field for both, not two: with the
+   * Readable's own, every field of a stream then fits in the object itself.
+   */
+  private phase: 'open' | 'reading' | 'finished' = 'open';
 
   constructor(
     private readonly results: AsyncIterator<ExecutionResult>,
@@ -82,7 +85,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
 
   /** The tap's new item, pushed now if it needs no hook and nothing is read before it. */
   offer(result: ExecutionResult): boolean {
-    if (!this.wanted || this.reading || this.finished || !passesHooksUnchanged(result)) return false;
+    if (!this.wanted || this.phase !== 'open' || !passesHooksUnchanged(result)) return false;
     this.wanted = this.push(nextEvent(result));
     return true;
   }
@@ -97,7 +100,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (this.finished) return callback(error);
+    if (this.phase === 'finished') return callback(error);
     this.finish();
     const returned = this.results.return?.();
     if (!returned) return callback(error);
@@ -108,7 +111,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   private deliver(): void {
-    if (!this.wanted || this.reading || this.finished) return;
+    if (!this.wanted || this.phase !== 'open') return;
     const tap = this.tap;
     if (tap) {
       for (let direct = tap.takeIf(passesHooksUnchanged); direct; direct = this.wanted ? tap.takeIf(passesHooksUnchanged) : undefined) {
@@ -116,10 +119,11 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
       }
       if (!this.wanted || !tap.ready) return;
     }
-    this.reading = true;
+    this.phase = 'reading';
     this.results.next().then(
       (next) => {
-        this.reading = false;
+        // Destroyed while the read was in flight: it stays over.
+        if (this.phase === 'reading') this.phase = 'open';
         const value = next.value as ExecutionResult | null | undefined;
         if (value != null) this.wanted = this.push(nextEvent(value));
         if (next.done) {
@@ -129,7 +133,6 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
         } else this.deliver();
       },
       (error: unknown) => {
-        this.reading = false;
         this.finish();
         this.destroy(error instanceof Error ? error : new Error(String(error)));
       },
@@ -137,7 +140,7 @@ class SseStream extends Readable implements TapConsumer<ExecutionResult> {
   }
 
   private finish(): void {
-    this.finished = true;
+    this.phase = 'finished';
     pinged.delete(this);
     if (this.tap) this.tap.consumer = undefined;
   }
@@ -161,25 +164,19 @@ export function sharedSseResponse(result: AsyncIterable<ExecutionResult>, fetchA
 }
 
 /**
- * Subscription streams go out through `sharedSseResponse` wherever yoga chose Server-Sent Events: for a
- * subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE.
+ * A shared subscription's stream goes out through `sharedSseResponse` wherever yoga chose Server-Sent Events:
+ * for a subscription, yoga's only processor of a stream is its SSE one, so a processor set means SSE. The
+ * shared tap is found from the operation's context, which is the server context yoga hands the result's
+ * processing, so nothing is kept per subscription to find it; any other stream (a subscription of its own, a
+ * deferred query) keeps yoga's processor, which writes the same bytes.
  */
 export function useSharedSse(): Plugin {
-  // The context of each request's subscription, whose shared tap (if any) the response reads.
-  const subscriptions = new WeakMap<Request, object>();
   return {
-    onSubscribe({ args }) {
-      const context = args.contextValue as { request?: Request };
-      if (context.request) subscriptions.set(context.request, context);
-    },
     onResultProcess(payload) {
-      const { request, result, resultProcessor } = payload;
-      const context = subscriptions.get(request);
-      if (!resultProcessor || !isAsyncIterable(result) || !context) return;
-      payload.setResultProcessor(
-        (processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, sharedTapOf(context)),
-        'text/event-stream',
-      );
+      const { result, resultProcessor, serverContext } = payload;
+      const tap = sharedTapOf(serverContext);
+      if (!resultProcessor || !isAsyncIterable(result) || !tap) return;
+      payload.setResultProcessor((processed, fetchAPI) => sharedSseResponse(processed as AsyncIterable<ExecutionResult>, fetchAPI, tap), 'text/event-stream');
     },
   };
 }
