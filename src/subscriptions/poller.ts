@@ -54,10 +54,12 @@ export class Poller<T> {
     this.poll = undefined;
   }
 
-  private scheduleAt(due: number): void {
+  /** Polls at `due`, or with `near` in the scheduler's slot nearest to it (a poll of the regular cadence). */
+  private scheduleAt(due: number, near = false): void {
     if (this.stopped) return;
-    const { scheduler } = this.deps;
-    this.timer = scheduler.schedule(due - scheduler.now(), () => void this.tick());
+    const { scheduler, source } = this.deps;
+    const tick = () => void this.tick();
+    this.timer = near && scheduler.scheduleNear ? scheduler.scheduleNear(due, source.intervalMs, tick) : scheduler.schedule(due - scheduler.now(), tick);
   }
 
   private async tick(): Promise<void> {
@@ -79,6 +81,8 @@ export class Poller<T> {
     const at = scheduler.now();
     let event: PollEvent<T>;
     let next: number;
+    // After a failure the backoff (and the provider's Retry-After) is kept exactly, never a slot early.
+    let regular = false;
     const poll = new AbortController();
     this.poll = poll;
     try {
@@ -87,6 +91,7 @@ export class Poller<T> {
       event = { seq: this.nextSeq(), at, value, final: source.isFinal?.(value) ?? false };
       next = at + source.intervalMs - this.phaseShiftMs;
       this.phaseShiftMs = 0;
+      regular = true;
     } catch (error) {
       this.failures += 1;
       const failure = toPollFailure(error);
@@ -105,7 +110,7 @@ export class Poller<T> {
       }
     }
     if (event.final) return;
-    this.scheduleAt(Math.max(next, scheduler.now()));
+    this.scheduleAt(Math.max(next, scheduler.now()), regular);
   }
 
   private latest(): PollEvent<T> | undefined {
