@@ -26,6 +26,8 @@ export interface PollerDeps<T> {
  */
 export class Poller<T> {
   private timer: ScheduledTimer | undefined;
+  /** When the poll under way (or the next one) was due, before any slot moved it. */
+  private due: number | undefined;
   /** Aborts the poll under way when the poller stops, wherever it waits (rate budget, connection, answer). */
   private poll: AbortController | undefined;
   /** How much earlier than a full interval the second poll comes, so pollers started together drift apart. */
@@ -58,6 +60,7 @@ export class Poller<T> {
   private scheduleAt(due: number, near = false): void {
     if (this.stopped) return;
     const { scheduler, source } = this.deps;
+    this.due = due;
     const tick = () => void this.tick();
     this.timer = near && scheduler.scheduleNear ? scheduler.scheduleNear(due, source.intervalMs, tick) : scheduler.schedule(due - scheduler.now(), tick);
   }
@@ -89,7 +92,11 @@ export class Poller<T> {
       const value = await source.fetch(poll.signal);
       this.failures = 0;
       event = { seq: this.nextSeq(), at, value, final: source.isFinal?.(value) ?? false };
-      next = at + source.intervalMs - this.phaseShiftMs;
+      // The cadence follows when polls were due, not when they ran: a poll that ran late (its slot, a busy process)
+      // does not move the next ones, so pollers that share a slot keep sharing it. One later than half an
+      // interval starts the cadence anew.
+      const cadence = this.due !== undefined && at - this.due < source.intervalMs / 2 ? this.due : at;
+      next = cadence + source.intervalMs - this.phaseShiftMs;
       this.phaseShiftMs = 0;
       regular = true;
     } catch (error) {

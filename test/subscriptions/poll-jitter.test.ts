@@ -99,4 +99,29 @@ describe('pollers of one interval started apart', () => {
     await example.close();
     await gateway.close();
   });
+
+  it('keep their slot when a poll runs late: the next one is due an interval after this one was due, not after it ran', async () => {
+    // A process too busy to wake before two seconds into each slot.
+    class LateScheduler extends SlottedScheduler {
+      override scheduleNear(due: number, intervalMs: number, callback: () => void) {
+        const step = intervalMs / 4;
+        return this.schedule(Math.round(due / step) * step + 2_000 - this.now(), callback);
+      }
+    }
+    const scheduler = new LateScheduler();
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const polls = async () => (await setup.harness.ns1Control.log()).counts['GET /stats/qps/example.com'] ?? 0;
+    const example = await subscribeSse(gateway, zoneQps('example.com'));
+    await example.next();
+
+    // Each poll comes two seconds into the slot a whole number of intervals after the first, never a slot later.
+    await scheduler.advance(2_000);
+    for (let poll = 2; poll <= 4; poll++) {
+      await scheduler.advance(INTERVAL_MS);
+      await expect.poll(polls).toBe(poll);
+      await example.next();
+    }
+    await example.close();
+    await gateway.close();
+  });
 });
