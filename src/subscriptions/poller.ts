@@ -26,6 +26,8 @@ export interface PollerDeps<T> {
  */
 export class Poller<T> {
   private timer: ScheduledTimer | undefined;
+  /** When the poll under way (or the next one) was due, before any slot moved it. */
+  private due: number | undefined;
   /** Aborts the poll under way when the poller stops, wherever it waits (rate budget, connection, answer). */
   private poll: AbortController | undefined;
   /** How much earlier than a full interval the second poll comes, so pollers started together drift apart. */
@@ -54,10 +56,13 @@ export class Poller<T> {
     this.poll = undefined;
   }
 
-  private scheduleAt(due: number): void {
+  /** Polls at `due`, or with `near` in the scheduler's slot nearest to it (a poll of the regular cadence). */
+  private scheduleAt(due: number, near = false): void {
     if (this.stopped) return;
-    const { scheduler } = this.deps;
-    this.timer = scheduler.schedule(due - scheduler.now(), () => void this.tick());
+    const { scheduler, source } = this.deps;
+    this.due = due;
+    const tick = () => void this.tick();
+    this.timer = near && scheduler.scheduleNear ? scheduler.scheduleNear(due, source.intervalMs, tick) : scheduler.schedule(due - scheduler.now(), tick);
   }
 
   private async tick(): Promise<void> {
@@ -79,14 +84,21 @@ export class Poller<T> {
     const at = scheduler.now();
     let event: PollEvent<T>;
     let next: number;
+    // After a failure the backoff (and the provider's Retry-After) is kept exactly, never a slot early.
+    let regular = false;
     const poll = new AbortController();
     this.poll = poll;
     try {
       const value = await source.fetch(poll.signal);
       this.failures = 0;
       event = { seq: this.nextSeq(), at, value, final: source.isFinal?.(value) ?? false };
-      next = at + source.intervalMs - this.phaseShiftMs;
+      // The cadence follows when polls were due, not when they ran: a poll that ran late (its slot, a busy process)
+      // does not move the next ones, so pollers that share a slot keep sharing it. One later than half an
+      // interval starts the cadence anew.
+      const cadence = this.due !== undefined && at - this.due < source.intervalMs / 2 ? this.due : at;
+      next = cadence + source.intervalMs - this.phaseShiftMs;
       this.phaseShiftMs = 0;
+      regular = true;
     } catch (error) {
       this.failures += 1;
       const failure = toPollFailure(error);
@@ -105,7 +117,7 @@ export class Poller<T> {
       }
     }
     if (event.final) return;
-    this.scheduleAt(Math.max(next, scheduler.now()));
+    this.scheduleAt(Math.max(next, scheduler.now()), regular);
   }
 
   private latest(): PollEvent<T> | undefined {

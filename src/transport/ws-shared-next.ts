@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { ExecutionResult } from 'graphql';
 import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
@@ -12,6 +13,31 @@ import { encodedOnce } from './encoded-once.js';
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * How long a connection holds the messages written to it before they leave together: the polls of one slot (see
+ * `Scheduler.scheduleNear`) land within a few milliseconds of each other, one after another.
+ */
+const HOLD_MS = 5;
+
+/** Connections holding messages, all released by one timer. */
+const held = new Set<Duplex>();
+
+function releaseHeld(): void {
+  for (const connection of held) connection.uncork();
+  held.clear();
+}
+
+/**
+ * Holds a connection's writes for `HOLD_MS`: the events of the polls that land together leave on each connection
+ * in one write, rather than a write, and a segment for the client to read, per message.
+ */
+function hold(connection: Duplex): void {
+  if (held.has(connection)) return;
+  if (held.size === 0) setTimeout(releaseHeld, HOLD_MS);
+  connection.cork();
+  held.add(connection);
+}
 
 /**
  * The `payload` of a `next` message for a result, and the message's closing brace, as UTF-8: encoded once per
@@ -45,6 +71,8 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
     private readonly inner: AsyncIterator<ExecutionResult>,
     private readonly tap: Pick<Tap<ExecutionResult>, 'ready' | 'onReady' | 'takeIf'>,
     private readonly socket: WebSocket,
+    /** The connection beneath `socket`, whose writes are held a moment to leave together. */
+    private readonly connection: Duplex,
     id: string,
     private readonly direct: (result: ExecutionResult) => boolean,
   ) {
@@ -91,13 +119,14 @@ class SharedNext implements AsyncIterableIterator<ExecutionResult> {
       const result = this.tap.takeIf(this.direct);
       if (result === undefined) return;
       const tail = tailOf(result);
+      hold(this.connection);
       socket.send(Buffer.concat([this.head, tail], this.head.length + tail.length), { binary: false });
     }
   }
 }
 
 /**
- * Subscription `id` on `socket`, reading the shared run's `tap` under `stream` (the tap with the subscriber's
+ * Subscription `id` on `socket` (over `connection`), reading the shared run's `tap` under `stream` (the tap with the subscriber's
  * hooks around it). Results `direct` accepts (those the hooks would pass unchanged) are written to the socket
  * by this transport; graphql-ws reads and sends every other, and ends the subscription as it always does.
  */
@@ -105,8 +134,9 @@ export function sharedNextMessages(
   stream: AsyncIterable<ExecutionResult>,
   tap: Pick<Tap<ExecutionResult>, 'ready' | 'onReady' | 'takeIf'>,
   socket: WebSocket,
+  connection: Duplex,
   id: string,
   direct: (result: ExecutionResult) => boolean,
 ): AsyncIterableIterator<ExecutionResult> {
-  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, id, direct);
+  return new SharedNext(stream[Symbol.asyncIterator](), tap, socket, connection, id, direct);
 }

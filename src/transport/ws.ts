@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -21,6 +22,8 @@ interface EnvelopedRoot {
   subscribe(args: ExecutionArgs): OperationResult;
   /** The operation's socket and id, for the `next` messages of a shared run this transport writes itself. */
   socket: WebSocket;
+  /** The connection the socket speaks over: the upgrade request's. */
+  connection: Duplex;
   id: string;
 }
 
@@ -99,7 +102,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         const root = args.rootValue as EnvelopedRoot;
         const result = await settle(() => root.subscribe(args), refusal);
         const tap = sharedTapOf(args.contextValue);
-        return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.id, passesHooksUnchanged) : result;
+        return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.connection, root.id, passesHooksUnchanged) : result;
       },
       onSubscribe: async (ctx, id, received) => {
         const payload = admission.admit(received);
@@ -130,7 +133,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         } catch (error) {
           return [refusal(error)];
         }
-        const root: EnvelopedRoot = { execute, subscribe, socket, id };
+        const root: EnvelopedRoot = { execute, subscribe, socket, connection: upgrade.socket, id };
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };
       },
     },

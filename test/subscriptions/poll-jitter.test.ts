@@ -47,3 +47,81 @@ describe('pollers started together', () => {
     await gateway.close();
   });
 });
+
+/** A hand-driven clock with slots as coarse as a quarter of the interval, so that a poll moved into one shows. */
+class SlottedScheduler extends ManualScheduler {
+  scheduleNear(due: number, intervalMs: number, callback: () => void) {
+    const step = intervalMs / 4;
+    return this.schedule(Math.round(due / step) * step - this.now(), callback);
+  }
+}
+
+describe('pollers of one interval started apart', () => {
+  it('poll together in the slot nearest to when each is due', async () => {
+    const scheduler = new SlottedScheduler();
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const qpsCalls = async () => {
+      const { counts } = await setup.harness.ns1Control.log();
+      return { example: counts['GET /stats/qps/example.com'] ?? 0, ns1Only: counts['GET /stats/qps/ns1-only.com'] ?? 0 };
+    };
+    const example = await subscribeSse(gateway, zoneQps('example.com'));
+    await example.next();
+    await scheduler.advance(130);
+    const ns1Only = await subscribeSse(gateway, zoneQps('ns1-only.com'));
+    await ns1Only.next();
+    expect(await qpsCalls()).toEqual({ example: 1, ns1Only: 1 });
+
+    // Due 130 ms apart, both poll in the slot a whole interval after the first.
+    await scheduler.advance(INTERVAL_MS - 130);
+    await Promise.all([example.next(), ns1Only.next()]);
+    expect(await qpsCalls()).toEqual({ example: 2, ns1Only: 2 });
+
+    await Promise.all([example.close(), ns1Only.close()]);
+    await gateway.close();
+  });
+
+  it('retry a failed poll after exactly its backoff, never in a slot before it', async () => {
+    const scheduler = new SlottedScheduler();
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const polls = async () => (await setup.harness.ns1Control.log()).counts['GET /stats/qps/example.com'] ?? 0;
+    await setup.harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 503, message: 'maintenance', times: 1 });
+    await scheduler.advance(130);
+    const example = await subscribeSse(gateway, zoneQps('example.com'));
+    expect((await example.next())?.errors?.[0]?.extensions?.code).toBe('UPSTREAM_ERROR');
+    expect(await polls()).toBe(1);
+
+    // Twice the interval after the failed poll: the slot before it would have come 130 ms sooner.
+    await scheduler.advance(2 * INTERVAL_MS - 1);
+    expect(await polls()).toBe(1);
+    await scheduler.advance(1);
+    expect((await example.next())?.data).toMatchObject({ qps: { qps: expect.any(Number) } });
+    expect(await polls()).toBe(2);
+    await example.close();
+    await gateway.close();
+  });
+
+  it('keep their slot when a poll runs late: the next one is due an interval after this one was due, not after it ran', async () => {
+    // A process too busy to wake before two seconds into each slot.
+    class LateScheduler extends SlottedScheduler {
+      override scheduleNear(due: number, intervalMs: number, callback: () => void) {
+        const step = intervalMs / 4;
+        return this.schedule(Math.round(due / step) * step + 2_000 - this.now(), callback);
+      }
+    }
+    const scheduler = new LateScheduler();
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const polls = async () => (await setup.harness.ns1Control.log()).counts['GET /stats/qps/example.com'] ?? 0;
+    const example = await subscribeSse(gateway, zoneQps('example.com'));
+    await example.next();
+
+    // Each poll comes two seconds into the slot a whole number of intervals after the first, never a slot later.
+    await scheduler.advance(2_000);
+    for (let poll = 2; poll <= 4; poll++) {
+      await scheduler.advance(INTERVAL_MS);
+      await expect.poll(polls).toBe(poll);
+      await example.next();
+    }
+    await example.close();
+    await gateway.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { Socket } from 'node:net';
 import { MessageType, stringifyMessage } from 'graphql-ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -77,6 +78,32 @@ describe('the next messages of a shared run over graphql-ws', () => {
     expect(client.received.filter((r) => r.message.type !== MessageType.ConnectionAck && r.message.type !== MessageType.Next)).toEqual([]);
     client.socket.close();
     await sse.close();
+    await expect.poll(() => gateway.gateway.subscriptions.keys).toEqual([]);
+  });
+
+  it('of one turn leave a connection in one write: two subscriptions of one poll cost the client one read', async () => {
+    const clock = new ManualScheduler();
+    const gateway = await start(clock);
+    // Every time the gateway's side of a connection hands bytes to the operating system.
+    const handOvers: number[] = [];
+    gateway.server.on('connection', (wire: Socket) => {
+      const count = (frames: number) => handOvers.push(frames);
+      const write = wire._write.bind(wire);
+      const writev = wire._writev!.bind(wire);
+      wire._write = (chunk, encoding, callback) => (count(1), write(chunk, encoding, callback));
+      wire._writev = (chunks, callback) => (count(chunks.length), writev(chunks, callback));
+    });
+    const client = await connection(gateway);
+    for (const id of ['a', 'b']) client.subscribe(id);
+    await client.until(() => client.of('a').length === 1 && client.of('b').length === 1);
+
+    handOvers.length = 0;
+    await clock.advance(INTERVAL_MS);
+    await client.until(() => client.of('a').length === 2 && client.of('b').length === 2);
+    // Both next messages (a frame header and its bytes each) in one write.
+    expect(handOvers).toEqual([4]);
+    expect(client.of('a')[1]!.message.payload).toEqual(client.of('b')[1]!.message.payload);
+    client.socket.close();
     await expect.poll(() => gateway.gateway.subscriptions.keys).toEqual([]);
   });
 
