@@ -49,8 +49,9 @@ function firstMessage(client: Client, record: { domain: string; type: string }):
 describe('fair shares of the rate budget', () => {
   it("one connection's subscriptions stop at its share while another caller's queries still get through", async () => {
     // NS1: 10 requests a second for the key; one principal may spend a tenth of that (one a second). A poll
-    // may wait 2 s, so of eight polls at once the fourth and later cannot get a token in time.
-    const env = { NS1_RATE_LIMIT_PER_SECOND: '10', PRINCIPAL_RATE_SHARE: '0.1', REQUEST_DEADLINE_MS: '2000' };
+    // may wait 2.5 s, so of eight polls at once the fourth and later cannot get a token in time, and the third,
+    // whose token comes at 2 s, is not at the deadline's edge.
+    const env = { NS1_RATE_LIMIT_PER_SECOND: '10', PRINCIPAL_RATE_SHARE: '0.1', REQUEST_DEADLINE_MS: '2500' };
     running = await startGateway({ ...configOn(backends.harness, env), port: 0, host: '127.0.0.1' });
     const greedy = createClient({ url: running.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
     clients.push(greedy);
