@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { PerTick } from './per-tick.js';
 
 const deadlinesOfSignals = new WeakMap<AbortSignal, Deadline>();
 
@@ -8,35 +9,13 @@ export interface Deadline {
   expiresAt: number;
 }
 
-/**
- * The deadlines of one length, one for all the work that starts within a tick (a hundredth of the length, at
- * most 50 ms): a timer and a signal per tick, however many operations start in it, rather than per operation.
- */
-class DeadlineTicks {
-  private readonly tickMs: number;
-  private deadline: Deadline | undefined;
-  private tickEndsAt = 0;
-
-  constructor(private readonly ms: number) {
-    this.tickMs = Math.min(50, ms / 100);
-  }
-
-  current(): Deadline {
-    const now = performance.now();
-    if (!this.deadline || now >= this.tickEndsAt) {
-      this.deadline = startDeadline(this.ms);
-      this.tickEndsAt = now + this.tickMs;
-    }
-    return this.deadline;
-  }
-}
-
-const ticksByLength = new Map<number, DeadlineTicks>();
+/** The deadlines of each length, shared by the operations that start within a tick. */
+const ticksByLength = new Map<number, PerTick<Deadline>>();
 
 /** A deadline `ms` from now; it may pass up to a tick (a hundredth of `ms`, at most 50 ms) early, never late. */
 export function deadlineIn(ms: number): Deadline {
   let ticks = ticksByLength.get(ms);
-  if (!ticks) ticksByLength.set(ms, (ticks = new DeadlineTicks(ms)));
+  if (!ticks) ticksByLength.set(ms, (ticks = new PerTick(ms, () => startDeadline(ms))));
   return ticks.current();
 }
 

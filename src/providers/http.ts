@@ -10,7 +10,6 @@ import {
   type IRetryBackoffContext,
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
-import { AttemptTimeouts } from './attempt-timeouts.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter, type RateObservation } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
@@ -18,6 +17,7 @@ import type { OperationScope } from './operation-scope.js';
 import { exchangeRaw, type RawAnswer } from './raw-exchange.js';
 import { StaleResponses } from './stale-responses.js';
 import { InFlightGets, resourceKey } from './in-flight-gets.js';
+import { PerTick } from './per-tick.js';
 import { codeForStatus, UpstreamError, type ProviderId } from './upstream-error.js';
 
 export { UpstreamError, type ProviderId, type UpstreamErrorCode } from './upstream-error.js';
@@ -131,7 +131,8 @@ export class HttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: RateLimiter;
   private readonly inFlight = new InFlightGets(this);
-  private readonly attemptTimeouts: AttemptTimeouts;
+  /** The signals that end attempts at their timeout, shared by the attempts that start within a tick. */
+  private readonly attemptTimeouts: PerTick<AbortSignal>;
   private readonly shares: ClientRateLimiter | undefined;
   private readonly bulkhead: BulkheadPolicy;
   private readonly retrying: IPolicy;
@@ -174,7 +175,8 @@ export class HttpClient {
     // The queue's bound is applied in `enqueue`, where it depends on whether the provider is moving.
     this.bulkhead = bulkhead(this.options.connections, Number.POSITIVE_INFINITY);
     this.retrying = this.retryPolicy();
-    this.attemptTimeouts = new AttemptTimeouts(this.options.timeoutMs);
+    const { timeoutMs } = this.options;
+    this.attemptTimeouts = new PerTick(timeoutMs, () => AbortSignal.timeout(timeoutMs));
     this.circuit = new Circuit({
       failures: this.options.circuitFailures,
       halfOpenAfterMs: this.options.circuitHalfOpenAfterMs,
@@ -212,14 +214,14 @@ export class HttpClient {
       try {
         response = await this.attempt(request, 1, deadline);
       } catch (error) {
-        const first = error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+        const first = this.transportError(error, deadline?.signal);
         if (!(request.retry ?? IDEMPOTENT.has(request.method))) throw first;
         response = await this.retryAfter(first, request, deadline);
       }
       if (staleKey) this.stale?.remember(staleKey, response);
       return response;
     } catch (error) {
-      const failure = error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+      const failure = this.transportError(error, deadline?.signal);
       const kept = staleKey && isUnavailable(failure) ? this.stale?.recall(staleKey) : undefined;
       if (kept) return { stale: { ageSeconds: kept.ageSeconds }, ...kept.response };
       throw failure;
@@ -235,7 +237,7 @@ export class HttpClient {
         return Promise.reject(first);
       }
       return this.attempt(request, attempt++, deadline).catch((error: unknown) => {
-        throw error instanceof UpstreamError ? error : this.transportError(error, deadline?.signal);
+        throw this.transportError(error, deadline?.signal);
       });
     }, deadline?.signal);
   }

@@ -1,6 +1,7 @@
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createMetrics, useMetrics } from '../../src/plugins/use-metrics.js';
+import { metricSeries } from '../support/metric-series.js';
 
 const DURATION = 'dnsgraph_graphql_operation_duration_seconds';
 const ERRORS = 'dnsgraph_graphql_errors_total';
@@ -45,20 +46,7 @@ function yogaWithMetrics() {
       body: JSON.stringify(body),
       signal,
     });
-  const series = async (name: string) => {
-    const metric = name.replace(/_count$/, '');
-    const values = (await metrics.registry.getSingleMetric(metric)!.get()).values as Array<{ metricName?: string; labels: object; value: number }>;
-    return values
-      .filter((v) => (v.metricName ?? metric) === name)
-      .map(
-        (v) =>
-          `${Object.entries(v.labels)
-            .map(([key, value]) => `${key}=${String(value)}`)
-            .sort()
-            .join(',')} ${v.value}`,
-      )
-      .sort();
-  };
+  const series = (name: string) => metricSeries(metrics.registry, name);
   return { subscribe, series };
 }
 

@@ -6,6 +6,7 @@ import { startGateway } from '../../src/server.js';
 import { createGateway, type Gateway } from '../../src/yoga.js';
 import { authConfig } from '../auth/support.js';
 import { useHarness } from '../support/harness.js';
+import { metricSeries } from '../support/metric-series.js';
 import { startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
 import { configOn } from '../subscriptions/support/gateway.js';
 import { ManualScheduler } from '../subscriptions/support/manual-scheduler.js';
@@ -246,23 +247,7 @@ describe('shared subscription runs over graphql-ws', () => {
 });
 
 describe("a shared run's events and each subscriber's own hooks", () => {
-  /** A metric's samples as `label=value,… value` strings. */
-  const series = async (target: Gateway, name: string) =>
-    (
-      (await target.metrics.registry.getSingleMetric(name.replace(/_count$/, ''))!.get()).values as Array<{
-        metricName?: string;
-        labels: object;
-        value: number;
-      }>
-    )
-      .filter((v) => (v.metricName ?? name) === name)
-      .map(
-        (v) =>
-          `${Object.entries(v.labels)
-            .map(([key, value]) => `${key}=${String(value)}`)
-            .sort()
-            .join(',')} ${v.value}`,
-      );
+  const series = (target: Gateway, name: string) => metricSeries(target.metrics.registry, name);
 
   it('masks, counts and logs an error event for each subscriber, and writes the access line and the duration at each one’s end', async () => {
     const lines: string[] = [];
