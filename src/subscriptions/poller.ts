@@ -97,6 +97,9 @@ export class Poller<T> {
       // interval starts the cadence anew.
       const cadence = this.due !== undefined && at - this.due < source.intervalMs / 2 ? this.due : at;
       next = cadence + source.intervalMs - this.phaseShiftMs;
+      // A poll that ran so late that its successor is already past (a first poll behind a busy process) keeps its
+      // phase instead of polling at once: pollers started together would otherwise meet again at this moment.
+      if (next < at) next += Math.ceil((at - next) / source.intervalMs) * source.intervalMs;
       this.phaseShiftMs = 0;
       regular = true;
     } catch (error) {

@@ -46,6 +46,38 @@ describe('pollers started together', () => {
     await Promise.all(subscribers.map((s) => s.close()));
     await gateway.close();
   });
+
+  it('keep their phase when the first poll runs late, rather than meeting again where it ran', async () => {
+    // A process too busy to run the first poll before three seconds have passed.
+    class LateFirstScheduler extends JitteredScheduler {
+      private late = true;
+      override schedule(delayMs: number, callback: () => void) {
+        const delay = this.late ? delayMs + 3_000 : delayMs;
+        this.late = false;
+        return super.schedule(delay, callback);
+      }
+    }
+    const scheduler = new LateFirstScheduler([0.8 * INTERVAL_MS]);
+    const gateway = gatewayOn(setup.harness, { scheduler });
+    const polls = async () => (await setup.harness.ns1Control.log()).counts['GET /stats/qps/example.com'] ?? 0;
+    const example = await subscribeSse(gateway, zoneQps('example.com'));
+    await scheduler.advance(3_000);
+    await example.next();
+    expect(await polls()).toBe(1);
+
+    // Its phase puts the second poll a fifth into the interval: that moment has passed, so it comes a fifth into
+    // the next interval, not at once.
+    await scheduler.advance(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await polls()).toBe(1);
+    await scheduler.advance(INTERVAL_MS + 0.2 * INTERVAL_MS - 3_001 - 1);
+    expect(await polls()).toBe(1);
+    await scheduler.advance(1);
+    await example.next();
+    expect(await polls()).toBe(2);
+    await example.close();
+    await gateway.close();
+  });
 });
 
 /** A hand-driven clock with slots as coarse as a quarter of the interval, so that a poll moved into one shows. */
