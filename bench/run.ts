@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { median } from './stats.js';
 import { fromRaw, withSandboxUpstreams, type Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { buddyNsSandboxCredentials, startBuddyNsSandbox } from '../src/sandbox/buddyns/index.js';
+import { buddyNsSandboxCredentials } from '../src/sandbox/buddyns/index.js';
 import { SandboxControlClient } from '../src/sandbox/kit/index.js';
-import { ns1SandboxKeys, startNs1Sandbox } from '../src/sandbox/ns1/index.js';
+import { ns1SandboxKeys } from '../src/sandbox/ns1/index.js';
 import { sandboxUpstreams } from '../src/sandbox/upstreams.js';
 import { createGateway } from '../src/yoga.js';
+import { startSandboxesApart } from './sandbox-process.js';
 import { dashboardCost, type DashboardShape } from './dashboard-cost.js';
 import { outageScenario } from './outage.js';
 import { saturationScenario } from './saturation.js';
@@ -91,7 +92,8 @@ async function dashboardAtSizes(config: Config, ns1Control: SandboxControlClient
  * Runs every scenario, or only those named on the command line (`npm run bench -- throughput subscriptions`).
  */
 async function main(): Promise<void> {
-  const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
+  const sandboxes = await startSandboxesApart();
+  const { ns1, buddyns } = sandboxes;
   const ns1Control = new SandboxControlClient(ns1.origin);
   const buddyControl = new SandboxControlClient(buddyns.origin);
   const upstreams = sandboxUpstreams(ns1, buddyns);
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     await Promise.all([ns1Control.reset(), buddyControl.reset()]);
     process.stdout.write(`\n${await run()}`);
   }
-  await Promise.all([ns1.close(), buddyns.close()]);
+  await sandboxes.close();
 }
 
 void main().catch((error: unknown) => {
