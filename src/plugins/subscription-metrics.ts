@@ -2,6 +2,7 @@ import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Gauge, type Counter, type Histogram, type Registry } from 'prom-client';
 import type { SubscriptionHub } from '../subscriptions/hub.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 
 /** Gauges of the shared pollers, read from the hub whenever `/metrics` is scraped. */
 export function registerSubscriptionMetrics(registry: Registry, hub: SubscriptionHub): void {
@@ -64,6 +65,7 @@ export function useSubscriptionOperationMetrics(metrics: SubscriptionOperationMe
       };
       return {
         onSubscribeResult({ args: subscribed, result }) {
+          if (whenTapEnds(result, finish)) return { onNext: countErrors };
           if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: finish };
           countErrors({ args: subscribed, result });
           finish();

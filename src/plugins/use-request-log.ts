@@ -7,6 +7,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
 import type { Logger } from '../logger.js';
 import type { OperationScope } from '../providers/operation-scope.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 import { operationOf, type Operation } from './operation-of.js';
 
 type UpstreamCalls = OperationScope['calls'];
@@ -98,10 +99,15 @@ class OperationLog {
   ) {}
 
   done(result: ExecutionResult | AsyncIterable<ExecutionResult>) {
-    if (Symbol.asyncIterator in result) return { onNext: ({ result: next }: { result: ExecutionResult }) => this.collect(next), onEnd: () => this.end() };
-    this.collect(result);
-    this.end();
-    return undefined;
+    if (!(Symbol.asyncIterator in result)) {
+      this.collect(result);
+      this.end();
+      return undefined;
+    }
+    const onNext = ({ result: next }: { result: ExecutionResult }) => this.collect(next);
+    // A shared run's tap ends the line itself, with no iterator wrapped around the stream for it.
+    if (whenTapEnds(result, () => this.end())) return { onNext };
+    return { onNext, onEnd: () => this.end() };
   }
 
   fail(error: unknown): void {

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { overWebSocket } from '../context.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 
 export interface SubscriptionLimits {
   perConnection: number;
@@ -85,6 +86,7 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
       signal?.addEventListener('abort', release, { once: true });
       return {
         onSubscribeResult({ result }) {
+          if (whenTapEnds(result, release)) return undefined;
           if (!isAsyncIterable(result)) {
             release();
             return undefined;

@@ -109,6 +109,8 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   onReady: (() => void) | undefined;
   /** Offered each item that would otherwise wait in an empty queue (see `TapConsumer`); woken as `onReady` is called. */
   consumer: TapConsumer<T> | undefined;
+  /** What runs once the reader has seen the end (see `whenEnded`): one function, or several in an array of their number. */
+  private ended: (() => void) | Array<() => void> | undefined;
 
   /**
    * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
@@ -177,8 +179,10 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     const waiting = this.waiting;
     this.waiting = this.failWaiting = undefined;
     this.close();
-    if (waiting) waiting(DONE);
-    else this.notify();
+    if (waiting) {
+      waiting(DONE);
+      this.runEnded();
+    } else this.notify();
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -190,7 +194,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       this.close();
       return Promise.reject(error);
     }
-    if (this.closed) return Promise.resolve(DONE);
+    if (this.closed) return this.done();
     return new Promise((resolve, reject) => {
       this.waiting = resolve;
       this.failWaiting = reject;
@@ -200,11 +204,34 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   return(): Promise<IteratorResult<T>> {
     this.queue = undefined;
     this.end();
-    return Promise.resolve(DONE);
+    return this.done();
+  }
+
+  /**
+   * Runs `run` once, when the reader has seen the end: `next()` answered done, or the reader returned the tap
+   * (not when it failed: a failure goes to the reader first). That is when an `onEnd` hook on the stream would
+   * run, with no iterator wrapped around the tap for it.
+   */
+  whenEnded(run: () => void): void {
+    const ended = this.ended;
+    this.ended = ended === undefined ? run : typeof ended === 'function' ? [ended, run] : [...ended, run];
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
+  }
+
+  private done(): Promise<IteratorResult<T>> {
+    this.runEnded();
+    return Promise.resolve(DONE);
+  }
+
+  private runEnded(): void {
+    const ended = this.ended;
+    if (ended === undefined) return;
+    this.ended = undefined;
+    if (typeof ended === 'function') ended();
+    else for (const run of ended) run();
   }
 
   /** The oldest queued item; the array goes once it is empty. */
@@ -224,4 +251,15 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
+}
+
+/**
+ * Runs `run` once when a subscription's stream, as its subscribe function returned it, has ended for its reader,
+ * where that stream is a shared run's tap: then true, and a plugin needs no `onEnd` hook, which would wrap one
+ * more iterator around the stream for the subscription's whole life. False for any other stream.
+ */
+export function whenTapEnds(stream: unknown, run: () => void): boolean {
+  if (!(stream instanceof Tap)) return false;
+  stream.whenEnded(run);
+  return true;
 }
