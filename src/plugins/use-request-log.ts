@@ -44,6 +44,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     });
   };
   const requestOf = (context: unknown): Request | undefined => (context as { request?: Request }).request;
+  const loggerOfContext = (context: object) => loggerFor(requestOf(context)!);
 
   return {
     onRequest: ({ request }) => {
@@ -53,9 +54,9 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
     },
     onContextBuilding: ({ context }) => {
-      const request = requestOf(context);
-      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
-      if (request) defineLazily(context, 'logger', () => loggerFor(request));
+      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger, and
+      // the context keeps no closure of its own to make it.
+      if (requestOf(context)) defineLazily(context, 'logger', loggerOfContext);
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();

@@ -86,7 +86,12 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
       signal?.addEventListener('abort', release, { once: true });
       return {
         onSubscribeResult({ result }) {
-          if (whenTapEnds(result, release)) return undefined;
+          // A shared run's tap frees the place when it ends or its signal aborts, on the listener it keeps anyway:
+          // the subscription keeps no listener of its own on the signal for its whole life.
+          if (whenTapEnds(result, release, true)) {
+            signal?.removeEventListener('abort', release);
+            return undefined;
+          }
           if (!isAsyncIterable(result)) {
             release();
             return undefined;

@@ -111,6 +111,8 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   consumer: TapConsumer<T> | undefined;
   /** What runs once the reader has seen the end (see `whenEnded`): one function, or several in an array of their number. */
   private ended: (() => void) | Array<() => void> | undefined;
+  /** What runs when the subscriber's signal aborts (see `whenAborted`), before the tap ends. */
+  private aborted: (() => void) | undefined;
 
   /**
    * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
@@ -122,7 +124,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.end.bind(this)), { once: true });
+    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.abort.bind(this)), { once: true });
   }
 
   push(value: T): void {
@@ -208,6 +210,14 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   }
 
   /**
+   * Runs `run` when the subscriber's signal aborts, if it does while the tap is open: the tap's own listener on the
+   * signal serves it, rather than one more listener for each subscription.
+   */
+  whenAborted(run: () => void): void {
+    this.aborted = run;
+  }
+
+  /**
    * Runs `run` once, when the reader has seen the end: `next()` answered done, or the reader returned the tap
    * (not when it failed: a failure goes to the reader first). That is when an `onEnd` hook on the stream would
    * run, with no iterator wrapped around the tap for it.
@@ -219,6 +229,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
+  }
+
+  private abort(): void {
+    const aborted = this.aborted;
+    this.aborted = undefined;
+    aborted?.();
+    this.end();
   }
 
   private done(): Promise<IteratorResult<T>> {
@@ -256,10 +273,13 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 /**
  * Runs `run` once when a subscription's stream, as its subscribe function returned it, has ended for its reader,
  * where that stream is a shared run's tap: then true, and a plugin needs no `onEnd` hook, which would wrap one
- * more iterator around the stream for the subscription's whole life. False for any other stream.
+ * more iterator around the stream for the subscription's whole life. With `orAborted`, also when the subscriber's
+ * signal aborts first, as a listener of the plugin's own on that signal would (so `run` may then be called twice,
+ * and must do its work once). False for any other stream.
  */
-export function whenTapEnds(stream: unknown, run: () => void): boolean {
+export function whenTapEnds(stream: unknown, run: () => void, orAborted = false): boolean {
   if (!(stream instanceof Tap)) return false;
   stream.whenEnded(run);
+  if (orAborted) stream.whenAborted(run);
   return true;
 }
