@@ -77,8 +77,10 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     // The provider clients of the operation count every request they send, retries included, in its scope.
     const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
-    const onDone = ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => log.done(result);
-    return { onExecuteDone: onDone, onSubscribeResult: onDone, onSubscribeError: ({ error }: { error: unknown }) => log.fail(error) };
+    // One closure for the result and a failure alike: a subscription keeps its hooks for its whole life.
+    const onDone = (payload: { result: ExecutionResult | AsyncIterable<ExecutionResult> } | { error: unknown }) =>
+      'result' in payload ? log.done(payload.result) : log.fail(payload.error);
+    return { onExecuteDone: onDone, onSubscribeResult: onDone, onSubscribeError: onDone };
   }
 }
 
@@ -105,10 +107,11 @@ class OperationLog {
       this.end();
       return undefined;
     }
-    const onNext = ({ result: next }: { result: ExecutionResult }) => this.collect(next);
-    // A shared run's tap ends the line itself, with no iterator wrapped around the stream for it.
-    if (whenTapEnds(result, () => this.end())) return { onNext };
-    return { onNext, onEnd: () => this.end() };
+    // Each event (a payload) and the end (none) in one closure; a shared run's tap ends the line itself, with no
+    // iterator wrapped around the stream for it.
+    const onStream = (payload?: { result: ExecutionResult }) => (payload ? this.collect(payload.result) : this.end());
+    if (whenTapEnds(result, onStream)) return { onNext: onStream };
+    return { onNext: onStream, onEnd: onStream };
   }
 
   fail(error: unknown): void {
