@@ -141,10 +141,12 @@ describe("what runs at a tap's end", () => {
 
   it('does not run for a failure, which the reader gets first, but at the end it reads after it', async () => {
     const failing = new SharedStream<number>(
-      (async function* () {
-        await Promise.resolve();
-        throw new Error('source failed');
-      })(),
+      {
+        next: async () => {
+          await Promise.resolve();
+          throw new Error('source failed');
+        },
+      },
       () => undefined,
     );
     const tap = failing.tap(undefined);
