@@ -1,8 +1,11 @@
 /** Per object, what each of its lazy properties is made from, or has become. */
 const SLOTS = Symbol('dnsgraph.lazySlots');
 
-/** What makes the value, until it is made or written: then the value, in an object so a function value is told apart. */
-type Slot = (() => unknown) | { value: unknown };
+/**
+ * What makes the value (given the object read, so that one function may serve every object), until it is made or
+ * written: then the value, in an object so a function value is told apart.
+ */
+type Slot = ((holder: object) => unknown) | { value: unknown };
 type Holder = { [SLOTS]: Record<PropertyKey, Slot> };
 
 /**
@@ -20,7 +23,7 @@ function accessorsOf(key: PropertyKey): PropertyDescriptor {
         const slots = this[SLOTS];
         const slot = slots[key]!;
         if (typeof slot !== 'function') return slot.value;
-        const value = slot();
+        const value = slot(this);
         slots[key] = { value };
         return value;
       },
@@ -38,10 +41,11 @@ function accessorsOf(key: PropertyKey): PropertyDescriptor {
 /**
  * Defines `key` on `target` so that `create` runs on its first read, and not at all if nothing reads it; a
  * write replaces the value. Not enumerable, so code that copies the object (metric label functions spread the
- * context) does not make it either.
+ * context) does not make it either. `create` is given the object read (`target`, or one made from it with
+ * `Object.create`), so that one function made once may serve every object rather than a closure for each.
  */
-export function defineLazily(target: object, key: PropertyKey, create: () => unknown): void {
+export function defineLazily<T extends object>(target: T, key: PropertyKey, create: (holder: T) => unknown): void {
   if (!Object.hasOwn(target, SLOTS)) Object.defineProperty(target, SLOTS, { value: {}, enumerable: false, writable: false, configurable: false });
-  (target as unknown as Holder)[SLOTS][key] = create;
+  (target as unknown as Holder)[SLOTS][key] = create as (holder: object) => unknown;
   Object.defineProperty(target, key, accessorsOf(key));
 }

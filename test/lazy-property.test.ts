@@ -47,6 +47,17 @@ describe('defineLazily', () => {
     expect(b.handler).toBe(written);
   });
 
+  it('hands the maker the object read, so one function serves every object, and an object made from one reads through it', () => {
+    const nameOf = (holder: { name: string }) => `client of ${holder.name}`;
+    const a = { name: 'a' } as { name: string; client?: string };
+    const b = { name: 'b' } as { name: string; client?: string };
+    defineLazily(a, 'client', nameOf);
+    defineLazily(b, 'client', nameOf);
+    const derived = Object.create(a, { signal: { value: 'own' } }) as typeof a;
+    expect(derived.client).toBe('client of a');
+    expect([a.client, b.client]).toEqual(['client of a', 'client of b']);
+  });
+
   it('keeps each object its own value', () => {
     const a = {} as { client?: string };
     const b = {} as { client?: string };

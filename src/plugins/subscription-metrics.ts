@@ -2,6 +2,7 @@ import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Gauge, type Counter, type Histogram, type Registry } from 'prom-client';
 import type { SubscriptionHub } from '../subscriptions/hub.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 
 /** Gauges of the shared pollers, read from the hub whenever `/metrics` is scraped. */
 export function registerSubscriptionMetrics(registry: Registry, hub: SubscriptionHub): void {
@@ -45,7 +46,7 @@ function paramsOf({ document, contextValue }: ExecutionArgs): OperationParams {
 /**
  * The subscribe phase of the operation duration and the errors counter, observed as the Prometheus plugin
  * observes them (the time from subscribe to the stream's end, each error of each result, a failed subscribe),
- * with a few closures per subscription rather than the plugin's handler lists: a subscription keeps them for
+ * with one closure per subscription rather than the plugin's handler lists: a subscription keeps them for
  * its whole life. Labels are made when a value is observed, not kept.
  */
 export function useSubscriptionOperationMetrics(metrics: SubscriptionOperationMetrics): Plugin {
@@ -57,20 +58,26 @@ export function useSubscriptionOperationMetrics(metrics: SubscriptionOperationMe
   return {
     onSubscribe({ args }) {
       const started = Date.now();
-      // The stream's end (no argument) and a failed subscribe (its payload): one closure for both.
-      const finish = (failed?: unknown) => {
-        if (failed) errors.inc(errorLabels(paramsOf(args)));
-        else duration.observe(durationLabels(paramsOf(args)), (Date.now() - started) / 1000);
-      };
-      return {
-        onSubscribeResult({ args: subscribed, result }) {
-          if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: finish };
-          countErrors({ args: subscribed, result });
-          finish();
+      // One closure for every moment it observes, since a subscription keeps its hooks for its whole life: the
+      // subscribe's result (a payload with `result`), a failed subscribe or stream (one with `error`), and the
+      // stream's end (no payload).
+      const observe = (payload?: { args: ExecutionArgs; result: unknown } | { error: unknown }) => {
+        if (payload === undefined) {
+          duration.observe(durationLabels(paramsOf(args)), (Date.now() - started) / 1000);
           return undefined;
-        },
-        onSubscribeError: finish,
+        }
+        if (!('result' in payload)) {
+          errors.inc(errorLabels(paramsOf(args)));
+          return undefined;
+        }
+        const { result } = payload;
+        if (whenTapEnds(result, observe)) return { onNext: countErrors };
+        if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: observe };
+        countErrors({ args: payload.args, result: result as ExecutionResult });
+        observe();
+        return undefined;
       };
+      return { onSubscribeResult: observe, onSubscribeError: observe };
     },
   };
 }

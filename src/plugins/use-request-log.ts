@@ -7,6 +7,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
 import type { Logger } from '../logger.js';
 import type { OperationScope } from '../providers/operation-scope.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 import { operationOf, type Operation } from './operation-of.js';
 
 type UpstreamCalls = OperationScope['calls'];
@@ -43,6 +44,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     });
   };
   const requestOf = (context: unknown): Request | undefined => (context as { request?: Request }).request;
+  const loggerOfContext = (context: object) => loggerFor(requestOf(context)!);
 
   return {
     onRequest: ({ request }) => {
@@ -52,9 +54,9 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
     },
     onContextBuilding: ({ context }) => {
-      const request = requestOf(context);
-      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger.
-      if (request) defineLazily(context, 'logger', () => loggerFor(request));
+      // Made on first use: an operation that logs nothing of its own (most do not) costs no child logger, and
+      // the context keeps no closure of its own to make it.
+      if (requestOf(context)) defineLazily(context, 'logger', loggerOfContext);
     },
     onValidate: ({ context, params }) => {
       const started = performance.now();
@@ -75,8 +77,10 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     // The provider clients of the operation count every request they send, retries included, in its scope.
     const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
-    const onDone = ({ result }: { result: ExecutionResult | AsyncIterable<ExecutionResult> }) => log.done(result);
-    return { onExecuteDone: onDone, onSubscribeResult: onDone, onSubscribeError: ({ error }: { error: unknown }) => log.fail(error) };
+    // One closure for the result and a failure alike: a subscription keeps its hooks for its whole life.
+    const onDone = (payload: { result: ExecutionResult | AsyncIterable<ExecutionResult> } | { error: unknown }) =>
+      'result' in payload ? log.done(payload.result) : log.fail(payload.error);
+    return { onExecuteDone: onDone, onSubscribeResult: onDone, onSubscribeError: onDone };
   }
 }
 
@@ -98,10 +102,16 @@ class OperationLog {
   ) {}
 
   done(result: ExecutionResult | AsyncIterable<ExecutionResult>) {
-    if (Symbol.asyncIterator in result) return { onNext: ({ result: next }: { result: ExecutionResult }) => this.collect(next), onEnd: () => this.end() };
-    this.collect(result);
-    this.end();
-    return undefined;
+    if (!(Symbol.asyncIterator in result)) {
+      this.collect(result);
+      this.end();
+      return undefined;
+    }
+    // Each event (a payload) and the end (none) in one closure; a shared run's tap ends the line itself, with no
+    // iterator wrapped around the stream for it.
+    const onStream = (payload?: { result: ExecutionResult }) => (payload ? this.collect(payload.result) : this.end());
+    if (whenTapEnds(result, onStream)) return { onNext: onStream };
+    return { onNext: onStream, onEnd: onStream };
   }
 
   fail(error: unknown): void {

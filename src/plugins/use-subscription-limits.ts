@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { overWebSocket } from '../context.js';
+import { whenTapEnds } from '../subscriptions/shared-stream.js';
 
 export interface SubscriptionLimits {
   perConnection: number;
@@ -73,26 +74,31 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
       if (ofPrincipal) ofPrincipal.open++;
       let released = false;
       const signal = ctx.signal as AbortSignal | undefined;
-      const release = () => {
-        if (released) return;
-        released = true;
-        // One WebSocket's signal is every subscription's on it: one that ends leaves no listener behind.
-        signal?.removeEventListener('abort', release);
-        onConnection.open--;
-        if (ofPrincipal && --ofPrincipal.open === 0) perPrincipal.delete(ofPrincipal.key);
-      };
-      // Also when the client goes away before the stream starts or ends.
-      signal?.addEventListener('abort', release, { once: true });
-      return {
-        onSubscribeResult({ result }) {
-          if (!isAsyncIterable(result)) {
-            release();
+      // One closure for every moment the place may be freed, since a subscription keeps its hooks for its whole
+      // life: the subscribe's result (a payload with `result`) frees it unless it is a stream, which frees it at
+      // its end; the stream's end, a failure and the signal's abort (any other call) free it.
+      const settle = (payload?: unknown) => {
+        if (payload && typeof payload === 'object' && 'result' in payload) {
+          const { result } = payload;
+          // A shared run's tap frees the place when it ends or its signal aborts, on the listener it keeps anyway:
+          // the subscription keeps no listener of its own on the signal for its whole life.
+          if (whenTapEnds(result, settle, true)) {
+            signal?.removeEventListener('abort', settle);
             return undefined;
           }
-          return { onEnd: release };
-        },
-        onSubscribeError: release,
+          if (isAsyncIterable(result)) return { onEnd: settle };
+        }
+        if (released) return undefined;
+        released = true;
+        // One WebSocket's signal is every subscription's on it: one that ends leaves no listener behind.
+        signal?.removeEventListener('abort', settle);
+        onConnection.open--;
+        if (ofPrincipal && --ofPrincipal.open === 0) perPrincipal.delete(ofPrincipal.key);
+        return undefined;
       };
+      // Also when the client goes away before the stream starts or ends.
+      signal?.addEventListener('abort', settle, { once: true });
+      return { onSubscribeResult: settle, onSubscribeError: settle };
     },
   };
 }

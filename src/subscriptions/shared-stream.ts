@@ -98,8 +98,11 @@ export interface TapConsumer<T> {
 export class Tap<T> implements AsyncIterableIterator<T> {
   /** Undefined while empty: most taps hand every item on as it comes and need no array between events. */
   private queue: T[] | undefined;
-  private waiting: ((result: IteratorResult<T>) => void) | undefined;
-  private failWaiting: ((error: unknown) => void) | undefined;
+  /**
+   * The read waiting for an item, in one field rather than two: a transport that reads only when the tap is ready
+   * never leaves one waiting, and every tap is smaller by a field.
+   */
+  private waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void } | undefined;
   private error: { error: unknown } | undefined;
   private closed = false;
   /**
@@ -109,6 +112,10 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   onReady: (() => void) | undefined;
   /** Offered each item that would otherwise wait in an empty queue (see `TapConsumer`); woken as `onReady` is called. */
   consumer: TapConsumer<T> | undefined;
+  /** What runs once the reader has seen the end (see `whenEnded`): one function, or several in an array of their number. */
+  private ended: (() => void) | Array<() => void> | undefined;
+  /** What runs when the subscriber's signal aborts (see `whenAborted`), before the tap ends. */
+  private aborted: (() => void) | undefined;
 
   /**
    * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
@@ -120,15 +127,15 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     private readonly stream: SharedStream<T>,
     private readonly signal: AbortSignal | undefined,
   ) {
-    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.end.bind(this)), { once: true });
+    if (signal && !signal.aborted) signal.addEventListener('abort', (this.onAbort = this.abort.bind(this)), { once: true });
   }
 
   push(value: T): void {
     if (this.closed) return;
     const waiting = this.waiting;
     if (waiting) {
-      this.waiting = this.failWaiting = undefined;
-      waiting({ done: false, value });
+      this.waiting = undefined;
+      waiting.resolve({ done: false, value });
       return;
     }
     const queue = this.queue;
@@ -160,11 +167,11 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   fail(error: unknown): void {
     if (this.closed) return;
-    const failWaiting = this.failWaiting;
-    if (failWaiting) {
-      this.waiting = this.failWaiting = undefined;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = undefined;
       this.close();
-      failWaiting(error);
+      waiting.reject(error);
       return;
     }
     this.error = { error };
@@ -175,10 +182,12 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   end(): void {
     if (this.closed) return;
     const waiting = this.waiting;
-    this.waiting = this.failWaiting = undefined;
+    this.waiting = undefined;
     this.close();
-    if (waiting) waiting(DONE);
-    else this.notify();
+    if (waiting) {
+      waiting.resolve(DONE);
+      this.runEnded();
+    } else this.notify();
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -190,21 +199,58 @@ export class Tap<T> implements AsyncIterableIterator<T> {
       this.close();
       return Promise.reject(error);
     }
-    if (this.closed) return Promise.resolve(DONE);
+    if (this.closed) return this.done();
     return new Promise((resolve, reject) => {
-      this.waiting = resolve;
-      this.failWaiting = reject;
+      this.waiting = { resolve, reject };
     });
   }
 
   return(): Promise<IteratorResult<T>> {
     this.queue = undefined;
     this.end();
-    return Promise.resolve(DONE);
+    return this.done();
+  }
+
+  /**
+   * Runs `run` when the subscriber's signal aborts, if it does while the tap is open: the tap's own listener on the
+   * signal serves it, rather than one more listener for each subscription.
+   */
+  whenAborted(run: () => void): void {
+    this.aborted = run;
+  }
+
+  /**
+   * Runs `run` once, when the reader has seen the end: `next()` answered done, or the reader returned the tap
+   * (not when it failed: a failure goes to the reader first). That is when an `onEnd` hook on the stream would
+   * run, with no iterator wrapped around the tap for it.
+   */
+  whenEnded(run: () => void): void {
+    const ended = this.ended;
+    this.ended = ended === undefined ? run : typeof ended === 'function' ? [ended, run] : [...ended, run];
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
+  }
+
+  private abort(): void {
+    const aborted = this.aborted;
+    this.aborted = undefined;
+    aborted?.();
+    this.end();
+  }
+
+  private done(): Promise<IteratorResult<T>> {
+    this.runEnded();
+    return Promise.resolve(DONE);
+  }
+
+  private runEnded(): void {
+    const ended = this.ended;
+    if (ended === undefined) return;
+    this.ended = undefined;
+    if (typeof ended === 'function') ended();
+    else for (const run of ended) run();
   }
 
   /** The oldest queued item; the array goes once it is empty. */
@@ -224,4 +270,18 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
+}
+
+/**
+ * Runs `run` once when a subscription's stream, as its subscribe function returned it, has ended for its reader,
+ * where that stream is a shared run's tap: then true, and a plugin needs no `onEnd` hook, which would wrap one
+ * more iterator around the stream for the subscription's whole life. With `orAborted`, also when the subscriber's
+ * signal aborts first, as a listener of the plugin's own on that signal would (so `run` may then be called twice,
+ * and must do its work once). False for any other stream.
+ */
+export function whenTapEnds(stream: unknown, run: () => void, orAborted = false): boolean {
+  if (!(stream instanceof Tap)) return false;
+  stream.whenEnded(run);
+  if (orAborted) stream.whenAborted(run);
+  return true;
 }

@@ -194,6 +194,36 @@ describe('shared subscription runs and grants', () => {
   });
 });
 
+describe("a signed-in caller's places in shared runs", () => {
+  let idp: TestIdentityProvider;
+  beforeAll(async () => {
+    idp = await startIdentityProvider({ clients: [{ id: 'ops' }] });
+  });
+  afterAll(() => idp.close());
+
+  it('refuses a second subscription past MAX_SUBSCRIPTIONS_PER_PRINCIPAL and frees the place once the first is left', async () => {
+    const config = authConfig(h, idp);
+    const limited = createGateway({
+      config: { ...config, exposure: { ...config.exposure, maxSubscriptionsPerPrincipal: 1 } },
+      logger: createLogger('silent'),
+      subscriptions: { scheduler: new ManualScheduler() },
+    });
+    try {
+      const headers = { authorization: `Bearer ${await idp.token('ops', ['dns:read'])}` };
+      for (let round = 0; round < 3; round++) {
+        const open = await subscribeSse(limited, QPS, { zone: 'example.com' }, headers);
+        expect((await open.next())?.data?.qps).toMatchObject({ zone: 'example.com' });
+        const refused = await subscribeSse(limited, QPS, { zone: 'example.com' }, headers);
+        expect((await refused.next())?.errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBSCRIPTIONS');
+        await open.close();
+        await expect.poll(() => limited.subscriptions.keys).toEqual([]);
+      }
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 type ProtocolMessage = { id?: string; type: string; payload?: unknown };
 
 /** A graphql-transport-ws socket spoken by hand: every message it receives, and a wait until some have come. */

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { Repeater } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { SharedStream, type TapConsumer } from '../../src/subscriptions/shared-stream.js';
+import { SharedStream, whenTapEnds, type TapConsumer } from '../../src/subscriptions/shared-stream.js';
 
 /** A source the test pushes into, counting its readers and whether it was returned. */
 function source() {
@@ -98,6 +98,81 @@ describe('shared stream', () => {
     expect(read[0]).toBe(51);
     expect(read.at(-1)).toBe(150);
     await slow.return();
+  });
+});
+
+describe("what runs at a tap's end", () => {
+  /** A tap with two things to run at its end, counting their runs. */
+  function watchedTap(signal?: AbortSignal) {
+    const upstream = source();
+    const tap = new SharedStream<number>(upstream.stream, () => undefined).tap(signal);
+    const runs = { first: 0, second: 0 };
+    expect(whenTapEnds(tap, () => runs.first++)).toBe(true);
+    expect(whenTapEnds(tap, () => runs.second++)).toBe(true);
+    return { upstream, tap, runs };
+  }
+
+  it('runs once, when the reader is answered done after its signal aborted, and not before', async () => {
+    const leave = new AbortController();
+    const { upstream, tap, runs } = watchedTap(leave.signal);
+    void upstream.push(1);
+    await settle();
+    leave.abort();
+    expect(await tap.next()).toEqual({ done: false, value: 1 });
+    expect(runs).toEqual({ first: 0, second: 0 });
+    expect(await tap.next()).toEqual({ done: true, value: undefined });
+    await tap.next();
+    await tap.return();
+    expect(runs).toEqual({ first: 1, second: 1 });
+  });
+
+  it('runs once when the reader returns the tap, and when the end reaches a reader waiting for it', async () => {
+    const returned = watchedTap();
+    await returned.tap.return();
+    await returned.tap.return();
+    expect(returned.runs).toEqual({ first: 1, second: 1 });
+
+    const waiting = watchedTap();
+    const read = waiting.tap.next();
+    waiting.upstream.end();
+    expect(await read).toEqual({ done: true, value: undefined });
+    expect(waiting.runs).toEqual({ first: 1, second: 1 });
+  });
+
+  it('does not run for a failure, which the reader gets first, but at the end it reads after it', async () => {
+    const failing = new SharedStream<number>(
+      {
+        next: async () => {
+          await Promise.resolve();
+          throw new Error('source failed');
+        },
+      },
+      () => undefined,
+    );
+    const tap = failing.tap(undefined);
+    let runs = 0;
+    whenTapEnds(tap, () => runs++);
+    await expect(tap.next()).rejects.toThrow('source failed');
+    expect(runs).toBe(0);
+    expect(await tap.next()).toEqual({ done: true, value: undefined });
+    expect(runs).toBe(1);
+  });
+
+  it('runs what is to run at an abort when the signal aborts, once, on the listener the tap keeps anyway', () => {
+    const leave = new AbortController();
+    const upstream = source();
+    const tap = new SharedStream<number>(upstream.stream, () => undefined).tap(leave.signal);
+    let runs = 0;
+    whenTapEnds(tap, () => runs++, true);
+    expect(getEventListeners(leave.signal, 'abort')).toHaveLength(1);
+    leave.abort();
+    expect(runs).toBe(1);
+    expect(tap.ready).toBe(true);
+    expect(getEventListeners(leave.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('is not taken for a stream that is not a tap', () => {
+    expect(whenTapEnds(source().stream, () => undefined)).toBe(false);
   });
 });
 
