@@ -112,10 +112,10 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   onReady: (() => void) | undefined;
   /** Offered each item that would otherwise wait in an empty queue (see `TapConsumer`); woken as `onReady` is called. */
   consumer: TapConsumer<T> | undefined;
-  /** What runs once the reader has seen the end (see `whenEnded`): one function, or several in an array of their number. */
-  private ended: (() => void) | Array<() => void> | undefined;
+  /** What runs once the reader has seen the end (see `whenEnded`). */
+  private ended: Callbacks;
   /** What runs when the subscriber's signal aborts (see `whenAborted`), before the tap ends. */
-  private aborted: (() => void) | undefined;
+  private aborted: Callbacks;
 
   /**
    * Ends the tap when the subscriber's signal aborts. A bound method, which the signal keeps as it is: an
@@ -216,7 +216,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
    * signal serves it, rather than one more listener for each subscription.
    */
   whenAborted(run: () => void): void {
-    this.aborted = run;
+    this.aborted = withCallback(this.aborted, run);
   }
 
   /**
@@ -225,8 +225,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
    * run, with no iterator wrapped around the tap for it.
    */
   whenEnded(run: () => void): void {
-    const ended = this.ended;
-    this.ended = ended === undefined ? run : typeof ended === 'function' ? [ended, run] : [...ended, run];
+    this.ended = withCallback(this.ended, run);
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
@@ -236,7 +235,7 @@ export class Tap<T> implements AsyncIterableIterator<T> {
   private abort(): void {
     const aborted = this.aborted;
     this.aborted = undefined;
-    aborted?.();
+    runCallbacks(aborted);
     this.end();
   }
 
@@ -247,10 +246,8 @@ export class Tap<T> implements AsyncIterableIterator<T> {
 
   private runEnded(): void {
     const ended = this.ended;
-    if (ended === undefined) return;
     this.ended = undefined;
-    if (typeof ended === 'function') ended();
-    else for (const run of ended) run();
+    runCallbacks(ended);
   }
 
   /** The oldest queued item; the array goes once it is empty. */
@@ -270,6 +267,18 @@ export class Tap<T> implements AsyncIterableIterator<T> {
     if (this.onAbort) this.signal?.removeEventListener('abort', this.onAbort);
     this.stream.leave(this);
   }
+}
+
+/** Callbacks kept by a tap for one moment: one function, or several in an array of their number. */
+type Callbacks = (() => void) | Array<() => void> | undefined;
+
+function withCallback(callbacks: Callbacks, run: () => void): Callbacks {
+  return callbacks === undefined ? run : typeof callbacks === 'function' ? [callbacks, run] : [...callbacks, run];
+}
+
+function runCallbacks(callbacks: Callbacks): void {
+  if (typeof callbacks === 'function') callbacks();
+  else if (callbacks) for (const run of callbacks) run();
 }
 
 /**

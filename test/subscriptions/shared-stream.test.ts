@@ -158,15 +158,18 @@ describe("what runs at a tap's end", () => {
     expect(runs).toBe(1);
   });
 
-  it('runs what is to run at an abort when the signal aborts, once, on the listener the tap keeps anyway', () => {
+  it('runs what each asked to run at an abort when the signal aborts, once, on the listener the tap keeps anyway', () => {
     const leave = new AbortController();
     const upstream = source();
     const tap = new SharedStream<number>(upstream.stream, () => undefined).tap(leave.signal);
     let runs = 0;
+    let others = 0;
     whenTapEnds(tap, () => runs++, true);
+    whenTapEnds(tap, () => others++, true);
     expect(getEventListeners(leave.signal, 'abort')).toHaveLength(1);
     leave.abort();
     expect(runs).toBe(1);
+    expect(others).toBe(1);
     expect(tap.ready).toBe(true);
     expect(getEventListeners(leave.signal, 'abort')).toHaveLength(0);
   });
