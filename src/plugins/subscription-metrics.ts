@@ -2,7 +2,7 @@ import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { Gauge, type Counter, type Histogram, type Registry } from 'prom-client';
 import type { SubscriptionHub } from '../subscriptions/hub.js';
-import { whenTapEnds } from '../subscriptions/shared-stream.js';
+import { withEndOf } from '../subscriptions/shared-stream.js';
 
 /** Gauges of the shared pollers, read from the hub whenever `/metrics` is scraped. */
 export function registerSubscriptionMetrics(registry: Registry, hub: SubscriptionHub): void {
@@ -71,8 +71,7 @@ export function useSubscriptionOperationMetrics(metrics: SubscriptionOperationMe
           return undefined;
         }
         const { result } = payload;
-        if (whenTapEnds(result, observe)) return { onNext: countErrors };
-        if (isAsyncIterable(result)) return { onNext: countErrors, onEnd: observe };
+        if (isAsyncIterable(result)) return withEndOf(result, observe, { onNext: countErrors });
         countErrors({ args: payload.args, result: result as ExecutionResult });
         observe();
         return undefined;

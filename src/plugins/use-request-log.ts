@@ -7,7 +7,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../logging/request-id.js';
 import { markReported } from '../logging/reported-errors.js';
 import type { Logger } from '../logger.js';
 import type { OperationScope } from '../providers/operation-scope.js';
-import { whenTapEnds } from '../subscriptions/shared-stream.js';
+import { withEndOf } from '../subscriptions/shared-stream.js';
 import { operationOf, type Operation } from './operation-of.js';
 
 type UpstreamCalls = OperationScope['calls'];
@@ -110,8 +110,7 @@ class OperationLog {
     // Each event (a payload) and the end (none) in one closure; a shared run's tap ends the line itself, with no
     // iterator wrapped around the stream for it.
     const onStream = (payload?: { result: ExecutionResult }) => (payload ? this.collect(payload.result) : this.end());
-    if (whenTapEnds(result, onStream)) return { onNext: onStream };
-    return { onNext: onStream, onEnd: onStream };
+    return withEndOf(result, onStream, { onNext: onStream });
   }
 
   fail(error: unknown): void {

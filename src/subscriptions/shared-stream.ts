@@ -294,3 +294,11 @@ export function whenTapEnds(stream: unknown, run: () => void, orAborted = false)
   if (orAborted) stream.whenAborted(run);
   return true;
 }
+
+/**
+ * `hooks` for a subscription's stream, with `end` run at its end: a shared run's tap runs it itself (see
+ * `whenTapEnds`), any other stream through an `onEnd` hook.
+ */
+export function withEndOf<H extends object>(stream: unknown, end: () => void, hooks: H): H & { onEnd?: () => void } {
+  return whenTapEnds(stream, end) ? hooks : { ...hooks, onEnd: end };
+}
