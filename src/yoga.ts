@@ -12,6 +12,7 @@ import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
 import { useRequestLog } from './plugins/use-request-log.js';
+import { useScopeCacheRelease } from './plugins/use-scope-cache-release.js';
 import { useTracing } from './plugins/use-tracing.js';
 import { useLimits } from './plugins/use-limits.js';
 import { usePartialFailures } from './plugins/use-partial-failures.js';
@@ -134,6 +135,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useReadiness(config, upstreams),
       useRequestDeadline(config.resilience.requestDeadlineMs),
       useRequestLog(logger),
+      useScopeCacheRelease(),
       ...(responseCache?.plugins ?? []),
       useDeferStream(),
       // Last of those that wrap the subscribe function, so one shared run goes through all of them.
