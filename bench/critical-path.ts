@@ -77,11 +77,15 @@ function recording(dispatcher: Dispatcher, origin: string, sent: SentRequest[]):
   });
 }
 
-const withinRate = (config: Config): Config => ({
-  ...config,
-  ns1: { ...config.ns1, ratePerSecond: BUDGET_PER_SECOND },
-  buddyns: { ...config.buddyns, ratePerSecond: BUDGET_PER_SECOND },
-});
+/** Sets the sandboxes' budget to `BUDGET_PER_SECOND` and gives the gateway's settings the same one. */
+async function withinBudget(controls: SandboxControlClient[], config: Config): Promise<Config> {
+  await Promise.all(controls.map((c) => c.setRateLimit(BUDGET_PER_SECOND, 1)));
+  return {
+    ...config,
+    ns1: { ...config.ns1, ratePerSecond: BUDGET_PER_SECOND },
+    buddyns: { ...config.buddyns, ratePerSecond: BUDGET_PER_SECOND },
+  };
+}
 
 /**
  * The gateway's own CPU per dashboard, without sockets or sandboxes: every upstream answer is served from
@@ -100,8 +104,7 @@ export async function fromMemory(
   // rounds. Recorded under a budget per second that the gateway is given too, they say what a provider says to a
   // client within its budget, and the gateway still reads and heeds them on every answer.
   const limits = upstreams.map((u) => new SandboxControlClient(u.sandbox.origin));
-  await Promise.all(limits.map((c) => c.setRateLimit(BUDGET_PER_SECOND, 1)));
-  const within = withinRate(config);
+  const within = await withinBudget(limits, config);
   const pools = upstreams.map((u) => new Pool(u.sandbox.origin, { connections: config.upstream.connections }));
   const [ns1, buddyns] = upstreams.map((u, i) => recording(pools[i]!, u.sandbox.origin, sent)) as [Dispatcher, Dispatcher];
   const recorder = createGateway({ config: within, logger: createLogger('silent'), dispatchers: { ns1, buddyns } });
@@ -155,8 +158,7 @@ export async function criticalPath(config: Config, query: string, upstreams: { n
   const controls = [upstreams.ns1, upstreams.buddyns].map((u) => new SandboxControlClient(u.sandbox.origin));
   await Promise.all(controls.map((c) => c.reset()));
   // Hundreds of dashboards in a few seconds, within a budget the gateway's settings and the provider's answers agree on.
-  await Promise.all(controls.map((c) => c.setRateLimit(BUDGET_PER_SECOND, 1)));
-  const gateway = createGateway({ config: withinRate(config), logger: createLogger('silent') });
+  const gateway = createGateway({ config: await withinBudget(controls, config), logger: createLogger('silent') });
   const seqs = await Promise.all(controls.map(async (c) => (await c.log()).lastSeq));
   await ask(gateway, query);
   const logs = await Promise.all(controls.map((c, i) => c.log(seqs[i])));
