@@ -9,6 +9,7 @@ import { routeTemplate } from './providers/route-template.js';
 import { createSharedRateBudget } from './providers/shared-rate-budget.js';
 import type { Logger } from './logger.js';
 import type { GatewayMetrics } from './plugins/use-metrics.js';
+import type { CallCells } from './plugins/upstream-call-metrics.js';
 
 const CIRCUIT_STATES: CircuitStateName[] = ['closed', 'open', 'half_open'];
 
@@ -83,40 +84,33 @@ export function createUpstreams(
   };
 }
 
-/** Paths remembered with their metric children; past it the memory starts over. */
+/** Paths remembered with their metric cells; past it the memory starts over. */
 const REMEMBERED_PATHS = 10_000;
 
+/** The cells of the calls to one path with one method and status; other methods and statuses of the path follow. */
+interface PathCalls {
+  method: string;
+  status: number;
+  cells: CallCells;
+  next: PathCalls | undefined;
+}
+
 /**
- * Counts an upstream call and records its duration, with the metric children of each (method, route, status)
- * looked up once: route templates are few, so that cache stays small. The route of each path a dashboard
- * asks for again is remembered too, so a call costs one map lookup, not a route template.
+ * Counts an upstream call and records its duration. The cells of each path a dashboard asks for again are
+ * remembered, so a call costs one map lookup by its path, not a route template.
  */
 function callObserver(metrics: GatewayMetrics, provider: 'ns1' | 'buddyns') {
-  type Child = { count: { inc(): void }; duration: { observe(seconds: number): void } };
-  const children = new Map<string, Child>();
-  const byPath = new Map<string, Child>();
-  const childOf = (method: string, path: string, status: number): Child => {
-    const route = routeTemplate(path);
-    const key = `${method} ${route} ${status}`;
-    let child = children.get(key);
-    if (!child) {
-      child = {
-        count: metrics.upstreamRequests.labels({ provider, method, route, status: String(status) }),
-        duration: metrics.upstreamDuration.labels({ provider, method, route }),
-      };
-      children.set(key, child);
-    }
-    return child;
-  };
+  const { upstreamCalls } = metrics;
+  const byPath = new Map<string, PathCalls>();
   return (method: string, path: string, status: number, seconds: number): void => {
-    const key = `${status} ${method} ${path}`;
-    let child = byPath.get(key);
-    if (!child) {
+    const first = byPath.get(path);
+    let calls = first;
+    while (calls && (calls.method !== method || calls.status !== status)) calls = calls.next;
+    if (!calls) {
       if (byPath.size >= REMEMBERED_PATHS) byPath.clear();
-      child = childOf(method, path, status);
-      byPath.set(key, child);
+      calls = { method, status, cells: upstreamCalls.cells(provider, method, routeTemplate(path), status), next: first };
+      byPath.set(path, calls);
     }
-    child.count.inc();
-    child.duration.observe(seconds);
+    upstreamCalls.observe(calls.cells, seconds);
   };
 }

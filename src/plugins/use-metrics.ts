@@ -1,14 +1,15 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { boundedOperationNames, routeOf } from './metric-labels.js';
 import { useSubscriptionOperationMetrics } from './subscription-metrics.js';
+import { UpstreamCallMetrics } from './upstream-call-metrics.js';
 
 export interface GatewayMetrics {
   registry: Registry;
-  upstreamRequests: Counter<'provider' | 'method' | 'route' | 'status'>;
-  upstreamDuration: Histogram<'provider' | 'method' | 'route'>;
+  /** Requests sent to a provider and their durations. */
+  upstreamCalls: UpstreamCallMetrics;
   circuitState: Gauge<'provider' | 'state'>;
   circuitTransitions: Counter<'provider' | 'state'>;
   upstreamRefused: Counter<'provider' | 'reason'>;
@@ -21,19 +22,7 @@ export function createMetrics(): GatewayMetrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
-    upstreamRequests: new Counter({
-      name: 'dnsgraph_upstream_requests_total',
-      help: 'Requests sent to a provider, by provider, method, route template and status (0 when no response arrived).',
-      labelNames: ['provider', 'method', 'route', 'status'],
-      registers: [registry],
-    }),
-    upstreamDuration: new Histogram({
-      name: 'dnsgraph_upstream_request_duration_seconds',
-      help: 'Time until a provider answered, by provider, method and route template.',
-      labelNames: ['provider', 'method', 'route'],
-      buckets: DURATION_BUCKETS,
-      registers: [registry],
-    }),
+    upstreamCalls: new UpstreamCallMetrics(registry, DURATION_BUCKETS),
     circuitState: new Gauge({
       name: 'dnsgraph_upstream_circuit_state',
       help: "1 for the state a provider's circuit breaker is in (closed, open, half_open), 0 for the others.",
