@@ -7,6 +7,8 @@ type SendNow = (request: UpstreamRequest, deadline: Deadline | undefined) => Pro
 
 interface Flight {
   response: Promise<UpstreamResponse>;
+  /** The writes started before it: a flight sent before the latest write is not joined. */
+  generation: number;
   /** The deadline of the caller it was sent for, which ends it. */
   deadline: AbortSignal | undefined;
   waiting: number;
@@ -14,6 +16,9 @@ interface Flight {
   /** Once every caller waiting for it has given up: cancels the upstream request, and the next caller starts a new flight. */
   abandon(): void;
 }
+
+/** Resources remembered between their flights; past it, those with none in the air are forgotten. */
+const REMEMBERED_RESOURCES = 10_000;
 
 /**
  * Identical GETs of one credential that are in flight at the same time go upstream once, and every caller gets
@@ -28,9 +33,21 @@ interface Flight {
  * every credential, since two credentials may belong to one account.
  */
 export class InFlightGets {
-  private readonly flights = new Map<string, Flight>();
+  /**
+   * Each resource recently read, with its flight while one is in the air. A resource's entry stays when its
+   * flight lands rather than being deleted: V8 rebuilds a Map's table once deleted entries fill it, and a
+   * rebuilt table old enough to have left the young generation points to its successor until a full
+   * collection. Deleting on every landing rebuilt it every few dashboards, and every answer in flight at each
+   * rebuild then outlived young-generation collections into the old generation.
+   */
+  private readonly flights = new Map<string, Flight | undefined>();
+  /** Writes started: every flight sent before one is no longer joined. */
+  private generation = 0;
 
-  constructor(private readonly client: { readonly provider: ProviderId }) {}
+  constructor(
+    private readonly client: { readonly provider: ProviderId },
+    private readonly rememberedResources = REMEMBERED_RESOURCES,
+  ) {}
 
   /**
    * The shared or tracked answer to a request, sent with `send` when no identical GET is in flight. A flight
@@ -42,27 +59,29 @@ export class InFlightGets {
   }
 
   private async write(request: UpstreamRequest, deadline: Deadline | undefined, send: SendNow): Promise<UpstreamResponse> {
-    this.flights.clear();
+    this.generation++;
     try {
       return await send(request, deadline);
     } finally {
-      this.flights.clear();
+      this.generation++;
     }
   }
 
   private join(request: UpstreamRequest, deadline: Deadline | undefined, send: SendNow): Promise<UpstreamResponse> {
     const key = resourceKey(request);
     let flight = this.flights.get(key);
-    if (!flight) {
+    if (flight?.generation !== this.generation) {
+      if (flight === undefined && this.flights.size >= this.rememberedResources) this.forgetIdle();
       // A first caller that cannot leave keeps the flight wanted until it lands: nothing could cancel it.
       const controller = request.signal ? new AbortController() : undefined;
       const created: Flight = {
+        generation: this.generation,
         deadline: deadline?.signal,
         waiting: 0,
         settled: false,
         response: send(controller ? Object.assign({}, request, { signal: controller.signal }) : request, deadline),
         abandon: () => {
-          if (this.flights.get(key) === created) this.flights.delete(key);
+          if (this.flights.get(key) === created) this.flights.set(key, undefined);
           controller?.abort();
         },
       };
@@ -85,7 +104,12 @@ export class InFlightGets {
 
   private land(key: string, flight: Flight): void {
     flight.settled = true;
-    if (this.flights.get(key) === flight) this.flights.delete(key);
+    if (this.flights.get(key) === flight) this.flights.set(key, undefined);
+  }
+
+  /** Drops the resources with no flight in the air, once as many as it remembers have been read. */
+  private forgetIdle(): void {
+    for (const [key, flight] of this.flights) if (flight === undefined) this.flights.delete(key);
   }
 }
 

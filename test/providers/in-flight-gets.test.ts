@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BuddyNsClient } from '../../src/providers/buddyns/client.js';
 import { buddyNsProvider } from '../../src/providers/buddyns/provider.js';
 import { errorReading } from '../../src/providers/provider.js';
-import { HttpClient } from '../../src/providers/http.js';
+import { HttpClient, type UpstreamRequest, type UpstreamResponse } from '../../src/providers/http.js';
+import { InFlightGets } from '../../src/providers/in-flight-gets.js';
 import { buddyNsSandboxCredentials } from '../../src/sandbox/buddyns/index.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
 import { countUpstreamCalls, useHarness } from '../support/harness.js';
@@ -131,6 +132,18 @@ describe('the provider client shares flights', () => {
     }).toThrow(TypeError);
   });
 
+  it('once a flight has landed, the same GET goes upstream again', async () => {
+    const client = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
+    for (let i = 1; i <= 3; i++) {
+      const answered = proxy.answered();
+      const list = client.zones.list();
+      await answered;
+      proxy.release();
+      expect(await list).toHaveLength(5);
+      expect((await h.buddyControl.log()).counts).toEqual({ 'GET /zone/': i });
+    }
+  });
+
   it('a write during a flight: a caller who asks after the write never gets the answer fetched before it', async () => {
     const client = new BuddyNsClient(http, { kind: 'token', token }, proxy.baseUrl);
     const answered = proxy.answered();
@@ -157,5 +170,39 @@ describe('the provider client shares flights', () => {
     proxy.release();
     await expect(staying).resolves.toMatchObject({ asciiName: 'example.com' });
     expect((await h.buddyControl.log()).counts).toEqual({ 'GET /zone/example.com/status/': 1 });
+  });
+});
+
+describe('the resources remembered between flights', () => {
+  /** Sends each request to an answer the test gives by path, and lists what was sent. */
+  function deferredSends() {
+    const sent: string[] = [];
+    const pending = new Map<string, () => void>();
+    const send = (request: UpstreamRequest): Promise<UpstreamResponse> => {
+      sent.push(request.path);
+      return new Promise((resolve) => pending.set(request.path, () => resolve({ status: 200, body: { path: request.path } })));
+    };
+    return { sent, send, answer: (path: string) => pending.get(path)!() };
+  }
+  const get = (path: string): UpstreamRequest => ({ method: 'GET', path, rateKey: 'credential' });
+
+  it('stay within their bound, and a flight still in the air is still shared after the idle ones are forgotten', async () => {
+    const gets = new InFlightGets({ provider: 'buddyns' }, 3);
+    const { sent, send, answer } = deferredSends();
+    const readOnce = async (path: string) => {
+      const answered = gets.route(get(path), undefined, send);
+      answer(path);
+      await answered;
+    };
+    for (const path of ['/a', '/b', '/c', '/d']) await readOnce(path);
+    const inTheAir = gets.route(get('/f'), undefined, send);
+    for (const path of ['/g', '/h', '/i']) await readOnce(path);
+    const joined = gets.route(get('/f'), undefined, send);
+    expect((gets as unknown as { flights: Map<string, unknown> }).flights.size).toBeLessThanOrEqual(4);
+    answer('/f');
+    expect(await joined).toBe(await inTheAir);
+    expect(sent).toEqual(['/a', '/b', '/c', '/d', '/f', '/g', '/h', '/i']);
+    await readOnce('/a');
+    expect(sent.at(-1)).toBe('/a');
   });
 });
