@@ -1,5 +1,7 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import type { DocumentNode } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import type { Dispatcher } from 'undici';
 import { createAuditLog } from './audit/audit-log.js';
 import { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './auth/authenticator.js';
@@ -120,6 +122,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // `useBodyLimit` answers 413 first, by MAX_BODY_BYTES and MAX_UPLOAD_BYTES; yoga's own limit would pipe
     // every body through one more stream to enforce a looser one.
     maxRequestBodySize: false,
+    // Parsed documents are kept by recent use alone: yoga's own caches also expire them after an hour, and
+    // checking that age starts a timer on the first lookup of every millisecond.
+    parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: 1024 }), errorCache: new LRUCache<string, Error>({ max: 1024 }) },
     maskedErrors: { maskError: createMaskError() },
     logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
