@@ -1,5 +1,8 @@
 import type { Metric, Registry } from 'prom-client';
 
+const REQUESTS = 'dnsgraph_upstream_requests_total';
+const DURATIONS = 'dnsgraph_upstream_request_duration_seconds';
+
 // A type, not an interface, so that it is a label set (`Record<string, string | number>`) as it stands.
 type CallLabels = { provider: string; method: string; route: string };
 
@@ -54,7 +57,7 @@ export class UpstreamCallMetrics {
     private readonly buckets: readonly number[],
   ) {
     const counter = this.metric(
-      'dnsgraph_upstream_requests_total',
+      REQUESTS,
       'Requests sent to a provider, by provider, method, route template and status (0 when no response arrived).',
       'counter',
       () => [...this.requests.values()].map(({ labels, value }) => ({ value, labels })),
@@ -63,7 +66,7 @@ export class UpstreamCallMetrics {
       },
     );
     const histogram = this.metric(
-      'dnsgraph_upstream_request_duration_seconds',
+      DURATIONS,
       'Time until a provider answered, by provider, method and route template.',
       'histogram',
       () => [...this.durations.values()].flatMap((durations) => this.histogramValues(durations)),
@@ -108,16 +111,15 @@ export class UpstreamCallMetrics {
   }
 
   private histogramValues({ labels, perBucket, sum, count }: Durations): MetricValue[] {
-    const name = 'dnsgraph_upstream_request_duration_seconds';
     let cumulative = 0;
     const values: MetricValue[] = this.buckets.map((le, i) => {
       cumulative += perBucket[i]!;
-      return { value: cumulative, labels: { le, ...labels }, metricName: `${name}_bucket` };
+      return { value: cumulative, labels: { le, ...labels }, metricName: `${DURATIONS}_bucket` };
     });
     values.push(
-      { value: count, labels: { le: '+Inf', ...labels }, metricName: `${name}_bucket` },
-      { value: sum, labels: { ...labels }, metricName: `${name}_sum` },
-      { value: count, labels: { ...labels }, metricName: `${name}_count` },
+      { value: count, labels: { le: '+Inf', ...labels }, metricName: `${DURATIONS}_bucket` },
+      { value: sum, labels: { ...labels }, metricName: `${DURATIONS}_sum` },
+      { value: count, labels: { ...labels }, metricName: `${DURATIONS}_count` },
     );
     return values;
   }
