@@ -72,7 +72,7 @@ export function createContextFactory(deps: GatewayDeps) {
   const fingerprints = credentialFingerprints(config);
   // `logger` is the request's own, which `useRequestLog` puts on the context; defining it here as well would
   // have that plugin redefine it, and a redefined property turns the context into a slow dictionary object.
-  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns' | 'logger'> => {
+  const contextOf = (initial: YogaInitialContext, principal: Principal): Omit<GatewayContext, 'ns1' | 'buddyns' | 'logger' | 'signal'> => {
     // Read now, so refused credentials fail the request before it runs.
     const { ns1Key, buddyns: buddyCredential } = requestCredentials(config, initial.request.headers);
     // An anonymous HTTP request is one operation, and the next is another principal: a share would only slow its own fan-out.
@@ -84,6 +84,11 @@ export function createContextFactory(deps: GatewayDeps) {
         ? new BuddyNsClient(deps.http.buddyns, buddyCredential, config.buddyns.endpoint, sharer, scope, fingerprints.buddyns(buddyCredential))
         : undefined,
     );
+    // Only subscriptions read it, and a request's signal is made on first read.
+    lazily(initial, 'signal', () =>
+      // A WebSocket closes with 4401 when the token expires (ws-auth); ending its operations first would read as a normal completion.
+      overWebSocket(initial) ? initial.request.signal : untilExpiry(initial.request.signal, principal, deps.now),
+    );
     return {
       principal,
       scope,
@@ -92,8 +97,6 @@ export function createContextFactory(deps: GatewayDeps) {
       loaders: new LoaderRegistry(),
       partialFailures: [],
       subscriptions: deps.subscriptions,
-      // A WebSocket closes with 4401 when the token expires (ws-auth); ending its operations first would read as a normal completion.
-      signal: overWebSocket(initial) ? initial.request.signal : untilExpiry(initial.request.signal, principal, deps.now),
     };
   };
   return (initial: YogaInitialContext & { principal?: Principal }): GatewayContext | Promise<GatewayContext> => {

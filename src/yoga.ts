@@ -1,7 +1,5 @@
 import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import type { DocumentNode } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { LRUCache } from 'lru-cache';
 import type { Dispatcher } from 'undici';
 import { createAuditLog } from './audit/audit-log.js';
 import { createAuthenticator, type Authenticator, type AuthenticatorOptions } from './auth/authenticator.js';
@@ -13,6 +11,7 @@ import { yogaLogging } from './logging/yoga-logging.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
+import { useDocumentCache } from './plugins/use-document-cache.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useScopeCacheRelease } from './plugins/use-scope-cache-release.js';
 import { useTracing } from './plugins/use-tracing.js';
@@ -122,9 +121,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // `useBodyLimit` answers 413 first, by MAX_BODY_BYTES and MAX_UPLOAD_BYTES; yoga's own limit would pipe
     // every body through one more stream to enforce a looser one.
     maxRequestBodySize: false,
-    // Parsed documents are kept by recent use alone: yoga's own caches also expire them after an hour, and
-    // checking that age starts a timer on the first lookup of every millisecond.
-    parserAndValidationCache: { documentCache: new LRUCache<string, DocumentNode>({ max: 1024 }), errorCache: new LRUCache<string, Error>({ max: 1024 }) },
+    // `useDocumentCache` keeps parsed and validated documents instead.
+    parserAndValidationCache: false,
     maskedErrors: { maskError: createMaskError() },
     logging: yogaLogging(logger),
     // Partial failures are added to a result before the response cache sees it, so it never keeps one.
@@ -146,6 +144,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Last of those that wrap the subscribe function, so one shared run goes through all of them.
       useSharedSubscriptions(config),
       useSharedSse(),
+      // After every plugin that adds validation rules.
+      useDocumentCache(),
     ],
   });
   return {
