@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLSchema, Source, ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 
@@ -7,6 +7,13 @@ interface Validation {
   schema: GraphQLSchema;
   rules: readonly ValidationRule[];
   errors: readonly Error[];
+}
+
+/** What a validation is asked with. */
+interface ValidationParams {
+  schema: GraphQLSchema;
+  documentAST: DocumentNode;
+  rules?: readonly ValidationRule[];
 }
 
 /**
@@ -22,10 +29,10 @@ function sameRules(known: readonly ValidationRule[], rules: readonly ValidationR
 
 /**
  * Parsed documents by their text, kept by recent use alone, and each document's validation kept beside it,
- * reused while the schema and the rules are those it was made with.
- * It stands in for yoga's own caches, which expire documents after an hour (checking the age starts a timer on
- * the first lookup of every millisecond) and key each validation by its rules' names joined into a string on
- * every request. Placed after every plugin that adds validation rules, so that it sees them all.
+ * reused while the schema and the rules are those it was made with. It stands in for yoga's own caches, which
+ * expire documents after an hour (checking the age starts a timer on the first lookup of every millisecond) and
+ * key each validation by its rules' names joined into a string on every request. Placed after every plugin that
+ * adds validation rules, so that it sees them all.
  */
 export function useDocumentCache(max = 1024): Plugin {
   const documents = new LRUCache<string, DocumentNode>({ max });
@@ -33,20 +40,22 @@ export function useDocumentCache(max = 1024): Plugin {
   const validations = new WeakMap<DocumentNode, Validation>();
   return {
     onParse({ params, setParsedDocument }) {
-      const source = params.source.toString();
-      const document = documents.get(source);
+      const { source } = params as { source: string | Source };
+      const text = typeof source === 'string' ? source : source.body;
+      const document = documents.get(text);
       if (document) return setParsedDocument(document);
-      const error = parseErrors.get(source);
+      const error = parseErrors.get(text);
       if (error) throw error;
-      return ({ result }) => {
-        if (result instanceof Error) parseErrors.set(source, result);
-        else if (result) documents.set(source, result);
+      return ({ result }: { result: DocumentNode | Error | null }) => {
+        if (result instanceof Error) parseErrors.set(text, result);
+        else if (result) documents.set(text, result);
       };
     },
-    onValidate({ params: { schema, documentAST, rules }, setResult }) {
+    onValidate({ params, setResult }) {
+      const { schema, documentAST, rules } = params as ValidationParams;
       const known = validations.get(documentAST);
       if (known && known.schema === schema && sameRules(known.rules, rules)) return setResult(known.errors);
-      return ({ result }) => {
+      return ({ result }: { result: readonly Error[] }) => {
         validations.set(documentAST, { schema, rules: [...(rules ?? [])], errors: result });
       };
     },
