@@ -91,10 +91,11 @@ export class UpstreamCallMetrics {
       durations = { labels: { provider, method, route }, perBucket: new Array<number>(this.buckets.length + 1).fill(0), sum: 0, count: 0 };
       this.durations.set(key, durations);
     }
-    let requests = this.requests.get(`${key} ${status}`);
+    const requestsKey = `${key} ${status}`;
+    let requests = this.requests.get(requestsKey);
     if (!requests) {
       requests = { labels: { provider, method, route, status: String(status) }, value: 0 };
-      this.requests.set(`${key} ${status}`, requests);
+      this.requests.set(requestsKey, requests);
     }
     return { requests, durations };
   }

@@ -56,7 +56,7 @@ export function useDocumentCache(max = 1024): Plugin {
       const known = validations.get(documentAST);
       if (known && known.schema === schema && sameRules(known.rules, rules)) return setResult(known.errors);
       return ({ result }: { result: readonly Error[] }) => {
-        validations.set(documentAST, { schema, rules: [...(rules ?? [])], errors: result });
+        validations.set(documentAST, { schema, rules: rules ?? [], errors: result });
       };
     },
   };
