@@ -1,4 +1,3 @@
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { createAuditLog } from './audit/audit-log.js';
@@ -11,6 +10,7 @@ import { yogaLogging } from './logging/yoga-logging.js';
 import { createMaskError } from './plugins/mask-error.js';
 import { useAuth } from './plugins/use-auth.js';
 import { useCompiledExecution } from './plugins/use-compiled-execution.js';
+import { useDeferStream } from './plugins/use-defer-stream.js';
 import { useDocumentCache } from './plugins/use-document-cache.js';
 import { useRequestLog } from './plugins/use-request-log.js';
 import { useScopeCacheRelease } from './plugins/use-scope-cache-release.js';

@@ -47,3 +47,28 @@ describe('@defer', () => {
     expect(parts.at(-1)?.hasNext).toBe(false);
   });
 });
+
+describe('validation with @defer and @stream', () => {
+  const errorsOf = async (query: string) => {
+    const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    return body.errors ?? [];
+  };
+
+  it('reports a conflict between two fields once, not once per overlapping-fields rule', async () => {
+    const errors = await errorsOf('{ a: zones { name } a: zone(name: "example.com") { name } }');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/Fields "a" conflict because "zones" and "zone" are different fields/);
+    expect(errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('still refuses the same list streamed in one place and not in another', async () => {
+    const errors = await errorsOf('{ zones @stream(initialCount: 1) { name } zones { name } }');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/differing stream directives/);
+  });
+});
