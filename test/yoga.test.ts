@@ -47,6 +47,7 @@ describe('operating the gateway', () => {
     const refused = await countUpstreamCalls(h, () => execute(shallow, deep));
     expect(refused.result.data ?? null).toBeNull();
     expect(refused.result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(refused.result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(refused.ns1.total + refused.buddyns.total).toBe(0);
     // The same query under the default limit does go upstream, so the zero above is the limit's doing.
     const allowed = await countUpstreamCalls(h, () => h.gql(deep));
@@ -59,7 +60,38 @@ describe('operating the gateway', () => {
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql(`{ ${aliases} }`));
     expect(result.data ?? null).toBeNull();
     expect(result.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(ns1.total + buddyns.total).toBe(0);
+  });
+});
+
+describe('limit refusals', () => {
+  const post = (query: string) =>
+    h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query }),
+    });
+  type Refusal = { errors: Array<{ message: string; extensions?: { code?: string } }> };
+
+  it('are validation errors (HTTP 400, GRAPHQL_VALIDATION_FAILED) reported beside the document’s other problems', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: zones { name }`).join(' ');
+    const response = await post(`{ ${aliases} zonez { name } }`);
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as Refusal;
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining(['Aliases limit of 30 exceeded, found 40.', expect.stringMatching(/^Cannot query field "zonez"/) as unknown]),
+    );
+  });
+
+  it('past the token limit the document is not parsed at all (HTTP 400, GRAPHQL_PARSE_FAILED)', async () => {
+    const response = await post(`{ ${'zones { name } '.repeat(1300)}}`);
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as Refusal;
+    expect(errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Token limit of 5000 exceeded/) as unknown, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+    ]);
   });
 });
 

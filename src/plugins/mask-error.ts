@@ -1,10 +1,17 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { toGraphQLError } from '../errors/to-graphql-error.js';
 
 /**
+ * An error graphql-js raised about a variable's value before anything ran ("Variable "$name" got invalid value
+ * 5; …", "… was not provided."): it stands at the variable's definition and has no path.
+ */
+const aboutAVariable = (error: GraphQLError): boolean => !error.path && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
+
+/**
  * Decides what a client sees of a failure. Provider and gateway errors keep their message and code;
- * errors graphql-js raised about the request itself pass unchanged; anything else is an internal fault,
- * hidden behind a generic message (the operation's access line logs it, with the request id).
+ * errors graphql-js raised about the request itself pass unchanged, a variable's with BAD_USER_INPUT; anything
+ * else is an internal fault, hidden behind a generic message (the operation's access line logs it, with the
+ * request id).
  */
 export function createMaskError() {
   return (error: unknown, message: string): Error => {
@@ -13,6 +20,9 @@ export function createMaskError() {
     const at = { ...(graphqlError?.path ? { path: graphqlError.path } : {}), ...(graphqlError?.nodes ? { nodes: graphqlError.nodes } : {}) };
     const mapped = toGraphQLError(original, at);
     if (mapped) return mapped;
+    if (graphqlError && aboutAVariable(graphqlError)) {
+      return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, extensions: { ...graphqlError.extensions, code: 'BAD_USER_INPUT' } });
+    }
     if (original instanceof GraphQLError) return original;
     if (graphqlError && !graphqlError.originalError) return graphqlError;
     return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { atLiteral } from './bad-user-input.js';
 import { toDecimal } from '../../domain/decimal.js';
 
 function parse(value: unknown): string {
@@ -20,6 +21,6 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError('Decimal must be a string', { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return parse(ast.value);
+    return atLiteral(ast, () => parse(ast.value));
   },
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { atLiteral } from './bad-user-input.js';
 import { toAsciiDomain, toUnicodeDomain } from '../../domain/domain-name.js';
 
 function parse(value: unknown): string {
@@ -23,6 +24,6 @@ export const DomainNameScalar = new GraphQLScalarType<string, string>({
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError('DomainName must be a string', { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return parse(ast.value);
+    return atLiteral(ast, () => parse(ast.value));
   },
 });

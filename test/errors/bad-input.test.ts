@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { countUpstreamCalls, useHarness } from '../support/harness.js';
+
+const h = useHarness();
+
+interface Answer {
+  data?: unknown;
+  errors?: Array<{ message: string; locations?: Array<{ line: number; column: number }>; extensions?: { code?: string } }>;
+}
+
+async function ask(query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Answer;
+}
+
+describe('bad input', () => {
+  it('a bad literal is located where it stands in the document, for every kind of scalar, before any upstream call', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        ask('{\n  zone(name: "exa mple.com") { name }\n}'),
+        ask('mutation {\n  setBuddyNsMaster(name: "example.com", master: "300.1.1.1") { name }\n}'),
+      ]),
+    );
+    const [domain, address] = result;
+    expect(domain.errors).toEqual([
+      { message: '"exa mple.com" is not a valid domain name', locations: [{ line: 2, column: 14 }], extensions: { code: 'BAD_USER_INPUT' } },
+    ]);
+    expect(address.errors).toHaveLength(1);
+    expect(address.errors?.[0]).toMatchObject({ locations: [{ line: 2, column: 49 }], extensions: { code: 'BAD_USER_INPUT' } });
+    expect(address.errors?.[0]?.message).toMatch(/300\.1\.1\.1/);
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+
+  it('a bad variable is named in the message, located at its definition and BAD_USER_INPUT, whatever its type', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        ask('query Find($text: String!, $max: Int) {\n  search(query: $text, max: $max) { __typename }\n}', { text: 'example', max: 'many' }),
+        ask('query ($a: DomainName!, $b: DomainName!) { a: zone(name: $a) { name } b: zone(name: $b) { name } }', { a: 'example.com', b: 'bad name' }),
+      ]),
+    );
+    const [int, second] = result;
+    expect(int.errors).toEqual([
+      {
+        message: 'Variable "$max" got invalid value "many"; Int cannot represent non-integer value: "many"',
+        locations: [{ line: 1, column: 28 }],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    expect(second.errors).toEqual([
+      {
+        message: 'Variable "$b" got invalid value "bad name"; "bad name" is not a valid domain name',
+        locations: [{ line: 1, column: 25 }],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+});
