@@ -8,6 +8,18 @@ import { toGraphQLError } from '../errors/to-graphql-error.js';
 const aboutAVariable = (error: GraphQLError): boolean => !error.path && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
 
 /**
+ * yoga answers a body that is not JSON with the JSON parser's message in `extensions.originalError` (its presence
+ * is what makes the answer a 400), and the parser quotes the body in that message, all of it, up to the body limit.
+ * The quote is cut, in place: a replaced error would be logged by yoga as the gateway's own.
+ */
+function withoutQuotedBody(error: GraphQLError): GraphQLError {
+  const detail = error.extensions.originalError as { message?: unknown } | undefined;
+  if (error.extensions.code === 'BAD_REQUEST' && typeof detail?.message === 'string')
+    detail.message = detail.message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+  return error;
+}
+
+/**
  * Decides what a client sees of a failure. Provider and gateway errors keep their message and code;
  * errors graphql-js raised about the request itself pass unchanged, a variable's with BAD_USER_INPUT; anything
  * else is an internal fault, hidden behind a generic message (the operation's access line logs it, with the
@@ -23,8 +35,8 @@ export function createMaskError() {
     if (graphqlError && aboutAVariable(graphqlError)) {
       return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, extensions: { ...graphqlError.extensions, code: 'BAD_USER_INPUT' } });
     }
+    if (graphqlError && !graphqlError.originalError) return withoutQuotedBody(graphqlError);
     if (original instanceof GraphQLError) return original;
-    if (graphqlError && !graphqlError.originalError) return graphqlError;
     return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };
 }

@@ -36,6 +36,7 @@ describe('bad input', () => {
   });
 
   it('a bad variable is named in the message, located at its definition and BAD_USER_INPUT, whatever its type', async () => {
+    const logged = h.logLines.length;
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
       Promise.all([
         ask('query Find($text: String!, $max: Int) {\n  search(query: $text, max: $max) { __typename }\n}', { text: 'example', max: 'many' }),
@@ -58,5 +59,31 @@ describe('bad input', () => {
       },
     ]);
     expect(ns1.total + buddyns.total).toBe(0);
+    // The caller's mistake, not the gateway's: nothing at `error` level.
+    expect(h.logLines.slice(logged).filter((line) => (JSON.parse(line) as { level: number }).level >= 50)).toEqual([]);
+  });
+});
+
+describe('a body that is not JSON', () => {
+  it('is BAD_REQUEST (HTTP 400) with the parser’s reason but not the body quoted back, and is no error of the gateway in its log', async () => {
+    const body = '{"query": "{ zones { name } }", "variables": {"note": "not for echo"';
+    const logged = h.logLines.length;
+    const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'POST body sent invalid JSON.',
+          extensions: {
+            code: 'BAD_REQUEST',
+            originalError: { name: 'SyntaxError', message: "Expected ',' or '}' after property value in JSON at position 68" },
+          },
+        },
+      ],
+    });
+    expect(text).not.toContain('not for echo');
+    const errorLines = h.logLines.slice(logged).filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+    expect(errorLines).toEqual([]);
   });
 });
