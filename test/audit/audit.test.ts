@@ -42,6 +42,28 @@ describe('audit of mutations', () => {
     expect(JSON.stringify(g.lines)).not.toContain('4111');
   });
 
+  it('redacts the secrets of provider configurations: webhook URLs, PagerDuty service keys, access keys, passwords in URLs', async () => {
+    const token = await idp.token('billing-robot', ['monitoring:write', 'data:write']);
+    const list = await ask(
+      g.gateway,
+      token,
+      `mutation { createNotificationList(input: { name: "pager", notifiers: [
+        { type: WEBHOOK, config: { url: "https://hooks.example.com/secret-token-123" } },
+        { type: PAGERDUTY, config: { service_key: "pd-secret-abc" } } ] }) { id } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    const source = await ask(
+      g.gateway,
+      token,
+      `mutation { createDataSource(input: { name: "aws", sourceType: "nsone_v1",
+        config: { aws_access_key_id: "AKIAEXAMPLE", endpoint: "https://robot:hunter2@feeds.example.com/in" } }) { id } }`,
+    );
+    expect(source.errors).toBeUndefined();
+    const logged = JSON.stringify(auditLines());
+    for (const secret of ['secret-token-123', 'pd-secret-abc', 'AKIAEXAMPLE', 'hunter2']) expect(logged).not.toContain(secret);
+    expect(logged).toContain('https://feeds.example.com/in');
+  });
+
   it('records a refused mutation with its outcome and no provider write', async () => {
     const token = await idp.token('billing-robot', ['billing:read']);
     await ask(g.gateway, token, ADD_CARD);

@@ -35,6 +35,32 @@ describe('bad input', () => {
     expect(ns1.total + buddyns.total).toBe(0);
   });
 
+  it('an address field takes one address, not a network, as a literal or a variable', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        ask('mutation { setBuddyNsMaster(name: "buddy-only.io", master: "10.0.0.0/8") { master } }'),
+        ask('mutation ($master: IP) { setBuddyNsMaster(name: "buddy-only.io", master: $master) { master } }', { master: '2001:db8::/32' }),
+        ask(
+          'mutation ($ip: IPv4!) { createZone(input: { name: "cidr.example", providers: [NS1], ns1: { secondary: { enabled: true, primaryIp: $ip } } }) { name } }',
+          {
+            ip: '192.0.2.1/32',
+          },
+        ),
+        ask(
+          'mutation ($ip: IPv4!) { createZone(input: { name: "v6.example", providers: [NS1], ns1: { secondary: { enabled: true, primaryIp: $ip } } }) { name } }',
+          {
+            ip: '2001:db8::1',
+          },
+        ),
+      ]),
+    );
+    for (const answer of result) expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(answer.errors)).toBe('BAD_USER_INPUT');
+    expect(result[0]?.errors?.[0]?.message).toBe('Value is not a single IPv4 or IPv6 address: 10.0.0.0/8');
+    expect(ns1.total + buddyns.total).toBe(0);
+    const good = await ask('mutation { setBuddyNsMaster(name: "buddy-only.io", master: "2001:db8::53") { master } }');
+    expect(good).toEqual({ data: { setBuddyNsMaster: { master: '2001:db8::53' } } });
+  });
+
   it('a bad variable is named in the message, located at its definition and BAD_USER_INPUT, whatever its type', async () => {
     const logged = h.logLines.length;
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>

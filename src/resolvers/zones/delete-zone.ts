@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../../context.js';
 import { PROVIDER_NAME } from '../../domain/provider-name.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
@@ -13,7 +13,9 @@ import { deleteBuddyNsZone, deleteNs1Zone, deleteZoneRemedy } from './zone-write
 
 /** Deletes a zone from the named providers, or from every provider that has it. */
 export async function deleteZone(ctx: GatewayContext, name: string, providers: ProviderId[] | null | undefined): Promise<boolean> {
-  const targets = providers && providers.length > 0 ? [...new Set(providers)] : undefined;
+  // An empty list is a choice of no provider, not of every one: a form with every provider unticked deletes nothing.
+  if (providers?.length === 0) throw badInput('providers', 'name at least one provider, or leave it out to delete the zone from every provider that has it');
+  const targets = providers ? [...new Set(providers)] : undefined;
   for (const provider of targets ?? []) {
     if (provider === 'ns1') requireNs1(ctx);
     else requireBuddyNs(ctx);

@@ -58,6 +58,13 @@ describe('deleteZone and updateZone', () => {
     expect((await h.gql('{ zone(name: "xn--bcher-kva.de") { name } }')).data).toEqual({ zone: null });
   });
 
+  it('refuses an empty provider list before any upstream call, rather than deleting the zone everywhere', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql('mutation { deleteZone(name: "example.com", providers: []) }'));
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'providers' } });
+    expect(ns1.total + buddyns.total).toBe(0);
+    expect((await h.gql('{ zone(name: "example.com") { providers } }')).data).toEqual({ zone: { providers: ['NS1', 'BUDDYNS'] } });
+  });
+
   it('answers NOT_FOUND for a zone that does not exist, or not on the provider named', async () => {
     const none = await h.gql('mutation { deleteZone(name: "nowhere.example") }');
     expect(none.errors?.[0]).toMatchObject({ message: 'zone nowhere.example does not exist', extensions: { code: 'NOT_FOUND' } });
