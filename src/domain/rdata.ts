@@ -66,6 +66,13 @@ const FIELDS: Record<Exclude<RecordTypeName, 'TXT' | 'SPF'>, Array<[string, Chec
   ],
 };
 
+/** The RDATA as a provider takes it: its host names in ASCII (punycode), whichever form they were given in. */
+export function asciiRdata(type: RecordTypeName, rdata: readonly string[]): string[] {
+  if (type === 'TXT' || type === 'SPF') return [...rdata];
+  const fields = FIELDS[type];
+  return rdata.map((value, i) => (fields[i]?.[1] === host && value !== '.' ? (toAsciiDomain(value) ?? value) : value));
+}
+
 export interface RdataProblem {
   /** Index of the RDATA field at fault, or undefined when the answer as a whole is wrong. */
   index?: number;

@@ -10,6 +10,7 @@ import {
   type IRetryBackoffContext,
 } from 'cockatiel';
 import { Pool, type Dispatcher } from 'undici';
+import { GatewayError } from '../errors/gateway-error.js';
 import { Circuit, type CircuitStateName } from './circuit.js';
 import { ClientRateLimiter, RateBudgetExhausted, type RateBudget, type RateLimiter, type RateObservation } from './client-rate-limiter.js';
 import { deadlineOfSignal, type Deadline } from './deadline.js';
@@ -109,10 +110,22 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 /** Errors this client made up without asking the provider: never retried, never an outage. */
 const refusedHere = new WeakSet<UpstreamError>();
 
-/** Percent-encodes each segment: `encodePath('zones', 'bücher.de')` gives `/zones/b%C3%BCcher.de`. */
+/**
+ * Segments that would not name a resource but move along the path: every server resolves `.` and `..` (and their
+ * percent-encoded forms) before routing, so an id of `..` would address the parent of what the caller asked.
+ */
+const NOT_A_NAME = new Set(['', '.', '..']);
+
+/**
+ * Percent-encodes each segment: `encodePath('zones', 'bücher.de')` gives `/zones/b%C3%BCcher.de`. A segment that
+ * is empty, `.` or `..` is refused (BAD_USER_INPUT) before anything is sent.
+ */
 export function encodePath(...segments: Array<string | number>): string {
   let path = '';
-  for (const segment of segments) path += `/${encodeURIComponent(segment)}`;
+  for (const segment of segments) {
+    if (NOT_A_NAME.has(String(segment))) throw new GatewayError('BAD_USER_INPUT', `"${segment}" is not an id or name a provider can look up`);
+    path += `/${encodeURIComponent(segment)}`;
+  }
   return path || '/';
 }
 

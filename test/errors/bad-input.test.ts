@@ -61,6 +61,23 @@ describe('bad input', () => {
     expect(good).toEqual({ data: { setBuddyNsMaster: { master: '2001:db8::53' } } });
   });
 
+  it('an id of ".", ".." or nothing is refused before it could move along the provider’s path', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        ask('{ dataSource(id: ".") { id } }'),
+        ask('{ monitorJob(id: "..") { id } }'),
+        ask('{ monitorJob(id: "") { id } }'),
+        ask('mutation { deleteDataFeed(sourceId: "..", id: "sources") }'),
+      ]),
+    );
+    for (const answer of result) {
+      expect(answer.errors).toHaveLength(1);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expect(result[1]?.errors?.[0]?.message).toBe('".." is not an id or name a provider can look up');
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+
   it('a bad variable is named in the message, located at its definition and BAD_USER_INPUT, whatever its type', async () => {
     const logged = h.logLines.length;
     const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>

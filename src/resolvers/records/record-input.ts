@@ -1,5 +1,5 @@
 import { isWithinZone } from '../../domain/domain-name.js';
-import { checkRdata } from '../../domain/rdata.js';
+import { asciiRdata, checkRdata } from '../../domain/rdata.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1RecordWrite } from '../../providers/ns1/records.js';
@@ -21,12 +21,14 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   if (args.ttl != null && (args.ttl < 0 || args.ttl > 2_147_483_647)) throw badInput('ttl', 'must be from 0 to 2147483647 seconds');
   const answers = args.answers ?? [];
   if (args.link && answers.length > 0) throw badInput('answers', 'a linked record takes no answers of its own');
-  if (creating && !args.link && answers.length === 0) throw badInput('answers', `give at least one answer, or a link`);
+  // On a change, leaving `answers` out keeps them; an empty list would leave the record answering nothing.
+  if ((creating || args.answers) && !args.link && answers.length === 0) throw badInput('answers', `give at least one answer, or a link`);
   const regionNames = new Set((args.regions ?? []).map((r) => r.name));
   for (const [i, answer] of answers.entries()) {
     const problem = checkRdata(type, answer.rdata);
     if (problem) throw badInput(problem.index === undefined ? `answers[${i}].rdata` : `answers[${i}].rdata[${problem.index}]`, problem.message);
-    if (answer.region && args.regions && !regionNames.has(answer.region)) {
+    // A new record has only the regions it is given; a changed one may keep regions it had, which are not known here.
+    if (answer.region && (args.regions || creating) && !regionNames.has(answer.region)) {
       throw badInput(`answers[${i}].region`, `region "${answer.region}" is not among the record's regions`);
     }
   }
@@ -35,11 +37,11 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   }
 }
 
-/** GraphQL sends an unset input field as null; the NS1 client takes only what was given. */
-export function toRecordWrite(args: RecordArgs): Ns1RecordWrite {
+/** GraphQL sends an unset input field as null; the NS1 client takes only what was given, host names in ASCII. */
+export function toRecordWrite(type: RecordTypeName, args: RecordArgs): Ns1RecordWrite {
   return omitNulls({
     ttl: args.ttl,
-    answers: args.answers?.map((a) => ({ rdata: a.rdata, ...(a.region ? { region: a.region } : {}), ...(a.meta ? { meta: a.meta } : {}) })),
+    answers: args.answers?.map((a) => ({ rdata: asciiRdata(type, a.rdata), ...(a.region ? { region: a.region } : {}), ...(a.meta ? { meta: a.meta } : {}) })),
     link: args.link,
     regions: args.regions?.map((r) => ({ name: r.name, ...(r.meta ? { meta: r.meta } : {}) })),
     filters: args.filters?.map((f) => ({ filter: f.filter, ...(f.config ? { config: f.config } : {}), ...omitNulls({ disabled: f.disabled }) })),

@@ -61,7 +61,7 @@ export async function createRecord(ctx: GatewayContext, zone: string, domain: st
   validateRecord(zone, domain, type, args, true);
   const deps = requireNs1(ctx);
   await requireZone(ctx, zone);
-  const sent = toRecordWrite(args);
+  const sent = toRecordWrite(type, args);
   return writeRecord<Ns1Record>(ctx, deps, {
     key: { zone, domain, type },
     does: `create record ${domain}/${type}`,
@@ -113,7 +113,7 @@ export async function updateRecord(
     does: `update record ${domain}/${type}`,
     mustExist: true,
     ifVersion,
-    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(args))),
+    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(type, args))),
   });
 }
 

@@ -86,6 +86,28 @@ describe('updating and deleting records', () => {
     expect(zone.data?.zone.records).toEqual([{ shortAnswers: ['192.0.2.99'] }]);
   });
 
+  it('refuses a change to no answers at all, and a new answer in a region the record does not have, before calling NS1', async () => {
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql('mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { answers: [] }) { id } }'),
+        h.gql(CREATE, { input: { zone: 'example.com', domain: 'geo.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'], region: 'nowhere' }] } }),
+      ]),
+    );
+    expect(result.map((r) => r.errors?.[0]?.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'answers' },
+      { code: 'BAD_USER_INPUT', field: 'answers[0].region' },
+    ]);
+    expect(ns1.total).toBe(0);
+  });
+
+  it('sends the host names of RDATA to NS1 in ASCII, as it takes them, when they are given in Unicode', async () => {
+    const { data, errors } = await h.gql(CREATE, {
+      input: { zone: 'example.com', domain: 'shop.example.com', type: 'MX', answers: [{ rdata: ['10', 'mail.bücher.de'] }] },
+    });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ createRecord: { answers: [{ rdata: ['10', 'mail.xn--bcher-kva.de'] }] } });
+  });
+
   it('deletes a record, then answers NOT_FOUND for it', async () => {
     expect((await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }')).data).toEqual({ deleteRecord: true });
     const again = await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }');
