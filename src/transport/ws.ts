@@ -58,7 +58,9 @@ function requestOf(upgrade: IncomingMessage, connectionParams: Readonly<Record<s
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   for (const [name, value] of credentialHeaders(connectionParams)) headers.set(name, value);
-  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers, signal });
+  // A socket's operations, mutations among them, are sent in messages, as a POST sends them in its body: as a GET,
+  // yoga would refuse every mutation.
+  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { method: 'POST', headers, signal });
 }
 
 /**
@@ -89,7 +91,8 @@ function connectionRequestOf(socket: WebSocket, upgrade: IncomingMessage, connec
  */
 export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
   const admission = webSocketAdmission(gateway.config.exposure, gateway.trustedDocuments);
-  const sockets = new WebSocketServer({ server, path: '/graphql', verifyClient: admission.verifyUpgrade });
+  // A message is bounded as a request body is: past MAX_BODY_BYTES the socket closes with 1009 before the message is read whole.
+  const sockets = new WebSocketServer({ server, path: '/graphql', verifyClient: admission.verifyUpgrade, maxPayload: gateway.config.exposure.maxBodyBytes });
   const auth = createSocketAuth(gateway);
   // A refused or failed operation answers an error for that operation; the socket and its other operations go on.
   const refusal = refusalOf(gateway);
@@ -139,6 +142,17 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
     },
     sockets,
   );
+  // graphql-ws prints a socket's errors to the console; they go to the gateway's log instead. A message past the
+  // limit is the client's doing, and `ws` has already closed the socket with 1009 for it.
+  sockets.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        return gateway.logger.info('websocket message past MAX_BODY_BYTES refused', { code: 'PAYLOAD_TOO_LARGE' });
+      gateway.logger.error('websocket socket failed', { error: error.message });
+      socket.close(1011, 'Internal server error');
+    });
+  });
   return {
     // Closes every socket with 1001 Going Away and waits until they have closed.
     close: async () => {

@@ -1,5 +1,5 @@
 import { createClient, type Client } from 'graphql-ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
@@ -16,9 +16,9 @@ afterEach(async () => {
 });
 
 /** A gateway on a real socket whose access lines are kept, as parsed JSON. */
-async function start(): Promise<Array<Record<string, unknown>>> {
+async function start(env: Record<string, string> = {}): Promise<Array<Record<string, unknown>>> {
   const lines: Array<Record<string, unknown>> = [];
-  const config = realModeConfig(h, { LOG_LEVEL: 'info', AUTH_MODE: 'none' }, true);
+  const config = realModeConfig(h, { LOG_LEVEL: 'info', AUTH_MODE: 'none', ...env }, true);
   const logger = createLogger('info', { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   running = await startGateway({ ...config, port: 0, host: '127.0.0.1' }, { logger });
   return lines;
@@ -68,5 +68,37 @@ describe('graphql-ws operations on one socket', () => {
     expect(valid).toMatchObject({ operation: 'anonymous', requestId: invalid!.requestId });
     expect(valid!.errors).toBeUndefined();
     expect((valid!.upstream as Record<string, number>).ns1).toBeGreaterThan(0);
+  });
+});
+
+describe('graphql-ws writes and message sizes', () => {
+  it('runs a mutation sent over the socket, as a POST would', async () => {
+    await start();
+    const socket = connection();
+    const created = await once(
+      socket,
+      'mutation { createRecord(input: { zone: "example.com", domain: "ws.example.com", type: A, answers: [{ rdata: ["192.0.2.7"] }] }) { domain shortAnswers } }',
+    );
+    expect(created).toEqual({ data: { createRecord: { domain: 'ws.example.com', shortAnswers: ['192.0.2.7'] } } });
+    const read = await h.gql('{ record(zone: "example.com", domain: "ws.example.com", type: A) { shortAnswers } }');
+    expect(read.data).toEqual({ record: { shortAnswers: ['192.0.2.7'] } });
+  });
+
+  it('closes a socket with 1009 on a message past MAX_BODY_BYTES, before it is read whole, even before the connection is acknowledged', async () => {
+    const lines = await start({ MAX_BODY_BYTES: '4096' });
+    const printed = vi.spyOn(console, 'error');
+    const raw = new WebSocket(running!.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve, reject) => raw.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
+    raw.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(8192) } }));
+    expect(await closed).toBe(1009);
+    // Told in the gateway's own log, as the client's doing, not printed to the console as an internal error.
+    await expect
+      .poll(() => lines.filter((line) => line.msg === 'websocket message past MAX_BODY_BYTES refused'))
+      .toEqual([expect.objectContaining({ level: 30, code: 'PAYLOAD_TOO_LARGE' })]);
+    expect(printed).not.toHaveBeenCalled();
+    printed.mockRestore();
+    // A message within the limit is served on a socket of its own.
+    expect(await once(connection(), '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
   });
 });
