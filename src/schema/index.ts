@@ -59,10 +59,13 @@ import './root/account.js';
 import './root/subscriptions.js';
 import './entities.js';
 import { builder } from './builder.js';
+import { withRepresentationsAnsweredAlone } from './entity-representations.js';
 
 export function buildSchema() {
-  return builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@shareable', '@external', '@requires', '@provides', '@authenticated', '@requiresScopes'],
-  });
+  return withRepresentationsAnsweredAlone(
+    builder.toSubGraphSchema({
+      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+      federationDirectives: ['@key', '@shareable', '@external', '@requires', '@provides', '@authenticated', '@requiresScopes'],
+    }),
+  );
 }

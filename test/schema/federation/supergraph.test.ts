@@ -133,6 +133,33 @@ describe('_entities', () => {
   });
 });
 
+describe('_entities with representations that name no entity', () => {
+  const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { name } } }';
+
+  it('refuses each at its own position as BAD_USER_INPUT, resolves the others, compiled or not, and logs no fault', async () => {
+    const representations = [
+      { __typename: 'Nope', name: 'x' },
+      { __typename: 'Zone', name: 'example.com' },
+      { name: 'example.com' },
+      'example.com',
+      { __typename: 'Team', id: '1' },
+    ];
+    for (let ask = 0; ask < 3; ask++) {
+      const logged = h.logLines.length;
+      const { data, errors } = await h.gql<{ _entities: unknown[] }>(ENTITIES, { r: representations });
+      expect(data?._entities).toEqual([null, { name: 'example.com' }, null, null, null]);
+      expect(errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+        [['_entities', 0], 'BAD_USER_INPUT'],
+        [['_entities', 2], 'BAD_USER_INPUT'],
+        [['_entities', 3], 'BAD_USER_INPUT'],
+        [['_entities', 4], 'BAD_USER_INPUT'],
+      ]);
+      expect(errors?.[0]?.message).toBe('representations[0]: "Nope" is not an entity of this subgraph');
+      expect(h.logLines.slice(logged).filter((line) => (JSON.parse(line) as { level: number }).level >= 50)).toEqual([]);
+    }
+  });
+});
+
 describe('_entities for NS1 operations', () => {
   it('resolves MonitorJob, DataSource, DataFeed and Invoice by id, batched, with null for unknown ids', async () => {
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) {
