@@ -7,7 +7,7 @@ import { trustedQueryOf, type TrustedDocuments } from '../plugins/use-trusted-do
 import { variablesDepthError } from '../plugins/use-variables-depth.js';
 
 export interface WebSocketAdmission {
-  /** `ws`'s verifyClient: a foreign `Origin` or `Host` gets 403 and no socket. */
+  /** `ws`'s verifyClient: a `Host` not allowed gets 421, a foreign `Origin` 403, and no socket. */
   verifyUpgrade: (info: { origin: string | undefined; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => void;
   /** The operation to run (with a trusted document's text in trusted-documents mode), or what refuses it. */
   admit(payload: SubscribePayload): SubscribePayload | GraphQLError[];
@@ -18,7 +18,8 @@ export function webSocketAdmission(exposure: ExposureConfig, trusted: TrustedDoc
   return {
     verifyUpgrade: ({ origin, req }, done) => {
       const host = req.headers.host;
-      if (hostAllowed(exposure, host) && upgradeOriginAllowed(exposure, origin || undefined, host)) done(true);
+      if (!hostAllowed(exposure, host)) done(false, 421, 'Misdirected Request');
+      else if (upgradeOriginAllowed(exposure, origin || undefined, host)) done(true);
       else done(false, 403, 'Forbidden');
     },
     admit: (payload) => {

@@ -86,6 +86,16 @@ function connectionRequestOf(socket: WebSocket, upgrade: IncomingMessage, connec
 }
 
 /**
+ * With trusted documents a subscribe message may carry a `documentId` and no `query`, as a POST may: graphql-ws
+ * would refuse such a message and close the socket, so its payload is given an empty `query` as it is read.
+ */
+function documentIdOnly(this: unknown, key: string, value: unknown): unknown {
+  if (key !== 'payload' || (this as { type?: unknown }).type !== 'subscribe' || value === null || typeof value !== 'object') return value;
+  const payload = value as { query?: unknown; documentId?: unknown };
+  return typeof payload.documentId === 'string' && payload.query === undefined ? { ...payload, query: '' } : value;
+}
+
+/**
  * The `graphql-transport-ws` protocol on the gateway's own HTTP server and `/graphql` path, through
  * yoga's envelop: the same schema, plugins, error masking and per-request credentials as HTTP and SSE.
  */
@@ -98,6 +108,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
   const refusal = refusalOf(gateway);
   const protocol = useServer(
     {
+      ...(gateway.trustedDocuments ? { jsonMessageReviver: documentIdOnly } : {}),
       onConnect: (ctx) => auth.onConnect(ctx),
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
       // A shared run's results without errors are written by `sharedNextMessages`, past graphql-ws: an `onNext` hook here would not see them.

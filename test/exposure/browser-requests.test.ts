@@ -165,9 +165,9 @@ describe('WebSocket', () => {
     expect(await upgrade(url, { origin: EVIL.replace('evil', 'app.evil') })).toBe(403);
   });
 
-  it('refuses an upgrade for a foreign Host', async () => {
+  it('refuses an upgrade for a foreign Host with 421, as HTTP requests for it are', async () => {
     const url = await start();
-    expect(await upgrade(url, { host: 'attacker.example' })).toBe(403);
+    expect(await upgrade(url, { host: 'attacker.example' })).toBe(421);
   });
 
   it('answers a refused operation with an error for it and keeps the socket usable', async () => {

@@ -46,6 +46,22 @@ describe('trusted documents', () => {
     expect(await over({ query: '', documentId: hash })).toMatchObject({ data: { zones: expect.any(Array) } });
     expect(await over({ query: '{ __typename }' })).toMatchObject([{ extensions: { code: 'PERSISTED_QUERY_ONLY' } }]);
     await client.dispose();
+
+    // As Apollo's persisted-query link sends it, with no `query` at all (which graphql-ws's own client will not send):
+    // answered, and the socket stays open for the next operation.
+    const socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+    socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as (typeof messages)[number]));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+    await expect.poll(() => messages.some((m) => m.type === 'connection_ack')).toBe(true);
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { documentId: hash } }));
+    socket.send(JSON.stringify({ id: '2', type: 'subscribe', payload: { documentId: 'f'.repeat(64) } }));
+    await expect.poll(() => messages.filter((m) => m.type === 'complete' || m.type === 'error').length).toBe(2);
+    expect(messages.find((m) => m.id === '1' && m.type === 'next')?.payload).toMatchObject({ data: { zones: expect.any(Array) } });
+    expect(messages.find((m) => m.id === '2')).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
   });
 });
 
