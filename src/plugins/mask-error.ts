@@ -8,14 +8,17 @@ import { toGraphQLError } from '../errors/to-graphql-error.js';
 const aboutAVariable = (error: GraphQLError): boolean => !error.path && error.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION;
 
 /**
- * yoga answers a body that is not JSON with the JSON parser's message in `extensions.originalError` (its presence
- * is what makes the answer a 400), and the parser quotes the body in that message, all of it, up to the body limit.
- * The quote is cut, in place: a replaced error would be logged by yoga as the gateway's own.
+ * A request that is not a GraphQL request (BAD_REQUEST: no query, a body that is not JSON, variables that are not an
+ * object) keeps its 4xx whatever the client accepts; yoga would answer some of them 200 to a client that accepts
+ * application/json. A body that is not JSON comes with the JSON parser's message, which quotes the whole body, up
+ * to the body limit: the quote is cut. Both in place: a replaced error would be logged by yoga as the gateway's own.
  */
-function withoutQuotedBody(error: GraphQLError): GraphQLError {
+function asRequestError(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== 'BAD_REQUEST') return error;
+  const { http } = error.extensions;
+  if (http) http.spec = false;
   const detail = error.extensions.originalError as { message?: unknown } | undefined;
-  if (error.extensions.code === 'BAD_REQUEST' && typeof detail?.message === 'string')
-    detail.message = detail.message.replace(/, "[\s\S]*" is not valid JSON$/, '');
+  if (typeof detail?.message === 'string') detail.message = detail.message.replace(/, "[\s\S]*" is not valid JSON$/, '');
   return error;
 }
 
@@ -35,7 +38,7 @@ export function createMaskError() {
     if (graphqlError && aboutAVariable(graphqlError)) {
       return new GraphQLError(graphqlError.message, { nodes: graphqlError.nodes, extensions: { ...graphqlError.extensions, code: 'BAD_USER_INPUT' } });
     }
-    if (graphqlError && !graphqlError.originalError) return withoutQuotedBody(graphqlError);
+    if (graphqlError && !graphqlError.originalError) return asRequestError(graphqlError);
     if (original instanceof GraphQLError) return original;
     return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };

@@ -107,6 +107,20 @@ describe('bad input', () => {
   });
 });
 
+describe('a request that is not a GraphQL request', () => {
+  it('is BAD_REQUEST with a 4xx status, whatever the client accepts', async () => {
+    const post = (body: string, accept: string) =>
+      h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+    for (const accept of ['application/json', 'application/graphql-response+json', '*/*']) {
+      for (const body of ['{}', '{"query": "{ __typename }", "variables": "x"}', '{"query": ']) {
+        const response = await post(body, accept);
+        expect([body, accept, response.status]).toEqual([body, accept, 400]);
+        expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      }
+    }
+  });
+});
+
 describe('a body that is not JSON', () => {
   it('is BAD_REQUEST (HTTP 400) with the parser’s reason but not the body quoted back, and is no error of the gateway in its log', async () => {
     const body = '{"query": "{ zones { name } }", "variables": {"note": "not for echo"';

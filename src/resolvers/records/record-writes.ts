@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../../context.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { isWithinZone } from '../../domain/domain-name.js';
 import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
@@ -118,6 +119,7 @@ export async function updateRecord(
 }
 
 export async function deleteRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, ifVersion?: string | null): Promise<boolean> {
+  if (!isWithinZone(domain, zone)) throw badInput('domain', `${domain} is not within zone ${zone}`);
   const deps = requireNs1(ctx);
   await writeRecord(ctx, deps, {
     key: { zone, domain, type },

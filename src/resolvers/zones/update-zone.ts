@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../../context.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
 import { findZone } from './merge-zones.js';
@@ -21,6 +21,9 @@ export async function updateZone(
   ns1Settings: Ns1ZoneArgs | null | undefined,
   ifVersion?: string | null,
 ): Promise<UnifiedZone> {
+  const write = toNs1ZoneWrite(ns1Settings);
+  // An empty change would still be a write: NS1 bumps the serial, and BuddyNS falls behind until it transfers.
+  if (Object.keys(write).length === 0) throw badInput('input.ns1', 'give at least one setting to change');
   const deps = requireNs1(ctx);
   await withWriteLock(`${deps.ns1.fingerprint}:${name}`, async () => {
     try {
@@ -29,7 +32,6 @@ export async function updateZone(
       if (ifVersion != null && versionOf(before) !== ifVersion) {
         throw conflict(`zone ${name} changed on NS1 since version ${ifVersion}; read it again and reapply your change`, versionOf(before));
       }
-      const write = toNs1ZoneWrite(ns1Settings);
       await runSteps(
         {
           operation: `updateZone ${name}`,

@@ -59,11 +59,15 @@ describe('records of every type', () => {
     expect(errors?.[0]?.message).toBe('answers[0].rdata[0]: "300.1.1.1" is not an IPv4 address');
   });
 
-  it('refuses a name outside the zone before calling NS1', async () => {
+  it('refuses a name outside the zone before calling NS1, to create, change or delete', async () => {
     const { result, ns1 } = await countUpstreamCalls(h, () =>
-      h.gql(CREATE, { input: { zone: 'example.org', domain: 'www.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }),
+      Promise.all([
+        h.gql(CREATE, { input: { zone: 'example.org', domain: 'www.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'] }] } }),
+        h.gql('mutation { updateRecord(zone: "example.org", domain: "www.example.com", type: A, input: { ttl: 60 }) { id } }'),
+        h.gql('mutation { deleteRecord(zone: "example.org", domain: "www.example.com", type: A) }'),
+      ]),
     );
-    expect(result.errors?.[0]?.message).toBe('domain: www.example.com is not within zone example.org');
+    for (const answer of result) expect(answer.errors?.[0]?.message).toBe('domain: www.example.com is not within zone example.org');
     expect(ns1.total).toBe(0);
   });
 

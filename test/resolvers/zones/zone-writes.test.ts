@@ -72,6 +72,18 @@ describe('deleteZone and updateZone', () => {
     expect(wrong.errors?.[0]?.message).toBe('zone ns1-only.com does not exist on BuddyNS');
   });
 
+  it('refuses a change of no setting before any upstream call: NS1 would still bump the serial', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql('mutation { updateZone(name: "example.com", input: {}) { name } }'),
+        h.gql('mutation { updateZone(name: "example.com", input: { ns1: null }) { name } }'),
+        h.gql('mutation { updateZone(name: "example.com", input: { ns1: {} }) { name } }'),
+      ]),
+    );
+    for (const answer of result) expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ns1' });
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+
   it('updates NS1 settings and the SOA serial moves', async () => {
     const before = await h.gql<{ zone: { ns1: { serial: number } } }>('{ zone(name: "example.com") { ns1 { serial } } }');
     const { data } = await h.gql<{ updateZone: { ns1: { refresh: number; serial: number } } }>(
