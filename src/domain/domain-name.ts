@@ -1,6 +1,19 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 
 const LABEL = /^(?:\*|_?[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)$/;
+// eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
+const ALL_ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Text that may hold names, its Unicode labels in their ASCII form and the rest as it is: "bücher" gives
+ * "xn--bcher-kva", as the name "bücher.de" is known to providers. For searching, where the text need not be a name.
+ */
+export function asciiLabels(text: string): string {
+  return text
+    .split('.')
+    .map((label) => (ALL_ASCII.test(label) ? label : domainToASCII(label) || label))
+    .join('.');
+}
 
 /**
  * ASCII (punycode) lower-case form without the trailing dot, or undefined when the name is not valid.

@@ -28,6 +28,15 @@ describe('NS1 catalogues and search', () => {
     });
   });
 
+  it('finds an IDN zone by the Unicode name the API shows, as by its ASCII form', async () => {
+    const find = async (query: string) =>
+      (await h.gql<{ search: unknown[] }>(`{ search(query: "${query}") { __typename ... on Zone { name } ... on Record { domain } } }`)).data?.search;
+    const ascii = await find('xn--bcher-kva');
+    expect(ascii).toContainEqual({ __typename: 'Zone', name: 'bücher.de' });
+    expect(await find('bücher')).toEqual(ascii);
+    expect(await find('bücher.de')).toEqual(ascii);
+  });
+
   it('restricts to records and honours max', async () => {
     const { data } = await h.gql<{ search: Array<{ __typename: string }> }>('{ search(query: "ns1-only", type: RECORD, max: 3) { __typename } }');
     expect(data?.search).toHaveLength(3);
