@@ -128,7 +128,10 @@ export const MonitorJobInput = builder.inputType('MonitorJobInput', {
     notifyListId: t.id({ description: 'Id of the notification list to notify; without one, no notifications are sent.' }),
     notifyDelay: t.int({ validate: z.number().int().min(0), description: 'Seconds to wait after a failure before notifying; 0 notifies at once.' }),
     notifyRepeat: t.int({
-      validate: z.number().int().min(0),
+      validate: z
+        .number()
+        .int()
+        .refine((seconds) => seconds === 0 || seconds >= 60, 'is 0 for none, else at least 60 seconds'),
       description: 'Seconds between repeated notifications while down; 0 for none, else at least 60 (NS1’s rule).',
     }),
     notifyFailback: t.boolean({ description: 'Notify when the job is up again.' }),

@@ -26,7 +26,7 @@ export const PaymentCardInput = builder.inputType('PaymentCardInput', {
     expMonth: t.int({ required: true, validate: z.number().int().min(1).max(12), description: 'Expiry month, 1 to 12.' }),
     expYear: t.int({
       required: true,
-      validate: z.number().int().min(new Date().getUTCFullYear(), 'the card has expired').max(2100),
+      validate: z.number().int().min(2000).max(2100),
       description: 'Expiry year, four digits, not in the past.',
     }),
     cvc: t.string({ validate: z.string().regex(/^\d{3,4}$/, 'is 3 or 4 digits'), description: 'Security code, 3 or 4 digits.' }),

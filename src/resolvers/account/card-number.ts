@@ -12,3 +12,9 @@ export function checkCardNumber(number: string): void {
   }
   if (sum % 10 !== 0) throw badInput('input.number', 'the card number is not valid (checksum)');
 }
+
+/** A card is good through the last day of its expiry month; one that has expired is refused before NS1 is called. */
+export function checkExpiry(expMonth: number, expYear: number, now = new Date()): void {
+  const year = now.getUTCFullYear();
+  if (expYear < year || (expYear === year && expMonth < now.getUTCMonth() + 1)) throw badInput('input.expYear', 'the card has expired');
+}

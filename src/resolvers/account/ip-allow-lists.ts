@@ -21,13 +21,15 @@ function checkValues(values: string[]): void {
 export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
 
 export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {
-  checkValues(input.values ?? []);
+  const values = input.values;
+  if (!values?.length) throw badInput('input.values', 'a new allow list needs at least one address or range');
+  checkValues(values);
   const { ipAllowLists } = requireNs1(ctx).ns1;
   const name = input.name ?? 'Allow list';
   return createInCollection(ctx, {
     what: 'IP allow list',
     list: () => ipAllowLists.list(),
-    create: () => ipAllowLists.create(name, input.values ?? []),
+    create: () => ipAllowLists.create(name, values),
     isOurs: (list) => list.name === name,
   });
 }

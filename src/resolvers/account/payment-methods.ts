@@ -2,12 +2,13 @@ import type { GatewayContext } from '../../context.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
-import { checkCardNumber } from './card-number.js';
+import { checkCardNumber, checkExpiry } from './card-number.js';
 
 export const paymentMethods = (ctx: GatewayContext) => requireNs1(ctx).ns1.paymentMethods.list();
 
 export function addPaymentMethod(ctx: GatewayContext, input: { number: string; expMonth: number; expYear: number; cvc?: Maybe<string>; name?: Maybe<string> }) {
   checkCardNumber(input.number);
+  checkExpiry(input.expMonth, input.expYear);
   const methods = requireNs1(ctx).ns1.paymentMethods;
   const number = input.number.replace(/[\s-]/g, '');
   return createInCollection(ctx, {

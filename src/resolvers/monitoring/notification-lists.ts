@@ -2,6 +2,7 @@ import type { GatewayContext } from '../../context.js';
 import { ns1NotificationList } from '../../loaders/ns1-ops.js';
 import type { Ns1MonitorJob } from '../../providers/ns1/monitoring.js';
 import type { Ns1Notifier } from '../../providers/ns1/notify-lists.js';
+import { badInput } from '../../errors/gateway-error.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
@@ -14,6 +15,7 @@ export function jobNotifyList(ctx: GatewayContext, job: Ns1MonitorJob) {
 }
 
 export async function createNotificationList(ctx: GatewayContext, name: string, notifiers: Ns1Notifier[]) {
+  if (name.trim() === '') throw badInput('input.name', 'a new notification list needs a name');
   const { notifyLists } = requireNs1(ctx).ns1;
   return createInCollection(ctx, {
     what: 'notification list',

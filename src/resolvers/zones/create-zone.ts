@@ -40,6 +40,8 @@ function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean
 export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Promise<UnifiedZone> {
   const providers = [...new Set(args.providers)];
   if (providers.length === 0) throw badInput('input.providers', 'name at least one provider');
+  // A record may be a wildcard; a zone is delegated by its exact name.
+  if (args.name.startsWith('*')) throw badInput('input.name', `${args.name} is a wildcard, not a zone name`);
   const onNs1 = providers.includes('ns1');
   const onBuddyNs = providers.includes('buddyns');
   if (!onNs1 && args.ns1) throw badInput('input.ns1', 'NS1 settings need NS1 among the providers');

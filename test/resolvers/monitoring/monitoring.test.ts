@@ -108,6 +108,7 @@ describe('monitoring', () => {
       ['{ name: "x", jobType: PING, regions: ["not a region"], config: { host: "h" } }', 'monitoring region'],
       ['{ name: "x", jobType: PING, regions: ["lga"], config: { host: "h" }, rules: [{ key: "rtt", comparison: CONTAINS, value: 5 }] }', 'contains'],
       ['{ name: "x", jobType: PING, config: { host: "h" } }', 'region'],
+      ['{ name: "x", jobType: PING, regions: ["lga"], config: { host: "h" }, notifyRepeat: 30 }', 'at least 60 seconds'],
     ] as const) {
       const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(`mutation { createMonitorJob(input: ${input}) { id } }`));
       expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -39,9 +39,14 @@ describe('createZone', () => {
     });
   });
 
-  it('refuses an empty provider list before any upstream call', async () => {
-    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql(CREATE, { input: { name: 'x.example', providers: [] } }));
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  it('refuses an empty provider list or a wildcard name before any upstream call', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([h.gql(CREATE, { input: { name: 'x.example', providers: [] } }), h.gql(CREATE, { input: { name: '*.wild.example', providers: ['NS1'] } })]),
+    );
+    expect(result.map((r) => r.errors?.[0]?.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.providers' },
+      { code: 'BAD_USER_INPUT', field: 'input.name' },
+    ]);
     expect(ns1.total + buddyns.total).toBe(0);
   });
 });
