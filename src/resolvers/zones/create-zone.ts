@@ -55,6 +55,9 @@ export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Pro
   if (ns1) {
     const settings: Ns1ZoneWrite = toNs1ZoneWrite(args.ns1);
     if (onBuddyNs && !settings.primary && !settings.secondary && !settings.link) settings.primary = { enabled: true, secondaries: [] };
+    if (onBuddyNs && settings.primary?.enabled === false && !settings.secondary) {
+      throw badInput('input.ns1.primary.enabled', 'BuddyNS transfers the zone from NS1, so NS1 must allow transfers');
+    }
     steps.push({
       provider: 'ns1',
       does: `create zone ${name}`,

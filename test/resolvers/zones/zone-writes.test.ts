@@ -14,6 +14,14 @@ describe('createZone', () => {
     });
   });
 
+  it('refuses NS1 settings on both providers that would keep BuddyNS from transferring the zone', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      h.gql(CREATE, { input: { name: 'closed.example', providers: ['NS1', 'BUDDYNS'], ns1: { primary: { enabled: false, secondaries: [] } } } }),
+    );
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ns1.primary.enabled' });
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+
   it('creates on BuddyNS alone with the given master, and on NS1 alone with its settings', async () => {
     const buddy = await h.gql(CREATE, { input: { name: 'b.example', providers: ['BUDDYNS'], buddyns: { master: '203.0.113.8' } } });
     expect(buddy.data).toMatchObject({ createZone: { providers: ['BUDDYNS'], buddyns: { master: '203.0.113.8' } } });
