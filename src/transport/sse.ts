@@ -1,39 +1,16 @@
 import { Readable } from 'node:stream';
-import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import type { Tap, TapConsumer } from '../subscriptions/shared-stream.js';
 import { encodedOnce } from './encoded-once.js';
+import { publicResult } from './public-result.js';
 
 /** yoga's own keep-alive interval; shorter under NODE_ENV=test, as yoga's is. */
 const PING_INTERVAL_MS = globalThis.process?.env?.NODE_ENV === 'test' ? 300 : 12_000;
 
 const PING = Buffer.from(':\n\n');
 const COMPLETE = Buffer.from('event: complete\ndata:\n\n');
-
-const isGraphQLError = (error: unknown): error is { toJSON(): GraphQLFormattedError } =>
-  error instanceof Error && error.name === 'GraphQLError' && typeof (error as { toJSON?: unknown }).toJSON === 'function';
-
-/** An error as yoga writes it: without the `http` and `unexpected` extensions, which are for the server alone. */
-function publicError(error: unknown): unknown {
-  if (!isGraphQLError(error)) return error;
-  const { extensions: all, ...json } = error.toJSON();
-  if (!all) return json;
-  const { http: _http, unexpected: _unexpected, ...extensions } = all;
-  return Object.keys(extensions).length > 0 ? { ...json, extensions } : json;
-}
-
-/** A result as yoga writes it (its `jsonStringifyResultWithoutInternals`). */
-function publicResult(result: ExecutionResult): unknown {
-  if (!result.errors?.length && !result.extensions?.http) return result;
-  const copy: Record<string, unknown> = { ...result };
-  if (result.errors) copy.errors = result.errors.map(publicError);
-  if (result.extensions) {
-    const { http: _http, ...extensions } = result.extensions;
-    copy.extensions = Object.keys(extensions).length > 0 ? extensions : undefined;
-  }
-  return copy;
-}
 
 /**
  * The bytes of a result's `next` event, made once however many streams it goes to. A Buffer, so that a stream

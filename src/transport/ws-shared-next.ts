@@ -4,6 +4,7 @@ import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Tap } from '../subscriptions/shared-stream.js';
 import { encodedOnce } from './encoded-once.js';
+import { publicError } from './public-result.js';
 
 /**
  * While a socket holds more unsent bytes than this, its subscriptions' events go through graphql-ws, which
@@ -41,12 +42,12 @@ function hold(connection: Duplex): void {
 
 /**
  * The `payload` of a `next` message for a result, and the message's closing brace, as UTF-8: encoded once per
- * shared event, for every subscription it goes to. The same payload graphql-ws builds (`errors` as `toJSON`, and
- * absent when there are none).
+ * shared event, for every subscription it goes to. The same payload graphql-ws builds with `onNext` (`errors` as
+ * yoga writes them, and absent when there are none).
  */
 const tailOf = encodedOnce((result) => {
   const { errors, ...resultWithoutErrors } = result;
-  const payload = { ...resultWithoutErrors, ...(errors ? { errors: errors.map((error) => error.toJSON()) } : {}) };
+  const payload = { ...resultWithoutErrors, ...(errors ? { errors: errors.map(publicError) } : {}) };
   return Buffer.from(`${JSON.stringify(payload)}}`);
 });
 

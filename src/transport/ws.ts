@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket } from 'ws';
@@ -11,6 +11,7 @@ import { WEBSOCKET_TRANSPORT } from '../context.js';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
+import { publicError, publicResult } from './public-result.js';
 import { webSocketAdmission } from './ws-admission.js';
 import { refusalOf, settle } from './ws-refusal.js';
 import { createSocketAuth } from './ws-auth.js';
@@ -110,6 +111,9 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
     {
       ...(gateway.trustedDocuments ? { jsonMessageReviver: documentIdOnly } : {}),
       onConnect: (ctx) => auth.onConnect(ctx),
+      // Errors and results as yoga writes them over HTTP: without the `http` extension, which is for the server alone.
+      onError: (_ctx, _id, _payload, errors) => errors.map(publicError) as GraphQLFormattedError[],
+      onNext: (_ctx, _id, _payload, _args, result) => publicResult(result) as FormattedExecutionResult,
       execute: (args) => settle(() => (args.rootValue as EnvelopedRoot).execute(args), refusal),
       // A shared run's results without errors are written by `sharedNextMessages`, past graphql-ws: an `onNext` hook here would not see them.
       subscribe: async (args) => {

@@ -84,6 +84,18 @@ describe('graphql-ws writes and message sizes', () => {
     expect(read.data).toEqual({ record: { shortAnswers: ['192.0.2.7'] } });
   });
 
+  it('writes errors as HTTP responses do, without the extensions that are for the server alone', async () => {
+    await start();
+    const socket = connection();
+    await expect(once(socket, '{ zonez { name } }')).rejects.toEqual([
+      {
+        message: expect.stringMatching(/^Cannot query field "zonez"/) as unknown,
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+  });
+
   it('closes a socket with 1009 on a message past MAX_BODY_BYTES, before it is read whole, even before the connection is acknowledged', async () => {
     const lines = await start({ MAX_BODY_BYTES: '4096' });
     const printed = vi.spyOn(console, 'error');
