@@ -1,4 +1,5 @@
 import { missingScope } from '../auth/forbidden.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Scope } from '../auth/scopes.js';
 import type { GatewayContext } from '../context.js';
 import * as references from '../resolvers/entity-references.js';
@@ -12,44 +13,53 @@ import { ZoneRef } from './zone.js';
 
 /**
  * The types other subgraphs of a company supergraph can extend and refer to, with their keys. References
- * resolve through the same per-request loaders as every other field, after the scope their type needs;
- * a representation of a zone the caller's token does not grant resolves to null.
+ * resolve through the same per-request loaders as every other field; a representation of a zone the caller's
+ * token does not grant resolves to null.
  */
-/** A representation whose type the token may not read resolves to null, with the refusal reported once at `_entities`. */
-function withScope<T>(ctx: GatewayContext, scope: Scope, resolve: () => T): T | null {
-  if (ctx.principal.scopes.has(scope)) return resolve();
-  if (!ctx.partialFailures.some((f) => f.path.length === 1 && f.path[0] === '_entities' && (f.error as Error).message.includes(scope))) {
-    ctx.partialFailures.push({ error: missingScope([scope]), path: ['_entities'] });
-  }
-  return null;
+
+/** The scope each entity type needs, checked for each representation at its own position (`entityRefusal`). */
+const ENTITY_SCOPES: Record<string, Scope> = {
+  Zone: 'dns:read',
+  Record: 'dns:read',
+  MonitorJob: 'monitoring:read',
+  DataSource: 'data:read',
+  DataFeed: 'data:read',
+  Invoice: 'billing:read',
+};
+
+/** FORBIDDEN, naming the scope, for a representation of a type the caller's token may not read (or of a type no scope grants). */
+export function entityRefusal(typename: string, context: unknown): Error | undefined {
+  const scope = ENTITY_SCOPES[typename];
+  if (!scope) return new GatewayError('FORBIDDEN', `Forbidden: no scope grants ${typename} by reference`);
+  return (context as GatewayContext).principal.scopes.has(scope) ? undefined : missingScope([scope]);
 }
 
 builder.asEntity(ZoneRef, {
   key: builder.selection<{ name: string }>('name'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'dns:read', () => references.zoneReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.zoneReference(ctx, ref),
 });
 
 builder.asEntity(RecordRef, {
   key: builder.selection<{ zone: string; domain: string; type: string }>('zone domain type'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'dns:read', () => references.recordReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.recordReference(ctx, ref),
 });
 
 builder.asEntity(MonitorJobRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'monitoring:read', () => references.monitorJobReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.monitorJobReference(ctx, ref),
 });
 
 builder.asEntity(DataSourceRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'data:read', () => references.dataSourceReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.dataSourceReference(ctx, ref),
 });
 
 builder.asEntity(DataFeedRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'data:read', () => references.dataFeedReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.dataFeedReference(ctx, ref),
 });
 
 builder.asEntity(InvoiceRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => withScope(ctx, 'billing:read', () => references.invoiceReference(ctx, ref)),
+  resolveReference: (ref, ctx) => references.invoiceReference(ctx, ref),
 });

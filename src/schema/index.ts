@@ -57,7 +57,7 @@ import './root/data.js';
 import './root/monitoring.js';
 import './root/account.js';
 import './root/subscriptions.js';
-import './entities.js';
+import { entityRefusal } from './entities.js';
 import { builder } from './builder.js';
 import { withRepresentationsAnsweredAlone } from './entity-representations.js';
 
@@ -67,5 +67,6 @@ export function buildSchema() {
       linkUrl: 'https://specs.apollo.dev/federation/v2.6',
       federationDirectives: ['@key', '@shareable', '@external', '@requires', '@provides', '@authenticated', '@requiresScopes'],
     }),
+    entityRefusal,
   );
 }

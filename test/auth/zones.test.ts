@@ -121,7 +121,29 @@ describe('zones per caller', () => {
       },
     );
     expect(data?._entities).toEqual([null, {}]);
-    expect(errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', requiredScopes: ['billing:read'] } });
+    expect(errors?.[0]).toMatchObject({ path: ['_entities', 0], extensions: { code: 'FORBIDDEN', requiredScopes: ['billing:read'] } });
+  });
+
+  it('refuses each representation of a type the token may not read at its own position, before any upstream call', async () => {
+    const dnsOnly = await idp.token('ops', ['dns:read']);
+    const r = [
+      { __typename: 'Invoice', id: '727' },
+      { __typename: 'MonitorJob', id: '52a27d4397d5f07003fdbe7b' },
+      { __typename: 'DataSource', id: 'a53252f9e583c6708331a1da' },
+      { __typename: 'DataFeed', id: '520533b89f782d5b1a10a851' },
+      { __typename: 'Zone', name: 'example.com' },
+    ];
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      ask<{ _entities: unknown[] }>(g.gateway, dnsOnly, 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Zone { name } } }', { r }),
+    );
+    expect(result.data?._entities).toEqual([null, null, null, null, { name: 'example.com' }]);
+    expect(result.errors?.map((e) => [e.path, e.extensions?.requiredScopes])).toEqual([
+      [['_entities', 0], ['billing:read']],
+      [['_entities', 1], ['monitoring:read']],
+      [['_entities', 2], ['data:read']],
+      [['_entities', 3], ['data:read']],
+    ]);
+    expect(Object.keys(ns1.counts).every((call) => call.startsWith('GET /zones'))).toBe(true);
   });
 
   it('filters search results to the granted zones', async () => {
