@@ -1,6 +1,6 @@
 import { missingScope } from '../auth/forbidden.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import type { Scope } from '../auth/scopes.js';
+import { ENTITY_SCOPES } from '../auth/field-rules.js';
 import type { GatewayContext } from '../context.js';
 import * as references from '../resolvers/entity-references.js';
 import { builder } from './builder.js';
@@ -17,17 +17,10 @@ import { ZoneRef } from './zone.js';
  * token does not grant resolves to null.
  */
 
-/** The scope each entity type needs, checked for each representation at its own position (`entityRefusal`). */
-const ENTITY_SCOPES: Record<string, Scope> = {
-  Zone: 'dns:read',
-  Record: 'dns:read',
-  MonitorJob: 'monitoring:read',
-  DataSource: 'data:read',
-  DataFeed: 'data:read',
-  Invoice: 'billing:read',
-};
-
-/** FORBIDDEN, naming the scope, for a representation of a type the caller's token may not read (or of a type no scope grants). */
+/**
+ * FORBIDDEN, naming the scope (`ENTITY_SCOPES`), for a representation of a type the caller's token may not read, or
+ * of a type no scope grants. Checked for each representation at its own position, before it is resolved.
+ */
 export function entityRefusal(typename: string, context: unknown): Error | undefined {
   const scope = ENTITY_SCOPES[typename];
   if (!scope) return new GatewayError('FORBIDDEN', `Forbidden: no scope grants ${typename} by reference`);
