@@ -12,6 +12,8 @@ export interface MutationAudit {
   /** `success`, or the error code in lower case (`forbidden`, `bad_user_input`, `upstream_error`, …). */
   outcome: string;
   error?: string;
+  /** The request's own logger, whose lines carry its `requestId`; the gateway's otherwise. */
+  logger?: Logger | undefined;
 }
 
 export interface AuditLog {
@@ -27,9 +29,9 @@ export function createAuditLog(logger: Logger, registry: Registry): AuditLog {
     registers: [registry],
   });
   return {
-    mutation({ principal, operation, operationName, input, providerWrites, outcome, error }) {
+    mutation({ principal, operation, operationName, input, providerWrites, outcome, error, logger: requestLogger }) {
       mutations.inc({ operation, outcome });
-      logger.info('mutation', {
+      (requestLogger ?? logger).info('mutation', {
         audit: true,
         principal: { id: principal.id, sub: principal.sub ?? null, clientId: principal.clientId ?? null, authenticated: principal.authenticated },
         operation,

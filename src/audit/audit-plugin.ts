@@ -30,6 +30,7 @@ export class PothosAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
           input: redactInput(args),
           providerWrites: writes.slice(from),
           ...outcome,
+          logger: context.logger,
         });
       return (async () => {
         try {

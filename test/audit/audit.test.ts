@@ -40,6 +40,10 @@ describe('audit of mutations', () => {
       outcome: 'success',
     });
     expect(JSON.stringify(g.lines)).not.toContain('4111');
+    // Tied to the request like its other lines: the access line carries the same id.
+    const access = g.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'operation');
+    expect(lines[0]?.requestId).toEqual(expect.any(String));
+    expect(lines[0]?.requestId).toBe(access?.requestId);
   });
 
   it('redacts the secrets of provider configurations: webhook URLs, PagerDuty service keys, access keys, passwords in URLs', async () => {
