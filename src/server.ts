@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const tracing = await startTracing(running.gateway.config);
   const { logger } = running.gateway;
   process.stdout.write(
-    `dnsgraph ready at ${running.url} (GraphiQL in the browser)\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}\n`,
+    `dnsgraph ready at ${running.url}${running.gateway.config.graphiql ? ' (GraphiQL in the browser)' : ''}\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}\n`,
   );
   logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {

@@ -41,6 +41,7 @@ describe('npm start', { timeout: 60_000 }, () => {
     const url = await readyUrl(output);
     expect(output().stdout).toContain('sandbox mode');
     expect(output().stdout).toContain('AUTHENTICATION IS OFF (sandbox mode)');
+    expect(output().stdout).toContain('(GraphiQL in the browser)');
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -50,6 +51,15 @@ describe('npm start', { timeout: 60_000 }, () => {
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
+  });
+
+  it('does not point to GraphiQL when it is off', async () => {
+    const { child, output } = start(['--port', '0'], { GRAPHIQL: 'false' });
+    const url = await readyUrl(output);
+    expect(output().stdout).not.toContain('GraphiQL');
+    expect(await (await fetch(url, { headers: { accept: 'text/html' } })).text()).not.toContain('<html');
+    child.kill('SIGTERM');
+    await once(child, 'exit');
   });
 
   it('refuses to start with a bad setting, naming it', async () => {
