@@ -103,15 +103,12 @@ export class QueuedRateLimiter implements RateLimiter {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.tryAcquire(key)) return GRANTED;
     const now = Date.now();
-    let line = this.lines.get(key);
-    if (line) {
-      const waitMs = this.waitAt(line, line.waiters.length, now);
-      if (waitMs > maxWaitMs) return Promise.reject(new RateBudgetExhausted(waitMs));
-    } else {
-      line = { waiters: [], readyAt: now, timer: undefined, draining: false };
-      this.lines.set(key, line);
-    }
-    const queue = line;
+    const line = this.lines.get(key);
+    // A key paced after a refusal (a provider's Retry-After among them) is ready only when its pace allows.
+    const waitMs = line ? this.waitAt(line, line.waiters.length, now) : this.holdFor(key);
+    if (waitMs > maxWaitMs) return Promise.reject(new RateBudgetExhausted(waitMs));
+    const queue = line ?? { waiters: [], readyAt: now + waitMs, timer: undefined, draining: false };
+    if (!line) this.lines.set(key, queue);
     const granted = new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, until: now + maxWaitMs };
       if (signal) {

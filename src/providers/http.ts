@@ -323,7 +323,10 @@ export class HttpClient {
    */
   private acquireBudget(request: UpstreamRequest, deadline: Deadline | undefined): Promise<void> | undefined {
     const shareKey = this.shares && request.principal ? `${request.rateKey}\u0000${request.principal}` : undefined;
-    if (request.signal?.aborted || deadline?.signal.aborted) return this.waitForBudget(request, deadline, shareKey);
+    // Asked after its operation's deadline (the answer it waited for came too late) or after its caller left: not sent,
+    // and said so, rather than reported as a rate limit it never met.
+    if (deadline?.signal.aborted) return Promise.reject(this.notAsked());
+    if (request.signal?.aborted) return Promise.reject(this.cancelled());
     const shareTaken = shareKey === undefined || this.shares!.tryAcquire(shareKey);
     if (shareTaken && this.limiter.tryAcquire?.(request.rateKey)) return undefined;
     return this.waitForBudget(request, deadline, shareTaken ? undefined : shareKey);
@@ -402,6 +405,18 @@ export class HttpClient {
       status: 0,
       code: 'UPSTREAM_TIMEOUT',
       message: `${this.provider} did not answer before the request deadline`,
+    });
+    refusedHere.add(error);
+    return error;
+  }
+
+  /** The operation's deadline passed before the request was to be sent. */
+  private notAsked(): UpstreamError {
+    const error = new UpstreamError({
+      provider: this.provider,
+      status: 0,
+      code: 'UPSTREAM_TIMEOUT',
+      message: `${this.provider} was not asked: the request deadline had passed`,
     });
     refusedHere.add(error);
     return error;

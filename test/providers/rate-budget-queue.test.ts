@@ -37,6 +37,22 @@ describe('the rate budget queue', () => {
   });
 });
 
+describe('after a provider says when to come back', () => {
+  it('refuses every later request at once with the time still left, not after waiting out its bound', async () => {
+    const limiter = new ClientRateLimiter({ requests: 50, windowMs: 1_000 });
+    await limiter.observe('account', { retryAfterSeconds: 30 });
+    const outcomes = [];
+    for (let i = 0; i < 4; i++) {
+      const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000).unref());
+      outcomes.push(await Promise.race([limiter.acquire('account', 3_000).catch((error: unknown) => error), waited]));
+    }
+    for (const outcome of outcomes) {
+      expect(outcome).toBeInstanceOf(RateBudgetExhausted);
+      expect((outcome as RateBudgetExhausted).waitMs).toBeGreaterThan(25_000);
+    }
+  });
+});
+
 describe('HttpClient budgets', () => {
   const upstream = useThingsUpstream();
 
@@ -57,6 +73,17 @@ describe('HttpClient budgets', () => {
     expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, provider: 'ns1' });
     expect((error as UpstreamError).retryAfterSeconds).toBeGreaterThanOrEqual(59);
     expect((await upstream.control.log()).total).toBe(1);
+    await http.close();
+  });
+
+  it('a request whose operation is past its deadline is not sent, and is UPSTREAM_TIMEOUT, not a rate limit', async () => {
+    const http = client({ rateLimit: { requests: 10, windowMs: 1_000 } });
+    const scope = new OperationScope();
+    scope.startDeadline(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const error = await http.send({ method: 'GET', path: '/things/late', rateKey: 'account', scope }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UPSTREAM_TIMEOUT', provider: 'ns1', message: 'ns1 was not asked: the request deadline had passed' });
+    expect((await upstream.control.log()).total).toBe(0);
     await http.close();
   });
 
