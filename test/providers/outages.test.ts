@@ -220,6 +220,20 @@ describe('degraded BuddyNS lookups', () => {
   });
 });
 
+describe('errors of a degraded health', () => {
+  it('stand where the operation selects the figure left null, under its alias, and not at figures it did not ask for', async () => {
+    await harness.buddyControl.addFault({ path: '/zone/*/status', status: 500, message: 'status backend down' });
+    const gateway = harness.gatewayWith({});
+    const unasked = await execute<{ zone: { health: { complete: boolean } } }>(gateway, '{ zone(name: "example.com") { health { complete } } }');
+    expect(unasked.data?.zone.health.complete).toBe(false);
+    expect((unasked.errors ?? []).map((e) => e.path?.join('.'))).not.toContain('zone.health.transferOk');
+    const aliased = await execute(gateway, '{ zone(name: "example.com") { health { transfers: transferOk ... on ZoneHealth { transferOk } } } }');
+    const paths = (aliased.errors ?? []).map((e) => e.path?.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['zone.health.transfers', 'zone.health.transferOk']));
+    expect(paths).not.toContain('zone.health.delegationOk');
+  });
+});
+
 describe('stale if error', () => {
   it('answers zone lists, details and records from the last good response while NS1 is down, marked as stale', async () => {
     const gateway = harness.gatewayWith({ STALE_IF_ERROR_SECONDS: '300', UPSTREAM_RETRIES: '0' });
