@@ -22,6 +22,8 @@ const LIVE_FIELDS = [
   'Query.zoneImport',
   'Zone.qps',
   'Zone.usage',
+  // Read from BuddyNS's transfer status (transfers, serials in sync, problems).
+  'Zone.health',
   'Record.qps',
   'Record.usage',
   'MonitorJob.status',

@@ -95,7 +95,12 @@ describe('response cache', () => {
   it('keeps live numbers five seconds at most, and is bypassed by Cache-Control: no-cache', async () => {
     const gateway = backends.harness.gatewayWith(CACHED);
     expect((await ask(gateway, ZONES)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 60_000 });
-    for (const live of ['{ stats { qps } }', '{ zone(name: "example.com") { name qps } }', '{ monitorJobs { name status { global { status } } } }']) {
+    for (const live of [
+      '{ stats { qps } }',
+      '{ zone(name: "example.com") { name qps } }',
+      '{ monitorJobs { name status { global { status } } } }',
+      '{ zone(name: "example.com") { health { transferOk } } }',
+    ]) {
       expect((await ask(gateway, live)).extensions?.responseCache).toMatchObject({ didCache: true, ttl: 5_000 });
     }
     await ask(gateway, ZONES);
