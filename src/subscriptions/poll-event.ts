@@ -58,9 +58,23 @@ export function fromPollFailure(failure: PollFailure): Error {
   }
 }
 
-/** The same trouble again (same code from the same provider): subscribers have heard of it already. */
+/** A provider not answering, or answering with a failure of its own: a timeout, a 5xx, its circuit open after them. */
+function isOutage(failure: PollFailure & { kind: 'upstream' }): boolean {
+  return (
+    failure.code === 'UPSTREAM_TIMEOUT' ||
+    failure.code === 'UPSTREAM_UNAVAILABLE' ||
+    (failure.code === 'UPSTREAM_ERROR' && (failure.status === 0 || failure.status >= 500))
+  );
+}
+
+/**
+ * The same trouble again (same code from the same provider, or the same provider's outage going on, its circuit
+ * opening included): subscribers have heard of it already.
+ */
 export function sameFailure(a: PollFailure, b: PollFailure): boolean {
-  if (a.kind === 'upstream' && b.kind === 'upstream') return a.provider === b.provider && a.code === b.code && a.status === b.status;
+  if (a.kind === 'upstream' && b.kind === 'upstream') {
+    return a.provider === b.provider && ((a.code === b.code && a.status === b.status) || (isOutage(a) && isOutage(b)));
+  }
   if (a.kind === 'gateway' && b.kind === 'gateway') return a.code === b.code;
   return a.kind === b.kind && a.message === b.message;
 }
