@@ -11,6 +11,10 @@ import { RecordTypeEnum } from '../record-type.js';
 import { CreateRecordInput, RecordRef, UpdateRecordInput } from '../record.js';
 import { reportAt, staleAt } from '../report-failure.js';
 import { CreateZoneInput, UpdateZoneInput, ZoneRef } from '../zone.js';
+import { z } from 'zod';
+
+/** A version as read from `version`: never empty (leave `ifVersion` out to write whatever is there). */
+const KNOWN_VERSION = z.string().min(1, 'give the version you read, or leave ifVersion out');
 
 builder.queryField('record', (t) =>
   t.field({
@@ -62,7 +66,10 @@ builder.mutationFields((t) => ({
     args: {
       name: t.arg({ type: 'DomainName', required: true }),
       input: t.arg({ type: UpdateZoneInput, required: true }),
-      ifVersion: t.arg.string({ description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.' }),
+      ifVersion: t.arg.string({
+        validate: KNOWN_VERSION,
+        description: 'The NS1 zone `version` the change was made against; CONFLICT when the zone changed since.',
+      }),
     },
     resolve: (_root, args, ctx) => updateZone(ctx, args.name, args.input.ns1, args.ifVersion),
     description:
@@ -87,14 +94,17 @@ builder.mutationFields((t) => ({
     args: {
       ...recordArgs(t),
       input: t.arg({ type: UpdateRecordInput, required: true, description: 'The changes.' }),
-      ifVersion: t.arg.string({ description: 'The `version` the change was made against.' }),
+      ifVersion: t.arg.string({ validate: KNOWN_VERSION, description: 'The `version` the change was made against.' }),
     },
     resolve: (_root, args, ctx) => updateRecord(ctx, args.zone, args.domain, args.type, args.input, args.ifVersion),
     description:
       'Changes an NS1 record and returns it as NS1 now has it. Input is checked first (BAD_USER_INPUT); NOT_FOUND when the record does not exist. With `ifVersion`, refuses with CONFLICT when the record changed since that version was read.',
   }),
   deleteRecord: t.boolean({
-    args: { ...recordArgs(t), ifVersion: t.arg.string({ description: 'The `version` the deletion was decided on; CONFLICT when the record changed since.' }) },
+    args: {
+      ...recordArgs(t),
+      ifVersion: t.arg.string({ validate: KNOWN_VERSION, description: 'The `version` the deletion was decided on; CONFLICT when the record changed since.' }),
+    },
     resolve: (_root, args, ctx) => deleteRecord(ctx, args.zone, args.domain, args.type, args.ifVersion),
     description: 'Deletes an NS1 record; true once NS1 has removed it. NOT_FOUND when the record does not exist; CONFLICT when `ifVersion` no longer matches.',
   }),

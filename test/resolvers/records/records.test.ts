@@ -112,6 +112,19 @@ describe('updating and deleting records', () => {
     expect(data).toMatchObject({ createRecord: { answers: [{ rdata: ['10', 'mail.xn--bcher-kva.de'] }] } });
   });
 
+  it('refuses an empty ifVersion before calling NS1, rather than answering CONFLICT', async () => {
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql('mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { ttl: 60 }, ifVersion: "") { id } }'),
+        h.gql('mutation { deleteRecord(zone: "example.com", domain: "example.com", type: A, ifVersion: "") }'),
+        h.gql('mutation { updateZone(name: "example.com", input: { ns1: { ttl: 60 } }, ifVersion: "") { name } }'),
+      ]),
+    );
+    for (const answer of result) expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result[0]?.errors?.[0]?.message).toContain('give the version you read');
+    expect(ns1.total).toBe(0);
+  });
+
   it('deletes a record, then answers NOT_FOUND for it', async () => {
     expect((await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }')).data).toEqual({ deleteRecord: true });
     const again = await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }');
