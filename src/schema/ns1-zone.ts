@@ -3,6 +3,7 @@ import type { Ns1SecondaryServer, Ns1ZoneDetail } from '../providers/ns1/zones.j
 import { versionOf } from '../resolvers/version.js';
 import { writeOnlySecrets } from '../resolvers/write-only.js';
 import { builder } from './builder.js';
+import { emptyAsNull } from '../resolvers/empty-as-null.js';
 
 const SecondaryServerRef = builder.objectRef<Ns1SecondaryServer>('Ns1SecondaryServer').implement({
   description: 'A secondary that may transfer the zone from NS1, and is notified of changes.',
@@ -87,7 +88,12 @@ export const Ns1ZoneRef = builder.objectRef<Ns1ZoneDetail>('Ns1Zone').implement(
       resolve: (z) => z.secondary,
       description: 'Set when NS1 slaves the zone from an external primary; null for a zone NS1 is primary for.',
     }),
-    meta: t.expose('meta', { type: 'JSONObject', nullable: true, description: 'Zone-level metadata, as NS1 sends it; null when none.' }),
+    meta: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      resolve: (zone) => emptyAsNull(zone.meta),
+      description: 'Zone-level metadata, as NS1 sends it; null when none.',
+    }),
     version: t.string({ description: 'Opaque; changes whenever the zone does. Pass it as `ifVersion` to updateZone.', resolve: (z) => versionOf(z) }),
   }),
 });

@@ -1,5 +1,6 @@
 import type { Ns1Answer, Ns1Record } from '../providers/ns1/records.js';
 import { builder } from './builder.js';
+import { emptyAsNull } from '../resolvers/empty-as-null.js';
 
 export const FeedPointerRef = builder.objectRef<{ source: string; feed: string }>('FeedPointer').implement({
   description: 'A data feed that sets a metadata value of an answer.',
@@ -46,7 +47,12 @@ export const FilterRef = builder.objectRef<Ns1Record['filters'][number]>('Filter
     filter: t.exposeString('filter', {
       description: 'The filter’s key, e.g. "up", "geotarget_regional", "weighted_shuffle" (see Query.filterTypes).',
     }),
-    config: t.expose('config', { type: 'JSONObject', nullable: true, description: 'The filter’s options; null when it has none.' }),
+    config: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      resolve: (filter) => emptyAsNull(filter.config),
+      description: 'The filter’s options; null when it has none.',
+    }),
     disabled: t.exposeBoolean('disabled', { nullable: true, description: 'Whether this step is skipped; null when NS1 does not say.' }),
   }),
 });

@@ -4,6 +4,7 @@ import type { Ns1RecordSummary } from '../providers/ns1/zones.js';
 import { requireNs1 } from '../resolvers/providers.js';
 import { fullRecord, recordUsage, recordVersion } from '../resolvers/records/record-fields.js';
 import { builder } from './builder.js';
+import { emptyAsNull } from '../resolvers/empty-as-null.js';
 import { AnswerInput, AnswerRef, FilterInput, FilterRef, RegionInput, RegionRef } from './record-parts.js';
 import { RecordTypeEnum } from './record-type.js';
 import { StatsPeriodEnum } from './stats-period.js';
@@ -42,7 +43,7 @@ export const RecordRef = builder.objectRef<Ns1RecordSummary | Ns1Record>('Record
     meta: t.field({
       type: 'JSONObject',
       nullable: true,
-      resolve: async (r, _a, ctx) => (await fullRecord(ctx, r)).meta,
+      resolve: async (r, _a, ctx) => emptyAsNull((await fullRecord(ctx, r)).meta),
       description: 'Record-level metadata; null when none. Loads the whole record.',
     }),
     useClientSubnet: t.boolean({

@@ -125,6 +125,14 @@ describe('updating and deleting records', () => {
     expect(ns1.total).toBe(0);
   });
 
+  it('answers null, not an empty object, for metadata and filter options that are not there', async () => {
+    await h.gql('mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { filters: [{ filter: "shuffle" }], meta: {} }) { id } }');
+    const { data } = await h.gql(
+      '{ record(zone: "example.com", domain: "example.com", type: A) { meta filters { config } } zone(name: "example.com") { ns1 { meta } } }',
+    );
+    expect(data).toEqual({ record: { meta: null, filters: [{ config: null }] }, zone: { ns1: { meta: null } } });
+  });
+
   it('deletes a record, then answers NOT_FOUND for it', async () => {
     expect((await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }')).data).toEqual({ deleteRecord: true });
     const again = await h.gql('mutation { deleteRecord(zone: "example.com", domain: "www.example.com", type: CNAME) }');
