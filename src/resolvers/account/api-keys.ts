@@ -3,7 +3,7 @@ import { orNull } from '../../loaders/or-null.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createApiKeyVerified } from './create-api-key.js';
-import { permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface ApiKeyArgs {
   name?: Maybe<string>;
@@ -21,11 +21,10 @@ export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
   });
 }
 
-export function updateApiKey(ctx: GatewayContext, id: string, input: ApiKeyArgs) {
-  return requireNs1(ctx).ns1.apiKeys.update(
-    id,
-    omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
-  );
+export async function updateApiKey(ctx: GatewayContext, id: string, input: ApiKeyArgs) {
+  const keys = requireNs1(ctx).ns1.apiKeys;
+  const change = omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) });
+  return keys.update(id, await completed(change, () => keys.get(id)));
 }
 
 export async function deleteApiKey(ctx: GatewayContext, id: string): Promise<boolean> {

@@ -11,3 +11,22 @@ export function permissionsChange(input: PermissionFlags): DeepPartial<Ns1Permis
   for (const [group, flags] of Object.entries(input)) if (flags) out[group] = omitNulls(flags);
   return out;
 }
+
+/**
+ * The flags given laid over the ones in force: NS1 replaces the whole permissions object on an update, so flags
+ * left out of a change would otherwise be switched off.
+ */
+export function overCurrent(current: Ns1Permissions, change: DeepPartial<Ns1Permissions>): DeepPartial<Ns1Permissions> {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [group, flags] of Object.entries(change)) merged[group] = { ...(current as Record<string, object | undefined>)[group], ...flags };
+  return merged as DeepPartial<Ns1Permissions>;
+}
+
+/** A change's permissions made whole from the holder's current ones, read only when the change has any. */
+export async function completed<T extends { permissions?: DeepPartial<Ns1Permissions> }>(
+  change: T,
+  current: () => Promise<{ permissions: Ns1Permissions }>,
+): Promise<T> {
+  if (!change.permissions) return change;
+  return { ...change, permissions: overCurrent((await current()).permissions, change.permissions) };
+}

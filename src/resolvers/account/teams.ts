@@ -3,7 +3,7 @@ import { ns1Team } from '../../loaders/ns1-ops.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
-import { permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface TeamArgs {
   name?: Maybe<string>;
@@ -30,8 +30,10 @@ export function createTeam(ctx: GatewayContext, input: TeamArgs) {
   });
 }
 
-export function updateTeam(ctx: GatewayContext, id: string, input: TeamArgs) {
-  return requireNs1(ctx).ns1.teams.update(id, omitNulls({ name: input.name, permissions: permissionsChange(input.permissions) }));
+export async function updateTeam(ctx: GatewayContext, id: string, input: TeamArgs) {
+  const ns1Teams = requireNs1(ctx).ns1.teams;
+  const change = omitNulls({ name: input.name, permissions: permissionsChange(input.permissions) });
+  return ns1Teams.update(id, await completed(change, () => ns1Teams.get(id)));
 }
 
 export async function deleteTeam(ctx: GatewayContext, id: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { Ns1User, Ns1UserWrite } from '../../providers/ns1/people.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createAtKey } from '../writes/verified-create.js';
-import { permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 /** A User of the schema from an NS1 account user. */
 function ns1UserShape(user: Ns1User) {
@@ -50,7 +50,8 @@ export async function createUser(ctx: GatewayContext, username: string, args: Us
 }
 
 export async function updateUser(ctx: GatewayContext, username: string, args: UserArgs) {
-  return ns1UserShape(await requireNs1(ctx).ns1.users.update(username, userWrite(args)));
+  const ns1Users = requireNs1(ctx).ns1.users;
+  return ns1UserShape(await ns1Users.update(username, await completed(userWrite(args), () => ns1Users.get(username))));
 }
 
 export async function deleteUser(ctx: GatewayContext, username: string): Promise<boolean> {

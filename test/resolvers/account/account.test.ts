@@ -136,6 +136,26 @@ describe('account writes', () => {
     expect((await h.gql('mutation { deletePaymentMethod(id: "5a1b2c3d4e5f60718293a4b5") }')).data).toEqual({ deletePaymentMethod: true });
   });
 
+  it('keeps the permission flags a change leaves out, for API keys, users and teams alike', async () => {
+    const granted = '{ dns: { viewZones: true, zonesAllowByDefault: false, zonesAllow: ["example.com"] } }';
+    const read = '{ permissions { dns { viewZones zonesAllow } account { viewInvoices } } }';
+    const kept = { permissions: { dns: { viewZones: true, zonesAllow: ['example.com'] }, account: { viewInvoices: true } } };
+    const key = await h.gql<{ createApiKey: { apiKey: { id: string } } }>(
+      `mutation { createApiKey(input: { name: "keep", permissions: ${granted} }) { apiKey { id } } }`,
+    );
+    const keyId = key.data!.createApiKey.apiKey.id;
+    const updatedKey = await h.gql(`mutation { updateApiKey(id: "${keyId}", input: { permissions: { account: { viewInvoices: true } } }) ${read} }`);
+    expect(updatedKey.data).toEqual({ updateApiKey: kept });
+    await h.gql(`mutation { createUser(username: "keep.user", input: { name: "Keep", email: "keep@example.com", permissions: ${granted} }) { username } }`);
+    const updatedUser = await h.gql(`mutation { updateUser(username: "keep.user", input: { permissions: { account: { viewInvoices: true } } }) ${read} }`);
+    expect(updatedUser.data).toEqual({ updateUser: kept });
+    const team = await h.gql<{ createTeam: { id: string } }>(`mutation { createTeam(input: { name: "keepers", permissions: ${granted} }) { id } }`);
+    const updatedTeam = await h.gql(
+      `mutation { updateTeam(id: "${team.data!.createTeam.id}", input: { permissions: { account: { viewInvoices: true } } }) ${read} }`,
+    );
+    expect(updatedTeam.data).toEqual({ updateTeam: kept });
+  });
+
   it('refuses bad input before calling NS1', async () => {
     for (const [mutation, field] of [
       ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],
