@@ -19,7 +19,7 @@ export function permissionsChange(input: PermissionFlags): DeepPartial<Ns1Permis
 export function overCurrent(current: Ns1Permissions, change: DeepPartial<Ns1Permissions>): DeepPartial<Ns1Permissions> {
   const merged: Record<string, unknown> = { ...current };
   for (const [group, flags] of Object.entries(change)) merged[group] = { ...(current as Record<string, object | undefined>)[group], ...flags };
-  return merged as DeepPartial<Ns1Permissions>;
+  return merged;
 }
 
 /** A change's permissions made whole from the holder's current ones, read only when the change has any. */
