@@ -64,6 +64,10 @@ export const DataFeedInput = builder.inputType('DataFeedInput', {
       validate: nameRule,
       description: 'Display name, 1 to 255 characters; required to create a feed.',
     }),
-    config: t.field({ type: 'JSONObject', description: 'The source type\'s feed configuration, e.g. {"label": "web-east"}.' }),
+    config: t.field({
+      type: 'JSONObject',
+      description:
+        'The source type\'s feed configuration, e.g. {"label": "web-east"}; on update, in place of the old one, a secret sent back as it reads ("********") keeping its value.',
+    }),
   }),
 });

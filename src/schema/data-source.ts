@@ -49,6 +49,9 @@ export const UpdateDataSourceInput = builder.inputType('UpdateDataSourceInput', 
   description: 'Changes to a data source; fields left out stay as they are.',
   fields: (t) => ({
     name: t.string({ validate: nameRule, description: 'New display name, 1 to 255 characters.' }),
-    config: t.field({ type: 'JSONObject', description: 'New options of the source type.' }),
+    config: t.field({
+      type: 'JSONObject',
+      description: 'New options of the source type, in place of the old ones; a secret sent back as it reads ("********") keeps its value.',
+    }),
   }),
 });

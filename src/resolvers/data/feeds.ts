@@ -7,6 +7,7 @@ import type { Ns1Record } from '../../providers/ns1/records.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
+import { withSecretsKept } from '../write-only.js';
 import { createInCollection } from '../writes/verified-create.js';
 import { afterWrite } from './sources.js';
 
@@ -47,16 +48,15 @@ export function createDataFeed(ctx: GatewayContext, sourceId: string, input: { n
   );
 }
 
-export function updateDataFeed(
+export async function updateDataFeed(
   ctx: GatewayContext,
   sourceId: string,
   feedId: string,
   input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> },
 ) {
-  return afterWrite(
-    ctx,
-    requireNs1(ctx).ns1.dataFeeds.update(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
-  );
+  const feeds = requireNs1(ctx).ns1.dataFeeds;
+  const config = input.config ? await withSecretsKept(input.config, () => feeds.get(sourceId, feedId)) : undefined;
+  return afterWrite(ctx, feeds.update(sourceId, feedId, { ...(input.name ? { name: input.name } : {}), ...(config ? { config } : {}) }));
 }
 
 export async function deleteDataFeed(ctx: GatewayContext, sourceId: string, feedId: string): Promise<boolean> {

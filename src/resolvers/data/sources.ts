@@ -3,6 +3,7 @@ import { badInput } from '../../errors/gateway-error.js';
 import { forgetNs1Sources } from '../../loaders/ns1-ops.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
+import { withSecretsKept } from '../write-only.js';
 import { createInCollection } from '../writes/verified-create.js';
 
 /** After a write the next read must see it: the request's sources (and their feeds) are read again. */
@@ -27,11 +28,10 @@ export function createDataSource(ctx: GatewayContext, input: { name: string; sou
   );
 }
 
-export function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
-  return afterWrite(
-    ctx,
-    requireNs1(ctx).ns1.dataSources.update(id, { ...(input.name ? { name: input.name } : {}), ...(input.config ? { config: input.config } : {}) }),
-  );
+export async function updateDataSource(ctx: GatewayContext, id: string, input: { name?: Maybe<string>; config?: Maybe<Record<string, unknown>> }) {
+  const sources = requireNs1(ctx).ns1.dataSources;
+  const config = input.config ? await withSecretsKept(input.config, () => sources.get(id)) : undefined;
+  return afterWrite(ctx, sources.update(id, { ...(input.name ? { name: input.name } : {}), ...(config ? { config } : {}) }));
 }
 
 export async function deleteDataSource(ctx: GatewayContext, id: string): Promise<boolean> {

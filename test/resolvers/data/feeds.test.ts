@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countUpstreamCalls, useHarness } from '../../support/harness.js';
+import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
 
 const h = useHarness();
 
@@ -115,5 +116,36 @@ describe('data sources and feeds', () => {
     const { result, ns1 } = await countUpstreamCalls(h, () => h.gql('mutation ($s: ID!) { publishFeedData(sourceId: $s, data: {}) }', { s: SOURCE }));
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(ns1.total).toBe(0);
+  });
+});
+
+describe('secrets of a data source', () => {
+  const upstreamConfig = async (id: string) => {
+    const response = await fetch(`${h.ns1.baseUrl}/data/sources/${id}`, { headers: { 'x-nsone-key': ns1SandboxKeys().admin } });
+    return ((await response.json()) as { config: Record<string, unknown> }).config;
+  };
+
+  it('keeps a secret sent back as it reads, while the option beside it changes', async () => {
+    const created = await h.gql<{ createDataSource: { id: string; config: Record<string, unknown> } }>(
+      'mutation { createDataSource(input: { name: "monitis", sourceType: "monitis", config: { api_key: "KEEP-ME", secret_key: "OLD" } }) { id config } }',
+    );
+    const { id, config } = created.data!.createDataSource;
+    expect(config).toEqual({ api_key: '********', secret_key: '********' });
+    const updated = await h.gql(`mutation { updateDataSource(id: "${id}", input: { config: { api_key: "********", secret_key: "NEW" } }) { config } }`);
+    expect(updated.errors).toBeUndefined();
+    expect(await upstreamConfig(id)).toEqual({ api_key: 'KEEP-ME', secret_key: 'NEW' });
+  });
+
+  it('refuses a mask where no secret is set, before writing', async () => {
+    const created = await h.gql<{ createDataSource: { id: string } }>(
+      'mutation { createDataSource(input: { name: "half", sourceType: "monitis", config: { secret_key: "S" } }) { id } }',
+    );
+    const id = created.data!.createDataSource.id;
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql(`mutation { updateDataSource(id: "${id}", input: { config: { api_key: "********", secret_key: "S2" } }) { id } }`),
+    );
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.config.api_key' });
+    expect(Object.keys(ns1.counts).filter((call) => !call.startsWith('GET'))).toEqual([]);
+    expect(await upstreamConfig(id)).toEqual({ secret_key: 'S' });
   });
 });
