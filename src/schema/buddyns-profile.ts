@@ -14,7 +14,7 @@ export const BuddyNsProfileRef = builder.objectRef<BuddyNsProfile>('BuddyNsProfi
 export const BuddyNsProfileInput = builder.inputType('BuddyNsProfileInput', {
   description: 'Changes to the BuddyNS profile; fields left out stay as they are.',
   fields: (t) => ({
-    mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567".' }),
+    mobileNumber: t.string({ description: 'ITU-T E.123 international notation, e.g. "+1 555 123 4567"; "" removes the number.' }),
     cpanelIntegration: t.boolean({ description: 'Turn the BuddyNS cPanel integration on or off.' }),
   }),
 });

@@ -21,8 +21,14 @@ export const UsageWarningsRef = builder.objectRef<Ns1UsageWarnings>('UsageWarnin
 
 const percent = z.number().int().min(0).max(100);
 
+/** Both thresholds given: the first below the second (NS1's rule). With one given, NS1 checks it against the other. */
+const thresholdsInOrder = z
+  .object({ warning1: z.number().nullish(), warning2: z.number().nullish() })
+  .refine((w) => w.warning1 == null || w.warning2 == null || w.warning1 < w.warning2, { message: 'must be below warning2', path: ['warning1'] });
+
 const UsageWarningInput = builder.inputType('UsageWarningInput', {
   description: 'Overage warnings for queries or records; fields left out stay as they are.',
+  validate: thresholdsInOrder,
   fields: (t) => ({
     sendWarnings: t.boolean({ description: 'Send these warnings.' }),
     warning1: t.int({ validate: percent, description: 'First threshold, percent of the plan (0 to 100); NS1 wants it below warning2.' }),

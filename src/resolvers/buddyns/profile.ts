@@ -12,5 +12,6 @@ export async function updateBuddyNsProfile(ctx: GatewayContext, change: BuddyNsP
   if (change.mobileNumber !== undefined && change.mobileNumber !== '' && !E123.test(change.mobileNumber.trim())) {
     throw badInput('input.mobileNumber', `"${change.mobileNumber}" is not in ITU-T E.123 international notation, e.g. "+1 555 123 4567"`);
   }
+  if (Object.values(change).every((value) => value === undefined || value === null)) throw badInput('input', 'give at least one setting to change');
   return requireBuddyNs(ctx).buddyns.profile.update(change);
 }

@@ -164,6 +164,7 @@ describe('account writes', () => {
       ['mutation { createUser(username: "x y", input: { name: "X", email: "x@example.com" }) { username } }', 'username'],
       ['mutation { createUser(username: "xy", input: { name: "X", email: "not-an-email" }) { username } }', 'email'],
       ['mutation { updateUsageWarnings(input: { queries: { warning1: 150 } }) { queries { warning1 } } }', 'warning1'],
+      ['mutation { updateUsageWarnings(input: { records: { warning1: 70, warning2: 60 } }) { records { warning1 } } }', 'input.records.warning1'],
       [`mutation { addPaymentMethod(input: { number: "4111111111111111", expMonth: 12, expYear: ${new Date().getUTCFullYear() - 1} }) { id } }`, 'expired'],
       ['mutation { createIpAllowList(input: { name: "empty" }) { id } }', 'input.values'],
       ['mutation { createNotificationList(input: { notifiers: [] }) { id } }', 'input.name'],

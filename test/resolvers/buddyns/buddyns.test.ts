@@ -63,6 +63,7 @@ describe('bad input is refused before any upstream call', () => {
     ['an invalid domain name', 'mutation { syncZone(name: "bad name") }', 'is not a valid domain name'],
     ['an invalid master address', 'mutation { setBuddyNsMaster(name: "example.com", master: "300.1.2.3") { master } }', 'IP'],
     ['an invalid mobile number', 'mutation { updateBuddyNsProfile(input: { mobileNumber: "555-1234" }) { mobileNumber } }', 'ITU-T E.123'],
+    ['a profile change with nothing in it', 'mutation { updateBuddyNsProfile(input: {}) { mobileNumber } }', 'give at least one setting'],
   ];
   for (const [what, query, message] of cases) {
     it(`${what}`, async () => {
