@@ -17,6 +17,8 @@ export const ApiKeyRef = builder.objectRef<Ns1ApiKey>('ApiKey').implement({
     }),
     permissions: t.field({ type: PermissionsRef, description: 'What the key may do.', resolve: (k) => k.permissions }),
     lastAccessAt: t.expose('lastAccessAt', { type: 'DateTime', nullable: true, description: 'When the key was last used; null if never.' }),
+    ipWhitelist: t.exposeStringList('ipWhitelist', { description: 'The addresses and CIDR blocks the key may be used from; empty for any.' }),
+    ipWhitelistStrict: t.exposeBoolean('ipWhitelistStrict', { description: 'Whether only the whitelisted addresses may use the key.' }),
   }),
 });
 
@@ -34,5 +36,7 @@ export const ApiKeyInput = builder.inputType('ApiKeyInput', {
     name: t.string({ validate: nameRule, description: 'Display name, 1 to 255 characters; "API key" when a new key has none.' }),
     teamIds: t.idList({ description: 'Ids of the teams the key belongs to; replaces the key’s teams.' }),
     permissions: t.field({ type: PermissionsInput, description: 'The key’s own permission flags.' }),
+    ipWhitelist: t.stringList({ description: 'Addresses and CIDR blocks the key may be used from, e.g. ["192.0.2.7", "198.51.100.0/24"]; [] for any.' }),
+    ipWhitelistStrict: t.boolean({ description: 'Only the whitelisted addresses may use the key.' }),
   }),
 });

@@ -47,6 +47,16 @@ export const UserRef = builder.objectRef<UserShape>('User').implement({
     }),
     permissions: t.field({ type: PermissionsRef, nullable: true, description: 'NS1.', resolve: (u) => u.ns1?.permissions ?? null }),
     notifyBilling: t.boolean({ nullable: true, description: 'NS1: receives billing notifications.', resolve: (u) => u.ns1?.notifyBilling ?? null }),
+    ipWhitelist: t.stringList({
+      nullable: true,
+      description: 'NS1: the addresses and CIDR blocks the user may sign in from; empty for any. Null for BuddyNS.',
+      resolve: (u) => u.ns1?.ipWhitelist ?? null,
+    }),
+    ipWhitelistStrict: t.boolean({
+      nullable: true,
+      description: 'NS1: whether only the whitelisted addresses may be used. Null for BuddyNS.',
+      resolve: (u) => u.ns1?.ipWhitelistStrict ?? null,
+    }),
   }),
 });
 
@@ -58,5 +68,7 @@ export const UserInput = builder.inputType('UserInput', {
     teamIds: t.idList({ description: 'Ids of the teams the user belongs to; replaces the user’s teams.' }),
     notifyBilling: t.boolean({ description: 'Send the user billing notifications.' }),
     permissions: t.field({ type: PermissionsInput, description: 'The user’s own permission flags.' }),
+    ipWhitelist: t.stringList({ description: 'Addresses and CIDR blocks the user may sign in from, e.g. ["192.0.2.7", "198.51.100.0/24"]; [] for any.' }),
+    ipWhitelistStrict: t.boolean({ description: 'Only the whitelisted addresses may be used.' }),
   }),
 });

@@ -14,6 +14,8 @@ const userSchema = z
     notify: z.object({ billing: z.boolean().nullish() }).nullish(),
     last_access: unixDate,
     permissions: permissionsSchema,
+    ip_whitelist: z.array(z.string()).nullish(),
+    ip_whitelist_strict: z.boolean().nullish(),
   })
   .transform((u) => ({
     username: u.username,
@@ -23,10 +25,28 @@ const userSchema = z
     notifyBilling: u.notify?.billing ?? null,
     lastAccessAt: u.last_access,
     permissions: u.permissions,
+    ipWhitelist: u.ip_whitelist ?? [],
+    ipWhitelistStrict: u.ip_whitelist_strict ?? false,
   }));
 
-const keyFields = z.object({ id: z.string(), name: z.string(), teams: z.array(z.string()).nullish(), last_access: unixDate, permissions: permissionsSchema });
-const toKey = (k: z.output<typeof keyFields>) => ({ id: k.id, name: k.name, teamIds: k.teams ?? [], lastAccessAt: k.last_access, permissions: k.permissions });
+const keyFields = z.object({
+  id: z.string(),
+  name: z.string(),
+  teams: z.array(z.string()).nullish(),
+  last_access: unixDate,
+  permissions: permissionsSchema,
+  ip_whitelist: z.array(z.string()).nullish(),
+  ip_whitelist_strict: z.boolean().nullish(),
+});
+const toKey = (k: z.output<typeof keyFields>) => ({
+  id: k.id,
+  name: k.name,
+  teamIds: k.teams ?? [],
+  lastAccessAt: k.last_access,
+  permissions: k.permissions,
+  ipWhitelist: k.ip_whitelist ?? [],
+  ipWhitelistStrict: k.ip_whitelist_strict ?? false,
+});
 const apiKeySchema = keyFields.transform(toKey);
 const createdKeySchema = keyFields.extend({ key: z.string() }).transform((k) => ({ apiKey: toKey(k), secret: k.key }));
 
@@ -37,7 +57,13 @@ export type Ns1ApiKey = z.output<typeof apiKeySchema>;
 export type Ns1CreatedApiKey = z.output<typeof createdKeySchema>;
 export type Ns1Team = z.output<typeof teamSchema>;
 
-export interface Ns1UserWrite {
+/** Who may use a user's login or an API key: addresses and CIDR blocks, and whether only they may. */
+export interface Ns1IpWhitelistWrite {
+  ipWhitelist?: string[];
+  ipWhitelistStrict?: boolean;
+}
+
+export interface Ns1UserWrite extends Ns1IpWhitelistWrite {
   name?: string;
   email?: string;
   teamIds?: string[];
@@ -45,11 +71,13 @@ export interface Ns1UserWrite {
   permissions?: DeepPartial<Ns1Permissions>;
 }
 
-export interface Ns1ApiKeyWrite {
+export interface Ns1ApiKeyWrite extends Ns1IpWhitelistWrite {
   name: string;
   teamIds?: string[];
   permissions?: DeepPartial<Ns1Permissions>;
 }
+
+const ipWhitelistBody = (input: Ns1IpWhitelistWrite) => ({ ip_whitelist: input.ipWhitelist, ip_whitelist_strict: input.ipWhitelistStrict });
 
 export interface Ns1TeamWrite {
   name: string;
@@ -66,6 +94,7 @@ function userBody(username: string | undefined, input: Ns1UserWrite): Record<str
     teams: input.teamIds,
     notify: input.notifyBilling === undefined ? undefined : { billing: input.notifyBilling },
     permissions: permissionsChange(input.permissions),
+    ...ipWhitelistBody(input),
   });
 }
 
@@ -117,12 +146,12 @@ export class Ns1ApiKeys {
 
   /** The secret is in this answer only: NS1 never shows it again. */
   create(input: Ns1ApiKeyWrite): Promise<Ns1CreatedApiKey> {
-    const json = { name: input.name, teams: input.teamIds ?? [], permissions: permissionsBody(input.permissions ?? {}) };
+    const json = defined({ name: input.name, teams: input.teamIds ?? [], permissions: permissionsBody(input.permissions ?? {}), ...ipWhitelistBody(input) });
     return this.api.call(createWithPut('/account/apikeys', { json }), createdKeySchema, 'created API key');
   }
 
   update(id: string, input: Partial<Ns1ApiKeyWrite>): Promise<Ns1ApiKey> {
-    const json = defined({ name: input.name, teams: input.teamIds, permissions: permissionsChange(input.permissions) });
+    const json = defined({ name: input.name, teams: input.teamIds, permissions: permissionsChange(input.permissions), ...ipWhitelistBody(input) });
     return this.api.call({ method: 'POST', path: encodePath('account', 'apikeys', id), json }, apiKeySchema, 'API key');
   }
 

@@ -3,12 +3,21 @@ import { orNull } from '../../loaders/or-null.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createApiKeyVerified } from './create-api-key.js';
+import { checkAddresses } from './ip-allow-lists.js';
 import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface ApiKeyArgs {
   name?: Maybe<string>;
   teamIds?: Maybe<Array<string | number>>;
   permissions?: PermissionFlags;
+  ipWhitelist?: Maybe<string[]>;
+  ipWhitelistStrict?: Maybe<boolean>;
+}
+
+/** The whitelist as NS1 takes it, its addresses checked first. */
+function whitelistOf(input: ApiKeyArgs) {
+  if (input.ipWhitelist) checkAddresses(input.ipWhitelist, 'input.ipWhitelist');
+  return omitNulls({ ipWhitelist: input.ipWhitelist, ipWhitelistStrict: input.ipWhitelistStrict });
 }
 
 export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.apiKeys.list();
@@ -18,12 +27,16 @@ export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
   return createApiKeyVerified(ctx, {
     name: input.name ?? 'API key',
     ...omitNulls({ teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
+    ...whitelistOf(input),
   });
 }
 
 export async function updateApiKey(ctx: GatewayContext, id: string, input: ApiKeyArgs) {
   const keys = requireNs1(ctx).ns1.apiKeys;
-  const change = omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) });
+  const change = {
+    ...omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
+    ...whitelistOf(input),
+  };
   return keys.update(id, await completed(change, () => keys.get(id)));
 }
 

@@ -12,11 +12,14 @@ export interface IpAllowListArgs {
 
 const addressOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 
-function checkValues(values: string[]): void {
+/** Each value an IP address or CIDR range, or BAD_USER_INPUT naming the first that is not. */
+export function checkAddresses(values: string[], field: string): void {
   for (const [i, value] of values.entries()) {
-    if (!addressOrRange.safeParse(value).success) throw badInput(`input.values[${i}]`, `"${value}" is not an IP address or CIDR range`);
+    if (!addressOrRange.safeParse(value).success) throw badInput(`${field}[${i}]`, `"${value}" is not an IP address or CIDR range`);
   }
 }
+
+const checkValues = (values: string[]): void => checkAddresses(values, 'input.values');
 
 export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
 

@@ -5,6 +5,7 @@ import type { Ns1User, Ns1UserWrite } from '../../providers/ns1/people.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createAtKey } from '../writes/verified-create.js';
+import { checkAddresses } from './ip-allow-lists.js';
 import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 /** A User of the schema from an NS1 account user. */
@@ -27,9 +28,12 @@ export interface UserArgs {
   teamIds?: Maybe<Array<string | number>>;
   notifyBilling?: Maybe<boolean>;
   permissions?: PermissionFlags;
+  ipWhitelist?: Maybe<string[]>;
+  ipWhitelistStrict?: Maybe<boolean>;
 }
 
 function userWrite(args: UserArgs): Ns1UserWrite {
+  if (args.ipWhitelist) checkAddresses(args.ipWhitelist, 'input.ipWhitelist');
   const permissions = permissionsChange(args.permissions);
   return {
     ...(args.name ? { name: args.name } : {}),
@@ -37,6 +41,8 @@ function userWrite(args: UserArgs): Ns1UserWrite {
     ...(args.teamIds ? { teamIds: args.teamIds.map(String) } : {}),
     ...(args.notifyBilling != null ? { notifyBilling: args.notifyBilling } : {}),
     ...(permissions ? { permissions } : {}),
+    ...(args.ipWhitelist ? { ipWhitelist: args.ipWhitelist } : {}),
+    ...(args.ipWhitelistStrict != null ? { ipWhitelistStrict: args.ipWhitelistStrict } : {}),
   };
 }
 

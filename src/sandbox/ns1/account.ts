@@ -16,6 +16,8 @@ export interface AccountUser {
   last_access: number | null;
   permissions: Permissions;
   invited: number | null;
+  ip_whitelist?: string[];
+  ip_whitelist_strict?: boolean;
 }
 
 export interface Team {
@@ -103,6 +105,7 @@ export const USERS: CollectionSpec<AccountUser> = {
       last_access: null,
       permissions: normalisePermissions(b.permissions),
       invited: ctx.clock.nowSeconds(),
+      ...ipWhitelistOf(b),
     };
   },
   update: (ctx, user, b) => {
@@ -115,10 +118,11 @@ export const USERS: CollectionSpec<AccountUser> = {
     if (b.teams !== undefined) user.teams = teamsOf(ctx, b.teams);
     if (b.notify !== undefined) user.notify = { billing: Boolean((obj(b, 'notify') ?? {}).billing) };
     if (b.permissions !== undefined) user.permissions = normalisePermissions(b.permissions);
+    Object.assign(user, ipWhitelistOf(b));
   },
   render: (_ctx, user) => {
     const { invited: _invited, ...rest } = user;
-    return rest;
+    return { ...rest, ip_whitelist: user.ip_whitelist ?? [], ip_whitelist_strict: user.ip_whitelist_strict ?? false };
   },
 };
 
@@ -144,6 +148,22 @@ export const IP_ALLOW_LISTS: CollectionSpec<IpAllowList> = {
   },
 };
 
+/** A user's or API key's `ip_whitelist` (addresses and CIDR blocks, possibly none) and `ip_whitelist_strict`, as given. */
+export function ipWhitelistOf(b: Record<string, unknown>): { ip_whitelist?: string[]; ip_whitelist_strict?: boolean } {
+  const out: { ip_whitelist?: string[]; ip_whitelist_strict?: boolean } = {};
+  if (b.ip_whitelist !== undefined) {
+    if (!Array.isArray(b.ip_whitelist)) throw new SandboxHttpError(400, 'ip_whitelist must be a list of IP addresses or CIDR blocks');
+    for (const v of b.ip_whitelist)
+      if (typeof v !== 'string' || !validCidr(v)) throw new SandboxHttpError(400, `ip_whitelist: ${String(v)} is not an IP address or CIDR block`);
+    out.ip_whitelist = b.ip_whitelist as string[];
+  }
+  if (b.ip_whitelist_strict !== undefined) {
+    if (typeof b.ip_whitelist_strict !== 'boolean') throw new SandboxHttpError(400, 'ip_whitelist_strict must be true or false');
+    out.ip_whitelist_strict = b.ip_whitelist_strict;
+  }
+  return out;
+}
+
 function readValues(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) throw new SandboxHttpError(400, 'values must be a non-empty list of IP addresses or CIDR ranges');
   for (const v of value) if (typeof v !== 'string' || !validCidr(v)) throw new SandboxHttpError(400, `${String(v)} is not an IP address or CIDR range`);
@@ -157,6 +177,8 @@ function keyView(key: ApiKey, withSecret: boolean) {
     teams: key.teams,
     permissions: key.permissions,
     last_access: key.last_access ?? null,
+    ip_whitelist: key.ip_whitelist ?? [],
+    ip_whitelist_strict: key.ip_whitelist_strict ?? false,
     ...(withSecret ? { key: key.key } : {}),
   };
 }
@@ -247,6 +269,7 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
       key: state.ids.next().slice(0, 20),
       teams: teamsOf(ctx, b.teams),
       permissions: normalisePermissions(b.permissions),
+      ...ipWhitelistOf(b),
     };
     state.keys.set(created.key, created);
     recordActivity(ctx, acting, 'create', 'apikey', created.id);
@@ -261,6 +284,7 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
     key.name = str(b, 'name') ?? key.name;
     if (b.teams !== undefined) key.teams = teamsOf(ctx, b.teams);
     if (b.permissions !== undefined) key.permissions = normalisePermissions(b.permissions);
+    Object.assign(key, ipWhitelistOf(b));
     recordActivity(ctx, acting, 'update', 'apikey', key.id);
     return json(keyView(key, false));
   });

@@ -111,6 +111,8 @@ export interface ApiKey {
   teams: string[];
   permissions: Permissions;
   last_access?: number;
+  ip_whitelist?: string[];
+  ip_whitelist_strict?: boolean;
 }
 
 export const recordKey = (zone: string, domain: string, type: string): string => `${zone}|${domain}|${type}`;

@@ -156,6 +156,25 @@ describe('account writes', () => {
     expect(updatedTeam.data).toEqual({ updateTeam: kept });
   });
 
+  it('sets and reads back the IP whitelist of API keys and users, and refuses a value that is no address before calling NS1', async () => {
+    const read = '{ ipWhitelist ipWhitelistStrict }';
+    const key = await h.gql<{ createApiKey: { apiKey: { id: string; ipWhitelist: string[]; ipWhitelistStrict: boolean } } }>(
+      `mutation { createApiKey(input: { name: "office", ipWhitelist: ["192.0.2.7", "198.51.100.0/24"], ipWhitelistStrict: true }) { apiKey { id ipWhitelist ipWhitelistStrict } } }`,
+    );
+    const { id, ...whitelist } = key.data!.createApiKey.apiKey;
+    expect(whitelist).toEqual({ ipWhitelist: ['192.0.2.7', '198.51.100.0/24'], ipWhitelistStrict: true });
+    expect((await h.gql(`{ viewer { ns1 { apiKey(id: "${id}") ${read} } } }`)).data).toEqual({ viewer: { ns1: { apiKey: whitelist } } });
+    const relaxed = await h.gql(`mutation { updateApiKey(id: "${id}", input: { ipWhitelistStrict: false }) ${read} }`);
+    expect(relaxed.data).toEqual({ updateApiKey: { ipWhitelist: ['192.0.2.7', '198.51.100.0/24'], ipWhitelistStrict: false } });
+    const user = await h.gql(`mutation { updateUser(username: "bob", input: { ipWhitelist: ["2001:db8::/32"] }) ${read} }`);
+    expect(user.data).toEqual({ updateUser: { ipWhitelist: ['2001:db8::/32'], ipWhitelistStrict: false } });
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql(`mutation { updateApiKey(id: "${id}", input: { ipWhitelist: ["192.0.2.7", "office"] }) { id } }`),
+    );
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ipWhitelist[1]' });
+    expect(ns1.total).toBe(0);
+  });
+
   it('refuses bad input before calling NS1', async () => {
     for (const [mutation, field] of [
       ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],
