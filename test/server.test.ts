@@ -12,6 +12,8 @@ function start(args: string[], env: Record<string, string> = {}) {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, so that a test that fails midway still stops tsx's node process with it.
+    detached: true,
   });
   children.push(child);
   let stdout = '';
@@ -31,7 +33,14 @@ async function readyUrl(output: () => { stdout: string; stderr: string }): Promi
 }
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0)) {
+    if (child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group has exited already.
+    }
+  }
 });
 
 // Each test starts a tsx process, which takes many seconds on a busy machine.
