@@ -43,6 +43,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   'FeedDestination.record': { scope: 'dns:read' },
   ...read('monitoring:read', [
     'Query.monitorJobs',
+    'Query.monitorHistory',
     'Query.monitorJob',
     'Query.monitorJobTypes',
     'Query.monitorRegions',

@@ -1,3 +1,4 @@
+import type { ArgBuilder } from '@pothos/core';
 import { z } from 'zod';
 import type { Ns1MonitorJob } from '../providers/ns1/monitoring.js';
 import { jobHistory, jobMetrics } from '../resolvers/monitoring/monitor-jobs.js';
@@ -29,6 +30,23 @@ const MonitorPolicyEnum = builder.enumType('MonitorPolicy', {
     ONE: { value: 'one', description: 'Down when any region is down.' },
   } as const,
 });
+
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The arguments of a status history, of one job or of the account. */
+export function historyArgs(t: { arg: ArgBuilder<BuilderTypes> }) {
+  return {
+    period: t.arg({ type: StatsPeriodEnum, description: 'The window, ending now.' }),
+    start: t.arg({ type: 'DateTime', description: 'Only changes after this time.' }),
+    end: t.arg({ type: 'DateTime', description: 'Only changes before this time; now when left out.' }),
+    limit: t.arg.int({ description: 'At most this many entries, 1 to 10000.', validate: z.number().int().min(1).max(10_000) }),
+    region: t.arg.string({
+      description: 'Only this region code (see monitorRegions), or "global".',
+      validate: z.string().regex(/^(?:[a-z]{2,5}|global)$/, 'is not a monitoring region code (see monitorRegions) or "global"'),
+    }),
+    exact: t.arg.boolean({ description: 'Also compute the status as of start and end exactly (needs start).' }),
+  };
+}
 
 export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').implement({
   description: 'An NS1 monitoring job.',
@@ -87,13 +105,7 @@ export const MonitorJobRef = builder.objectRef<Ns1MonitorJob>('MonitorJob').impl
     }),
     history: t.field({
       type: [StatusChangeRef],
-      args: {
-        period: t.arg({ type: StatsPeriodEnum, description: 'The window, ending now.' }),
-        start: t.arg({ type: 'DateTime', description: 'Only changes after this time.' }),
-        end: t.arg({ type: 'DateTime', description: 'Only changes before this time; now when left out.' }),
-        limit: t.arg.int({ description: 'At most this many entries, 1 to 10000.', validate: z.number().int().min(1).max(10_000) }),
-        region: t.arg.string({ description: 'Only this region code, or "global".' }),
-      },
+      args: historyArgs(t),
       resolve: (j, args, ctx) => jobHistory(ctx, j, args),
       description: 'Status changes of the job, limited by period or start/end, limit and region. BAD_USER_INPUT when start is after end.',
     }),

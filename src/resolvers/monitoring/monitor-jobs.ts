@@ -71,20 +71,30 @@ export async function deleteMonitorJob(ctx: GatewayContext, id: string): Promise
   return true;
 }
 
-export function jobHistory(
-  ctx: GatewayContext,
-  job: Ns1MonitorJob,
-  args: { period?: Maybe<string>; start?: Maybe<Date>; end?: Maybe<Date>; limit?: Maybe<number>; region?: Maybe<string> },
-) {
+export interface HistoryArgs {
+  period?: Maybe<string>;
+  start?: Maybe<Date>;
+  end?: Maybe<Date>;
+  limit?: Maybe<number>;
+  region?: Maybe<string>;
+  exact?: Maybe<boolean>;
+}
+
+/** Status changes of one job, or of every job of the account when `jobId` is left out. */
+export function monitorHistory(ctx: GatewayContext, jobId: string | undefined, args: HistoryArgs) {
   if (args.start && args.end && args.start > args.end) throw badInput('start', 'must be before end');
-  return requireNs1(ctx).ns1.monitorHistory.list(job.id, {
+  if (args.exact && !args.start) throw badInput('start', 'exact needs a start: the status is computed as of start and end');
+  return requireNs1(ctx).ns1.monitorHistory.list(jobId, {
     ...(args.period ? { period: args.period } : {}),
     ...(args.start ? { start: args.start } : {}),
     ...(args.end ? { end: args.end } : {}),
     ...(args.limit ? { limit: args.limit } : {}),
     ...(args.region ? { region: args.region } : {}),
+    ...(args.exact != null ? { exact: args.exact } : {}),
   });
 }
+
+export const jobHistory = (ctx: GatewayContext, job: Ns1MonitorJob, args: HistoryArgs) => monitorHistory(ctx, job.id, args);
 
 export function jobMetrics(ctx: GatewayContext, job: Ns1MonitorJob, args: { period?: Maybe<string>; metric?: Maybe<string>; region?: Maybe<string> }) {
   return requireNs1(ctx).ns1.monitorMetrics.list(job.id, {

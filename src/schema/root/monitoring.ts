@@ -2,6 +2,7 @@ import { ns1MonitorJob, ns1MonitorJobs, ns1NotificationList } from '../../loader
 import {
   createMonitorJob,
   deleteMonitorJob,
+  monitorHistory,
   monitorJobTypes,
   monitorRegions,
   type MonitorJobArgs,
@@ -18,7 +19,8 @@ import { requireNs1 } from '../../resolvers/providers.js';
 import { builder } from '../builder.js';
 import { idRule } from '../input-rules.js';
 import { MonitorJobTypeRef } from '../monitor-job-type.js';
-import { MonitorJobInput, MonitorJobRef } from '../monitor-job.js';
+import { historyArgs, MonitorJobInput, MonitorJobRef } from '../monitor-job.js';
+import { StatusChangeRef } from '../monitor-status.js';
 import { MonitorRegionRef } from '../monitor-region.js';
 import { NotificationListInput, NotificationListRef } from '../notification-list.js';
 import { NotifierTypeRef } from '../notifier-type.js';
@@ -38,6 +40,13 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, validate: idRule }) },
     resolve: (_r, a, ctx) => ns1MonitorJob(requireNs1(ctx), String(a.id)),
     description: 'One NS1 monitoring job by id, with its current status; null when NS1 does not have it.',
+  }),
+  monitorHistory: t.field({
+    type: [StatusChangeRef],
+    args: historyArgs(t),
+    resolve: (_r, args, ctx) => monitorHistory(ctx, undefined, args),
+    description:
+      'Status changes of every monitoring job of the account, limited by period or start/end, limit and region. BAD_USER_INPUT when start is after end.',
   }),
   monitorJobTypes: t.field({
     type: [MonitorJobTypeRef],

@@ -102,6 +102,21 @@ describe('monitoring', () => {
     expect((await h.gql('query ($id: ID!) { monitorJob(id: $id) { id } }', { id })).data).toEqual({ monitorJob: null });
   });
 
+  it('answers the history of every job of the account, and refuses an unknown region or exact without start before calling NS1', async () => {
+    const { data, errors } = await h.gql<{ monitorHistory: Array<{ jobId: string }>; monitorJobs: Array<{ id: string }> }>(
+      '{ monitorHistory(period: DAY, limit: 500) { jobId region status } monitorJobs { id } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.monitorHistory.length).toBeGreaterThan(0);
+    const jobs = new Set(data?.monitorJobs.map((j) => j.id));
+    for (const change of data?.monitorHistory ?? []) expect(jobs.has(change.jobId)).toBe(true);
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      Promise.all([h.gql('{ monitorHistory(region: "nowhere") { jobId } }'), h.gql('{ monitorHistory(exact: true) { jobId } }')]),
+    );
+    expect(result.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(ns1.total).toBe(0);
+  });
+
   it('refuses bad job input before calling NS1', async () => {
     for (const [input, message] of [
       ['{ name: "x", jobType: PING, regions: ["lga"], frequency: 1, config: { host: "h" } }', 'frequency'],
