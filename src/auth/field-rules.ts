@@ -71,6 +71,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
     'Ns1Account.invoice',
     'Ns1Account.bill',
     'Ns1Account.paymentMethods',
+    'Ns1Account.paymentMethod',
   ]),
 
   'Mutation.createZone': { scope: 'dns:write', zoneOfArgs: byInputZone('name') },

@@ -3,7 +3,7 @@ import { activity } from '../resolvers/account/activity.js';
 import { apiKey, apiKeys } from '../resolvers/account/api-keys.js';
 import { invoice, invoices } from '../resolvers/account/invoices.js';
 import { ipAllowLists } from '../resolvers/account/ip-allow-lists.js';
-import { paymentMethods } from '../resolvers/account/payment-methods.js';
+import { paymentMethod, paymentMethods } from '../resolvers/account/payment-methods.js';
 import { bill, plan, planTypes } from '../resolvers/account/plans.js';
 import { settings, usageWarnings } from '../resolvers/account/settings.js';
 import { team, teams } from '../resolvers/account/teams.js';
@@ -88,6 +88,13 @@ const Ns1AccountRef = builder.objectRef<Record<string, never>>('Ns1Account').imp
       type: [PaymentMethodRef],
       resolve: (_a, _x, ctx) => paymentMethods(ctx),
       description: 'The payment methods on the account.',
+    }),
+    paymentMethod: t.field({
+      type: PaymentMethodRef,
+      nullable: true,
+      args: { id: t.arg.id({ required: true, validate: idRule }) },
+      resolve: (_a, args, ctx) => paymentMethod(ctx, String(args.id)),
+      description: 'One payment method by id; null when the account has no such payment method.',
     }),
     activity: t.field({
       type: [ActivityEntryRef],

@@ -91,6 +91,10 @@ export class Ns1PaymentMethods {
     return this.api.call({ method: 'GET', path: '/account/paymentmethods' }, paymentListSchema, 'payment methods');
   }
 
+  get(id: string): Promise<Ns1PaymentMethod> {
+    return this.api.call({ method: 'GET', path: encodePath('account', 'paymentmethods', id) }, paymentSchema, 'payment method');
+  }
+
   create(card: Ns1CardInput): Promise<Ns1PaymentMethod> {
     const json = {
       cc_number: card.number,

@@ -1,10 +1,12 @@
 import type { GatewayContext } from '../../context.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
+import { orNull } from '../../loaders/or-null.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
 import { checkCardNumber, checkExpiry } from './card-number.js';
 
 export const paymentMethods = (ctx: GatewayContext) => requireNs1(ctx).ns1.paymentMethods.list();
+export const paymentMethod = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.paymentMethods.get(id));
 
 export function addPaymentMethod(ctx: GatewayContext, input: { number: string; expMonth: number; expYear: number; cvc?: Maybe<string>; name?: Maybe<string> }) {
   checkCardNumber(input.number);

@@ -175,6 +175,13 @@ describe('account writes', () => {
     expect(ns1.total).toBe(0);
   });
 
+  it('reads one payment method by id, and null for one the account does not have', async () => {
+    const { data } = await h.gql(
+      '{ viewer { ns1 { card: paymentMethod(id: "5a1b2c3d4e5f60718293a4b6") { brand last4 isDefault } none: paymentMethod(id: "ffffffffffffffffffffffff") { last4 } } } }',
+    );
+    expect(data).toEqual({ viewer: { ns1: { card: { brand: 'mastercard', last4: '4444', isDefault: false }, none: null } } });
+  });
+
   it('refuses bad input before calling NS1', async () => {
     for (const [mutation, field] of [
       ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],
