@@ -183,8 +183,9 @@ export class Ns1PlanApi {
   }
 
   /** Changes to the plan of the given type. */
-  update(type: string): Promise<Ns1Plan> {
-    return this.api.call({ method: 'POST', path: '/account/plan', json: { type } }, planSchema, 'plan');
+  /** A change of plan, for a term (`monthly`, `quarterly`, `semiannual`, `annual`), with notes for a change NS1 reviews. */
+  update(type: string, options: { period?: string; notes?: string } = {}): Promise<Ns1Plan> {
+    return this.api.call({ method: 'POST', path: '/account/plan', json: { type, ...options } }, planSchema, 'plan');
   }
 }
 

@@ -28,6 +28,9 @@ export const PLAN_TYPES = {
   enterprise: { name: 'Enterprise', period: 'yearly', price: '25,000.00', record_credit: 50_000, query_credit: 5_000_000_000 },
 };
 
+/** The terms a plan may be paid for. */
+const PLAN_PERIODS = ['monthly', 'quarterly', 'semiannual', 'annual'];
+
 const INVOICES: Invoice[] = [
   { id: 727, amount: '2,400.00', status: 'due', sent: 1_717_200_000, due: 1_719_792_000 },
   { id: 701, amount: '2,400.00', status: 'paid', sent: 1_714_521_600, due: 1_717_113_600 },
@@ -110,19 +113,23 @@ export function registerBilling(router: Router, ctx: Ns1Context): void {
   router.get('/account/plan', (req) => {
     keyOf(req, ctx.state());
     const current = plan();
-    return json({ ...current, ...PLAN_TYPES[current.type] });
+    return json({ ...current, ...PLAN_TYPES[current.type], period: current.period });
   });
   router.post('/account/plan', (req) => {
     const key = keyOf(req, ctx.state());
     require(key, 'account', 'manage_plan');
-    const type = str(body(req), 'type', true)!;
+    const b = body(req);
+    const type = str(b, 'type', true)!;
     if (!(type in PLAN_TYPES)) throw new SandboxHttpError(400, `plan type ${type} does not exist`);
+    const period = str(b, 'period');
+    if (period !== undefined && !PLAN_PERIODS.includes(period)) throw new SandboxHttpError(400, `period must be one of ${PLAN_PERIODS.join(', ')}`);
+    str(b, 'notes');
     const current = plan();
     current.type = type as keyof typeof PLAN_TYPES;
-    current.period = PLAN_TYPES[current.type].period;
+    current.period = period ?? PLAN_TYPES[current.type].period;
     current.since = ctx.clock.nowSeconds();
     recordActivity(ctx, key, 'update', 'plan', type);
-    return json({ ...current, ...PLAN_TYPES[current.type] });
+    return json({ ...current, ...PLAN_TYPES[current.type], period: current.period });
   });
 
   router.get('/account/invoices', (req) => {

@@ -9,6 +9,7 @@ import { createUser, deleteUser, reinviteUser, updateUser } from '../../resolver
 import { AccountSettingsInput, AccountSettingsRef } from '../account-settings.js';
 import { ApiKeyInput, ApiKeyRef, CreateApiKeyPayloadRef } from '../api-key.js';
 import { builder } from '../builder.js';
+import { PlanPeriodEnum } from '../plan-period.js';
 import { idRule } from '../input-rules.js';
 import { IpAllowListInput, IpAllowListRef } from '../ip-allow-list.js';
 import { PaymentCardInput, PaymentMethodRef } from '../payment-method.js';
@@ -129,8 +130,13 @@ builder.mutationFields((t) => ({
         description: 'One of viewer.ns1.planTypes.type.',
         validate: z.string().regex(/^[a-z0-9_-]+$/, 'is not a plan type'),
       }),
+      period: t.arg({ type: PlanPeriodEnum, description: 'The term to pay for; the plan type’s own when left out.' }),
+      notes: t.arg.string({
+        description: 'Notes for NS1 about a change it reviews (a professional or enterprise plan), up to 1000 characters.',
+        validate: z.string().max(1000),
+      }),
     },
-    resolve: (_r, a, ctx) => changePlan(ctx, a.type),
+    resolve: (_r, a, ctx) => changePlan(ctx, a.type, { period: a.period, notes: a.notes }),
     description:
       'Changes the NS1 subscription plan and returns the plan NS1 reports. Per NS1, some changes are charged at once to the card on file, others are requests NS1 reviews.',
   }),

@@ -125,6 +125,9 @@ describe('account writes', () => {
       updateUsageWarnings: { queries: { warning1: 70, warning2: 90 } },
     });
     expect((await h.gql('mutation { changePlan(type: "startup") { type price } }')).data).toEqual({ changePlan: { type: 'startup', price: '99.00' } });
+    const annual = await h.gql('mutation { changePlan(type: "business", period: ANNUAL, notes: "from the gateway") { type period } }');
+    expect(annual.data).toEqual({ changePlan: { type: 'business', period: 'annual' } });
+    expect((await h.gql('{ viewer { ns1 { plan { type period } } } }')).data).toEqual({ viewer: { ns1: { plan: { type: 'business', period: 'annual' } } } });
     const card = await h.gql<{ addPaymentMethod: { id: string } }>(
       'mutation { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, name: "Dana" }) { id last4 isDefault } }',
     );
