@@ -1,4 +1,5 @@
 import type { Ns1ActivityEntry } from '../providers/ns1/activity.js';
+import { writeOnlySecrets } from '../resolvers/write-only.js';
 import { builder } from './builder.js';
 
 export const ActivityEntryRef = builder.objectRef<Ns1ActivityEntry>('ActivityEntry').implement({
@@ -18,5 +19,12 @@ export const ActivityEntryRef = builder.objectRef<Ns1ActivityEntry>('ActivityEnt
       description: 'Kind of resource acted on, e.g. "zonefile"; null when NS1 does not say.',
     }),
     action: t.exposeString('action', { description: 'What was done, e.g. "create", "update" or "delete".' }),
+    resource: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      resolve: (entry) => writeOnlySecrets(entry.resource),
+      description:
+        'The resource as NS1 showed it after a create or update, or before a delete; null when NS1 does not say. Secrets (keys, tokens, passwords, webhook URLs) read as "********".',
+    }),
   }),
 });

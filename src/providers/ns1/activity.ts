@@ -12,6 +12,7 @@ const entrySchema = z
     resource_id: z.string().nullish(),
     resource_type: z.string().nullish(),
     action: z.string(),
+    resource: z.record(z.string(), z.unknown()).nullish(),
   })
   .transform((e) => ({
     id: e.id,
@@ -22,6 +23,7 @@ const entrySchema = z
     resourceId: e.resource_id ?? null,
     resourceType: e.resource_type ?? null,
     action: e.action,
+    resource: e.resource ?? null,
   }));
 
 export type Ns1ActivityEntry = z.output<typeof entrySchema>;

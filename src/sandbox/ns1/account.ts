@@ -272,7 +272,7 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
       ...ipWhitelistOf(b),
     };
     state.keys.set(created.key, created);
-    recordActivity(ctx, acting, 'create', 'apikey', created.id);
+    recordActivity(ctx, acting, 'create', 'apikey', created.id, keyView(created, true));
     return json(keyView(created, true));
   });
   router.post('/account/apikeys/:id', (req) => {

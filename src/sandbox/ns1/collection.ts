@@ -74,7 +74,7 @@ export function registerCollection<T>(router: Router, ctx: Ns1Context, spec: Col
     if (id !== undefined && collection(ctx, spec).has(id)) throw new SandboxHttpError(400, `${spec.resourceType.replace(/_/g, ' ')} ${id} already exists`);
     const item = spec.create(ctx, fields, id);
     collection(ctx, spec).set(spec.idOf(item), item);
-    recordActivity(ctx, key, 'create', spec.resourceType, spec.idOf(item));
+    recordActivity(ctx, key, 'create', spec.resourceType, spec.idOf(item), render(item));
     return json(render(item));
   };
   const idField = spec.createAtItem;
@@ -88,7 +88,7 @@ export function registerCollection<T>(router: Router, ctx: Ns1Context, spec: Col
     const key = allowed(req, spec.manage);
     const item = find(req);
     spec.update(ctx, item, body(req));
-    recordActivity(ctx, key, 'update', spec.resourceType, spec.idOf(item));
+    recordActivity(ctx, key, 'update', spec.resourceType, spec.idOf(item), render(item));
     return json(render(item));
   });
   router.delete(`${spec.path}/:id`, (req) => {
@@ -96,7 +96,7 @@ export function registerCollection<T>(router: Router, ctx: Ns1Context, spec: Col
     const item = find(req);
     spec.beforeDelete?.(ctx, item);
     collection(ctx, spec).delete(spec.idOf(item));
-    recordActivity(ctx, key, 'delete', spec.resourceType, spec.idOf(item));
+    recordActivity(ctx, key, 'delete', spec.resourceType, spec.idOf(item), render(item));
     return json({});
   });
 }

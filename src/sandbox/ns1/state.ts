@@ -11,6 +11,8 @@ export interface ActivityEntry {
   resource_id: string;
   resource_type: string;
   action: 'create' | 'update' | 'delete';
+  /** The resource after a create or update, or before a delete, as the API showed it then. */
+  resource?: unknown;
 }
 
 /** Everything the NS1 sandbox remembers between requests. */

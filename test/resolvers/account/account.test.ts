@@ -185,6 +185,19 @@ describe('account writes', () => {
     expect(data).toEqual({ viewer: { ns1: { card: { brand: 'mastercard', last4: '4444', isDefault: false }, none: null } } });
   });
 
+  it('shows the resource of an activity entry as it was then, its secrets masked', async () => {
+    const created = await h.gql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
+      'mutation { createApiKey(input: { name: "logged" }) { apiKey { id } secret } }',
+    );
+    const { id } = created.data!.createApiKey.apiKey;
+    const { data } = await h.gql<{ viewer: { ns1: { activity: Array<{ resource: Record<string, unknown> | null }> } } }>(
+      `{ viewer { ns1 { activity(resourceType: "apikey", resourceId: "${id}") { action resource } } } }`,
+    );
+    const [entry] = data!.viewer.ns1.activity;
+    expect(entry).toMatchObject({ action: 'create', resource: { id, name: 'logged', key: '********' } });
+    expect(JSON.stringify(data)).not.toContain(created.data!.createApiKey.secret);
+  });
+
   it('refuses bad input before calling NS1', async () => {
     for (const [mutation, field] of [
       ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],
