@@ -3,8 +3,8 @@ import type { Ns1AccountSettings } from '../providers/ns1/account.js';
 import { builder } from './builder.js';
 import { nameRule } from './input-rules.js';
 
-const AddressRef = builder.objectRef<Ns1AccountSettings['address']>('Address').implement({
-  description: 'A postal address of the NS1 account.',
+export const AddressRef = builder.objectRef<Ns1AccountSettings['address']>('Address').implement({
+  description: 'A postal address, of the NS1 account or of a card holder.',
   fields: (t) => ({
     street: t.exposeString('street', { nullable: true, description: 'Street and number; null when not set.' }),
     city: t.exposeString('city', { nullable: true, description: 'City; null when not set.' }),
@@ -27,8 +27,8 @@ export const AccountSettingsRef = builder.objectRef<Ns1AccountSettings>('Account
   }),
 });
 
-const AddressInput = builder.inputType('AddressInput', {
-  description: 'Changes to the postal address; fields left out stay as they are.',
+export const AddressInput = builder.inputType('AddressInput', {
+  description: 'A postal address, or changes to one; fields left out stay as they are.',
   fields: (t) => ({
     street: t.string({ description: 'Street and number.' }),
     city: t.string({ description: 'City.' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ns1PaymentMethod } from '../providers/ns1/billing.js';
+import { AddressInput, AddressRef } from './account-settings.js';
 import { builder } from './builder.js';
 
 export const PaymentMethodRef = builder.objectRef<Ns1PaymentMethod>('PaymentMethod').implement({
@@ -12,7 +13,12 @@ export const PaymentMethodRef = builder.objectRef<Ns1PaymentMethod>('PaymentMeth
     last4: t.exposeString('last4', { nullable: true, description: 'The last four digits of the card; null when NS1 does not say.' }),
     expMonth: t.exposeInt('expMonth', { nullable: true, description: 'Expiry month, 1 to 12; null when NS1 does not say.' }),
     expYear: t.exposeInt('expYear', { nullable: true, description: 'Expiry year, e.g. 2027; null when NS1 does not say.' }),
-    name: t.exposeString('name', { nullable: true, description: 'Cardholder name; null when NS1 does not say.' }),
+    name: t.exposeString('name', { nullable: true, description: 'Cardholder name, first and last; null when NS1 does not say.' }),
+    firstName: t.exposeString('firstName', { nullable: true, description: 'Cardholder’s first name; null when NS1 does not say.' }),
+    lastName: t.exposeString('lastName', { nullable: true, description: 'Cardholder’s last name; null when NS1 does not say.' }),
+    company: t.exposeString('company', { nullable: true, description: 'Company on the card’s billing details; null when none.' }),
+    phone: t.exposeString('phone', { nullable: true, description: 'Phone number of the billing details; null when none.' }),
+    address: t.field({ type: AddressRef, description: 'Billing address of the card.', resolve: (p) => p.address }),
   }),
 });
 
@@ -30,6 +36,12 @@ export const PaymentCardInput = builder.inputType('PaymentCardInput', {
       description: 'Expiry year, four digits, not in the past.',
     }),
     cvc: t.string({ validate: z.string().regex(/^\d{3,4}$/, 'is 3 or 4 digits'), description: 'Security code, 3 or 4 digits.' }),
-    name: t.string({ description: 'Cardholder name.' }),
+    name: t.string({ description: 'Cardholder name; split before its last word unless firstName and lastName are given.' }),
+    firstName: t.string({ description: 'Cardholder’s first name.' }),
+    lastName: t.string({ description: 'Cardholder’s last name.' }),
+    company: t.string({ description: 'Company of the billing details.' }),
+    phone: t.string({ description: 'Phone number of the billing details.' }),
+    address: t.field({ type: AddressInput, description: 'Billing address.' }),
+    isDefault: t.boolean({ description: 'Charge future invoices to this card (NS1 then makes it the default).' }),
   }),
 });

@@ -3,7 +3,7 @@ import { withoutUserinfo } from '../endpoint-url.js';
 import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { createWithPut } from '../write-retries.js';
-import { unixDate } from './fields.js';
+import { defined, text, unixDate } from './fields.js';
 
 const invoiceSchema = z
   .object({
@@ -24,30 +24,48 @@ const invoiceSchema = z
     sent: i.sent ?? null,
   }));
 
+/** A postal address as NS1 writes it (`postalcode`), as the gateway shows it (`postalCode`). */
+const addressSchema = z
+  .object({ street: text, city: text, state: text, postalcode: text, country: text })
+  .partial()
+  .nullish()
+  .transform((a) => ({
+    street: a?.street ?? null,
+    city: a?.city ?? null,
+    state: a?.state ?? null,
+    postalCode: a?.postalcode ?? null,
+    country: a?.country ?? null,
+  }));
+
 const paymentSchema = z
   .object({
-    id: z.string(),
+    id: z.union([z.string(), z.number()]).transform(String),
     type: z.string().nullish(),
     default: z.boolean().nullish(),
-    cc: z
-      .object({
-        brand: z.string().nullish(),
-        last4: z.string().nullish(),
-        exp_month: z.number().nullish(),
-        exp_year: z.number().nullish(),
-        name: z.string().nullish(),
-      })
-      .nullish(),
+    cc_type: z.string().nullish(),
+    cc_number_last4: z.string().nullish(),
+    cc_expire_month: z.number().nullish(),
+    cc_expire_year: z.number().nullish(),
+    firstname: z.string().nullish(),
+    lastname: z.string().nullish(),
+    company: z.string().nullish(),
+    phone: z.string().nullish(),
+    address: addressSchema,
   })
   .transform((p) => ({
     id: p.id,
-    type: p.type ?? 'card',
+    type: p.type ?? 'creditcard',
     isDefault: p.default ?? false,
-    brand: p.cc?.brand ?? null,
-    last4: p.cc?.last4 ?? null,
-    expMonth: p.cc?.exp_month ?? null,
-    expYear: p.cc?.exp_year ?? null,
-    name: p.cc?.name ?? null,
+    brand: p.cc_type ?? null,
+    last4: p.cc_number_last4 ?? null,
+    expMonth: p.cc_expire_month ?? null,
+    expYear: p.cc_expire_year ?? null,
+    firstName: p.firstname ?? null,
+    lastName: p.lastname ?? null,
+    name: [p.firstname, p.lastname].filter(Boolean).join(' ') || null,
+    company: p.company ?? null,
+    phone: p.phone ?? null,
+    address: p.address,
   }));
 
 export type Ns1Invoice = z.output<typeof invoiceSchema>;
@@ -58,7 +76,12 @@ export interface Ns1CardInput {
   expMonth: number;
   expYear: number;
   cvc?: string;
-  name?: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  phone?: string;
+  address?: { street?: string; city?: string; state?: string; postalCode?: string; country?: string };
+  isDefault?: boolean;
 }
 
 const invoiceListSchema = z.array(invoiceSchema);
@@ -96,23 +119,28 @@ export class Ns1PaymentMethods {
   }
 
   create(card: Ns1CardInput): Promise<Ns1PaymentMethod> {
-    const json = {
+    const { address } = card;
+    const json = defined({
+      type: 'creditcard',
       cc_number: card.number,
-      exp_month: card.expMonth,
-      exp_year: card.expYear,
-      ...(card.cvc ? { cvc: card.cvc } : {}),
-      ...(card.name ? { name: card.name } : {}),
-    };
+      cc_expire_month: card.expMonth,
+      cc_expire_year: card.expYear,
+      cc_cvv2: card.cvc,
+      firstname: card.firstName,
+      lastname: card.lastName,
+      company: card.company,
+      phone: card.phone,
+      address:
+        address && defined({ street: address.street, city: address.city, state: address.state, postalcode: address.postalCode, country: address.country }),
+      default: card.isDefault,
+    });
     return this.api.call(createWithPut('/account/paymentmethods', { json }), paymentSchema, 'payment method');
   }
 
-  /** NS1 lets a payment method change only one way: become the default. */
-  update(id: string, change: { isDefault: true }): Promise<Ns1PaymentMethod> {
-    return this.api.call(
-      { method: 'POST', path: encodePath('account', 'paymentmethods', id), json: { default: change.isDefault } },
-      paymentSchema,
-      'payment method',
-    );
+  /** NS1 lets a payment method change only one way: become the default, by a POST with no body and no answer. */
+  async makeDefault(id: string): Promise<Ns1PaymentMethod> {
+    await this.api.send({ method: 'POST', path: encodePath('account', 'paymentmethods', id) });
+    return this.get(id);
   }
 
   async delete(id: string): Promise<void> {

@@ -198,6 +198,28 @@ describe('account writes', () => {
     expect(JSON.stringify(data)).not.toContain(created.data!.createApiKey.secret);
   });
 
+  it('adds a card with its holder and billing details as NS1 documents them, and makes another the default', async () => {
+    const { data, errors } = await h.gql<{ addPaymentMethod: { id: string } }>(
+      `mutation { addPaymentMethod(input: { number: "5215 8888 9999 4444", expMonth: 3, expYear: 2099, cvc: "123", firstName: "Joe", lastName: "Smith",
+        company: "Joe Company", phone: "222-555-5555", address: { street: "20 Awesome Street", city: "New York", state: "NY", postalCode: "10005", country: "US" } })
+        { id brand last4 expMonth expYear name firstName lastName company phone address { city postalCode country } isDefault } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.addPaymentMethod).toMatchObject({
+      brand: 'mastercard',
+      last4: '4444',
+      expMonth: 3,
+      expYear: 2099,
+      name: 'Joe Smith',
+      company: 'Joe Company',
+      phone: '222-555-5555',
+      address: { city: 'New York', postalCode: '10005', country: 'US' },
+      isDefault: false,
+    });
+    const made = await h.gql(`mutation { setDefaultPaymentMethod(id: "${data!.addPaymentMethod.id}") { isDefault } }`);
+    expect(made.data).toEqual({ setDefaultPaymentMethod: { isDefault: true } });
+  });
+
   it('refuses bad input before calling NS1', async () => {
     for (const [mutation, field] of [
       ['mutation { addPaymentMethod(input: { number: "4111 1111 1111 1112", expMonth: 12, expYear: 2099 }) { id } }', 'input.number'],

@@ -89,7 +89,7 @@ const CREATES: Array<{ what: string; mutation: string; sandbox: 'ns1' | 'buddyns
     sandbox: 'ns1',
     method: 'PUT',
     path: '/account/paymentmethods',
-    count: async () => (await ns1List('/account/paymentmethods')).filter((p) => (p.cc as { exp_year?: number } | undefined)?.exp_year === 2098).length,
+    count: async () => (await ns1List('/account/paymentmethods')).filter((p) => p.cc_expire_year === 2098).length,
   },
   {
     what: 'a data source',

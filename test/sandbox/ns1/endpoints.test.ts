@@ -89,7 +89,15 @@ const apiKey = z.object({ id, name: z.string(), teams: z.array(z.string()), perm
 const team = z.object({ id, name: z.string(), permissions: z.object({}).passthrough() });
 const whitelist = z.object({ id, name: z.string(), values: z.array(z.string()) });
 const invoice = z.object({ id: z.number(), amount: z.string(), status: z.string(), sent: z.number(), due: z.number() });
-const payment = z.object({ id, type: z.string(), default: z.boolean(), cc: z.object({ last4: z.string() }).passthrough() });
+const payment = z.object({
+  id,
+  type: z.literal('creditcard'),
+  default: z.boolean(),
+  cc_type: z.string(),
+  cc_number_last4: z.string(),
+  cc_expire_month: z.number(),
+  cc_expire_year: z.number(),
+});
 const activity = z.object({ id, timestamp: z.number(), user_name: z.string(), resource_type: z.string(), resource_id: z.string(), action: z.string() });
 
 const READS: Array<[string, z.ZodType]> = [
@@ -259,9 +267,14 @@ describe('NS1 sandbox: writes through every collection keep state across request
     },
     {
       name: 'payment method',
-      create: ['PUT', '/account/paymentmethods', { cc_number: '4111111111111111', exp_month: 1, exp_year: 2099, name: 'X' }],
+      create: [
+        'PUT',
+        '/account/paymentmethods',
+        { type: 'creditcard', cc_number: '4111111111111111', cc_expire_month: 1, cc_expire_year: 2099, firstname: 'X' },
+      ],
       item: (c) => `/account/paymentmethods/${String(c.id)}`,
-      update: { default: true },
+      // As documented: a POST with no body makes it the default.
+      update: undefined,
       check: (p) => expect(p.default).toBe(true),
     },
   ];
@@ -275,7 +288,7 @@ describe('NS1 sandbox: writes through every collection keep state across request
       const updated = await call('POST', path, life.update);
       expect(updated.status).toBe(200);
       life.check((await call('GET', path)).body as Record<string, unknown>);
-      if (life.name === 'payment method') await call('POST', '/account/paymentmethods/5a1b2c3d4e5f60718293a4b5', { default: true });
+      if (life.name === 'payment method') await call('POST', '/account/paymentmethods/5a1b2c3d4e5f60718293a4b5');
       expect((await call('DELETE', path)).status).toBe(200);
       const gone = await call('GET', path);
       expect(gone.status).toBe(404);
