@@ -3,7 +3,10 @@ import { z } from 'zod';
 const flags = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, z.boolean().nullish()])) as unknown as Record<K, z.ZodOptional<z.ZodNullable<z.ZodBoolean>>>).partial();
 
-/** NS1's permission sets (of users, API keys and teams), read into camelCase with every flag present. */
+/**
+ * NS1's permission sets (of users, API keys and teams), read into camelCase with every flag present. A flag NS1
+ * leaves out is allowed, as its documentation says ("if any specific access right is omitted … it defaults to true").
+ */
 export const permissionsSchema = z
   .object({
     dns: flags(['view_zones', 'manage_zones', 'zones_allow_by_default'] as const)
@@ -25,31 +28,31 @@ export const permissionsSchema = z
   .nullish()
   .transform((p) => ({
     dns: {
-      viewZones: p?.dns?.view_zones ?? false,
-      manageZones: p?.dns?.manage_zones ?? false,
-      zonesAllowByDefault: p?.dns?.zones_allow_by_default ?? false,
+      viewZones: p?.dns?.view_zones ?? true,
+      manageZones: p?.dns?.manage_zones ?? true,
+      zonesAllowByDefault: p?.dns?.zones_allow_by_default ?? true,
       zonesAllow: p?.dns?.zones_allow ?? [],
       zonesDeny: p?.dns?.zones_deny ?? [],
     },
     data: {
-      pushToDatafeeds: p?.data?.push_to_datafeeds ?? false,
-      manageDatasources: p?.data?.manage_datasources ?? false,
-      manageDatafeeds: p?.data?.manage_datafeeds ?? false,
+      pushToDatafeeds: p?.data?.push_to_datafeeds ?? true,
+      manageDatasources: p?.data?.manage_datasources ?? true,
+      manageDatafeeds: p?.data?.manage_datafeeds ?? true,
     },
     account: {
-      manageUsers: p?.account?.manage_users ?? false,
-      managePaymentMethods: p?.account?.manage_payment_methods ?? false,
-      managePlan: p?.account?.manage_plan ?? false,
-      manageTeams: p?.account?.manage_teams ?? false,
-      manageApikeys: p?.account?.manage_apikeys ?? false,
-      manageAccountSettings: p?.account?.manage_account_settings ?? false,
-      viewActivityLog: p?.account?.view_activity_log ?? false,
-      viewInvoices: p?.account?.view_invoices ?? false,
+      manageUsers: p?.account?.manage_users ?? true,
+      managePaymentMethods: p?.account?.manage_payment_methods ?? true,
+      managePlan: p?.account?.manage_plan ?? true,
+      manageTeams: p?.account?.manage_teams ?? true,
+      manageApikeys: p?.account?.manage_apikeys ?? true,
+      manageAccountSettings: p?.account?.manage_account_settings ?? true,
+      viewActivityLog: p?.account?.view_activity_log ?? true,
+      viewInvoices: p?.account?.view_invoices ?? true,
     },
     monitoring: {
-      manageLists: p?.monitoring?.manage_lists ?? false,
-      manageJobs: p?.monitoring?.manage_jobs ?? false,
-      viewJobs: p?.monitoring?.view_jobs ?? false,
+      manageLists: p?.monitoring?.manage_lists ?? true,
+      manageJobs: p?.monitoring?.manage_jobs ?? true,
+      viewJobs: p?.monitoring?.view_jobs ?? true,
     },
   }));
 
@@ -70,4 +73,23 @@ export function permissionsBody(p: DeepPartial<Ns1Permissions>): Record<string, 
     );
   }
   return out;
+}
+
+/** A permission set that grants nothing: what a new user, key or team starts from, every flag sent explicitly. */
+export function noPermissions(): Ns1Permissions {
+  return {
+    dns: { viewZones: false, manageZones: false, zonesAllowByDefault: false, zonesAllow: [], zonesDeny: [] },
+    data: { pushToDatafeeds: false, manageDatasources: false, manageDatafeeds: false },
+    account: {
+      manageUsers: false,
+      managePaymentMethods: false,
+      managePlan: false,
+      manageTeams: false,
+      manageApikeys: false,
+      manageAccountSettings: false,
+      viewActivityLog: false,
+      viewInvoices: false,
+    },
+    monitoring: { manageLists: false, manageJobs: false, viewJobs: false },
+  };
 }

@@ -4,7 +4,7 @@ import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createApiKeyVerified } from './create-api-key.js';
 import { checkAddresses } from './ip-allow-lists.js';
-import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, forNew, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface ApiKeyArgs {
   name?: Maybe<string>;
@@ -26,7 +26,8 @@ export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx
 export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
   return createApiKeyVerified(ctx, {
     name: input.name ?? 'API key',
-    ...omitNulls({ teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
+    ...omitNulls({ teamIds: input.teamIds?.map(String) }),
+    permissions: forNew(permissionsChange(input.permissions)),
     ...whitelistOf(input),
   });
 }

@@ -1,4 +1,4 @@
-import type { DeepPartial, Ns1Permissions } from '../../providers/ns1/permissions.js';
+import { noPermissions, type DeepPartial, type Ns1Permissions } from '../../providers/ns1/permissions.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 
 /** Permission flags as a PermissionsInput carries them: groups of flags, each left out or null when not given. */
@@ -30,3 +30,9 @@ export async function completed<T extends { permissions?: DeepPartial<Ns1Permiss
   if (!change.permissions) return change;
   return { ...change, permissions: overCurrent((await current()).permissions, change.permissions) };
 }
+
+/**
+ * The permissions of a new user, key or team: what the change grants and nothing else, every other flag sent as
+ * false, since NS1 allows a flag that is left out.
+ */
+export const forNew = (change: DeepPartial<Ns1Permissions> | undefined): DeepPartial<Ns1Permissions> => overCurrent(noPermissions(), change ?? {});

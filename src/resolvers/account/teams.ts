@@ -3,7 +3,7 @@ import { ns1Team } from '../../loaders/ns1-ops.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createInCollection } from '../writes/verified-create.js';
-import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, forNew, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface TeamArgs {
   name?: Maybe<string>;
@@ -25,7 +25,7 @@ export function createTeam(ctx: GatewayContext, input: TeamArgs) {
   return createInCollection(ctx, {
     what: 'team',
     list: () => ns1Teams.list(),
-    create: () => ns1Teams.create({ name, ...omitNulls({ permissions: permissionsChange(input.permissions) }) }),
+    create: () => ns1Teams.create({ name, permissions: forNew(permissionsChange(input.permissions)) }),
     isOurs: (team) => team.name === name,
   });
 }

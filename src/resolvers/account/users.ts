@@ -6,7 +6,7 @@ import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createAtKey } from '../writes/verified-create.js';
 import { checkAddresses } from './ip-allow-lists.js';
-import { completed, permissionsChange, type PermissionFlags } from './permissions-change.js';
+import { completed, forNew, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 /** A User of the schema from an NS1 account user. */
 function ns1UserShape(user: Ns1User) {
@@ -50,8 +50,13 @@ export async function createUser(ctx: GatewayContext, username: string, args: Us
   if (!args.name) throw badInput('input.name', 'a new user needs a name');
   if (!args.email) throw badInput('input.email', 'a new user needs an e-mail address');
   const ns1Users = requireNs1(ctx).ns1.users;
+  const write = userWrite(args);
   return ns1UserShape(
-    await createAtKey(ctx, { what: `user ${username}`, read: () => ns1Users.get(username), create: () => ns1Users.create(username, userWrite(args)) }),
+    await createAtKey(ctx, {
+      what: `user ${username}`,
+      read: () => ns1Users.get(username),
+      create: () => ns1Users.create(username, { ...write, permissions: forNew(write.permissions) }),
+    }),
   );
 }
 

@@ -139,6 +139,19 @@ describe('account writes', () => {
     expect((await h.gql('mutation { deletePaymentMethod(id: "5a1b2c3d4e5f60718293a4b5") }')).data).toEqual({ deletePaymentMethod: true });
   });
 
+  it('grants a new key, user or team only the flags given, though NS1 allows a flag that is left out', async () => {
+    const read = '{ permissions { dns { viewZones manageZones } account { viewInvoices } monitoring { viewJobs } } }';
+    const only = { permissions: { dns: { viewZones: true, manageZones: false }, account: { viewInvoices: false }, monitoring: { viewJobs: false } } };
+    const key = await h.gql(`mutation { createApiKey(input: { name: "narrow", permissions: { dns: { viewZones: true } } }) { apiKey ${read} } }`);
+    expect(key.data).toEqual({ createApiKey: { apiKey: only } });
+    const user = await h.gql(
+      `mutation { createUser(username: "narrow.user", input: { name: "N", email: "n@example.com", permissions: { dns: { viewZones: true } } }) ${read} }`,
+    );
+    expect(user.data).toEqual({ createUser: only });
+    const team = await h.gql(`mutation { createTeam(input: { name: "narrow", permissions: { dns: { viewZones: true } } }) ${read} }`);
+    expect(team.data).toEqual({ createTeam: only });
+  });
+
   it('keeps the permission flags a change leaves out, for API keys, users and teams alike', async () => {
     const granted = '{ dns: { viewZones: true, zonesAllowByDefault: false, zonesAllow: ["example.com"] } }';
     const read = '{ permissions { dns { viewZones zonesAllow } account { viewInvoices } } }';
