@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { createWithPut } from '../write-retries.js';
-import { zoneDetailSchema } from './zones.js';
-
-const finishedZoneSchema = zoneDetailSchema.and(z.object({ warnings: z.array(z.string()).nullish() }));
+/**
+ * What a finished import answers about its zone, read loosely: NS1 documents its records in their full form, without
+ * the ids a zone's own record list has, and the import needs only the name, how many records and the warnings.
+ */
+const finishedZoneSchema = z.object({
+  id: z.string().nullish(),
+  zone: z.string(),
+  records: z.array(z.unknown()).nullish(),
+  warnings: z.array(z.string()).nullish(),
+});
 
 const jobSchema = z
   .object({
@@ -26,14 +33,14 @@ const jobSchema = z
     return {
       /** The job id, or the zone id for a synchronous import. */
       id: job.id,
-      zone: job.zone ?? (zone?.success ? zone.data.asciiName : null),
+      zone: job.zone ?? (zone?.success ? zone.data.zone : null),
       status: job.status ?? (finished ? 'finished' : 'pending'),
       percent: job.percent ?? (finished ? 100 : 0),
       finished,
       /** The HTTP status of the import itself once finished: 200, or 400 for a malformed file. */
       responseCode,
       warnings: zone?.success ? (zone.data.warnings ?? []) : [],
-      recordCount: zone?.success ? zone.data.records.length : null,
+      recordCount: zone?.success ? (zone.data.records?.length ?? 0) : null,
       error: responseCode !== null && responseCode !== 200 ? message : null,
       startedAt: job.sent ? new Date(job.sent * 1000) : null,
     };
@@ -52,15 +59,16 @@ export class Ns1ZoneImports {
     const path = encodePath('import', 'zonefile', zone);
     if (asyncImport) return this.api.call(createWithPut(path, { query: { async: true }, multipart }), jobSchema, 'zone import job');
     const result = await this.api.call(createWithPut(path, { multipart }), finishedZoneSchema, 'imported zone');
+    const recordCount = result.records?.length ?? 0;
     return {
-      id: result.id,
-      zone: result.asciiName,
-      status: `Created zone and ${result.records.length} records`,
+      id: result.id ?? result.zone,
+      zone: result.zone,
+      status: `Created zone and ${recordCount} records`,
       percent: 100,
       finished: true,
       responseCode: 200,
       warnings: result.warnings ?? [],
-      recordCount: result.records.length,
+      recordCount,
       error: null,
       startedAt: null,
     };
