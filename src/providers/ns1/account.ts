@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ProviderCalls } from '../provider-api.js';
-import { defined, text, unixDate } from './fields.js';
+import { addressBody, addressSchema, defined, text, unixDate } from './fields.js';
 
 const settingsSchema = z
   .object({
@@ -10,7 +10,7 @@ const settingsSchema = z
     lastname: z.string().nullish(),
     company: z.string().nullish(),
     phone: z.string().nullish(),
-    address: z.object({ street: text, city: text, state: text, postalcode: text, country: text }).partial().nullish(),
+    address: addressSchema,
   })
   .transform((s) => ({
     customerId: s.customerid ?? null,
@@ -19,13 +19,7 @@ const settingsSchema = z
     lastName: s.lastname ?? null,
     company: s.company ?? null,
     phone: s.phone ?? null,
-    address: {
-      street: s.address?.street ?? null,
-      city: s.address?.city ?? null,
-      state: s.address?.state ?? null,
-      postalCode: s.address?.postalcode ?? null,
-      country: s.address?.country ?? null,
-    },
+    address: s.address,
   }));
 
 const warning = z
@@ -127,17 +121,7 @@ export class Ns1AccountSettingsApi {
   }
 
   update(change: Ns1SettingsChange): Promise<Ns1AccountSettings> {
-    const address = change.address
-      ? Object.fromEntries(
-          Object.entries({
-            street: change.address.street,
-            city: change.address.city,
-            state: change.address.state,
-            postalcode: change.address.postalCode,
-            country: change.address.country,
-          }).filter(([, v]) => v !== undefined && v !== null),
-        )
-      : undefined;
+    const address = change.address ? addressBody(change.address) : undefined;
     const json = defined({
       email: change.email,
       firstname: change.firstName,

@@ -3,7 +3,7 @@ import { withoutUserinfo } from '../endpoint-url.js';
 import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { createWithPut } from '../write-retries.js';
-import { defined, text, unixDate } from './fields.js';
+import { addressBody, addressSchema, defined, unixDate } from './fields.js';
 
 const invoiceSchema = z
   .object({
@@ -22,19 +22,6 @@ const invoiceSchema = z
     dueAt: i.due,
     /** The `sent` field as NS1 sends it: part of the download authtoken. */
     sent: i.sent ?? null,
-  }));
-
-/** A postal address as NS1 writes it (`postalcode`), as the gateway shows it (`postalCode`). */
-const addressSchema = z
-  .object({ street: text, city: text, state: text, postalcode: text, country: text })
-  .partial()
-  .nullish()
-  .transform((a) => ({
-    street: a?.street ?? null,
-    city: a?.city ?? null,
-    state: a?.state ?? null,
-    postalCode: a?.postalcode ?? null,
-    country: a?.country ?? null,
   }));
 
 const paymentSchema = z
@@ -130,8 +117,7 @@ export class Ns1PaymentMethods {
       lastname: card.lastName,
       company: card.company,
       phone: card.phone,
-      address:
-        address && defined({ street: address.street, city: address.city, state: address.state, postalcode: address.postalCode, country: address.country }),
+      address: address && addressBody(address),
       default: card.isDefault,
     });
     return this.api.call(createWithPut('/account/paymentmethods', { json }), paymentSchema, 'payment method');

@@ -37,3 +37,26 @@ export const defined = (entries: Record<string, unknown>): Record<string, unknow
 
 /** A query parameter in seconds since the epoch. */
 export const seconds = (d: Date | undefined) => (d ? Math.floor(d.getTime() / 1000) : undefined);
+
+/** A postal address as NS1 writes it (`postalcode`), read as the gateway shows it (`postalCode`), every part present. */
+export const addressSchema = z
+  .object({ street: text, city: text, state: text, postalcode: text, country: text })
+  .partial()
+  .nullish()
+  .transform((a) => ({
+    street: a?.street ?? null,
+    city: a?.city ?? null,
+    state: a?.state ?? null,
+    postalCode: a?.postalcode ?? null,
+    country: a?.country ?? null,
+  }));
+
+export type Ns1Address = z.output<typeof addressSchema>;
+
+/** The parts of an address that were given, as NS1 takes them. */
+export const addressBody = (address: Partial<Record<keyof Ns1Address, string | null | undefined>>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries({ street: address.street, city: address.city, state: address.state, postalcode: address.postalCode, country: address.country }).filter(
+      ([, v]) => v !== undefined && v !== null,
+    ),
+  );

@@ -3,7 +3,7 @@ import { orNull } from '../../loaders/or-null.js';
 import { omitNulls, type Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createApiKeyVerified } from './create-api-key.js';
-import { checkAddresses } from './ip-allow-lists.js';
+import { whitelistChange } from './ip-allow-lists.js';
 import { completed, forNew, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 export interface ApiKeyArgs {
@@ -14,12 +14,6 @@ export interface ApiKeyArgs {
   ipWhitelistStrict?: Maybe<boolean>;
 }
 
-/** The whitelist as NS1 takes it, its addresses checked first. */
-function whitelistOf(input: ApiKeyArgs) {
-  if (input.ipWhitelist) checkAddresses(input.ipWhitelist, 'input.ipWhitelist');
-  return omitNulls({ ipWhitelist: input.ipWhitelist, ipWhitelistStrict: input.ipWhitelistStrict });
-}
-
 export const apiKeys = (ctx: GatewayContext) => requireNs1(ctx).ns1.apiKeys.list();
 export const apiKey = (ctx: GatewayContext, id: string) => orNull(requireNs1(ctx).ns1.apiKeys.get(id));
 
@@ -28,7 +22,7 @@ export function createApiKey(ctx: GatewayContext, input: ApiKeyArgs) {
     name: input.name ?? 'API key',
     ...omitNulls({ teamIds: input.teamIds?.map(String) }),
     permissions: forNew(permissionsChange(input.permissions)),
-    ...whitelistOf(input),
+    ...whitelistChange(input),
   });
 }
 
@@ -36,7 +30,7 @@ export async function updateApiKey(ctx: GatewayContext, id: string, input: ApiKe
   const keys = requireNs1(ctx).ns1.apiKeys;
   const change = {
     ...omitNulls({ name: input.name, teamIds: input.teamIds?.map(String), permissions: permissionsChange(input.permissions) }),
-    ...whitelistOf(input),
+    ...whitelistChange(input),
   };
   return keys.update(id, await completed(change, () => keys.get(id)));
 }

@@ -21,6 +21,12 @@ export function checkAddresses(values: string[], field: string): void {
 
 const checkValues = (values: string[]): void => checkAddresses(values, 'input.values');
 
+/** A user's or API key's whitelist as NS1 takes it (only what was given), its addresses checked first. */
+export function whitelistChange(input: { ipWhitelist?: Maybe<string[]>; ipWhitelistStrict?: Maybe<boolean> }) {
+  if (input.ipWhitelist) checkAddresses(input.ipWhitelist, 'input.ipWhitelist');
+  return omitNulls({ ipWhitelist: input.ipWhitelist, ipWhitelistStrict: input.ipWhitelistStrict });
+}
+
 export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
 
 export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {

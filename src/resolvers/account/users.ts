@@ -5,7 +5,7 @@ import type { Ns1User, Ns1UserWrite } from '../../providers/ns1/people.js';
 import type { Maybe } from '../omit-nulls.js';
 import { requireNs1 } from '../providers.js';
 import { createAtKey } from '../writes/verified-create.js';
-import { checkAddresses } from './ip-allow-lists.js';
+import { whitelistChange } from './ip-allow-lists.js';
 import { completed, forNew, permissionsChange, type PermissionFlags } from './permissions-change.js';
 
 /** A User of the schema from an NS1 account user. */
@@ -33,7 +33,7 @@ export interface UserArgs {
 }
 
 function userWrite(args: UserArgs): Ns1UserWrite {
-  if (args.ipWhitelist) checkAddresses(args.ipWhitelist, 'input.ipWhitelist');
+  const whitelist = whitelistChange(args);
   const permissions = permissionsChange(args.permissions);
   return {
     ...(args.name ? { name: args.name } : {}),
@@ -41,8 +41,7 @@ function userWrite(args: UserArgs): Ns1UserWrite {
     ...(args.teamIds ? { teamIds: args.teamIds.map(String) } : {}),
     ...(args.notifyBilling != null ? { notifyBilling: args.notifyBilling } : {}),
     ...(permissions ? { permissions } : {}),
-    ...(args.ipWhitelist ? { ipWhitelist: args.ipWhitelist } : {}),
-    ...(args.ipWhitelistStrict != null ? { ipWhitelistStrict: args.ipWhitelistStrict } : {}),
+    ...whitelist,
   };
 }
 

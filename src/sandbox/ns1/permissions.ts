@@ -49,21 +49,7 @@ export function dnsOnlyPermissions(zones: string[]): Permissions {
  * ("if any specific access right is omitted from permissions then it defaults to true").
  */
 export function normalisePermissions(input: unknown): Permissions {
-  const all: Permissions = {
-    dns: { view_zones: true, manage_zones: true, zones_allow_by_default: true, zones_allow: [], zones_deny: [] },
-    data: { push_to_datafeeds: true, manage_datasources: true, manage_datafeeds: true },
-    account: {
-      manage_users: true,
-      manage_payment_methods: true,
-      manage_plan: true,
-      manage_teams: true,
-      manage_apikeys: true,
-      manage_account_settings: true,
-      view_activity_log: true,
-      view_invoices: true,
-    },
-    monitoring: { manage_lists: true, manage_jobs: true, view_jobs: true },
-  };
+  const all = allPermissions();
   const given = (input && typeof input === 'object' ? input : {}) as Record<string, Record<string, unknown>>;
   for (const group of Object.keys(all) as Array<keyof Permissions>) {
     const target = all[group] as unknown as Record<string, unknown>;
