@@ -83,6 +83,11 @@ describe('configuration', () => {
       clockSkewSeconds: 30,
     });
     expect(problems({ AUTH_ALGORITHMS: 'HS256', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
+    expect(problems({ AUTH_TOKEN_TYPES: 'at+jwt; evil', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
+    expect(problems({ AUTH_TOKEN_TYPES: ' , ', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
+    const typed = loadConfig({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a', AUTH_TOKEN_TYPES: 'application/AT+JWT, JWT' }, []);
+    expect(typed.auth).toMatchObject({ mode: 'oidc', tokenTypes: ['at+jwt', 'jwt'] });
+    expect(secured.auth).not.toHaveProperty('tokenTypes');
   });
 
   it('refuses to serve the demo sandbox in production unless SANDBOX=true', () => {

@@ -17,8 +17,21 @@ export type AuthConfig =
       zonesClaim: string;
       /** How long after one JWKS fetch an unknown `kid` may trigger the next. */
       jwksCooldownSeconds: number;
+      /** The `typ` headers accepted, normalised by `tokenType`; absent: none, `JWT` or `at+jwt`. */
+      tokenTypes?: string[];
     }
   | { mode: 'none'; zonesClaim: string };
+
+/**
+ * A `typ` header as RFC 7515 compares it: case-insensitively, and with `application/` left out when the media
+ * type has no other slash (`application/at+jwt` is `at+jwt`).
+ */
+export function tokenType(typ: string): string {
+  const lower = typ.trim().toLowerCase();
+  return lower.startsWith('application/') && !lower.slice(12).includes('/') ? lower.slice(12) : lower;
+}
+
+const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+(\/[a-z0-9!#$&^_.+-]+)?$/i;
 
 const optionalUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
@@ -45,6 +58,19 @@ export const authSettings = {
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_ZONES_CLAIM: z.string().trim().min(1).default('dnsgraph_zones'),
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  AUTH_TOKEN_TYPES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list === undefined || (list.length > 0 && list.every((t) => MEDIA_TYPE.test(t))), {
+      message: 'must be a comma-separated list of JWT "typ" values, e.g. at+jwt',
+    })
+    .transform((list) => list?.map(tokenType)),
   CREDENTIALS: z.enum(['server', 'caller']).optional(),
   NODE_ENV: z.string().optional(),
 };
@@ -65,6 +91,7 @@ interface AuthInput {
   AUTH_CLOCK_SKEW_SECONDS: number;
   AUTH_ZONES_CLAIM: string;
   AUTH_JWKS_COOLDOWN_SECONDS: number;
+  AUTH_TOKEN_TYPES?: string[] | undefined;
   CREDENTIALS?: CredentialsMode | undefined;
   NODE_ENV?: string | undefined;
 }
@@ -117,6 +144,7 @@ export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: Cre
         clockSkewSeconds: c.AUTH_CLOCK_SKEW_SECONDS,
         zonesClaim: c.AUTH_ZONES_CLAIM,
         jwksCooldownSeconds: c.AUTH_JWKS_COOLDOWN_SECONDS,
+        ...(c.AUTH_TOKEN_TYPES ? { tokenTypes: c.AUTH_TOKEN_TYPES } : {}),
       }
     : { mode: 'none', zonesClaim: c.AUTH_ZONES_CLAIM };
   if (auth.mode === 'none' && !sandbox) {

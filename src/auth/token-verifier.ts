@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import type { AuthConfig } from './auth-config.js';
+import { tokenType, type AuthConfig } from './auth-config.js';
 
 type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
 
@@ -11,6 +11,19 @@ export class AuthUnavailableError extends Error {}
 
 export interface TokenVerifier {
   verify(token: string): Promise<JWTPayload>;
+}
+
+/** The types of a token that is not typed, or typed as an access token (RFC 9068), when none are configured. */
+const ACCESS_TOKEN_TYPES = ['jwt', 'at+jwt'];
+
+/**
+ * Another kind of JWT from the same issuer and for the same audience (a logout token, a security event, a DPoP
+ * proof) is no access token, whatever its claims: its `typ` says so.
+ */
+function checkTokenType(typ: unknown, accepted: string[] | undefined): void {
+  if (typ === undefined && accepted === undefined) return;
+  if (typeof typ === 'string' && (accepted ?? ACCESS_TOKEN_TYPES).includes(tokenType(typ))) return;
+  throw new InvalidTokenError(typ === undefined ? 'the token has no "typ" header' : `the token is not an access token ("typ" is ${JSON.stringify(typ)})`);
 }
 
 /** What a failed check says to the caller: enough to fix a client, nothing about the keys. */
@@ -37,7 +50,7 @@ async function discoverJwksUrl(issuer: string, signal: AbortSignal): Promise<URL
 
 /**
  * Checks a JWT access token against the issuer's published keys (jose): signature, allowed algorithms,
- * `iss`, `aud`, `exp` and `nbf` with the configured clock skew. The key set is cached and fetched again when
+ * `iss`, `aud`, `exp` and `nbf` with the configured clock skew, and the `typ` header. The key set is cached and fetched again when
  * a token names a `kid` it does not hold, so a key rotation at the provider needs no restart.
  */
 export function createTokenVerifier(config: OidcConfig, now: () => Date = () => new Date()): TokenVerifier {
@@ -53,8 +66,9 @@ export function createTokenVerifier(config: OidcConfig, now: () => Date = () => 
   return {
     async verify(token) {
       const jwks = await keySet();
+      let verified: Awaited<ReturnType<typeof jwtVerify>>;
       try {
-        const { payload } = await jwtVerify(token, jwks, {
+        verified = await jwtVerify(token, jwks, {
           issuer: config.issuer,
           audience: config.audience,
           algorithms: config.algorithms,
@@ -62,7 +76,6 @@ export function createTokenVerifier(config: OidcConfig, now: () => Date = () => 
           currentDate: now(),
           requiredClaims: ['exp'],
         });
-        return payload;
       } catch (error) {
         const problem = error instanceof errors.JOSEError ? TOKEN_PROBLEMS[error.code] : undefined;
         if (problem) throw new InvalidTokenError(problem);
@@ -71,6 +84,8 @@ export function createTokenVerifier(config: OidcConfig, now: () => Date = () => 
         }
         throw new AuthUnavailableError(`the identity provider's keys could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
       }
+      checkTokenType(verified.protectedHeader.typ, config.tokenTypes);
+      return verified.payload;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { base64url, exportJWK, generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
+import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, decodeJwt, decodeProtectedHeader, type JWTHeaderParameters } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { OTHER_AUDIENCE, startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
@@ -95,6 +95,43 @@ describe('authentication with OIDC access tokens', () => {
     expect(await expectRefused(hmac)).toContain('algorithm');
 
     expect(await expectRefused('not-a-jwt')).toContain('malformed');
+  });
+
+  /** The claims of a real access token, signed again with the issuer's own key under its `kid`, with the given `typ`. */
+  async function retyped(typ: string | undefined): Promise<string> {
+    const real = await idp.token('dashboard', ['dns:read']);
+    const { kid, alg } = decodeProtectedHeader(real);
+    const jwk = idp.keys.find((k) => k.kid === kid)!;
+    const header: JWTHeaderParameters = { alg: alg!, kid: kid!, ...(typ === undefined ? {} : { typ }) };
+    return new SignJWT(decodeJwt(real)).setProtectedHeader(header).sign(await importJWK(jwk, alg));
+  }
+
+  it('refuses a JWT of the issuer for this audience that is typed as something other than an access token', async () => {
+    for (const typ of ['logout+jwt', 'secevent+jwt', 'dpop+jwt', 'application/id_token+jwt']) {
+      expect(await expectRefused(await retyped(typ))).toContain(`not an access token ("typ" is "${typ}")`);
+    }
+    for (const typ of [undefined, 'JWT', 'at+jwt', 'application/AT+JWT']) {
+      const { status, errors } = await ask(g.gateway, await retyped(typ), ZONES);
+      expect(errors).toBeUndefined();
+      expect(status).toBe(200);
+    }
+  });
+
+  it('accepts only the types of AUTH_TOKEN_TYPES when it is set, and then no untyped token', async () => {
+    const strict = authGateway(h, idp, { AUTH_TOKEN_TYPES: 'at+jwt' });
+    try {
+      expect((await ask(strict.gateway, await idp.token('dashboard', ['dns:read']), ZONES)).status).toBe(200);
+      expect((await ask(strict.gateway, await retyped('application/at+jwt'), ZONES)).status).toBe(200);
+      const refused = async (token: string) => {
+        const { status, errors } = await ask(strict.gateway, token, ZONES);
+        expect(status).toBe(401);
+        return errors?.[0]?.message ?? '';
+      };
+      expect(await refused(await retyped('JWT'))).toContain('not an access token');
+      expect(await refused(await retyped(undefined))).toContain('no "typ" header');
+    } finally {
+      await strict.gateway.close();
+    }
   });
 
   it('follows a key rotation at the provider without a restart', async () => {
