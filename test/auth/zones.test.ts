@@ -187,7 +187,10 @@ describe('zones per caller', () => {
     const form = new FormData();
     form.set(
       'operations',
-      JSON.stringify({ query: 'mutation ($f: File!) { importZoneFile(name: "ns1-only.com", zoneFile: $f, async: true) { id } }', variables: { f: null } }),
+      JSON.stringify({
+        query: 'mutation ($f: File!) { importZoneFile(name: "imported.ns1-only.com", zoneFile: $f, async: true) { id } }',
+        variables: { f: null },
+      }),
     );
     form.set('map', JSON.stringify({ 0: ['variables.f'] }));
     form.set('0', new File(['www 60 IN A 192.0.2.1\n'], 'ns1-only.com.zone'));

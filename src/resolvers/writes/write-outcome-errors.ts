@@ -39,12 +39,18 @@ function describeLeftOver(l: LeftOver): string {
 }
 
 /** Some steps happened and could not be undone: the caller learns exactly what is there and what to run. */
-export function partiallyApplied(operation: string, story: string, applied: Array<{ provider: ProviderId; text: string }>, remains: Remains[]): GatewayError {
+export function partiallyApplied(
+  operation: string,
+  story: string,
+  applied: Array<{ provider: ProviderId; text: string }>,
+  remains: Remains[],
+  failure?: unknown,
+): GatewayError {
   const remedy = remains.map((r) => r.remedy).join('\n');
   return new GatewayError(
     'PARTIALLY_APPLIED',
     `${operation} was only partly applied: ${story}. Left over: ${remains.map((r) => describeLeftOver(r.leftOver)).join('; ')}. To finish, run: ${remedy}`,
-    { applied: byProvider(applied), leftOver: remains.map((r) => leftOverExtension(r.leftOver)), remedy },
+    { applied: byProvider(applied), leftOver: remains.map((r) => leftOverExtension(r.leftOver)), remedy, ...providerDetails(failure) },
   );
 }
 
@@ -62,6 +68,12 @@ export function outcomeUnknown(
     `${operation}: whether ${PROVIDER_NAME[unknownStep.provider]} did ${unknownStep.text} is unknown (${describeError(error)}), and reading it back failed too (${describeError(readError)}); nothing was undone. Check with: ${check}`,
     { provider: unknownStep.provider, applied: byProvider(applied), unknown: unknownStep.text, remedy: check },
   );
+}
+
+/** What the provider said of a failed step: its status and field errors, as a direct call would report them. */
+export function providerDetails(error: unknown): { status?: number; fieldErrors?: Record<string, string[]> } {
+  if (!(error instanceof UpstreamError) || error.status === 0) return {};
+  return { status: error.status, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
 }
 
 /** The code a verified failure keeps: the provider's refusal of bad input stays BAD_USER_INPUT. */

@@ -3,7 +3,7 @@ import type { ProviderId } from '../../providers/upstream-error.js';
 import { applyWrite, type VerifiedWrite, type WritePolicy, type WriteResult } from './verified-write.js';
 import { PROVIDER_NAME } from '../../domain/provider-name.js';
 import { describeError } from '../../errors/describe-error.js';
-import { failureCode, outcomeUnknown, partiallyApplied, type Remains } from './write-outcome-errors.js';
+import { failureCode, outcomeUnknown, partiallyApplied, providerDetails, type Remains } from './write-outcome-errors.js';
 
 /** One provider call of a write that spans several. */
 export interface WriteStep {
@@ -86,6 +86,7 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
     if (stays.length === 0) {
       throw new GatewayError(failureCode(result.error), `${story.slice(1).join('; ')}; ${undone.join('; ')}: nothing was changed`, {
         provider: step.provider,
+        ...providerDetails(result.error),
       });
     }
     const remains = [...stays.flatMap((s) => (s.ifStays ? [s.ifStays] : [])), ...steps.slice(index).flatMap((s) => (s.ifSkipped ? [s.ifSkipped] : []))];
@@ -94,6 +95,7 @@ export async function runSteps(compound: CompoundWrite, policy: WritePolicy): Pr
       [...story, ...undone].join('; '),
       stays.reverse().map((s) => ({ provider: s.provider, text: s.done })),
       remains,
+      'error' in result ? result.error : undefined,
     );
   }
   return values;

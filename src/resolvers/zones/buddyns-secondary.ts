@@ -36,6 +36,8 @@ export async function setBuddyNsMaster(ctx: GatewayContext, name: string, master
   const previous = await existingZone(ctx, name);
   const zone = previous.asciiName;
   const next = master ?? '';
+  // BuddyNS would drop the zone and transfer it anew: nothing to gain, and it serves nothing until then.
+  if (next === previous.master) return previous;
   const steps: WriteStep[] = [
     {
       provider: 'buddyns',

@@ -1,14 +1,14 @@
 import type { GatewayContext } from '../../context.js';
-import { badInput } from '../../errors/gateway-error.js';
+import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import type { Ns1ZoneWrite } from '../../providers/ns1/zones.js';
-import { toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
+import { checkNs1ZoneWrite, toNs1ZoneWrite, type Ns1ZoneArgs } from './zone-input.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { findZone } from './merge-zones.js';
 import { requireBuddyNs, requireNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
-import { writePolicy } from '../writes/provider-state.js';
+import { buddyNsZoneNow, ns1ZoneNow, writePolicy } from '../writes/provider-state.js';
 import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { addBuddyNsZone, createNs1Zone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
 
@@ -31,6 +31,30 @@ function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean
   return address;
 }
 
+/** NS1's settings for the new zone; when BuddyNS transfers the zone from NS1, NS1 must be a primary that allows it. */
+function ns1Settings(args: CreateZoneArgs, fromNs1: boolean): Ns1ZoneWrite {
+  const settings = toNs1ZoneWrite(args.ns1);
+  checkNs1ZoneWrite(args.name, settings);
+  if (!fromNs1) return settings;
+  const why = 'BuddyNS transfers the zone from NS1, so NS1 must be a standard primary that allows transfers';
+  if (settings.link !== undefined) throw badInput('input.ns1.link', `${why}, not a linked zone`);
+  if (settings.secondary?.enabled) throw badInput('input.ns1.secondary', `${why}, not a secondary`);
+  if (settings.primary?.enabled === false) throw badInput('input.ns1.primary.enabled', why);
+  settings.primary ??= { enabled: true, secondaries: [] };
+  return settings;
+}
+
+/** A zone a provider has already is never taken over: creating it again would overwrite or fail halfway. */
+async function refuseExisting(name: string, ns1: ReturnType<typeof requireNs1> | undefined, buddyns: ReturnType<typeof requireBuddyNs> | undefined) {
+  const [onNs1, onBuddyNs] = await Promise.all([ns1 ? ns1ZoneNow(ns1, name) : null, buddyns ? buddyNsZoneNow(buddyns, name) : null]);
+  if (onNs1) throw new GatewayError('CONFLICT', `zone ${name} already exists on NS1; nothing was changed`, { provider: 'ns1' });
+  if (onBuddyNs) {
+    throw new GatewayError('CONFLICT', `zone ${name} already exists on BuddyNS (master ${onBuddyNs.master || 'none'}); nothing was changed`, {
+      provider: 'buddyns',
+    });
+  }
+}
+
 /**
  * Creates a zone on NS1, BuddyNS or both. On both, NS1 is primary (transfers allowed) and BuddyNS its
  * secondary, created in that order so a secondary never points at a primary that does not exist; when
@@ -50,14 +74,11 @@ export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Pro
   const buddyns = onBuddyNs ? requireBuddyNs(ctx) : undefined;
   const master = onBuddyNs ? buddyNsMaster(ctx, args, onNs1) : '';
   const name = args.name;
+  const settings = onNs1 ? ns1Settings(args, onBuddyNs && args.buddyns?.master == null) : undefined;
+  await refuseExisting(name, ns1, buddyns);
 
   const steps: WriteStep[] = [];
-  if (ns1) {
-    const settings: Ns1ZoneWrite = toNs1ZoneWrite(args.ns1);
-    if (onBuddyNs && !settings.primary && !settings.secondary && !settings.link) settings.primary = { enabled: true, secondaries: [] };
-    if (onBuddyNs && settings.primary?.enabled === false && !settings.secondary) {
-      throw badInput('input.ns1.primary.enabled', 'BuddyNS transfers the zone from NS1, so NS1 must allow transfers');
-    }
+  if (ns1 && settings) {
     steps.push({
       provider: 'ns1',
       does: `create zone ${name}`,

@@ -27,15 +27,20 @@ function knownOnNs1(ctx: GatewayContext, gaps: ProviderGap[], zone: BuddyNsZone)
   return gaps.some((gap) => gap.provider === 'ns1') && transferAddress !== undefined && zone.master === transferAddress;
 }
 
-/** Every zone of every configured provider, one entry per name, sorted by name. */
+const onProvider = (zone: UnifiedZone, provider: ProviderId) => (provider === 'ns1' ? zone.onNs1 : zone.buddyns !== null);
+
+/**
+ * Every zone of every configured provider, one entry per name, sorted by name. With `provider`, only the zones
+ * that provider has, each still merged: its other provider and its health are those of the whole zone.
+ */
 export async function listZones(
   ctx: GatewayContext,
   provider: ProviderId | undefined,
   report: ReportFailure,
   stale: NoteStale = freshOnly,
 ): Promise<UnifiedZone[]> {
-  const ns1 = provider === 'buddyns' ? undefined : optionalNs1(ctx);
-  const buddyns = provider === 'ns1' ? undefined : optionalBuddyNs(ctx);
+  const ns1 = optionalNs1(ctx);
+  const buddyns = optionalBuddyNs(ctx);
   const gaps: ProviderGap[] = [];
   const [ns1Zones, buddyZones] = await Promise.all([
     settle('ns1', ns1 && ns1ZoneList(ns1), gaps, stale),
@@ -48,7 +53,9 @@ export async function listZones(
     const onNs1 = merged.get(zone.asciiName)?.onNs1 ?? knownOnNs1(ctx, gaps, zone);
     merged.set(zone.asciiName, { asciiName: zone.asciiName, onNs1, buddyns: zone, gaps });
   }
-  return [...merged.values()].filter((zone) => canSeeZone(ctx, zone.asciiName)).sort((a, b) => a.asciiName.localeCompare(b.asciiName));
+  return [...merged.values()]
+    .filter((zone) => canSeeZone(ctx, zone.asciiName) && (provider === undefined || onProvider(zone, provider)))
+    .sort((a, b) => a.asciiName.localeCompare(b.asciiName));
 }
 
 /**

@@ -110,7 +110,8 @@ export function parseZoneFile(text: string, zone: string): Parsed {
 
 function applyImport(ctx: Ns1Context, zoneName: string, parsed: Parsed) {
   const state = ctx.state();
-  const zone = state.zones.get(zoneName) ?? createZoneState(ctx, zoneName, {});
+  if (state.zones.has(zoneName)) throw new SandboxHttpError(400, 'zone already exists');
+  const zone = createZoneState(ctx, zoneName, {});
   if (parsed.soa) Object.assign(zone, { refresh: parsed.soa.refresh, retry: parsed.soa.retry, expiry: parsed.soa.expiry, nx_ttl: parsed.soa.nxTtl });
   for (const entry of parsed.records.values()) {
     const record: DnsRecord = {

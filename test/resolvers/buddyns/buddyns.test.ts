@@ -37,6 +37,16 @@ describe('BuddyNS mutations', () => {
     expect(zone.data).toEqual({ zone: { buddyns: { master: '203.0.113.77' } } });
   });
 
+  it('leaves a zone whose master is already the one asked for alone: no delete, no re-add, no new transfer', async () => {
+    const before = await h.gql('{ zone(name: "example.com") { buddyns { master serial createdAt } } }');
+    const { result, buddyns } = await countUpstreamCalls(h, () =>
+      h.gql('mutation { setBuddyNsMaster(name: "example.com", master: "198.51.100.53") { master serial createdAt } }'),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ setBuddyNsMaster: (before.data as { zone: { buddyns: unknown } }).zone.buddyns });
+    expect(Object.keys(buddyns.counts).filter((route) => !route.startsWith('GET '))).toEqual([]);
+  });
+
   it('restores the previous master when the re-add fails, and says so', async () => {
     // Both attempts at the re-add fail; the restore after them succeeds.
     await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error', times: 2 });

@@ -150,9 +150,11 @@ describe('a create whose answer is lost after it was applied', () => {
     expect(ns1.counts['PUT /zones/late.example'] ?? 0).toBe(1);
   });
 
-  it('a create refused at once keeps the provider’s answer: a zone that exists is BAD_USER_INPUT', async () => {
-    const { errors } = await h.gql('mutation { createZone(input: { name: "example.com", providers: [NS1] }) { name } }');
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'NS1' });
+  it('a create refused at once keeps the provider’s answer and is sent once', async () => {
+    await h.ns1Control.addFault({ path: '/zones/refused.example', method: 'PUT', status: 400, message: 'zone already exists' });
+    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql('mutation { createZone(input: { name: "refused.example", providers: [NS1] }) { name } }'));
+    expect(result.errors?.[0]).toMatchObject({ message: 'NS1: zone already exists', extensions: { code: 'BAD_USER_INPUT', provider: 'NS1', status: 400 } });
+    expect(ns1.counts['PUT /zones/refused.example']).toBe(1);
   });
 
   it('a delete answered 404 to its own lost first attempt is a success, not NOT_FOUND', async () => {
@@ -200,9 +202,12 @@ describe('PARTIALLY_APPLIED and zone health', () => {
   });
 
   it('answers OUTCOME_UNKNOWN only when the re-read fails too, and undoes nothing', async () => {
-    await h.buddyControl.addFault({ path: '/zone', method: 'POST', dropAfterApply: true });
+    // The answer to the add is held, then lost; BuddyNS's list fails from the moment the zone is there.
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', dropAfterApply: true, latencyAfterApplyMs: 300 });
+    const asked = h.gql('mutation { createZone(input: { name: "unknown.example", providers: [NS1, BUDDYNS] }) { name } }');
+    await expect.poll(async () => (await buddyZones()).some((zone) => zone.name === 'unknown.example'), { interval: 20, timeout: 5_000 }).toBe(true);
     await h.buddyControl.addFault({ path: '/zone', method: 'GET', status: 503 });
-    const { errors } = await h.gql('mutation { createZone(input: { name: "unknown.example", providers: [NS1, BUDDYNS] }) { name } }');
+    const { errors } = await asked;
     expect(errors?.[0]?.extensions).toMatchObject({
       code: 'OUTCOME_UNKNOWN',
       provider: 'BUDDYNS',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useHarness } from '../../support/harness.js';
+import { countUpstreamCalls, useHarness } from '../../support/harness.js';
 
 const h = useHarness();
 
@@ -80,6 +80,24 @@ describe('zone file import', () => {
     await h.ns1Control.advanceClock(5);
     const { data } = await h.gql('query ($id: ID!) { zoneImport(jobId: $id) { finished responseCode error } }', { id: started.data?.importZoneFile.id });
     expect(data).toEqual({ zoneImport: { finished: true, responseCode: 400, error: 'zone file error at line 1: unsupported record type BOGUS' } });
+  });
+
+  it('refuses a zone NS1 already has with CONFLICT before the upload, its records untouched', async () => {
+    const form = new FormData();
+    const query = 'mutation ($f: File!) { importZoneFile(name: "example.com", zoneFile: $f) { id } }';
+    form.set('operations', JSON.stringify({ query, variables: { f: null } }));
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File(['$ORIGIN example.com.\n$TTL 60\nwww A 10.0.0.1\n'], 'example.com.zone'));
+    const RECORD = '{ record(zone: "example.com", domain: "example.com", type: A) { ttl shortAnswers filters { filter } } }';
+    const before = (await h.gql(RECORD)).data;
+    expect(before).toMatchObject({ record: { ttl: expect.any(Number) } });
+    const { result, ns1 } = await countUpstreamCalls(h, async () => {
+      const res = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', { method: 'POST', body: form, headers: { 'apollo-require-preflight': 'true' } });
+      return (await res.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    });
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT', provider: 'NS1' });
+    expect(Object.keys(ns1.counts).filter((route) => !route.startsWith('GET '))).toEqual([]);
+    expect((await h.gql(RECORD)).data).toEqual(before);
   });
 
   it('answers null for an unknown job', async () => {

@@ -39,12 +39,68 @@ describe('createZone', () => {
     expect((await h.gql('{ zone(name: "half.example") { name } }')).data).toEqual({ zone: null });
   });
 
-  it('keeps BuddyNS field errors as BAD_USER_INPUT when BuddyNS already has the zone', async () => {
-    const { errors } = await h.gql(CREATE, { input: { name: 'buddy-only.io', providers: ['BUDDYNS'] } });
-    expect(errors?.[0]).toMatchObject({
-      message: 'BuddyNS: Invalid zone submitted for addition. name: Zone with this Domain already exists.',
-      extensions: { code: 'BAD_USER_INPUT', provider: 'BUDDYNS' },
+  it('refuses a zone a provider already has with CONFLICT, before any write', async () => {
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql(CREATE, { input: { name: 'buddy-only.io', providers: ['BUDDYNS'] } }),
+        h.gql(CREATE, { input: { name: 'ns1-only.com', providers: ['NS1'] } }),
+        // On BuddyNS with another master: NS1 is not created first only to be deleted again.
+        h.gql(CREATE, { input: { name: 'broken-transfer.net', providers: ['NS1', 'BUDDYNS'] } }),
+      ]),
+    );
+    expect(result.map((r) => r.errors?.[0]?.extensions)).toEqual([
+      { code: 'CONFLICT', provider: 'BUDDYNS' },
+      { code: 'CONFLICT', provider: 'NS1' },
+      { code: 'CONFLICT', provider: 'BUDDYNS' },
+    ]);
+    expect(result[0]?.errors?.[0]?.message).toBe('zone buddy-only.io already exists on BuddyNS (master 203.0.113.10); nothing was changed');
+    const writes = (counts: Record<string, number>) => Object.keys(counts).filter((route) => !route.startsWith('GET '));
+    expect([...writes(ns1.counts), ...writes(buddyns.counts)]).toEqual([]);
+  });
+
+  it('keeps the provider’s status and field errors when BuddyNS refuses after NS1 created the zone', async () => {
+    const body = { detail: 'Invalid zone submitted for addition.', errors: { master: ['Enter a valid IPv4 or IPv6 address.'] } };
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 400, body });
+    const { errors } = await h.gql(CREATE, { input: { name: 'refused.example', providers: ['NS1', 'BUDDYNS'] } });
+    expect(errors?.[0]?.message).toMatch(/: nothing was changed$/);
+    expect(errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      provider: 'BUDDYNS',
+      status: 400,
+      fieldErrors: { master: ['Enter a valid IPv4 or IPv6 address.'] },
     });
+    await h.buddyControl.clearFaults();
+    expect((await h.gql('{ zone(name: "refused.example") { name } }')).data).toEqual({ zone: null });
+  });
+
+  it('refuses NS1 settings that cannot go together, before any upstream call', async () => {
+    const secondary = { enabled: true, primaryIp: '203.0.113.9' };
+    const inputs = [
+      // BuddyNS transfers from NS1's transfer address, so NS1 must be a standard primary.
+      { name: 's.example', providers: ['NS1', 'BUDDYNS'], ns1: { secondary } },
+      { name: 'l.example', providers: ['NS1', 'BUDDYNS'], ns1: { link: 'example.com' } },
+      // A linked zone takes nothing of its own, and never itself.
+      { name: 'l.example', providers: ['NS1'], ns1: { link: 'example.com', ttl: 300 } },
+      { name: 'l.example', providers: ['NS1'], ns1: { link: 'l.example' } },
+      { name: 'p.example', providers: ['NS1'], ns1: { secondary, primary: { enabled: true, secondaries: [] } } },
+    ];
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => Promise.all(inputs.map((input) => h.gql(CREATE, { input }))));
+    expect(result.map((r) => r.errors?.[0]?.extensions)).toEqual(
+      ['input.ns1.secondary', 'input.ns1.link', 'input.ns1.ttl', 'input.ns1.link', 'input.ns1.secondary'].map((field) => ({ code: 'BAD_USER_INPUT', field })),
+    );
+    expect(ns1.total + buddyns.total).toBe(0);
+  });
+
+  it('lets NS1 be a secondary when BuddyNS is given its own master: both transfer from one hidden primary', async () => {
+    const input = {
+      name: 'hidden.example',
+      providers: ['NS1', 'BUDDYNS'],
+      ns1: { secondary: { enabled: true, primaryIp: '203.0.113.9' } },
+      buddyns: { master: '203.0.113.9' },
+    };
+    const { data, errors } = await h.gql(CREATE, { input });
+    expect(errors).toBeUndefined();
+    expect(data).toMatchObject({ createZone: { providers: ['NS1', 'BUDDYNS'], buddyns: { master: '203.0.113.9' } } });
   });
 
   it('refuses an empty provider list or a wildcard name before any upstream call', async () => {
@@ -95,6 +151,22 @@ describe('deleteZone and updateZone', () => {
     );
     for (const answer of result) expect(answer.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ns1' });
     expect(ns1.total + buddyns.total).toBe(0);
+  });
+
+  it('refuses a new link, and any change to a linked zone, before writing', async () => {
+    await h.gql('mutation { createZone(input: { name: "linked.example", providers: [NS1], ns1: { link: "example.com" } }) { name } }');
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      Promise.all([
+        h.gql('mutation { updateZone(name: "example.com", input: { ns1: { link: "ns1-only.com" } }) { name } }'),
+        h.gql('mutation { updateZone(name: "linked.example", input: { ns1: { refresh: 7200 } }) { name } }'),
+      ]),
+    );
+    expect(result.map((r) => r.errors?.[0]?.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.ns1.link' },
+      { code: 'BAD_USER_INPUT', field: 'name' },
+    ]);
+    expect(result[1]?.errors?.[0]?.message).toContain('linked to example.com');
+    expect(Object.keys(ns1.counts).filter((route) => !route.startsWith('GET '))).toEqual([]);
   });
 
   it('updates NS1 settings and the SOA serial moves', async () => {

@@ -21,9 +21,20 @@ describe('zones merged across NS1 and BuddyNS', () => {
     ]);
   });
 
-  it('filters by provider', async () => {
+  it('filters by provider, each zone still merged: its providers and health are the whole zone’s', async () => {
     const { data } = await h.gql<{ zones: ZoneRow[] }>('{ zones(provider: BUDDYNS) { name } }');
     expect(data?.zones.map((z) => z.name)).toEqual(['broken-transfer.net', 'buddy-only.io', 'example.com', 'lame-delegation.org', 'bücher.de']);
+    const query = (provider: string) => `{ zones(provider: ${provider}) { name providers ns1 { id } buddyns { master } health { problems } } }`;
+    const all = await h.gql<{ zones: Array<ZoneRow & Record<string, unknown>> }>(
+      '{ zones { name providers ns1 { id } buddyns { master } health { problems } } }',
+    );
+    for (const provider of ['NS1', 'BUDDYNS']) {
+      const filtered = await h.gql<{ zones: Array<ZoneRow & Record<string, unknown>> }>(query(provider));
+      expect(filtered.errors).toBeUndefined();
+      expect(filtered.data?.zones).toEqual(all.data?.zones.filter((zone) => zone.providers.includes(provider)));
+    }
+    const both = all.data?.zones.find((zone) => zone.name === 'example.com');
+    expect(both).toMatchObject({ providers: ['NS1', 'BUDDYNS'], health: { problems: [] } });
   });
 
   it('answers an IDN zone by its Unicode and by its punycode name with the same Zone', async () => {
