@@ -27,24 +27,6 @@ const warning = z
   .transform((w) => ({ sendWarnings: w.send_warnings, warning1: w.warning_1, warning2: w.warning_2 }));
 const warningsSchema = z.object({ queries: warning, records: warning });
 
-const planFields = z.object({
-  name: z.string().nullish(),
-  period: z.string().nullish(),
-  price: text,
-  record_credit: z.number().nullish(),
-  query_credit: z.number().nullish(),
-});
-const planType = (type: string, p: z.output<typeof planFields>) => ({
-  type,
-  name: p.name ?? null,
-  period: p.period ?? null,
-  price: p.price,
-  recordCredit: p.record_credit ?? null,
-  queryCredit: p.query_credit ?? null,
-});
-const planTypesSchema = z.record(z.string(), planFields).transform((types) => Object.entries(types).map(([type, p]) => planType(type, p)));
-const planSchema = planFields.extend({ type: z.string(), since: unixDate }).transform((p) => ({ ...planType(p.type, p), since: p.since }));
-
 const tier = z
   .object({
     records: z.number().nullish(),
@@ -98,8 +80,6 @@ const billSchema = z
 export type Ns1AccountSettings = z.output<typeof settingsSchema>;
 export type Ns1UsageWarning = z.output<typeof warning>;
 export type Ns1UsageWarnings = z.output<typeof warningsSchema>;
-export type Ns1PlanType = z.output<typeof planTypesSchema>[number];
-export type Ns1Plan = z.output<typeof planSchema>;
 export type Ns1BillTier = z.output<typeof tier>;
 export type Ns1Bill = z.output<typeof billSchema>;
 
@@ -146,30 +126,6 @@ export class Ns1UsageWarningsApi {
     const body = (w: Partial<Ns1UsageWarning> | undefined) => w && defined({ send_warnings: w.sendWarnings, warning_1: w.warning1, warning_2: w.warning2 });
     const json = defined({ queries: body(change.queries), records: body(change.records) });
     return this.api.call({ method: 'POST', path: '/account/usagewarnings', json }, warningsSchema, 'usage warnings');
-  }
-}
-
-/** The plans NS1 offers: GET /account/plantypes. */
-export class Ns1PlanTypes {
-  constructor(private readonly api: ProviderCalls) {}
-
-  list(): Promise<Ns1PlanType[]> {
-    return this.api.call({ method: 'GET', path: '/account/plantypes' }, planTypesSchema, 'plan types');
-  }
-}
-
-/** The account's plan: /account/plan. */
-export class Ns1PlanApi {
-  constructor(private readonly api: ProviderCalls) {}
-
-  get(): Promise<Ns1Plan> {
-    return this.api.call({ method: 'GET', path: '/account/plan' }, planSchema, 'plan');
-  }
-
-  /** Changes to the plan of the given type. */
-  /** A change of plan, for a term (`monthly`, `quarterly`, `semiannual`, `annual`), with notes for a change NS1 reviews. */
-  update(type: string, options: { period?: string; notes?: string } = {}): Promise<Ns1Plan> {
-    return this.api.call({ method: 'POST', path: '/account/plan', json: { type, ...options } }, planSchema, 'plan');
   }
 }
 

@@ -12,6 +12,7 @@ import { registerData } from './data.js';
 import { registerMonitoring } from './monitoring.js';
 import { registerAccount } from './account.js';
 import { invoiceTokenRequest, registerBilling } from './billing.js';
+import { registerPlans } from './plans.js';
 import { registerPulsar } from './pulsar.js';
 
 export { NS1_TRANSFER_ADDRESS } from './seed.js';
@@ -69,6 +70,7 @@ export function createNs1Sandbox(options: Ns1SandboxOptions = {}): SandboxDefini
   registerData(router, ctx);
   registerMonitoring(router, ctx);
   registerAccount(router, ctx);
+  registerPlans(router, ctx);
   registerBilling(router, ctx);
   registerPulsar(router, ctx);
 

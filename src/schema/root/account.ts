@@ -124,6 +124,7 @@ builder.mutationFields((t) => ({
   }),
   changePlan: t.field({
     type: PlanRef,
+    nullable: true,
     args: {
       type: t.arg.string({
         required: true,
@@ -138,7 +139,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_r, a, ctx) => changePlan(ctx, a.type, { period: a.period, notes: a.notes }),
     description:
-      'Changes the NS1 subscription plan and returns the plan NS1 reports. Per NS1, some changes are charged at once to the card on file, others are requests NS1 reviews.',
+      'Changes the NS1 subscription plan and returns the plan NS1 reports. Per NS1, some changes are charged at once to the card on file, others are requests NS1 reviews: null when NS1 took the change as such a request and the plan is not changed yet.',
   }),
   addPaymentMethod: t.field({
     type: PaymentMethodRef,

@@ -155,8 +155,8 @@ describe('Ns1Client: data, monitoring and notification lists', () => {
 describe('Ns1Client: account, people and billing', () => {
   it('reads settings, plan, bill, users, keys, teams, activity and Pulsar apps', async () => {
     expect(await client.accountSettings.get()).toMatchObject({ address: expect.any(Object) });
-    expect((await client.plan.get()).type).toBe('business');
-    expect((await client.planTypes.list()).map((p) => p.type)).toContain('business');
+    expect(await client.plan.get()).toMatchObject({ type: 'startup', period: 'monthly', included: { any: { records: 50 } }, balance: '0.00' });
+    expect((await client.planTypes.list()).map((p) => `${p.type} ${p.period}`)).toContain('business quarterly');
     expect((await client.bill.get()).tiers.static).toMatchObject({ records: expect.any(Number) });
     expect(await client.usageWarnings.get()).toMatchObject({ queries: { sendWarnings: expect.any(Boolean) } });
     expect((await client.apiKeys.list()).map((k) => k.name)).toContain('Sandbox admin');

@@ -6,7 +6,7 @@ const h = useHarness();
 describe('viewer.ns1', () => {
   it('shows settings, warnings, plan, bill and payment methods', async () => {
     const { data, errors } = await h.gql<{ viewer: { ns1: Record<string, unknown> } }>(
-      '{ viewer { ns1 { settings { customerId email company address { city country } } usageWarnings { queries { sendWarnings warning1 warning2 } } plan { type price } planTypes { type price } bill { plan recurringCost static { records } } paymentMethods { brand last4 isDefault } } } }',
+      '{ viewer { ns1 { settings { customerId email company address { city country } } usageWarnings { queries { sendWarnings warning1 warning2 } } plan { type period recurringCost } planTypes { type period recurringCost } bill { plan recurringCost static { records } } paymentMethods { brand last4 isDefault } } } }',
     );
     expect(errors).toBeUndefined();
     const ns1 = data!.viewer.ns1;
@@ -17,13 +17,48 @@ describe('viewer.ns1', () => {
       address: { city: 'New York', country: 'US' },
     });
     expect(ns1.usageWarnings).toEqual({ queries: { sendWarnings: true, warning1: 80, warning2: 90 } });
-    expect(ns1.plan).toEqual({ type: 'business', price: '2400.00' });
-    expect(ns1.planTypes).toContainEqual({ type: 'enterprise', price: '25000.00' });
-    expect(ns1.bill).toMatchObject({ plan: 'business', recurringCost: '2400.00' });
+    expect(ns1.plan).toEqual({ type: 'startup', period: 'monthly', recurringCost: '0.00' });
+    expect(ns1.planTypes).toContainEqual({ type: 'pro', period: 'annual', recurringCost: '2400.00' });
+    expect(ns1.bill).toMatchObject({ plan: 'startup', recurringCost: '0.00' });
     expect(ns1.paymentMethods).toEqual([
       { brand: 'visa', last4: '4242', isDefault: true },
       { brand: 'mastercard', last4: '4444', isDefault: false },
     ]);
+  });
+
+  it('shows each plan type with its prices, allowances, overage rates, access charges and monitoring limits, amounts exact', async () => {
+    const tiers = (fields: string) => `{ static ${fields} dynamic ${fields} intelligent ${fields} }`;
+    const allowance = '{ queries records }';
+    const plan = `type period monthlyPrice recurringCost discount discountType overageOrder
+      included { any ${allowance} static ${allowance} dynamic ${allowance} intelligent ${allowance} }
+      overages ${tiers('{ queryRatePerMillion recordRate }')} accessCharges { static dynamic intelligent } monitoring { jobs frequency regions }`;
+    const { data, errors } = await h.gql<{ viewer: { ns1: { plan: Record<string, unknown>; planTypes: Array<Record<string, unknown>> } } }>(
+      `{ viewer { ns1 { plan { ${plan} locked balance } planTypes { ${plan} } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const { plan: current, planTypes } = data!.viewer.ns1;
+    const none = { queries: 0, records: 0 };
+    const businessQuarterly = {
+      type: 'business',
+      period: 'quarterly',
+      monthlyPrice: '47.50',
+      recurringCost: '47.50',
+      discount: '0.00',
+      discountType: 'percentage',
+      overageOrder: 'ascending',
+      included: { any: { queries: 25_000_000, records: 250 }, static: none, dynamic: none, intelligent: none },
+      overages: {
+        static: { queryRatePerMillion: '0.75', recordRate: '0.25' },
+        dynamic: { queryRatePerMillion: '1.25', recordRate: '0.25' },
+        intelligent: { queryRatePerMillion: '2', recordRate: '0.25' },
+      },
+      accessCharges: { static: '0.00', dynamic: '0.00', intelligent: '0.00' },
+      monitoring: { jobs: 25, frequency: 20, regions: 3 },
+    };
+    expect(planTypes).toContainEqual(businessQuarterly);
+    expect(planTypes.map((p) => `${String(p.type)} ${String(p.period)}`)).toEqual(['startup monthly', 'business monthly', 'business quarterly', 'pro annual']);
+    expect(current).toMatchObject({ type: 'startup', period: 'monthly', monthlyPrice: '0.00', locked: false, balance: '0.00' });
+    expect(current).toMatchObject({ included: { any: { queries: 10_000_000, records: 50 } }, monitoring: { jobs: 2, frequency: 60, regions: 1 } });
   });
 
   it('reads invoice amounts exactly and links a PDF a browser can open without the key', async () => {
@@ -124,10 +159,15 @@ describe('account writes', () => {
     expect((await h.gql('mutation { updateUsageWarnings(input: { queries: { warning1: 70 } }) { queries { warning1 warning2 } } }')).data).toEqual({
       updateUsageWarnings: { queries: { warning1: 70, warning2: 90 } },
     });
-    expect((await h.gql('mutation { changePlan(type: "startup") { type price } }')).data).toEqual({ changePlan: { type: 'startup', price: '99.00' } });
-    const annual = await h.gql('mutation { changePlan(type: "business", period: ANNUAL, notes: "from the gateway") { type period } }');
-    expect(annual.data).toEqual({ changePlan: { type: 'business', period: 'annual' } });
-    expect((await h.gql('{ viewer { ns1 { plan { type period } } } }')).data).toEqual({ viewer: { ns1: { plan: { type: 'business', period: 'annual' } } } });
+    const pro = await h.gql('mutation { changePlan(type: "pro", period: ANNUAL) { type period recurringCost balance locked monitoring { jobs } } }');
+    expect(pro.errors).toBeUndefined();
+    expect(pro.data).toEqual({
+      changePlan: { type: 'pro', period: 'annual', recurringCost: '2400.00', balance: '2400.00', locked: true, monitoring: { jobs: 250 } },
+    });
+    const reviewed = await h.gql('mutation { changePlan(type: "business", period: QUARTERLY, notes: "from the gateway") { type } }');
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data).toEqual({ changePlan: null });
+    expect((await h.gql('{ viewer { ns1 { plan { type period } } } }')).data).toEqual({ viewer: { ns1: { plan: { type: 'pro', period: 'annual' } } } });
     const card = await h.gql<{ addPaymentMethod: { id: string } }>(
       'mutation { addPaymentMethod(input: { number: "4111 1111 1111 1111", expMonth: 12, expYear: 2099, name: "Dana" }) { id last4 isDefault } }',
     );

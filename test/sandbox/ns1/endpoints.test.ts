@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
@@ -52,6 +53,22 @@ const record = z.object({
   meta: z.record(z.string(), z.unknown()),
   use_client_subnet: z.boolean(),
 });
+const byTier = <T extends z.ZodType>(tier: T) => z.object({ static: tier, intelligent: tier, dynamic: tier });
+const allowance = z.object({ queries: z.number(), records: z.number() });
+const planOffer = z.object({
+  overage_order: z.string(),
+  overages: byTier(z.object({ queries: z.string(), records: z.string() })),
+  monthly_price: z.string(),
+  discount: z.string(),
+  discount_type: z.string(),
+  included: byTier(allowance).extend({ any: allowance }),
+  recurring_cost: z.string(),
+  access_charges: byTier(z.string()),
+  monitoring: z.object({ jobs: z.number(), frequency: z.number(), regions: z.number() }),
+  type: z.string(),
+  period: z.string(),
+});
+const accountPlan = planOffer.extend({ locked: z.boolean(), balance: z.string() });
 const qps = z.object({ qps: z.number() });
 const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) }));
 const described = z.record(z.string(), z.object({ desc: z.string(), shortdesc: z.string() }).passthrough());
@@ -158,8 +175,8 @@ const READS: Array<[string, z.ZodType]> = [
   ['/account/teams/53b57b8e8b4a8e8c96f1c9a0', team],
   ['/account/whitelist', z.array(whitelist)],
   ['/account/whitelist/5c4b3a2b1a0f9e8d7c6b5a49', whitelist],
-  ['/account/plantypes', z.record(z.string(), z.object({ name: z.string(), price: z.string() }).passthrough())],
-  ['/account/plan', z.object({ type: z.string(), period: z.string() }).passthrough()],
+  ['/account/plantypes', z.array(planOffer)],
+  ['/account/plan', accountPlan],
   ['/account/invoices', z.array(invoice)],
   ['/account/billataglance', z.object({ plan: z.string(), recurring_cost: z.string(), static: z.object({ records: z.number() }).passthrough() }).passthrough()],
   ['/account/paymentmethods', z.array(payment)],
@@ -345,6 +362,30 @@ describe('NS1 sandbox: behaviour', () => {
       expect(await call(method, path, payload, readOnly)).toMatchObject({ status: 403, body: { message: `Forbidden: missing permission ${permission}` } });
     }
     expect((await call('GET', '/zones', undefined, readOnly)).status).toBe(200);
+  });
+
+  it('offers the plan types of NS1’s documented example, and the account starts on the free one', async () => {
+    const documented = JSON.parse(readFileSync(new URL('../../fixtures/ns1/plantypes.json', import.meta.url), 'utf8')) as unknown[];
+    const offered = (await call('GET', '/account/plantypes')).body as unknown[];
+    expect(offered).toEqual(expect.arrayContaining(documented));
+    expect((await call('GET', '/account/plan')).body).toEqual({ ...(documented[0] as object), locked: false, balance: '0.00' });
+  });
+
+  it('changes a startup plan with a card on file at once, charging its recurring cost, and takes other changes as requests with no body', async () => {
+    const changed = await call('POST', '/account/plan', { type: 'pro', period: 'annual' });
+    expect(changed.status).toBe(200);
+    expect(accountPlan.parse(changed.body)).toMatchObject({ type: 'pro', period: 'annual', recurring_cost: '2400.00', balance: '2,400.00', locked: true });
+    expect((await call('GET', '/account/plan')).body).toEqual(changed.body);
+    expect((await call('GET', '/account/billataglance')).body).toMatchObject({ plan: 'pro', period: 'annual', recurring_cost: '2400.00' });
+    const fromPro = await call('POST', '/account/plan', { type: 'business', period: 'monthly' });
+    expect({ status: fromPro.status, length: fromPro.raw.length }).toEqual({ status: 200, length: 0 });
+    expect((await call('GET', '/account/plan')).body).toMatchObject({ type: 'pro' });
+    await control.reset();
+    const reviewed = await call('POST', '/account/plan', { type: 'enterprise', period: 'annual', notes: 'needs 50 zones' });
+    expect({ status: reviewed.status, length: reviewed.raw.length }).toEqual({ status: 200, length: 0 });
+    expect((await call('GET', '/account/plan')).body).toMatchObject({ type: 'startup', period: 'monthly', balance: '0.00', locked: false });
+    expect(await call('POST', '/account/plan', { type: 'platinum' })).toMatchObject({ status: 400, body: { message: 'plan type platinum does not exist' } });
+    expect(await call('POST', '/account/plan', { type: 'pro', period: 'weekly' })).toMatchObject({ status: 400 });
   });
 
   it('shows a zone-restricted key only its zones', async () => {
