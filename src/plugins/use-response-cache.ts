@@ -105,9 +105,13 @@ function createStore(config: Config, logger: Logger): { cache: Cache; close: () 
   if (!config.redisUrl) return { cache: createInMemoryCache(), close: () => Promise.resolve() };
   const redis = failFastRedis(config.redisUrl, 'dnsgraph-cache');
   redis.on('error', () => undefined);
+  const cache = resilientCache(createRedisCache({ redis }), logger);
   return {
-    cache: resilientCache(createRedisCache({ redis }), logger),
-    close: () => disconnectRedis(redis),
+    cache,
+    close: () => {
+      cache.close();
+      return disconnectRedis(redis);
+    },
   };
 }
 

@@ -119,6 +119,23 @@ describe('response cache', () => {
     expect(JSON.stringify(fresh.data)).toContain('cached.example.com');
   });
 
+  it('delivers a write’s invalidation that Redis missed once it is back', async () => {
+    const a = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
+    const b = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
+    await expect.poll(async () => (await ask(b, RECORDS)).extensions?.responseCache?.hit).toBe(true);
+
+    // Redis holds every command for a while: the write's invalidation times out on the writing replica.
+    await backends.redis.client.call('CLIENT', 'PAUSE', '2500', 'ALL');
+    const created = await ask(a, CREATE);
+    expect(created.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 2_600));
+
+    // Once Redis is back, the other replica's cached answer is gone within a retry.
+    await expect.poll(async () => JSON.stringify((await ask(b, RECORDS)).data), { interval: 200, timeout: 6_000 }).toContain('cached.example.com');
+    await expect.poll(async () => (await ask(a, RECORDS)).extensions?.responseCache?.hit, { interval: 200, timeout: 6_000 }).toBe(true);
+    expect(JSON.stringify((await ask(a, RECORDS)).data)).toContain('cached.example.com');
+  });
+
   it('answers without the cache while Redis cannot be reached', async () => {
     const gateway = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     for (let i = 0; i < 2; i++) {
