@@ -30,6 +30,8 @@ export class Channel<T> {
   /** This channel took the lease and has not seen it lapse. */
   private held = false;
   private keeper: ScheduledTimer | undefined;
+  /** Subscribers were told that the bus cannot be reached, and it has not answered since. */
+  private busLost = false;
   private bus: AsyncIterator<PollEvent<unknown>> | undefined;
   private closing: Promise<void> | undefined;
   private markClosed: () => void = () => undefined;
@@ -145,15 +147,18 @@ export class Channel<T> {
     try {
       if (this.held ? await this.lease.renew() : await this.lease.acquire()) {
         if (!this.held) this.deps.logger.debug('subscription poller lease taken', { key: this.source.key });
+        this.busLost = false;
         this.held = true;
         if (!this.poller) await this.lead();
       } else {
+        this.busLost = false;
         this.lapse();
       }
     } catch (error) {
       // Unsure whether the lease still holds: stop polling until a renewal says so.
       this.deps.logger.warn('subscription lease unavailable', { key: this.source.key, error: String(error) });
       this.stopPolling();
+      this.tellBusLost();
     }
     const every = this.deps.coordination.leaseRenewalMs;
     if (every !== undefined && !this.closing && !this.isSettled()) {
@@ -180,6 +185,19 @@ export class Channel<T> {
       onLeadLost: () => this.lapse(),
     });
     this.poller.start();
+  }
+
+  /**
+   * No replica can poll or publish while the bus is away: the subscribers hear it once, as an error event, rather
+   * than a silence they cannot tell from a quiet zone. Their streams stay open, and events resume with the bus. The
+   * notice is not the channel's latest event, so it neither reaches later subscribers nor holds back the next seq.
+   */
+  private tellBusLost(): void {
+    if (this.busLost || this.closing || this.isSettled()) return;
+    this.busLost = true;
+    const paused = new GatewayError('UPSTREAM_ERROR', 'Subscription updates are paused: the event bus cannot be reached; they resume when it is back');
+    const notice: PollEvent<T> = { seq: this.latest?.seq ?? 0, at: this.deps.scheduler.now(), failure: toPollFailure(paused), final: false };
+    for (const subscriber of this.subscribers) subscriber.receive(notice);
   }
 
   private stopPolling(): void {

@@ -167,6 +167,42 @@ describe('subscriptions across replicas (Redis)', () => {
     await Promise.all(onA.map((s) => s.close()));
   });
 
+  it('tells open subscribers once that updates are paused while Redis is away, and delivers again once it is back', async () => {
+    const a = replica(1_000);
+    const onA = await subscribers(a.gateway, 3);
+    const paused = (s: SseSubscription) => s.received.filter((r) => r.errors?.[0]?.message.includes('paused'));
+
+    await backends.restartRedis(async () => {
+      await expect
+        .poll(
+          async () => {
+            await a.clock.advance(INTERVAL_MS);
+            return onA.every((s) => paused(s).length > 0);
+          },
+          { interval: 100, timeout: 15_000 },
+        )
+        .toBe(true);
+      // The lease is tried again and again meanwhile; the subscribers heard of the outage once.
+      for (let i = 0; i < 5; i++) await a.clock.advance(INTERVAL_MS);
+      for (const s of onA) {
+        expect(paused(s)).toHaveLength(1);
+        expect(paused(s)[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
+      }
+    });
+
+    const before = onA.map((s) => s.received.length);
+    await expect
+      .poll(
+        async () => {
+          await a.clock.advance(INTERVAL_MS);
+          return onA.every((s, i) => s.received.slice(before[i]).some((r) => r.data?.qps));
+        },
+        { interval: 100, timeout: 15_000 },
+      )
+      .toBe(true);
+    await Promise.all(onA.map((s) => s.close()));
+  });
+
   it('tells subscribers when Redis cannot be reached, rather than leaving them waiting, and polls nothing', async () => {
     const password = 'redis-password-never-logged';
     const config = configOn(backends.harness, { REDIS_URL: `redis://:${password}@127.0.0.1:${await freePort()}`, LOG_LEVEL: 'debug' });

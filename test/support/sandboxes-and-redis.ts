@@ -6,8 +6,8 @@ import { startRedis, type RunningRedis } from './redis-server.js';
 export interface SandboxesAndRedis {
   readonly harness: Harness;
   readonly redis: RunningRedis;
-  /** Stops redis-server and starts an empty one on the same port, as a Redis restart would leave it. */
-  restartRedis(): Promise<void>;
+  /** Stops redis-server and starts an empty one on the same port, as a Redis restart would leave it; `whileDown` runs in between. */
+  restartRedis(whileDown?: () => Promise<void>): Promise<void>;
 }
 
 export function useSandboxesAndRedis(): SandboxesAndRedis {
@@ -31,9 +31,10 @@ export function useSandboxesAndRedis(): SandboxesAndRedis {
     get redis() {
       return started();
     },
-    async restartRedis() {
+    async restartRedis(whileDown) {
       const port = Number(new URL(started().url).port);
       await started().stop();
+      await whileDown?.();
       redis = await startRedis(port);
     },
   };
