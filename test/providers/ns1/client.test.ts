@@ -189,6 +189,20 @@ describe('Ns1Client: account, people and billing', () => {
   });
 });
 
+describe('Ns1Client: Pulsar', () => {
+  it('reads a job’s live data as one value per geo or geo and region, and its history for one geo', async () => {
+    const live = await client.pulsarData.get('a1b2c3', 'j-cdn-a');
+    expect(live).toContainEqual({ geo: 'GB', region: null, value: expect.any(Number) });
+    expect(live).toContainEqual({ geo: 'US', region: 'NY', value: expect.any(Number) });
+    const end = new Date('2024-06-01T12:00:00Z');
+    const start = new Date('2024-06-01T11:00:00Z');
+    const history = await client.pulsarData.list('a1b2c3', 'j-cdn-a', { start, end, geo: 'GB', agg: 'p90' });
+    expect(history).toHaveLength(12);
+    expect(history.at(-1)).toMatchObject({ at: end, unit: 'ms' });
+    expect(history.every((p) => p.at > start && p.at <= end)).toBe(true);
+  });
+});
+
 describe("Ns1Client: failures keep NS1's message and status", () => {
   it('a 400 keeps the message NS1 gave', async () => {
     const error = await failureOf(client.zones.create('example.com', {}));

@@ -298,13 +298,31 @@ describe('stats and Pulsar', () => {
     expect(data?.stats.byZone.map((z) => z.zone)).toContain('example.com');
   });
 
-  it('lists Pulsar apps, jobs, live values and data', async () => {
+  it('lists Pulsar apps, jobs, live values by geo and data', async () => {
     const { data, errors } = await h.gql<{
-      pulsar: { apps: Array<{ name: string; jobs: Array<{ name: string; live: { value: number }; data: unknown[] }> }> };
-    }>('{ pulsar { apps { id name jobs { id name live { value unit } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }');
+      pulsar: {
+        apps: Array<{ name: string; jobs: Array<{ name: string; live: Array<{ geo: string; region: string | null; value: number }>; data: unknown[] }> }>;
+      };
+    }>('{ pulsar { apps { id name jobs { id name live { geo region value } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }');
     expect(errors).toBeUndefined();
     expect(data?.pulsar.apps.map((a) => a.name)).toEqual(['www.example.com RUM', 'CDN comparison']);
     expect(data?.pulsar.apps[0]?.jobs[0]?.data).toHaveLength(12);
-    expect(data?.pulsar.apps[0]?.jobs[0]?.live.value).toBeGreaterThan(0);
+    const live = data?.pulsar.apps[0]?.jobs[0]?.live ?? [];
+    expect(live).toContainEqual({ geo: 'US', region: null, value: expect.any(Number) });
+    expect(live).toContainEqual({ geo: 'US', region: 'CA', value: expect.any(Number) });
+    expect(live.every((l) => l.value > 0)).toBe(true);
+  });
+
+  it('reads one geo of a Pulsar job’s history, and none for a geo without measurements', async () => {
+    const { data, errors } = await h.gql<{
+      pulsar: { app: { jobs: Array<{ all: Array<{ value: number }>; japan: Array<{ value: number }>; nowhere: unknown[] }> } };
+    }>(
+      '{ pulsar { app(id: "a1b2c3") { jobs { all: data(period: "1h", geo: "*") { value } japan: data(period: "1h", geo: "JP") { value } nowhere: data(period: "1h", geo: "AQ") { value } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const [job] = data?.pulsar.app.jobs ?? [];
+    expect(job?.japan).toHaveLength(12);
+    expect(job?.japan[0]?.value).toBeGreaterThan(job?.all[0]?.value ?? Infinity);
+    expect(job?.nowhere).toEqual([]);
   });
 });

@@ -176,8 +176,14 @@ const READS: Array<[string, z.ZodType]> = [
   ['/pulsar/apps/a1b2c3', z.object({ appid: z.literal('a1b2c3') }).passthrough()],
   ['/pulsar/apps/a1b2c3/jobs', z.array(z.object({ jobid: z.string(), appid: z.string() }).passthrough())],
   ['/pulsar/apps/a1b2c3/jobs/j-cdn-a', z.object({ jobid: z.literal('j-cdn-a') }).passthrough()],
-  ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/live', z.object({ jobid: z.string(), value: z.number() }).passthrough()],
+  // Every top-level key a geo (or geo:region) code.
+  ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/live', z.record(z.string().regex(/^[A-Z]{2}(:[A-Z0-9]+)?$/), z.number()).refine((live) => Object.keys(live).length > 0)],
   ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/data?period=1h&agg=p95', z.object({ graph: z.array(z.tuple([z.number(), z.number()])) }).passthrough()],
+  // The documentation's own example URL, with its empty start, end and asn.
+  [
+    '/pulsar/apps/a1b2c3/jobs/j-cdn-a/data?start=&end=&period=1h&geo=*&asn=&agg=p50',
+    z.object({ graph: z.array(z.tuple([z.number(), z.number()])).length(12) }).passthrough(),
+  ],
 ];
 
 describe('NS1 sandbox: every documented read answers 200 in the documented shape', () => {
