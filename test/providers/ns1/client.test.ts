@@ -168,6 +168,15 @@ describe('Ns1Client: account, people and billing', () => {
     expect(await client.users.list()).toEqual(expect.any(Array));
   });
 
+  it('creates a team with named whitelist records and replaces them, a record without a name kept', async () => {
+    const team = await client.teams.create({ name: 'Edge', ipWhitelist: [{ name: 'Home Whitelist', values: ['104.20.48.182'] }] });
+    expect(team.ipWhitelist).toEqual([{ name: 'Home Whitelist', values: ['104.20.48.182'] }]);
+    const changed = await client.teams.update(team.id, { ipWhitelist: [{ values: ['104.20.49.0/24', '104.20.50.1'] }] });
+    expect(changed.ipWhitelist).toEqual([{ name: null, values: ['104.20.49.0/24', '104.20.50.1'] }]);
+    expect((await client.teams.update(team.id, { name: 'Edge 2' })).ipWhitelist).toEqual(changed.ipWhitelist);
+    expect((await client.teams.get(team.id)).ipWhitelist).toEqual(changed.ipWhitelist);
+  });
+
   it('creates a user and an allow list, and changes them', async () => {
     const carol = await client.users.create('carol', { name: 'Carol', email: 'carol@example.com', permissions: { dns: { viewZones: true } } });
     // NS1 allows a flag left out; the gateway's resolvers send every flag of a new user (see account writes).

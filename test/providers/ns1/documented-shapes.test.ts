@@ -12,8 +12,45 @@ import { errorReading } from '../../../src/providers/provider.js';
  */
 const DOCUMENTED_LIVE = { US: 61.5, 'US:CA': 48, GB: 83.25, JP: null };
 
+/** GET /account/teams/:teamid, the documentation's example response. */
+const DOCUMENTED_TEAM = {
+  permissions: {
+    dns: { zones_allow_by_default: true, view_zones: true, zones_deny: [], manage_zones: true, zones_allow: [] },
+    data: { push_to_datafeeds: true, manage_datasources: true, manage_datafeeds: true },
+    account: {
+      manage_payment_methods: true,
+      manage_plan: true,
+      manage_teams: true,
+      manage_apikeys: true,
+      manage_account_settings: true,
+      view_activity_log: true,
+      view_invoices: true,
+      manage_users: true,
+    },
+    monitoring: { manage_lists: false, manage_jobs: false, view_jobs: false },
+  },
+  id: '520845159f782d5b1a10a86a',
+  name: 'API Example Team',
+  ip_whitelist: [],
+};
+
+/** The same team with the named whitelist records the documentation gives as an example of `ip_whitelist`. */
+const TEAM_WITH_WHITELIST = {
+  ...DOCUMENTED_TEAM,
+  id: '520422919f782d37dffb588a',
+  ip_whitelist: [
+    { name: 'Home Whitelist', values: ['104.20.48.182'] },
+    { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+  ],
+};
+
 /** What the answer to each path is, as NS1 could send it. */
-const answers = new Map<string, unknown>([['/v1/pulsar/apps/a1b2c3/jobs/j1/live', DOCUMENTED_LIVE]]);
+const answers = new Map<string, unknown>([
+  ['/v1/pulsar/apps/a1b2c3/jobs/j1/live', DOCUMENTED_LIVE],
+  ['/v1/account/teams', [DOCUMENTED_TEAM, TEAM_WITH_WHITELIST]],
+  // An older answer without ip_whitelist, and with a key the documentation does not name.
+  ['/v1/account/teams/0ld', { id: '0ld', name: 'Old', permissions: {}, created: 1 }],
+]);
 
 let server: Server;
 let http: HttpClient;
@@ -43,5 +80,15 @@ describe('NS1 answers in the shapes its documentation gives', () => {
       { geo: 'GB', region: null, value: 83.25 },
       { geo: 'JP', region: null, value: null },
     ]);
+  });
+
+  it('reads teams with their named whitelist records, none when ip_whitelist is empty or absent', async () => {
+    const [documented, whitelisted] = await client.teams.list();
+    expect(documented).toMatchObject({ id: '520845159f782d5b1a10a86a', name: 'API Example Team', ipWhitelist: [] });
+    expect(whitelisted?.ipWhitelist).toEqual([
+      { name: 'Home Whitelist', values: ['104.20.48.182'] },
+      { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+    ]);
+    expect(await client.teams.get('0ld')).toMatchObject({ id: '0ld', name: 'Old', ipWhitelist: [] });
   });
 });

@@ -115,6 +115,31 @@ describe('account writes', () => {
     expect((await h.gql('mutation ($id: ID!) { deleteIpAllowList(id: $id) }', { id: listId })).data).toEqual({ deleteIpAllowList: true });
   });
 
+  it('gives a team named whitelist records, changes them, and refuses an address that is not one', async () => {
+    const created = await h.gql<{ createTeam: { id: string; ipWhitelist: unknown } }>(
+      'mutation { createTeam(input: { name: "SRE", ipWhitelist: [{ name: "Home Whitelist", values: ["104.20.48.182"] }] }) { id ipWhitelist { name values } } }',
+    );
+    expect(created.errors).toBeUndefined();
+    const t = created.data!.createTeam.id;
+    expect(created.data!.createTeam.ipWhitelist).toEqual([{ name: 'Home Whitelist', values: ['104.20.48.182'] }]);
+    const changed = await h.gql(
+      'mutation ($t: ID!) { updateTeam(id: $t, input: { ipWhitelist: [{ name: "Multi Whitelist", values: ["104.20.49.0/24", "104.20.50.1"] }] }) { name ipWhitelist { name values } } }',
+      { t },
+    );
+    expect(changed.data).toEqual({ updateTeam: { name: 'SRE', ipWhitelist: [{ name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] }] } });
+    const renamed = await h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { name: "SRE 2" }) { ipWhitelist { name } } }', { t });
+    expect(renamed.data).toEqual({ updateTeam: { ipWhitelist: [{ name: 'Multi Whitelist' }] } });
+    const { result: refused, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { ipWhitelist: [{ values: ["not-an-ip"] }] }) { id } }', { t }),
+    );
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ipWhitelist[0].values[0]' });
+    expect(ns1.total).toBe(0);
+    const seeded = await h.gql<{ viewer: { ns1: { teams: Array<{ name: string; ipWhitelist: unknown }> } } }>(
+      '{ viewer { ns1 { teams { name ipWhitelist { name values } } } } }',
+    );
+    expect(seeded.data?.viewer.ns1.teams.find((team) => team.name === 'Operations')?.ipWhitelist).toEqual([{ name: 'Office', values: ['198.51.100.0/24'] }]);
+  });
+
   it('changes settings, warnings and plan, and manages payment methods', async () => {
     expect(
       (await h.gql('mutation { updateAccountSettings(input: { firstName: "Dana", address: { city: "Boston" } }) { firstName address { city state } } }')).data,

@@ -86,7 +86,12 @@ const user = z.object({
   permissions: z.object({ dns: z.object({}).passthrough() }),
 });
 const apiKey = z.object({ id, name: z.string(), teams: z.array(z.string()), permissions: z.object({}).passthrough() });
-const team = z.object({ id, name: z.string(), permissions: z.object({}).passthrough() });
+const team = z.object({
+  id,
+  name: z.string(),
+  permissions: z.object({}).passthrough(),
+  ip_whitelist: z.array(z.object({ name: z.string().optional(), values: z.array(z.string()) })),
+});
 const whitelist = z.object({ id, name: z.string(), values: z.array(z.string()) });
 const invoice = z.object({ id: z.number(), amount: z.string(), status: z.string(), sent: z.number(), due: z.number() });
 const payment = z.object({
@@ -259,10 +264,24 @@ describe('NS1 sandbox: writes through every collection keep state across request
     },
     {
       name: 'team',
-      create: ['PUT', '/account/teams', { name: 'SRE' }],
+      create: ['PUT', '/account/teams', { name: 'SRE', ip_whitelist: [] }],
       item: (c) => `/account/teams/${String(c.id)}`,
-      update: { name: 'SRE 2' },
-      check: (t) => expect(t.name).toBe('SRE 2'),
+      // The documentation's own example of named whitelist records.
+      update: {
+        name: 'SRE 2',
+        ip_whitelist: [
+          { name: 'Home Whitelist', values: ['104.20.48.182'] },
+          { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+        ],
+      },
+      check: (t) =>
+        expect(t).toMatchObject({
+          name: 'SRE 2',
+          ip_whitelist: [
+            { name: 'Home Whitelist', values: ['104.20.48.182'] },
+            { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+          ],
+        }),
     },
     {
       name: 'IP allow list',
