@@ -40,6 +40,10 @@ export const PLAN_TYPES = {
 /** The terms a plan may be paid for. */
 const PLAN_PERIODS = ['monthly', 'quarterly', 'semiannual', 'annual'];
 
+/** An amount as NS1 writes it ("2,400.00"), in cents, so sums stay exact. */
+const cents = (amount: string) => Math.round(Number(amount.replace(/,/g, '')) * 100);
+const money = (c: number) => (c / 100).toFixed(2);
+
 const INVOICES: Invoice[] = [
   { id: 727, amount: '2,400.00', status: 'due', sent: 1_717_200_000, due: 1_719_792_000 },
   { id: 701, amount: '2,400.00', status: 'paid', sent: 1_714_521_600, due: 1_717_113_600 },
@@ -202,18 +206,34 @@ export function registerBilling(router: Router, ctx: Ns1Context): void {
       record_credit: 0,
       record_cost: '0.00',
     });
+    const byTier = { static: tier(tiers[0]!, '1'), dynamic: tier(tiers[1]!, '2'), intelligent: tier(tiers[2]!, '4') };
+    const all = Object.values(byTier);
+    const count = (field: 'records' | 'queries' | 'record_credit' | 'query_credit') => all.reduce((n, t) => n + t[field], 0);
+    const charge = (field: 'record_cost' | 'query_cost' | 'access_charge') => all.reduce((c, t) => c + cents(t[field]), 0);
+    const totals = {
+      record_cost: money(charge('record_cost')),
+      record_credit: count('record_credit'),
+      queries: count('queries'),
+      query_credit: count('query_credit'),
+      records: count('records'),
+      access_charge: money(charge('access_charge')),
+      query_cost: money(charge('query_cost')),
+    };
+    const recurring = PLAN_TYPES[current.type].price;
     return json({
       plan: current.type,
       period: current.period,
       last_invoice: INVOICES[0]!.sent,
       next_invoice: INVOICES[0]!.sent + 30 * 86_400,
       next_base_invoice: INVOICES[0]!.sent + 30 * 86_400,
-      recurring_cost: PLAN_TYPES[current.type].price,
-      recurring_cost_next_invoice: PLAN_TYPES[current.type].price,
+      recurring_cost: recurring,
+      recurring_cost_next_invoice: recurring,
       any: { overage_order: 'ascending', query_credit: PLAN_TYPES[current.type].query_credit, record_credit: PLAN_TYPES[current.type].record_credit },
-      static: tier(tiers[0]!, '1'),
-      dynamic: tier(tiers[1]!, '2'),
-      intelligent: tier(tiers[2]!, '4'),
+      ...byTier,
+      totals,
+      // What is owed now: the invoices not yet paid.
+      balance: money(INVOICES.filter((i) => i.status !== 'paid').reduce((c, i) => c + cents(i.amount), 0)),
+      bill: money(cents(recurring) + charge('record_cost') + charge('query_cost') + charge('access_charge')),
     });
   });
 

@@ -44,10 +44,59 @@ const TEAM_WITH_WHITELIST = {
   ],
 };
 
+/** GET /account/billataglance, the documentation's example response (with the comma its capture lost). */
+const DOCUMENTED_BILL = {
+  plan: 'startup',
+  period: 'monthly',
+  last_invoice: 1377561600,
+  next_invoice: 1379721600,
+  next_base_invoice: 1379721600,
+  recurring_cost: '0.00',
+  recurring_cost_next_invoice: '0.00',
+  any: { overage_order: 'ascending', query_credit: 1e7, record_credit: 50 },
+  static: {
+    record_rate: '1',
+    access_charge: '0.00',
+    records: 14,
+    query_credit: 0,
+    query_cost: '0.00',
+    query_rate_per_million: '2',
+    queries: 5,
+    record_credit: 0,
+    record_cost: '0.00',
+  },
+  dynamic: {
+    record_rate: '1',
+    access_charge: '0.00',
+    records: 2,
+    query_credit: 0,
+    query_cost: '0.00',
+    query_rate_per_million: '4',
+    queries: 10,
+    record_credit: 0,
+    record_cost: '0.00',
+  },
+  intelligent: {
+    record_rate: '1',
+    access_charge: '0.00',
+    records: 0,
+    query_credit: 0,
+    query_cost: '0.00',
+    query_rate_per_million: '6',
+    queries: 0,
+    record_credit: 0,
+    record_cost: '0.00',
+  },
+  totals: { record_cost: '0.00', record_credit: 16, queries: 15, query_credit: 15, records: 16, access_charge: '0.00', query_cost: '0.00' },
+  balance: '0.00',
+  bill: '0.00',
+};
+
 /** What the answer to each path is, as NS1 could send it. */
 const answers = new Map<string, unknown>([
   ['/v1/pulsar/apps/a1b2c3/jobs/j1/live', DOCUMENTED_LIVE],
   ['/v1/account/teams', [DOCUMENTED_TEAM, TEAM_WITH_WHITELIST]],
+  ['/v1/account/billataglance', DOCUMENTED_BILL],
   // An older answer without ip_whitelist, and with a key the documentation does not name.
   ['/v1/account/teams/0ld', { id: '0ld', name: 'Old', permissions: {}, created: 1 }],
 ]);
@@ -90,5 +139,36 @@ describe('NS1 answers in the shapes its documentation gives', () => {
       { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
     ]);
     expect(await client.teams.get('0ld')).toMatchObject({ id: '0ld', name: 'Old', ipWhitelist: [] });
+  });
+
+  it('reads the bill at a glance with its totals, balance, next base invoice and overage order', async () => {
+    const bill = await client.bill.get();
+    expect(bill).toMatchObject({
+      plan: 'startup',
+      nextBaseInvoiceAt: new Date(1379721600 * 1000),
+      balance: '0.00',
+      overageOrder: 'ascending',
+      queryCredit: 1e7,
+      recordCredit: 50,
+      totals: { records: 16, queries: 15, recordCredit: 16, queryCredit: 15, recordCost: '0.00', queryCost: '0.00', accessCharge: '0.00', recordRate: null },
+    });
+    expect(bill.tiers.dynamic).toMatchObject({ records: 2, queries: 10, queryRatePerMillion: '4' });
+  });
+
+  it('reads a bill without totals, balance, next base invoice or overage order as null for each', async () => {
+    const { totals: _t, balance: _b, next_base_invoice: _n, any: _a, ...shorter } = DOCUMENTED_BILL;
+    answers.set('/v1/account/billataglance', { ...shorter, any: { query_credit: 5 }, credits_used: 3 });
+    try {
+      expect(await client.bill.get()).toMatchObject({
+        plan: 'startup',
+        totals: null,
+        balance: null,
+        nextBaseInvoiceAt: null,
+        overageOrder: null,
+        queryCredit: 5,
+      });
+    } finally {
+      answers.set('/v1/account/billataglance', DOCUMENTED_BILL);
+    }
   });
 });

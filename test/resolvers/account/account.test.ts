@@ -26,6 +26,34 @@ describe('viewer.ns1', () => {
     ]);
   });
 
+  it('shows the bill’s totals across tiers, balance, next base invoice and overage order', async () => {
+    const { data, errors } = await h.gql<{
+      viewer: {
+        ns1: {
+          bill: {
+            static: { records: number; queries: number };
+            dynamic: { records: number; queries: number };
+            intelligent: { records: number; queries: number };
+            totals: { records: number; queries: number; recordCost: string; recordRate: string | null };
+          } & Record<string, unknown>;
+        };
+      };
+    }>(
+      '{ viewer { ns1 { bill { nextInvoiceAt nextBaseInvoiceAt balance overageOrder static { records queries } dynamic { records queries } intelligent { records queries } totals { records queries recordCost recordRate } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const bill = data!.viewer.ns1.bill;
+    expect(bill).toMatchObject({ nextBaseInvoiceAt: bill.nextInvoiceAt, balance: '2400.00', overageOrder: 'ascending' });
+    const tiers = [bill.static, bill.dynamic, bill.intelligent];
+    expect(bill.totals).toEqual({
+      records: tiers.reduce((n, t) => n + t.records, 0),
+      queries: tiers.reduce((n, t) => n + t.queries, 0),
+      recordCost: '0.00',
+      recordRate: null,
+    });
+    expect(bill.totals.records).toBeGreaterThan(0);
+  });
+
   it('reads invoice amounts exactly and links a PDF a browser can open without the key', async () => {
     const { data } = await h.gql<{ viewer: { ns1: { invoices: Array<{ id: string; amount: string; status: string; sentAt: string; downloadUrl: string }> } } }>(
       '{ viewer { ns1 { invoices { id amount status sentAt dueAt downloadUrl } } } }',

@@ -166,7 +166,23 @@ const READS: Array<[string, z.ZodType]> = [
   ['/account/plantypes', z.record(z.string(), z.object({ name: z.string(), price: z.string() }).passthrough())],
   ['/account/plan', z.object({ type: z.string(), period: z.string() }).passthrough()],
   ['/account/invoices', z.array(invoice)],
-  ['/account/billataglance', z.object({ plan: z.string(), recurring_cost: z.string(), static: z.object({ records: z.number() }).passthrough() }).passthrough()],
+  [
+    '/account/billataglance',
+    z
+      .object({
+        plan: z.string(),
+        recurring_cost: z.string(),
+        next_base_invoice: z.number(),
+        any: z.object({ overage_order: z.string() }).passthrough(),
+        static: z.object({ records: z.number() }).passthrough(),
+        totals: z
+          .object({ records: z.number(), queries: z.number(), record_cost: z.string(), query_cost: z.string(), access_charge: z.string() })
+          .passthrough(),
+        balance: z.string(),
+        bill: z.string(),
+      })
+      .passthrough(),
+  ],
   ['/account/paymentmethods', z.array(payment)],
   ['/account/paymentmethods/5a1b2c3d4e5f60718293a4b5', payment],
   ['/account/activity?limit=10', z.array(activity)],
