@@ -92,11 +92,36 @@ const DOCUMENTED_BILL = {
   bill: '0.00',
 };
 
+/** GET /stats/usage?period=24h&by_tier=true, the documentation's example response without its "..." elisions. */
+const DOCUMENTED_USAGE = [
+  {
+    period: '24h',
+    zone: 'example.com',
+    records: 3,
+    records_by_tier: [3, 0, 0],
+    queries: 1756,
+    queries_by_tier: [1756, 0, 0],
+    graph: [
+      [1376236061, 33],
+      [1376237808, 60],
+    ],
+    graph_by_tier: [
+      [
+        [1376236061, 33],
+        [1376237808, 60],
+      ],
+      [],
+      [],
+    ],
+  },
+];
+
 /** What the answer to each path is, as NS1 could send it. */
 const answers = new Map<string, unknown>([
   ['/v1/pulsar/apps/a1b2c3/jobs/j1/live', DOCUMENTED_LIVE],
   ['/v1/account/teams', [DOCUMENTED_TEAM, TEAM_WITH_WHITELIST]],
   ['/v1/account/billataglance', DOCUMENTED_BILL],
+  ['/v1/stats/usage', DOCUMENTED_USAGE],
   // An older answer without ip_whitelist, and with a key the documentation does not name.
   ['/v1/account/teams/0ld', { id: '0ld', name: 'Old', permissions: {}, created: 1 }],
 ]);
@@ -170,5 +195,18 @@ describe('NS1 answers in the shapes its documentation gives', () => {
     } finally {
       answers.set('/v1/account/billataglance', DOCUMENTED_BILL);
     }
+  });
+
+  it('reads usage by tier with a graph for each tier, an empty tier an empty graph', async () => {
+    const [usage] = await client.usage.list({}, { period: '24h', byTier: true });
+    expect(usage).toMatchObject({ zone: 'example.com', records: 3, recordsByTier: [3, 0, 0], queries: 1756, queriesByTier: [1756, 0, 0] });
+    expect(usage?.graphByTier).toEqual([
+      [
+        { at: new Date(1376236061 * 1000), queries: 33 },
+        { at: new Date(1376237808 * 1000), queries: 60 },
+      ],
+      [],
+      [],
+    ]);
   });
 });

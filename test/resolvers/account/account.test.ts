@@ -351,6 +351,23 @@ describe('stats and Pulsar', () => {
     expect(data?.stats.byZone.map((z) => z.zone)).toContain('example.com');
   });
 
+  it('splits account usage by tier, each tier’s graph adding up to its queries', async () => {
+    type Point = { at: string; queries: number };
+    const { data, errors } = await h.gql<{
+      stats: { usage: Array<{ queries: number; graph: Point[]; queriesByTier: number[]; graphByTier: Point[][] }>; plain: Array<{ graphByTier: null }> };
+    }>(
+      '{ stats { usage(period: DAY, byTier: true) { queries graph { at queries } queriesByTier graphByTier { at queries } } plain: usage { graphByTier { at } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const [usage] = data!.stats.usage;
+    expect(usage?.graphByTier).toHaveLength(3);
+    const sum = (points: Point[]) => points.reduce((n, p) => n + p.queries, 0);
+    expect(usage?.graphByTier.map(sum)).toEqual(usage?.queriesByTier);
+    const busy = usage?.graphByTier.find((g) => g.length > 0) ?? [];
+    expect(busy.map((p) => p.at)).toEqual(usage?.graph.map((p) => p.at));
+    expect(data!.stats.plain).toEqual([{ graphByTier: null }]);
+  });
+
   it('lists Pulsar apps, jobs, live values by geo and data', async () => {
     const { data, errors } = await h.gql<{
       pulsar: {

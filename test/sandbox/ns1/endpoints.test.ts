@@ -53,7 +53,19 @@ const record = z.object({
   use_client_subnet: z.boolean(),
 });
 const qps = z.object({ qps: z.number() });
-const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) }));
+const point = z.tuple([z.number(), z.number()]);
+const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(point) }));
+/** By tier, every figure as [static, dynamic, intelligent]. */
+const usageByTier = z.array(
+  z.object({
+    period: z.string(),
+    queries: z.number(),
+    graph: z.array(point),
+    records_by_tier: z.array(z.number()).length(3),
+    queries_by_tier: z.array(z.number()).length(3),
+    graph_by_tier: z.array(z.array(point)).length(3),
+  }),
+);
 const described = z.record(z.string(), z.object({ desc: z.string(), shortdesc: z.string() }).passthrough());
 const feed = z.object({
   id,
@@ -192,6 +204,7 @@ const READS: Array<[string, z.ZodType]> = [
   ['/stats/usage?period=24h&by_tier=true', usage],
   ['/stats/usage?period=30d&expand=true&aggregate=false', usage],
   ['/stats/usage/example.com?period=1h&expand=true', usage],
+  ['/stats/usage?period=30d&aggregate=false&by_tier=true', usageByTier],
   ['/stats/usage/example.com/example.com/MX?period=24h', usage],
   ['/pulsar/apps', z.array(z.object({ appid: z.string(), name: z.string() }).passthrough())],
   ['/pulsar/apps/a1b2c3', z.object({ appid: z.literal('a1b2c3') }).passthrough()],
