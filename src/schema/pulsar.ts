@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ns1PulsarApp, Ns1PulsarJob } from '../providers/ns1/pulsar.js';
+import type { Ns1PulsarApp, Ns1PulsarJob, Ns1PulsarLiveValue } from '../providers/ns1/pulsar.js';
 import { pulsarApp, pulsarApps, pulsarData, pulsarJobs, pulsarLive } from '../resolvers/account/pulsar.js';
 import { writeOnlySecrets } from '../resolvers/write-only.js';
 import { builder } from './builder.js';
@@ -11,6 +11,18 @@ const PulsarPointRef = builder.objectRef<{ at: Date; value: number; unit: string
     at: t.expose('at', { type: 'DateTime', description: 'When the value was measured, as NS1 gives it.' }),
     value: t.exposeFloat('value', { description: 'The measured value, in unit.' }),
     unit: t.exposeString('unit', { nullable: true, description: 'The unit of value, as NS1 names it; null when NS1 gives none.' }),
+  }),
+});
+
+const PulsarLiveValueRef = builder.objectRef<Ns1PulsarLiveValue>('PulsarLiveValue').implement({
+  description: 'The live aggregated value of a Pulsar job in one geo, or in one region of a geo.',
+  fields: (t) => ({
+    geo: t.exposeString('geo', { description: 'The geo code the value is for, as NS1 names it, e.g. "US".' }),
+    region: t.exposeString('region', {
+      nullable: true,
+      description: 'The region within the geo when NS1 keys the value by geo and region ("US:CA" gives "CA"); null for a whole geo.',
+    }),
+    value: t.exposeFloat('value', { nullable: true, description: 'The live aggregated value; null when NS1 has none for this place.' }),
   }),
 });
 
@@ -30,13 +42,12 @@ const PulsarJobRef = builder.objectRef<Ns1PulsarJob>('PulsarJob').implement({
       type: 'JSONObject',
       nullable: true,
       resolve: (j) => writeOnlySecrets(j.config),
-      description: 'The job’s configuration, as NS1 sends it.',
+      description: 'The job’s configuration, as NS1 sends it. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
     }),
     live: t.field({
-      type: PulsarPointRef,
+      type: [PulsarLiveValueRef],
       resolve: (j, _a, ctx) => pulsarLive(ctx, j.appId, j.id),
-      description:
-        'The latest aggregated value (GET …/live): one NS1 request per job. Secrets (keys, tokens, passwords, webhook URLs) are write-only: they read as "********".',
+      description: 'The live aggregated values (GET …/live), one per geo or geo and region NS1 reports: one NS1 request per job.',
     }),
     data: t.field({
       type: [PulsarPointRef],

@@ -37,5 +37,11 @@ export const UsageStatsRef = builder.objectRef<Ns1UsageStats>('UsageStats').impl
     recordsByTier: t.exposeIntList('recordsByTier', { nullable: true, description: 'Static, dynamic, intelligent.' }),
     queriesByTier: t.exposeFloatList('queriesByTier', { nullable: true, description: 'Static, dynamic, intelligent.' }),
     graph: t.field({ type: [UsagePointRef], description: 'Queries over time within the period, oldest first.', resolve: (u) => u.graph }),
+    graphByTier: t.field({
+      type: t.listRef(t.listRef(UsagePointRef)),
+      nullable: true,
+      description: 'Queries over time of each billing tier (static, dynamic, intelligent), oldest first; null unless split by tier.',
+      resolve: (u) => u.graphByTier,
+    }),
   }),
 });

@@ -64,7 +64,7 @@ export const ZoneRef = builder.objectRef<UnifiedZone>('Zone').implement({
       },
       resolve: (z, args, ctx) => zoneUsage(ctx, z, { period: args.period ?? '24h', byTier: args.byTier ?? false, expand: args.expand ?? false }),
       description:
-        'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier and queriesByTier are set.',
+        'NS1 query counts for the zone; empty when the zone is not on NS1. With expand, one entry per record; with byTier, recordsByTier, queriesByTier and graphByTier are set.',
     }),
     health: t.field({
       type: ZoneHealthRef,

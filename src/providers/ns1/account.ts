@@ -27,30 +27,29 @@ const warning = z
   .transform((w) => ({ sendWarnings: w.send_warnings, warning1: w.warning_1, warning2: w.warning_2 }));
 const warningsSchema = z.object({ queries: warning, records: warning });
 
-const tier = z
-  .object({
-    records: z.number().nullish(),
-    queries: z.number().nullish(),
-    record_rate: text,
-    query_rate_per_million: text,
-    access_charge: text,
-    record_cost: text,
-    query_cost: text,
-    record_credit: z.number().nullish(),
-    query_credit: z.number().nullish(),
-  })
-  .nullish()
-  .transform((t) => ({
-    records: t?.records ?? 0,
-    queries: t?.queries ?? 0,
-    recordRate: t?.record_rate ?? null,
-    queryRatePerMillion: t?.query_rate_per_million ?? null,
-    accessCharge: t?.access_charge ?? null,
-    recordCost: t?.record_cost ?? null,
-    queryCost: t?.query_cost ?? null,
-    recordCredit: t?.record_credit ?? null,
-    queryCredit: t?.query_credit ?? null,
-  }));
+const tierFields = z.object({
+  records: z.number().nullish(),
+  queries: z.number().nullish(),
+  record_rate: text,
+  query_rate_per_million: text,
+  access_charge: text,
+  record_cost: text,
+  query_cost: text,
+  record_credit: z.number().nullish(),
+  query_credit: z.number().nullish(),
+});
+const toTier = (t: z.output<typeof tierFields> | null | undefined) => ({
+  records: t?.records ?? 0,
+  queries: t?.queries ?? 0,
+  recordRate: t?.record_rate ?? null,
+  queryRatePerMillion: t?.query_rate_per_million ?? null,
+  accessCharge: t?.access_charge ?? null,
+  recordCost: t?.record_cost ?? null,
+  queryCost: t?.query_cost ?? null,
+  recordCredit: t?.record_credit ?? null,
+  queryCredit: t?.query_credit ?? null,
+});
+const tier = tierFields.nullish().transform(toTier);
 
 const billSchema = z
   .object({
@@ -58,23 +57,31 @@ const billSchema = z
     period: z.string().nullish(),
     last_invoice: unixDate,
     next_invoice: unixDate,
+    next_base_invoice: unixDate,
     recurring_cost: text,
     recurring_cost_next_invoice: text,
-    any: z.object({ query_credit: z.number().nullish(), record_credit: z.number().nullish() }).passthrough().nullish(),
+    any: z.object({ overage_order: z.string().nullish(), query_credit: z.number().nullish(), record_credit: z.number().nullish() }).passthrough().nullish(),
     static: tier,
     dynamic: tier,
     intelligent: tier,
+    /** The tiers together: counts, credits and costs, without rates. */
+    totals: tierFields.nullish().transform((t) => (t ? toTier(t) : null)),
+    balance: text,
   })
   .transform((b) => ({
     plan: b.plan,
     period: b.period ?? null,
     lastInvoiceAt: b.last_invoice,
     nextInvoiceAt: b.next_invoice,
+    nextBaseInvoiceAt: b.next_base_invoice,
     recurringCost: b.recurring_cost,
     recurringCostNextInvoice: b.recurring_cost_next_invoice,
+    overageOrder: b.any?.overage_order ?? null,
     queryCredit: b.any?.query_credit ?? null,
     recordCredit: b.any?.record_credit ?? null,
     tiers: { static: b.static, dynamic: b.dynamic, intelligent: b.intelligent },
+    totals: b.totals,
+    balance: b.balance,
   }));
 
 export type Ns1AccountSettings = z.output<typeof settingsSchema>;

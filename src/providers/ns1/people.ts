@@ -50,12 +50,20 @@ const toKey = (k: z.output<typeof keyFields>) => ({
 const apiKeySchema = keyFields.transform(toKey);
 const createdKeySchema = keyFields.extend({ key: z.string() }).transform((k) => ({ apiKey: toKey(k), secret: k.key }));
 
-const teamSchema = z.object({ id: z.string(), name: z.string(), permissions: permissionsSchema });
+/** One of a team's whitelist records: unlike a user's or key's, it has a name, and holds addresses and CIDR blocks. */
+const teamWhitelistSchema = z
+  .object({ name: z.string().nullish(), values: z.array(z.string()).nullish() })
+  .transform((w) => ({ name: w.name ?? null, values: w.values ?? [] }));
+
+const teamSchema = z
+  .object({ id: z.string(), name: z.string(), permissions: permissionsSchema, ip_whitelist: z.array(teamWhitelistSchema).nullish() })
+  .transform((t) => ({ id: t.id, name: t.name, permissions: t.permissions, ipWhitelist: t.ip_whitelist ?? [] }));
 
 export type Ns1User = z.output<typeof userSchema>;
 export type Ns1ApiKey = z.output<typeof apiKeySchema>;
 export type Ns1CreatedApiKey = z.output<typeof createdKeySchema>;
 export type Ns1Team = z.output<typeof teamSchema>;
+export type Ns1TeamIpWhitelist = z.output<typeof teamWhitelistSchema>;
 
 /** Who may use a user's login or an API key: addresses and CIDR blocks, and whether only they may. */
 export interface Ns1IpWhitelistWrite {
@@ -82,7 +90,11 @@ const ipWhitelistBody = (input: Ns1IpWhitelistWrite) => ({ ip_whitelist: input.i
 export interface Ns1TeamWrite {
   name: string;
   permissions?: DeepPartial<Ns1Permissions>;
+  /** Replaces the team's whitelist records; [] for none. */
+  ipWhitelist?: Array<{ name?: string; values: string[] }>;
 }
+
+const teamWhitelistBody = (records: Ns1TeamWrite['ipWhitelist']) => records?.map((w) => defined({ name: w.name, values: w.values }));
 
 const permissionsChange = (p: DeepPartial<Ns1Permissions> | undefined) => (p ? permissionsBody(p) : undefined);
 
@@ -173,12 +185,12 @@ export class Ns1Teams {
   }
 
   create(input: Ns1TeamWrite): Promise<Ns1Team> {
-    const json = { name: input.name, permissions: permissionsBody(input.permissions ?? {}) };
+    const json = defined({ name: input.name, permissions: permissionsBody(input.permissions ?? {}), ip_whitelist: teamWhitelistBody(input.ipWhitelist) });
     return this.api.call(createWithPut('/account/teams', { json }), teamSchema, 'team');
   }
 
   update(id: string, input: Partial<Ns1TeamWrite>): Promise<Ns1Team> {
-    const json = defined({ name: input.name, permissions: permissionsChange(input.permissions) });
+    const json = defined({ name: input.name, permissions: permissionsChange(input.permissions), ip_whitelist: teamWhitelistBody(input.ipWhitelist) });
     return this.api.call({ method: 'POST', path: encodePath('account', 'teams', id), json }, teamSchema, 'team');
   }
 

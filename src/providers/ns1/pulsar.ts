@@ -39,9 +39,16 @@ const jobSchema = z
     config: j.config,
   }));
 
-const liveSchema = z
-  .object({ timestamp: z.number(), value: z.number(), unit: z.string().nullish() })
-  .transform((l) => ({ at: new Date(l.timestamp * 1000), value: l.value, unit: l.unit ?? null }));
+/**
+ * GET …/live: one aggregated value per place, each top-level key a geo code ("US") or a geo and region code
+ * ("US:CA"), as NS1 documents it.
+ */
+const liveSchema = z.record(z.string(), z.number().nullable()).transform((byGeo) =>
+  Object.entries(byGeo).map(([code, value]) => {
+    const at = code.indexOf(':');
+    return { geo: at < 0 ? code : code.slice(0, at), region: at < 0 ? null : code.slice(at + 1), value };
+  }),
+);
 
 const dataSchema = z
   .object({ graph, unit: z.string().nullish() })
@@ -49,7 +56,8 @@ const dataSchema = z
 
 export type Ns1PulsarApp = z.output<typeof appSchema>;
 export type Ns1PulsarJob = z.output<typeof jobSchema>;
-export type Ns1PulsarValue = z.output<typeof liveSchema>;
+export type Ns1PulsarLiveValue = z.output<typeof liveSchema>[number];
+export type Ns1PulsarValue = z.output<typeof dataSchema>[number];
 
 export interface PulsarDataOptions {
   start?: Date;
@@ -89,13 +97,13 @@ export class Ns1PulsarJobs {
   }
 }
 
-/** What a Pulsar job measured: its live value (`get`) and its history (`list`). */
+/** What a Pulsar job measured: its live values by geo (`get`) and its history (`list`). */
 export class Ns1PulsarData {
   constructor(private readonly api: ProviderCalls) {}
 
-  /** GET /pulsar/apps/:appid/jobs/:jobid/live */
-  get(appId: string, jobId: string): Promise<Ns1PulsarValue> {
-    return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs', jobId, 'live') }, liveSchema, 'pulsar live value');
+  /** GET /pulsar/apps/:appid/jobs/:jobid/live: the live aggregated value of each geo (or geo and region). */
+  get(appId: string, jobId: string): Promise<Ns1PulsarLiveValue[]> {
+    return this.api.call({ method: 'GET', path: encodePath('pulsar', 'apps', appId, 'jobs', jobId, 'live') }, liveSchema, 'pulsar live data');
   }
 
   /** GET /pulsar/apps/:appid/jobs/:jobid/data */

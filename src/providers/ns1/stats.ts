@@ -16,6 +16,8 @@ const targetPath = (area: 'qps' | 'usage', target: StatsTarget) =>
 
 const qpsSchema = z.object({ qps: z.number() }).transform((b) => b.qps);
 
+const usagePoints = (points: z.output<typeof graph>) => points.map(([at, queries]) => ({ at: new Date(at * 1000), queries }));
+
 const usageListSchema = z.array(
   z
     .object({
@@ -28,6 +30,7 @@ const usageListSchema = z.array(
       records_by_tier: z.array(z.number()).nullish(),
       queries_by_tier: z.array(z.number()).nullish(),
       graph: graph.nullish(),
+      graph_by_tier: z.array(graph).nullish(),
     })
     .transform((u) => ({
       period: u.period,
@@ -38,7 +41,8 @@ const usageListSchema = z.array(
       queries: u.queries,
       recordsByTier: u.records_by_tier ?? null,
       queriesByTier: u.queries_by_tier ?? null,
-      graph: (u.graph ?? []).map(([at, queries]) => ({ at: new Date(at * 1000), queries })),
+      graph: usagePoints(u.graph ?? []),
+      graphByTier: u.graph_by_tier?.map(usagePoints) ?? null,
     })),
 );
 

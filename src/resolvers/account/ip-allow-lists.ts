@@ -27,6 +27,15 @@ export function whitelistChange(input: { ipWhitelist?: Maybe<string[]>; ipWhitel
   return omitNulls({ ipWhitelist: input.ipWhitelist, ipWhitelistStrict: input.ipWhitelistStrict });
 }
 
+/** A team's whitelist records as NS1 takes them, every address checked first; null when not given. */
+export function teamWhitelistChange(records: Maybe<Array<{ name?: Maybe<string>; values: string[] }>>) {
+  if (!records) return undefined;
+  return records.map((record, i) => {
+    checkAddresses(record.values, `input.ipWhitelist[${i}].values`);
+    return omitNulls({ name: record.name, values: record.values });
+  });
+}
+
 export const ipAllowLists = (ctx: GatewayContext) => requireNs1(ctx).ns1.ipAllowLists.list();
 
 export function createIpAllowList(ctx: GatewayContext, input: IpAllowListArgs) {

@@ -24,6 +24,13 @@ export interface Team {
   id: string;
   name: string;
   permissions: Permissions;
+  ip_whitelist: TeamWhitelist[];
+}
+
+/** A team's whitelist record: named, unlike a user's or API key's. */
+export interface TeamWhitelist {
+  name?: string;
+  values: string[];
 }
 
 export interface IpAllowList {
@@ -51,15 +58,36 @@ export const TEAMS: CollectionSpec<Team> = {
   idOf: (t) => t.id,
   manage: ['account', 'manage_teams'],
   seed: () => [
-    { id: TEAM_OPS, name: 'Operations', permissions: allPermissions() },
-    { id: TEAM_DEV, name: 'Developers', permissions: readOnlyPermissions() },
+    { id: TEAM_OPS, name: 'Operations', permissions: allPermissions(), ip_whitelist: [{ name: 'Office', values: ['198.51.100.0/24'] }] },
+    { id: TEAM_DEV, name: 'Developers', permissions: readOnlyPermissions(), ip_whitelist: [] },
   ],
-  create: (ctx, b) => ({ id: ctx.state().ids.next(), name: str(b, 'name', true)!, permissions: normalisePermissions(b.permissions) }),
+  create: (ctx, b) => ({
+    id: ctx.state().ids.next(),
+    name: str(b, 'name', true)!,
+    permissions: normalisePermissions(b.permissions),
+    ip_whitelist: teamWhitelistOf(b.ip_whitelist) ?? [],
+  }),
   update: (_ctx, team, b) => {
     team.name = str(b, 'name') ?? team.name;
     if (b.permissions !== undefined) team.permissions = normalisePermissions(b.permissions);
+    team.ip_whitelist = teamWhitelistOf(b.ip_whitelist) ?? team.ip_whitelist;
   },
 };
+
+/** A team's `ip_whitelist` as given: records with an optional name and their addresses and CIDR blocks. */
+function teamWhitelistOf(value: unknown): TeamWhitelist[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new SandboxHttpError(400, 'ip_whitelist must be a list of {name, values} records');
+  return value.map((record: unknown, i) => {
+    if (!record || typeof record !== 'object' || Array.isArray(record)) throw new SandboxHttpError(400, `ip_whitelist[${i}] must be a {name, values} record`);
+    const r = record as Record<string, unknown>;
+    if (r.name !== undefined && typeof r.name !== 'string') throw new SandboxHttpError(400, `ip_whitelist[${i}].name must be a string`);
+    if (!Array.isArray(r.values)) throw new SandboxHttpError(400, `ip_whitelist[${i}].values must be a list of IP addresses or CIDR blocks`);
+    for (const v of r.values)
+      if (typeof v !== 'string' || !validCidr(v)) throw new SandboxHttpError(400, `ip_whitelist[${i}]: ${String(v)} is not an IP address or CIDR block`);
+    return { ...(r.name === undefined ? {} : { name: r.name }), values: r.values as string[] };
+  });
+}
 
 export const USERS: CollectionSpec<AccountUser> = {
   slice: 'users',

@@ -15,6 +15,10 @@ export interface Invoice {
   due: number;
 }
 
+/** An amount as NS1 writes it ("2,400.00"), in cents, so sums stay exact. */
+const cents = (amount: string) => Math.round(Number(amount.replace(/,/g, '')) * 100);
+const money = (c: number) => (c / 100).toFixed(2);
+
 const INVOICES: Invoice[] = [
   { id: 727, amount: '2,400.00', status: 'due', sent: 1_717_200_000, due: 1_719_792_000 },
   { id: 701, amount: '2,400.00', status: 'paid', sent: 1_714_521_600, due: 1_717_113_600 },
@@ -76,19 +80,33 @@ export function registerBilling(router: Router, ctx: Ns1Context): void {
       record_credit: current.included[name].records,
       record_cost: '0.00',
     });
+    const byTier = { static: tier(tiers[0]!, 'static'), dynamic: tier(tiers[1]!, 'dynamic'), intelligent: tier(tiers[2]!, 'intelligent') };
+    const all = Object.values(byTier);
+    const count = (field: 'records' | 'queries' | 'record_credit' | 'query_credit') => all.reduce((n, t) => n + t[field], 0);
+    const charge = (field: 'record_cost' | 'query_cost' | 'access_charge') => all.reduce((c, t) => c + cents(t[field]), 0);
+    const totals = {
+      record_cost: money(charge('record_cost')),
+      record_credit: count('record_credit'),
+      queries: count('queries'),
+      query_credit: count('query_credit'),
+      records: count('records'),
+      access_charge: money(charge('access_charge')),
+      query_cost: money(charge('query_cost')),
+    };
+    const recurring = current.recurring_cost;
     return json({
       plan: current.type,
       period: current.period,
       last_invoice: INVOICES[0]!.sent,
       next_invoice: INVOICES[0]!.sent + 30 * 86_400,
       next_base_invoice: INVOICES[0]!.sent + 30 * 86_400,
-      recurring_cost: current.recurring_cost,
-      recurring_cost_next_invoice: current.recurring_cost,
+      recurring_cost: recurring,
+      recurring_cost_next_invoice: recurring,
       any: { overage_order: current.overage_order, query_credit: current.included.any.queries, record_credit: current.included.any.records },
-      static: tier(tiers[0]!, 'static'),
-      dynamic: tier(tiers[1]!, 'dynamic'),
-      intelligent: tier(tiers[2]!, 'intelligent'),
+      ...byTier,
+      totals,
       balance: current.balance,
+      bill: money(cents(recurring) + charge('record_cost') + charge('query_cost') + charge('access_charge')),
     });
   });
 

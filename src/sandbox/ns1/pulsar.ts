@@ -48,6 +48,9 @@ const JOBS: PulsarJob[] = [
   },
 ];
 
+/** Where the sandbox's real users are, keyed as NS1 keys live data (a geo, or a geo and region), each with its own latency. */
+const GEOS: Record<string, number> = { US: 1, 'US:CA': 0.9, 'US:NY': 1.05, GB: 1.4, DE: 1.3, JP: 2.1, BR: 2.4 };
+
 const PERIODS: Record<string, number> = { '1h': 3600, '24h': 86_400, '30d': 30 * 86_400 };
 const AGGREGATIONS: Record<string, number> = { p50: 1, p75: 1.3, p90: 1.8, p95: 2.2, p99: 3.5, avg: 1.1 };
 
@@ -64,7 +67,8 @@ export function registerPulsar(router: Router, ctx: Ns1Context): void {
     if (!found) throw new SandboxHttpError(404, 'pulsar job not found');
     return found;
   };
-  const latency = (j: PulsarJob, at: number, agg: number) => Math.round((40 + unitHash(j.jobid) * 80) * agg * (1 + 0.1 * Math.sin(at / 1800)) * 10) / 10;
+  const latency = (j: PulsarJob, at: number, agg: number, geo = 1) =>
+    Math.round((40 + unitHash(j.jobid) * 80) * agg * geo * (1 + 0.1 * Math.sin(at / 1800)) * 10) / 10;
 
   router.get('/pulsar/apps', (req) => {
     keyOf(req, ctx.state());
@@ -87,7 +91,8 @@ export function registerPulsar(router: Router, ctx: Ns1Context): void {
     keyOf(req, ctx.state());
     const j = job(req.params.appid, req.params.jobid);
     const now = ctx.clock.nowSeconds();
-    return json({ jobid: j.jobid, timestamp: now, value: latency(j, now, 1), unit: 'ms' });
+    // NS1 documents live data as an object whose every top-level key is a geo (or geo:region) code.
+    return json(Object.fromEntries(Object.entries(GEOS).map(([geo, factor]) => [geo, latency(j, now, 1, factor)])));
   });
   router.get('/pulsar/apps/:appid/jobs/:jobid/data', (req) => {
     keyOf(req, ctx.state());
@@ -96,12 +101,19 @@ export function registerPulsar(router: Router, ctx: Ns1Context): void {
     const agg = req.query.get('agg') ?? 'p50';
     if (!PERIODS[period]) throw new SandboxHttpError(400, 'period must be one of 1h, 24h, 30d');
     if (!AGGREGATIONS[agg]) throw new SandboxHttpError(400, `agg must be one of ${Object.keys(AGGREGATIONS).join(', ')}`);
-    const end = Number(req.query.get('end') ?? ctx.clock.nowSeconds());
-    const start = Number(req.query.get('start') ?? end - PERIODS[period]);
-    const points = Array.from({ length: 12 }, (_, i) => {
-      const at = Math.floor(start + ((i + 1) * (end - start)) / 12);
-      return [at, latency(j, at, AGGREGATIONS[agg]!)];
-    });
-    return json({ jobid: j.jobid, agg, geo: req.query.get('geo') ?? '*', asn: req.query.get('asn') ?? null, unit: 'ms', graph: points });
+    const end = Number(req.query.get('end') || ctx.clock.nowSeconds());
+    const start = Number(req.query.get('start') || end - PERIODS[period]);
+    if (!Number.isFinite(start) || !Number.isFinite(end) || start > end) throw new SandboxHttpError(400, 'start and end must be seconds, start before end');
+    const geo = req.query.get('geo') || '*';
+    // All geos (`*`) read as the plain job; a geo the sandbox has no users in has no data.
+    const factor = geo === '*' ? 1 : GEOS[geo];
+    const points =
+      factor === undefined
+        ? []
+        : Array.from({ length: 12 }, (_, i) => {
+            const at = Math.floor(start + ((i + 1) * (end - start)) / 12);
+            return [at, latency(j, at, AGGREGATIONS[agg]!, factor)];
+          });
+    return json({ jobid: j.jobid, agg, geo, asn: req.query.get('asn') || null, unit: 'ms', graph: points });
   });
 }

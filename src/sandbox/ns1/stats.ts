@@ -55,23 +55,30 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     const now = ctx.clock.nowSeconds();
     const points = 12;
     const step = seconds / points;
-    const graph: Array<[number, number]> = [];
-    for (let i = points; i >= 1; i--) {
-      const at = now - i * step;
-      graph.push([Math.floor(at), Math.round(records.reduce((acc, r) => acc + recordQps(r, at), 0) * step)]);
-    }
-    const queries = graph.reduce((acc, [, q]) => acc + q, 0);
+    const graphOf = (of: DnsRecord[]) => {
+      const graph: Array<[number, number]> = [];
+      for (let i = points; i >= 1; i--) {
+        const at = now - i * step;
+        graph.push([Math.floor(at), Math.round(of.reduce((acc, r) => acc + recordQps(r, at), 0) * step)]);
+      }
+      return graph;
+    };
+    const total = (graph: Array<[number, number]>) => graph.reduce((acc, [, q]) => acc + q, 0);
+    const graph = graphOf(records);
     const tiers = [1, 2, 3].map((tier) => records.filter((r) => r.tier === tier));
+    // As documented: [static, dynamic, intelligent], a tier without records an empty graph.
+    const tierGraphs = tiers.map((t) => (t.length ? graphOf(t) : []));
     return {
       period,
       ...labels,
       records: records.length,
-      queries,
+      queries: total(graph),
       graph,
       ...(byTier
         ? {
             records_by_tier: tiers.map((t) => t.length),
-            queries_by_tier: tiers.map((t) => Math.round(queries * (records.length ? t.length / records.length : 0))),
+            queries_by_tier: tierGraphs.map(total),
+            graph_by_tier: tierGraphs,
           }
         : {}),
     };

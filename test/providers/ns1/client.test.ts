@@ -168,6 +168,15 @@ describe('Ns1Client: account, people and billing', () => {
     expect(await client.users.list()).toEqual(expect.any(Array));
   });
 
+  it('creates a team with named whitelist records and replaces them, a record without a name kept', async () => {
+    const team = await client.teams.create({ name: 'Edge', ipWhitelist: [{ name: 'Home Whitelist', values: ['104.20.48.182'] }] });
+    expect(team.ipWhitelist).toEqual([{ name: 'Home Whitelist', values: ['104.20.48.182'] }]);
+    const changed = await client.teams.update(team.id, { ipWhitelist: [{ values: ['104.20.49.0/24', '104.20.50.1'] }] });
+    expect(changed.ipWhitelist).toEqual([{ name: null, values: ['104.20.49.0/24', '104.20.50.1'] }]);
+    expect((await client.teams.update(team.id, { name: 'Edge 2' })).ipWhitelist).toEqual(changed.ipWhitelist);
+    expect((await client.teams.get(team.id)).ipWhitelist).toEqual(changed.ipWhitelist);
+  });
+
   it('creates a user and an allow list, and changes them', async () => {
     const carol = await client.users.create('carol', { name: 'Carol', email: 'carol@example.com', permissions: { dns: { viewZones: true } } });
     // NS1 allows a flag left out; the gateway's resolvers send every flag of a new user (see account writes).
@@ -186,6 +195,20 @@ describe('Ns1Client: account, people and billing', () => {
     const pdf = await fetch(url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  });
+});
+
+describe('Ns1Client: Pulsar', () => {
+  it('reads a job’s live data as one value per geo or geo and region, and its history for one geo', async () => {
+    const live = await client.pulsarData.get('a1b2c3', 'j-cdn-a');
+    expect(live).toContainEqual({ geo: 'GB', region: null, value: expect.any(Number) });
+    expect(live).toContainEqual({ geo: 'US', region: 'NY', value: expect.any(Number) });
+    const end = new Date('2024-06-01T12:00:00Z');
+    const start = new Date('2024-06-01T11:00:00Z');
+    const history = await client.pulsarData.list('a1b2c3', 'j-cdn-a', { start, end, geo: 'GB', agg: 'p90' });
+    expect(history).toHaveLength(12);
+    expect(history.at(-1)).toMatchObject({ at: end, unit: 'ms' });
+    expect(history.every((p) => p.at > start && p.at <= end)).toBe(true);
   });
 });
 

@@ -61,6 +61,34 @@ describe('viewer.ns1', () => {
     expect(current).toMatchObject({ included: { any: { queries: 10_000_000, records: 50 } }, monitoring: { jobs: 2, frequency: 60, regions: 1 } });
   });
 
+  it('shows the bill’s totals across tiers, balance, next base invoice and overage order', async () => {
+    const { data, errors } = await h.gql<{
+      viewer: {
+        ns1: {
+          bill: {
+            static: { records: number; queries: number };
+            dynamic: { records: number; queries: number };
+            intelligent: { records: number; queries: number };
+            totals: { records: number; queries: number; recordCost: string; recordRate: string | null };
+          } & Record<string, unknown>;
+        };
+      };
+    }>(
+      '{ viewer { ns1 { bill { nextInvoiceAt nextBaseInvoiceAt balance overageOrder static { records queries } dynamic { records queries } intelligent { records queries } totals { records queries recordCost recordRate } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const bill = data!.viewer.ns1.bill;
+    expect(bill).toMatchObject({ nextBaseInvoiceAt: bill.nextInvoiceAt, balance: '0.00', overageOrder: 'ascending' });
+    const tiers = [bill.static, bill.dynamic, bill.intelligent];
+    expect(bill.totals).toEqual({
+      records: tiers.reduce((n, t) => n + t.records, 0),
+      queries: tiers.reduce((n, t) => n + t.queries, 0),
+      recordCost: '0.00',
+      recordRate: null,
+    });
+    expect(bill.totals.records).toBeGreaterThan(0);
+  });
+
   it('reads invoice amounts exactly and links a PDF a browser can open without the key', async () => {
     const { data } = await h.gql<{ viewer: { ns1: { invoices: Array<{ id: string; amount: string; status: string; sentAt: string; downloadUrl: string }> } } }>(
       '{ viewer { ns1 { invoices { id amount status sentAt dueAt downloadUrl } } } }',
@@ -148,6 +176,31 @@ describe('account writes', () => {
       updateIpAllowList: { values: ['203.0.113.9'] },
     });
     expect((await h.gql('mutation ($id: ID!) { deleteIpAllowList(id: $id) }', { id: listId })).data).toEqual({ deleteIpAllowList: true });
+  });
+
+  it('gives a team named whitelist records, changes them, and refuses an address that is not one', async () => {
+    const created = await h.gql<{ createTeam: { id: string; ipWhitelist: unknown } }>(
+      'mutation { createTeam(input: { name: "SRE", ipWhitelist: [{ name: "Home Whitelist", values: ["104.20.48.182"] }] }) { id ipWhitelist { name values } } }',
+    );
+    expect(created.errors).toBeUndefined();
+    const t = created.data!.createTeam.id;
+    expect(created.data!.createTeam.ipWhitelist).toEqual([{ name: 'Home Whitelist', values: ['104.20.48.182'] }]);
+    const changed = await h.gql(
+      'mutation ($t: ID!) { updateTeam(id: $t, input: { ipWhitelist: [{ name: "Multi Whitelist", values: ["104.20.49.0/24", "104.20.50.1"] }] }) { name ipWhitelist { name values } } }',
+      { t },
+    );
+    expect(changed.data).toEqual({ updateTeam: { name: 'SRE', ipWhitelist: [{ name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] }] } });
+    const renamed = await h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { name: "SRE 2" }) { ipWhitelist { name } } }', { t });
+    expect(renamed.data).toEqual({ updateTeam: { ipWhitelist: [{ name: 'Multi Whitelist' }] } });
+    const { result: refused, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql('mutation ($t: ID!) { updateTeam(id: $t, input: { ipWhitelist: [{ values: ["not-an-ip"] }] }) { id } }', { t }),
+    );
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.ipWhitelist[0].values[0]' });
+    expect(ns1.total).toBe(0);
+    const seeded = await h.gql<{ viewer: { ns1: { teams: Array<{ name: string; ipWhitelist: unknown }> } } }>(
+      '{ viewer { ns1 { teams { name ipWhitelist { name values } } } } }',
+    );
+    expect(seeded.data?.viewer.ns1.teams.find((team) => team.name === 'Operations')?.ipWhitelist).toEqual([{ name: 'Office', values: ['198.51.100.0/24'] }]);
   });
 
   it('changes settings, warnings and plan, and manages payment methods', async () => {
@@ -338,13 +391,48 @@ describe('stats and Pulsar', () => {
     expect(data?.stats.byZone.map((z) => z.zone)).toContain('example.com');
   });
 
-  it('lists Pulsar apps, jobs, live values and data', async () => {
+  it('splits account usage by tier, each tier’s graph adding up to its queries', async () => {
+    type Point = { at: string; queries: number };
     const { data, errors } = await h.gql<{
-      pulsar: { apps: Array<{ name: string; jobs: Array<{ name: string; live: { value: number }; data: unknown[] }> }> };
-    }>('{ pulsar { apps { id name jobs { id name live { value unit } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }');
+      stats: { usage: Array<{ queries: number; graph: Point[]; queriesByTier: number[]; graphByTier: Point[][] }>; plain: Array<{ graphByTier: null }> };
+    }>(
+      '{ stats { usage(period: DAY, byTier: true) { queries graph { at queries } queriesByTier graphByTier { at queries } } plain: usage { graphByTier { at } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const [usage] = data!.stats.usage;
+    expect(usage?.graphByTier).toHaveLength(3);
+    const sum = (points: Point[]) => points.reduce((n, p) => n + p.queries, 0);
+    expect(usage?.graphByTier.map(sum)).toEqual(usage?.queriesByTier);
+    const busy = usage?.graphByTier.find((g) => g.length > 0) ?? [];
+    expect(busy.map((p) => p.at)).toEqual(usage?.graph.map((p) => p.at));
+    expect(data!.stats.plain).toEqual([{ graphByTier: null }]);
+  });
+
+  it('lists Pulsar apps, jobs, live values by geo and data', async () => {
+    const { data, errors } = await h.gql<{
+      pulsar: {
+        apps: Array<{ name: string; jobs: Array<{ name: string; live: Array<{ geo: string; region: string | null; value: number }>; data: unknown[] }> }>;
+      };
+    }>('{ pulsar { apps { id name jobs { id name live { geo region value } data(period: "1h", agg: "p95") { at value } } } app(id: "a1b2c3") { name } } }');
     expect(errors).toBeUndefined();
     expect(data?.pulsar.apps.map((a) => a.name)).toEqual(['www.example.com RUM', 'CDN comparison']);
     expect(data?.pulsar.apps[0]?.jobs[0]?.data).toHaveLength(12);
-    expect(data?.pulsar.apps[0]?.jobs[0]?.live.value).toBeGreaterThan(0);
+    const live = data?.pulsar.apps[0]?.jobs[0]?.live ?? [];
+    expect(live).toContainEqual({ geo: 'US', region: null, value: expect.any(Number) });
+    expect(live).toContainEqual({ geo: 'US', region: 'CA', value: expect.any(Number) });
+    expect(live.every((l) => l.value > 0)).toBe(true);
+  });
+
+  it('reads one geo of a Pulsar job’s history, and none for a geo without measurements', async () => {
+    const { data, errors } = await h.gql<{
+      pulsar: { app: { jobs: Array<{ all: Array<{ value: number }>; japan: Array<{ value: number }>; nowhere: unknown[] }> } };
+    }>(
+      '{ pulsar { app(id: "a1b2c3") { jobs { all: data(period: "1h", geo: "*") { value } japan: data(period: "1h", geo: "JP") { value } nowhere: data(period: "1h", geo: "AQ") { value } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const [job] = data?.pulsar.app.jobs ?? [];
+    expect(job?.japan).toHaveLength(12);
+    expect(job?.japan[0]?.value).toBeGreaterThan(job?.all[0]?.value ?? Infinity);
+    expect(job?.nowhere).toEqual([]);
   });
 });

@@ -70,7 +70,19 @@ const planOffer = z.object({
 });
 const accountPlan = planOffer.extend({ locked: z.boolean(), balance: z.string() });
 const qps = z.object({ qps: z.number() });
-const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(z.tuple([z.number(), z.number()])) }));
+const point = z.tuple([z.number(), z.number()]);
+const usage = z.array(z.object({ period: z.string(), queries: z.number(), graph: z.array(point) }));
+/** By tier, every figure as [static, dynamic, intelligent]. */
+const usageByTier = z.array(
+  z.object({
+    period: z.string(),
+    queries: z.number(),
+    graph: z.array(point),
+    records_by_tier: z.array(z.number()).length(3),
+    queries_by_tier: z.array(z.number()).length(3),
+    graph_by_tier: z.array(z.array(point)).length(3),
+  }),
+);
 const described = z.record(z.string(), z.object({ desc: z.string(), shortdesc: z.string() }).passthrough());
 const feed = z.object({
   id,
@@ -103,7 +115,12 @@ const user = z.object({
   permissions: z.object({ dns: z.object({}).passthrough() }),
 });
 const apiKey = z.object({ id, name: z.string(), teams: z.array(z.string()), permissions: z.object({}).passthrough() });
-const team = z.object({ id, name: z.string(), permissions: z.object({}).passthrough() });
+const team = z.object({
+  id,
+  name: z.string(),
+  permissions: z.object({}).passthrough(),
+  ip_whitelist: z.array(z.object({ name: z.string().optional(), values: z.array(z.string()) })),
+});
 const whitelist = z.object({ id, name: z.string(), values: z.array(z.string()) });
 const invoice = z.object({ id: z.number(), amount: z.string(), status: z.string(), sent: z.number(), due: z.number() });
 const payment = z.object({
@@ -178,7 +195,23 @@ const READS: Array<[string, z.ZodType]> = [
   ['/account/plantypes', z.array(planOffer)],
   ['/account/plan', accountPlan],
   ['/account/invoices', z.array(invoice)],
-  ['/account/billataglance', z.object({ plan: z.string(), recurring_cost: z.string(), static: z.object({ records: z.number() }).passthrough() }).passthrough()],
+  [
+    '/account/billataglance',
+    z
+      .object({
+        plan: z.string(),
+        recurring_cost: z.string(),
+        next_base_invoice: z.number(),
+        any: z.object({ overage_order: z.string() }).passthrough(),
+        static: z.object({ records: z.number() }).passthrough(),
+        totals: z
+          .object({ records: z.number(), queries: z.number(), record_cost: z.string(), query_cost: z.string(), access_charge: z.string() })
+          .passthrough(),
+        balance: z.string(),
+        bill: z.string(),
+      })
+      .passthrough(),
+  ],
   ['/account/paymentmethods', z.array(payment)],
   ['/account/paymentmethods/5a1b2c3d4e5f60718293a4b5', payment],
   ['/account/activity?limit=10', z.array(activity)],
@@ -188,13 +221,20 @@ const READS: Array<[string, z.ZodType]> = [
   ['/stats/usage?period=24h&by_tier=true', usage],
   ['/stats/usage?period=30d&expand=true&aggregate=false', usage],
   ['/stats/usage/example.com?period=1h&expand=true', usage],
+  ['/stats/usage?period=30d&aggregate=false&by_tier=true', usageByTier],
   ['/stats/usage/example.com/example.com/MX?period=24h', usage],
   ['/pulsar/apps', z.array(z.object({ appid: z.string(), name: z.string() }).passthrough())],
   ['/pulsar/apps/a1b2c3', z.object({ appid: z.literal('a1b2c3') }).passthrough()],
   ['/pulsar/apps/a1b2c3/jobs', z.array(z.object({ jobid: z.string(), appid: z.string() }).passthrough())],
   ['/pulsar/apps/a1b2c3/jobs/j-cdn-a', z.object({ jobid: z.literal('j-cdn-a') }).passthrough()],
-  ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/live', z.object({ jobid: z.string(), value: z.number() }).passthrough()],
+  // Every top-level key a geo (or geo:region) code.
+  ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/live', z.record(z.string().regex(/^[A-Z]{2}(:[A-Z0-9]+)?$/), z.number()).refine((live) => Object.keys(live).length > 0)],
   ['/pulsar/apps/a1b2c3/jobs/j-cdn-a/data?period=1h&agg=p95', z.object({ graph: z.array(z.tuple([z.number(), z.number()])) }).passthrough()],
+  // The documentation's own example URL, with its empty start, end and asn.
+  [
+    '/pulsar/apps/a1b2c3/jobs/j-cdn-a/data?start=&end=&period=1h&geo=*&asn=&agg=p50',
+    z.object({ graph: z.array(z.tuple([z.number(), z.number()])).length(12) }).passthrough(),
+  ],
 ];
 
 describe('NS1 sandbox: every documented read answers 200 in the documented shape', () => {
@@ -270,10 +310,24 @@ describe('NS1 sandbox: writes through every collection keep state across request
     },
     {
       name: 'team',
-      create: ['PUT', '/account/teams', { name: 'SRE' }],
+      create: ['PUT', '/account/teams', { name: 'SRE', ip_whitelist: [] }],
       item: (c) => `/account/teams/${String(c.id)}`,
-      update: { name: 'SRE 2' },
-      check: (t) => expect(t.name).toBe('SRE 2'),
+      // The documentation's own example of named whitelist records.
+      update: {
+        name: 'SRE 2',
+        ip_whitelist: [
+          { name: 'Home Whitelist', values: ['104.20.48.182'] },
+          { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+        ],
+      },
+      check: (t) =>
+        expect(t).toMatchObject({
+          name: 'SRE 2',
+          ip_whitelist: [
+            { name: 'Home Whitelist', values: ['104.20.48.182'] },
+            { name: 'Multi Whitelist', values: ['104.20.49.0/24', '104.20.50.1'] },
+          ],
+        }),
     },
     {
       name: 'IP allow list',
