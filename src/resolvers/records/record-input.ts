@@ -2,7 +2,7 @@ import { isWithinZone } from '../../domain/domain-name.js';
 import { asciiRdata, checkRdata } from '../../domain/rdata.js';
 import { badInput } from '../../errors/gateway-error.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
-import type { Ns1RecordWrite } from '../../providers/ns1/records.js';
+import type { Ns1Record, Ns1RecordWrite } from '../../providers/ns1/records.js';
 import { omitNulls } from '../omit-nulls.js';
 
 export interface RecordArgs {
@@ -23,17 +23,42 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   if (args.link && answers.length > 0) throw badInput('answers', 'a linked record takes no answers of its own');
   // On a change, leaving `answers` out keeps them; an empty list would leave the record answering nothing.
   if ((creating || args.answers) && !args.link && answers.length === 0) throw badInput('answers', `give at least one answer, or a link`);
-  const regionNames = new Set((args.regions ?? []).map((r) => r.name));
+  const regionNames = checkRegionNames(args.regions ?? []);
   for (const [i, answer] of answers.entries()) {
     const problem = checkRdata(type, answer.rdata);
     if (problem) throw badInput(problem.index === undefined ? `answers[${i}].rdata` : `answers[${i}].rdata[${problem.index}]`, problem.message);
-    // A new record has only the regions it is given; a changed one may keep regions it had, which are not known here.
+    // A new record has only the regions it is given; a changed one may keep regions it had (see validateChange).
     if (answer.region && (args.regions || creating) && !regionNames.has(answer.region)) {
       throw badInput(`answers[${i}].region`, `region "${answer.region}" is not among the record's regions`);
     }
   }
   for (const [i, filter] of (args.filters ?? []).entries()) {
     if (!/^[a-z0-9_]+$/.test(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not a filter name`);
+  }
+}
+
+/** The region names, each given once: NS1 keys regions by name, so a second one of a name would replace the first. */
+function checkRegionNames(regions: NonNullable<RecordArgs['regions']>): Set<string> {
+  const names = new Set<string>();
+  for (const [i, region] of regions.entries()) {
+    if (region.name.trim() === '') throw badInput(`regions[${i}].name`, 'a region needs a name');
+    if (names.has(region.name)) throw badInput(`regions[${i}].name`, `region "${region.name}" is given twice`);
+    names.add(region.name);
+  }
+  return names;
+}
+
+/**
+ * Checks a change against the record it changes: the record as it would be after the change (the new answers or
+ * the current ones, with the new regions or the current ones) must have every answer's region.
+ */
+export function validateChange(current: Ns1Record, args: RecordArgs): void {
+  const regions = new Set((args.regions ?? current.regions).map((r) => r.name));
+  const answers = args.answers ?? current.answers;
+  for (const [i, answer] of answers.entries()) {
+    if (!answer.region || regions.has(answer.region)) continue;
+    if (args.answers) throw badInput(`answers[${i}].region`, `region "${answer.region}" is not among the record's regions`);
+    throw badInput('regions', `the record's answer ${i} (${answer.rdata.join(' ')}) is in region "${answer.region}", which this change removes`);
   }
 }
 

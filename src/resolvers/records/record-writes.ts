@@ -6,7 +6,7 @@ import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
-import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';
+import { toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
 import { versionOf } from '../version.js';
 import type { VerifiedWrite } from '../writes/verified-write.js';
 import { conflict } from '../writes/write-outcome-errors.js';
@@ -31,6 +31,8 @@ interface RecordWrite<T> {
   write(current: Ns1Record | null): VerifiedWrite<T>;
   ifVersion?: string | null;
   mustExist: boolean;
+  /** Checks the input against the record as it is now, before anything is written. */
+  check?(current: Ns1Record | null): void | Promise<void>;
 }
 
 /** Runs one record write as a verified step, under the record's lock, and forgets what the request had read. */
@@ -46,6 +48,7 @@ async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrit
           versionOf(current),
         );
       }
+      await op.check?.(current);
       const check = `{ record(zone: "${zone}", domain: "${domain}", type: ${type}) { version answers { rdata } } }`;
       const [value] = await runSteps(
         { operation: op.does, steps: [{ provider: 'ns1', does: op.does, done: op.does, write: op.write(current) }], check },
@@ -114,6 +117,9 @@ export async function updateRecord(
     does: `update record ${domain}/${type}`,
     mustExist: true,
     ifVersion,
+    check: (current) => {
+      if (current) validateChange(current, args);
+    },
     write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(type, args))),
   });
 }

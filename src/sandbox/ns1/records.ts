@@ -40,7 +40,9 @@ function readFilters(value: unknown): Filter[] {
 
 function readRegions(value: unknown): DnsRecord['regions'] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SandboxHttpError(400, 'regions must be an object');
-  return Object.fromEntries(Object.entries(value as Record<string, { meta?: Record<string, unknown> }>).map(([name, r]) => [name, { meta: r?.meta ?? {} }]));
+  const regions = Object.entries(value as Record<string, { meta?: Record<string, unknown> }>);
+  if (regions.some(([name]) => name.trim() === '')) throw new SandboxHttpError(400, 'a region needs a name');
+  return Object.fromEntries(regions.map(([name, r]) => [name, { meta: r?.meta ?? {} }]));
 }
 
 function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number {
@@ -66,6 +68,10 @@ function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, un
   if (body.regions !== undefined) record.regions = readRegions(body.regions);
   if (body.meta !== undefined) record.meta = (body.meta as Record<string, unknown>) ?? {};
   if (body.use_client_subnet !== undefined) record.use_client_subnet = Boolean(body.use_client_subnet);
+  for (const [i, answer] of record.answers.entries()) {
+    if (answer.region !== undefined && !(answer.region in record.regions))
+      throw new SandboxHttpError(400, `answers[${i}]: region ${answer.region} does not exist`);
+  }
   record.tier = tierOf(record);
 }
 
@@ -122,9 +128,12 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     const apiKey = keyOf(req, ctx.state());
     require(apiKey, 'dns', 'manage_zones');
     const { zone, key } = locate(ctx, req);
-    const record = ctx.state().records.get(key);
-    if (!record) throw new SandboxHttpError(404, 'record not found');
+    const current = ctx.state().records.get(key);
+    if (!current) throw new SandboxHttpError(404, 'record not found');
+    // Applied to a copy: a refused change leaves the record as it was.
+    const record = structuredClone(current);
     applyConfig(ctx.state(), record, req.json<Record<string, unknown>>());
+    ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'update', 'record', record.id);
     return json(fullRecord(ctx, record));
