@@ -20,7 +20,11 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   if (!isWithinZone(domain, zone)) throw badInput('domain', `${domain} is not within zone ${zone}`);
   if (args.ttl != null && (args.ttl < 0 || args.ttl > 2_147_483_647)) throw badInput('ttl', 'must be from 0 to 2147483647 seconds');
   const answers = args.answers ?? [];
-  if (args.link && answers.length > 0) throw badInput('answers', 'a linked record takes no answers of its own');
+  if (args.link) {
+    if (args.link === domain) throw badInput('link', 'a record cannot link to itself');
+    const own = ownConfiguration(args);
+    if (own) throw badInput(own, `a linked record takes no ${own} of its own: it answers with ${args.link}'s`);
+  }
   // On a change, leaving `answers` out keeps them; an empty list would leave the record answering nothing.
   if ((creating || args.answers) && !args.link && answers.length === 0) throw badInput('answers', `give at least one answer, or a link`);
   const regionNames = checkRegionNames(args.regions ?? []);
@@ -35,6 +39,15 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
   for (const [i, filter] of (args.filters ?? []).entries()) {
     if (!/^[a-z0-9_]+$/.test(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not a filter name`);
   }
+}
+
+/** The first field giving configuration of the record's own (NS1 takes none with a link), or undefined. */
+function ownConfiguration(args: RecordArgs): 'answers' | 'regions' | 'filters' | 'meta' | undefined {
+  if (args.answers?.length) return 'answers';
+  if (args.regions?.length) return 'regions';
+  if (args.filters?.length) return 'filters';
+  if (args.meta && Object.keys(args.meta).length > 0) return 'meta';
+  return undefined;
 }
 
 /** The region names, each given once: NS1 keys regions by name, so a second one of a name would replace the first. */
@@ -53,6 +66,10 @@ function checkRegionNames(regions: NonNullable<RecordArgs['regions']>): Set<stri
  * the current ones, with the new regions or the current ones) must have every answer's region.
  */
 export function validateChange(current: Ns1Record, args: RecordArgs): void {
+  const own = current.link && !args.link ? ownConfiguration(args) : undefined;
+  if (own) {
+    throw badInput(own, `the record is linked to ${current.link} and takes no ${own} of its own; delete it and create it again to give it its own`);
+  }
   const regions = new Set((args.regions ?? current.regions).map((r) => r.name));
   const answers = args.answers ?? current.answers;
   for (const [i, answer] of answers.entries()) {

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { isWithinZone } from '../../domain/domain-name.js';
-import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
+import { forgetNs1Record, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
@@ -61,10 +61,26 @@ async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrit
   });
 }
 
+/** The zone of the account a name lies in: the longest zone name it ends with. */
+async function zoneOf(deps: Ns1Deps, name: string): Promise<string | undefined> {
+  const zones = (await ns1ZoneList(deps)).map((z) => z.asciiName).filter((z) => isWithinZone(name, z));
+  return zones.sort((a, b) => b.length - a.length)[0];
+}
+
+/** NS1 links a record only to an existing record of the same type, which it reads to answer. */
+async function checkLinkTarget(deps: Ns1Deps, link: string, type: RecordTypeName): Promise<void> {
+  const zone = await zoneOf(deps, link);
+  if (zone && (await ns1Record(deps, { zone, domain: link, type }))) return;
+  const others = zone ? ((await ns1ZoneDetail(deps, zone))?.records ?? []).filter((r) => r.domain === link).map((r) => r.type) : [];
+  if (others.length > 0) throw badInput('link', `${link} has no ${type} record to link to (it has ${others.join(', ')}); a link takes the same type`);
+  throw badInput('link', `${link}/${type} does not exist on NS1`);
+}
+
 export async function createRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, true);
   const deps = requireNs1(ctx);
   await requireZone(ctx, zone);
+  if (args.link) await checkLinkTarget(deps, args.link, type);
   const sent = toRecordWrite(type, args);
   return writeRecord<Ns1Record>(ctx, deps, {
     key: { zone, domain, type },
@@ -117,8 +133,9 @@ export async function updateRecord(
     does: `update record ${domain}/${type}`,
     mustExist: true,
     ifVersion,
-    check: (current) => {
+    check: async (current) => {
       if (current) validateChange(current, args);
+      if (args.link) await checkLinkTarget(deps, args.link, type);
     },
     write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(type, args))),
   });

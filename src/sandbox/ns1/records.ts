@@ -50,10 +50,32 @@ function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number
   return record.answers.some((a) => Object.values(a.meta ?? {}).some((v) => v && typeof v === 'object' && 'feed' in v)) ? 3 : 2;
 }
 
+const given = (value: unknown) =>
+  value !== undefined && value !== null && (Array.isArray(value) ? value.length > 0 : typeof value !== 'object' || Object.keys(value).length > 0);
+
+/** A link points at an existing record of the same type, and comes without configuration of the record's own. */
+function readLink(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): string {
+  const link = asciiName(String(body.link), 'link');
+  if (link === record.domain) throw new SandboxHttpError(400, 'a record cannot link to itself');
+  const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
+  if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
+  const targets = [...state.records.values()].filter((r) => r.domain === link);
+  if (!targets.some((r) => r.type === record.type)) {
+    throw new SandboxHttpError(
+      400,
+      targets.length > 0 ? `linked records must point to a record of the same type (${record.type})` : `link target ${link} not found`,
+    );
+  }
+  return link;
+}
+
 function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
   if (body.link !== undefined && body.link !== null) {
-    record.link = asciiName(String(body.link), 'link');
+    record.link = readLink(state, record, body);
     record.answers = [];
+  } else if (record.link) {
+    const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
+    if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
   }
   if (body.answers !== undefined) {
     const answers = readAnswers(state, record.type, body.answers);

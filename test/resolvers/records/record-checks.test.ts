@@ -81,3 +81,54 @@ describe('region names', () => {
     await expectRefused(update('example.com', 'A', { regions: [{ name: ' ' }] }), 'regions[0].name');
   });
 });
+
+describe('linked records', () => {
+  const linked = (input: Record<string, unknown>) => create({ domain: 'linked.example.com', answers: [], link: 'example.com', ...input });
+
+  it('refuses a link with configuration of the record’s own, before writing', async () => {
+    await expectRefused(linked({ answers: [{ rdata: ['192.0.2.1'] }] }), 'answers');
+    await expectRefused(linked({ filters: [{ filter: 'shuffle' }] }), 'filters');
+    await expectRefused(linked({ meta: { note: 'x' } }), 'meta');
+    await expectRefused(linked({ regions: [{ name: 'r' }] }), 'regions');
+  });
+
+  it('refuses a record linked to itself, before writing', async () => {
+    await expectRefused(create({ domain: 'self.example.com', answers: [], link: 'self.example.com' }), 'link', /itself/);
+  });
+
+  it('refuses a link to a record that does not exist or has another type, with nothing written', async () => {
+    await expectRefused(linked({ link: 'nowhere.example.com' }), 'link', /does not exist/);
+    await expectRefused(create({ domain: 'linked.example.com', type: 'AAAA', answers: [], link: 'example.com' }), 'link', /same type/);
+    await expectRefused(update('example.com', 'MX', { link: 'www.example.com' }), 'link', /same type/);
+    expect((await h.gql('{ record(zone: "example.com", domain: "linked.example.com", type: AAAA) { id } }')).data).toEqual({ record: null });
+  });
+
+  it('links to an existing record of the same type in another zone', async () => {
+    const { data, errors } = await h.gql(
+      'mutation { createRecord(input: { zone: "example.com", domain: "l.example.com", type: A, answers: [], link: "www.ns1-only.com" }) { link } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ createRecord: { link: 'www.ns1-only.com' } });
+  });
+
+  it('refuses giving a linked record configuration of its own, before writing', async () => {
+    const linkedA = (input: Record<string, unknown>) => () =>
+      h.gql('mutation ($input: UpdateRecordInput!) { updateRecord(zone: "ns1-only.com", domain: "alias.ns1-only.com", type: A, input: $input) { domain } }', {
+        input,
+      });
+    await expectRefused(linkedA({ answers: [{ rdata: ['192.0.2.1'] }] }), 'answers', /linked to www\.ns1-only\.com/);
+    await expectRefused(linkedA({ filters: [{ filter: 'shuffle' }] }), 'filters');
+    await expectRefused(linkedA({ meta: { note: 'x' } }), 'meta');
+    await expectRefused(linkedA({ regions: [{ name: 'r' }] }), 'regions');
+  });
+
+  it('the NS1 sandbox refuses a link to a missing record, to another type, to itself, or with answers', async () => {
+    const put = (domain: string, type: string, body: Record<string, unknown>) => ns1Send('PUT', `/zones/example.com/${domain}/${type}`, body);
+    expect((await put('l.example.com', 'A', { link: 'nowhere.example.com', answers: [] })).status).toBe(400);
+    expect((await put('l.example.com', 'AAAA', { link: 'example.com', answers: [] })).status).toBe(400);
+    expect((await put('l.example.com', 'A', { link: 'l.example.com', answers: [] })).status).toBe(400);
+    expect((await put('l.example.com', 'A', { link: 'example.com', answers: [], meta: { note: 'x' } })).status).toBe(400);
+    expect((await ns1Send('POST', '/zones/ns1-only.com/alias.ns1-only.com/A', { filters: [{ filter: 'shuffle', config: {} }] })).status).toBe(400);
+    expect((await put('l.example.com', 'A', { link: 'example.com', answers: [] })).status).toBe(200);
+  });
+});
