@@ -90,7 +90,7 @@ export const CreateRecordInput = builder.inputType('CreateRecordInput', {
 });
 
 export const UpdateRecordInput = builder.inputType('UpdateRecordInput', {
-  description: 'Changes to an NS1 record; fields left out stay as they are.',
+  description: 'Changes to an NS1 record; fields left out stay as they are. At least one field must be given.',
   fields: (t) => ({
     ttl: t.int({ description: 'Seconds resolvers may cache the answers, 0 to 2147483647.' }),
     answers: t.field({ type: [AnswerInput], description: 'Replaces all answers; each RDATA is checked against the record type.' }),
@@ -101,7 +101,7 @@ export const UpdateRecordInput = builder.inputType('UpdateRecordInput', {
     }),
     regions: t.field({ type: [RegionInput], description: 'Replaces the answer groups.' }),
     filters: t.field({ type: [FilterInput], description: 'Replaces the filter chain.' }),
-    meta: t.field({ type: 'JSONObject', description: 'Replaces the record-level metadata.' }),
+    meta: t.field({ type: 'JSONObject', description: 'Replaces the record-level metadata; null clears it.' }),
     useClientSubnet: t.boolean({ description: 'Steer by the EDNS Client Subnet a resolver sends.' }),
   }),
 });

@@ -79,6 +79,16 @@ export function validateChange(current: Ns1Record, args: RecordArgs): void {
   }
 }
 
+/**
+ * A change as the NS1 client takes it. `meta: null` given on purpose clears the metadata (NS1 replaces the record's
+ * meta with the one sent); a change that would send nothing is refused rather than reported done.
+ */
+export function toRecordChange(type: RecordTypeName, args: RecordArgs): Ns1RecordWrite {
+  const change = { ...toRecordWrite(type, args), ...('meta' in args && args.meta === null ? { meta: {} } : {}) };
+  if (Object.keys(change).length === 0) throw badInput('input', 'give at least one field to change');
+  return change;
+}
+
 /** GraphQL sends an unset input field as null; the NS1 client takes only what was given, host names in ASCII. */
 export function toRecordWrite(type: RecordTypeName, args: RecordArgs): Ns1RecordWrite {
   return omitNulls({

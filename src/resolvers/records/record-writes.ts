@@ -6,7 +6,7 @@ import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
-import { toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
+import { toRecordChange, toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
 import { versionOf } from '../version.js';
 import type { VerifiedWrite } from '../writes/verified-write.js';
 import { conflict } from '../writes/write-outcome-errors.js';
@@ -126,6 +126,7 @@ export async function updateRecord(
   ifVersion?: string | null,
 ): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, false);
+  const change = toRecordChange(type, args);
   const deps = requireNs1(ctx);
   const key = { zone, domain, type };
   return writeRecord(ctx, deps, {
@@ -137,7 +138,7 @@ export async function updateRecord(
       if (current) validateChange(current, args);
       if (args.link) await checkLinkTarget(deps, args.link, type);
     },
-    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(type, args))),
+    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, change)),
   });
 }
 

@@ -132,3 +132,18 @@ describe('linked records', () => {
     expect((await put('l.example.com', 'A', { link: 'example.com', answers: [] })).status).toBe(200);
   });
 });
+
+describe('a change with nothing in it', () => {
+  it('refuses an update that changes nothing, before calling NS1', async () => {
+    const { ns1 } = await expectRefused(update('example.com', 'A', {}), 'input', /at least one field/);
+    expect(ns1.total).toBe(0);
+    await expectRefused(update('example.com', 'A', { ttl: null, answers: null }), 'input');
+  });
+
+  it('clears the record metadata when meta is given as null', async () => {
+    await h.gql('mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { meta: { note: "x" } }) { id } }');
+    const { data, errors } = await h.gql('mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { meta: null }) { meta } }');
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ updateRecord: { meta: null } });
+  });
+});
