@@ -147,3 +147,23 @@ describe('a change with nothing in it', () => {
     expect(data).toEqual({ updateRecord: { meta: null } });
   });
 });
+
+describe('size limits', () => {
+  const strings = Array.from({ length: 300 }, () => 'x'.repeat(250));
+
+  it('refuses an answer whose RDATA is over 65535 bytes, to create or change', async () => {
+    await expectRefused(create({ domain: 'big.example.com', type: 'TXT', answers: [{ rdata: strings }] }), 'answers[0].rdata', /65535 bytes/);
+    await expectRefused(update('example.com', 'TXT', { answers: [{ rdata: ['ok'] }, { rdata: strings }] }), 'answers[1].rdata');
+  });
+
+  it('refuses metadata over 64 kB, to create or change', async () => {
+    const meta = { note: 'x'.repeat(70_000) };
+    await expectRefused(create({ domain: 'big.example.com', answers: [{ rdata: ['192.0.2.1'] }], meta }), 'meta', /65536 bytes/);
+    await expectRefused(update('example.com', 'A', { answers: [{ rdata: ['192.0.2.1'], meta }] }), 'answers[0].meta');
+    await expectRefused(update('example.com', 'A', { regions: [{ name: 'r', meta }] }), 'regions[0].meta');
+  });
+
+  it('the NS1 sandbox refuses TXT RDATA over 65535 bytes', async () => {
+    expect((await ns1Send('PUT', '/zones/example.com/big.example.com/TXT', { answers: [{ answer: strings }] })).status).toBe(400);
+  });
+});
