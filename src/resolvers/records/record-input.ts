@@ -50,6 +50,21 @@ const MAX_META_BYTES = 64 * 1024;
 function checkMetaSize(field: string, meta: Record<string, unknown> | null | undefined): void {
   const size = meta ? Buffer.byteLength(JSON.stringify(meta), 'utf8') : 0;
   if (size > MAX_META_BYTES) throw badInput(field, `metadata is at most ${MAX_META_BYTES} bytes as JSON (got ${size})`);
+  for (const [key, value] of Object.entries(meta ?? {})) {
+    if (value && typeof value === 'object' && 'feed' in value && (typeof value.feed !== 'string' || value.feed.trim() === '')) {
+      throw badInput(`${field}.${key}`, 'a data feed pointer is {"feed": "<feed id>"}');
+    }
+  }
+}
+
+/** Every metadata table of a write, by the field that gives it. */
+export function metaTables(args: RecordArgs): Array<[string, Record<string, unknown>]> {
+  const tables: Array<[string, Record<string, unknown> | null | undefined]> = [
+    ['meta', args.meta],
+    ...(args.answers ?? []).map((a, i): [string, Record<string, unknown> | null | undefined] => [`answers[${i}].meta`, a.meta]),
+    ...(args.regions ?? []).map((r, i): [string, Record<string, unknown> | null | undefined] => [`regions[${i}].meta`, r.meta]),
+  ];
+  return tables.filter((t): t is [string, Record<string, unknown>] => Boolean(t[1] && Object.keys(t[1]).length > 0));
 }
 
 /** The first field giving configuration of the record's own (NS1 takes none with a link), or undefined. */

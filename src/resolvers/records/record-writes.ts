@@ -1,12 +1,12 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { isWithinZone } from '../../domain/domain-name.js';
-import { forgetNs1Record, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
+import { forgetNs1Record, ns1FilterTypeKeys, ns1MetaTypeKeys, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
-import { toRecordChange, toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
+import { metaTables, toRecordChange, toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
 import { versionOf } from '../version.js';
 import type { VerifiedWrite } from '../writes/verified-write.js';
 import { conflict } from '../writes/write-outcome-errors.js';
@@ -76,11 +76,30 @@ async function checkLinkTarget(deps: Ns1Deps, link: string, type: RecordTypeName
   throw badInput('link', `${link}/${type} does not exist on NS1`);
 }
 
+/** Metadata keys and filters must be among NS1's catalogues (/metatypes, /filtertypes), read only when the write has some. */
+async function checkCatalogs(deps: Ns1Deps, args: RecordArgs): Promise<void> {
+  const tables = metaTables(args);
+  if (tables.length > 0) {
+    const known = await ns1MetaTypeKeys(deps);
+    for (const [field, meta] of tables) {
+      const unknown = Object.keys(meta).find((key) => !known.has(key));
+      if (unknown) throw badInput(`${field}.${unknown}`, `"${unknown}" is not an NS1 metadata type (see Query.metaTypes)`);
+    }
+  }
+  if (args.filters?.length) {
+    const known = await ns1FilterTypeKeys(deps);
+    for (const [i, filter] of args.filters.entries()) {
+      if (!known.has(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not an NS1 filter (see Query.filterTypes)`);
+    }
+  }
+}
+
 export async function createRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, true);
   const deps = requireNs1(ctx);
   await requireZone(ctx, zone);
   if (args.link) await checkLinkTarget(deps, args.link, type);
+  await checkCatalogs(deps, args);
   const sent = toRecordWrite(type, args);
   return writeRecord<Ns1Record>(ctx, deps, {
     key: { zone, domain, type },
@@ -137,6 +156,7 @@ export async function updateRecord(
     check: async (current) => {
       if (current) validateChange(current, args);
       if (args.link) await checkLinkTarget(deps, args.link, type);
+      await checkCatalogs(deps, args);
     },
     write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, change)),
   });

@@ -4,6 +4,7 @@ import { keyOf, require } from './auth.js';
 import { RECORD_TYPES, recordKey, type Answer, type DnsRecord, type Filter, type RecordType } from './model.js';
 import { asciiName, withinZone } from './names.js';
 import { rdataProblem } from './rdata.js';
+import { FILTERTYPES, METATYPES } from './catalog.js';
 import { fullRecord } from './record-views.js';
 import type { Ns1Context, Ns1State } from './state.js';
 import { bumpSerial, findZone } from './zones.js';
@@ -34,6 +35,7 @@ function readFilters(value: unknown): Filter[] {
   if (!Array.isArray(value)) throw new SandboxHttpError(400, 'filters must be a list');
   return value.map((f: { filter?: unknown; config?: unknown; disabled?: unknown }) => {
     if (typeof f.filter !== 'string') throw new SandboxHttpError(400, 'each filter needs a filter name');
+    if (!(f.filter in FILTERTYPES)) throw new SandboxHttpError(400, `unknown filter ${f.filter}`);
     return { filter: f.filter, config: (f.config as Record<string, unknown>) ?? {}, ...(f.disabled !== undefined ? { disabled: Boolean(f.disabled) } : {}) };
   });
 }
@@ -48,6 +50,16 @@ function readRegions(value: unknown): DnsRecord['regions'] {
 function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number {
   if (record.filters.length === 0) return 1;
   return record.answers.some((a) => Object.values(a.meta ?? {}).some((v) => v && typeof v === 'object' && 'feed' in v)) ? 3 : 2;
+}
+
+/** Metadata keys are those of /metatypes; a feed pointer names a feed that exists. */
+function checkMeta(ctx: Ns1Context, where: string, meta: Record<string, unknown> | undefined): void {
+  for (const [key, value] of Object.entries(meta ?? {})) {
+    if (!(key in METATYPES)) throw new SandboxHttpError(400, `${where}: unknown metadata type ${key}`);
+    if (value && typeof value === 'object' && 'feed' in value && !ctx.feeds?.sourceOf(String(value.feed))) {
+      throw new SandboxHttpError(400, `${where}: ${key}: feed ${String(value.feed)} not found`);
+    }
+  }
 }
 
 const given = (value: unknown) =>
@@ -69,7 +81,7 @@ function readLink(state: Ns1State, record: DnsRecord, body: Record<string, unkno
   return link;
 }
 
-function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
+function applyConfig(ctx: Ns1Context, state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
   if (body.link !== undefined && body.link !== null) {
     record.link = readLink(state, record, body);
     record.answers = [];
@@ -90,7 +102,10 @@ function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, un
   if (body.regions !== undefined) record.regions = readRegions(body.regions);
   if (body.meta !== undefined) record.meta = (body.meta as Record<string, unknown>) ?? {};
   if (body.use_client_subnet !== undefined) record.use_client_subnet = Boolean(body.use_client_subnet);
+  checkMeta(ctx, 'meta', record.meta);
+  for (const [name, region] of Object.entries(record.regions)) checkMeta(ctx, `regions.${name}.meta`, region.meta);
   for (const [i, answer] of record.answers.entries()) {
+    checkMeta(ctx, `answers[${i}].meta`, answer.meta);
     if (answer.region !== undefined && !(answer.region in record.regions))
       throw new SandboxHttpError(400, `answers[${i}]: region ${answer.region} does not exist`);
   }
@@ -139,7 +154,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
       use_client_subnet: true,
       networks: [...zone.networks],
     };
-    applyConfig(ctx.state(), record, body);
+    applyConfig(ctx, ctx.state(), record, body);
     ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'create', 'record', record.id);
@@ -154,7 +169,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     if (!current) throw new SandboxHttpError(404, 'record not found');
     // Applied to a copy: a refused change leaves the record as it was.
     const record = structuredClone(current);
-    applyConfig(ctx.state(), record, req.json<Record<string, unknown>>());
+    applyConfig(ctx, ctx.state(), record, req.json<Record<string, unknown>>());
     ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'update', 'record', record.id);

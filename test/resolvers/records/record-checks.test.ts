@@ -167,3 +167,35 @@ describe('size limits', () => {
     expect((await ns1Send('PUT', '/zones/example.com/big.example.com/TXT', { answers: [{ answer: strings }] })).status).toBe(400);
   });
 });
+
+describe('metadata types, filters and feeds', () => {
+  it('refuses a metadata key or filter NS1 does not know, before writing', async () => {
+    await expectRefused(create({ domain: 'm.example.com', answers: [{ rdata: ['192.0.2.1'] }], meta: { colour: 'red' } }), 'meta.colour', /metadata type/);
+    await expectRefused(update('example.com', 'A', { answers: [{ rdata: ['192.0.2.1'], meta: { upness: true } }] }), 'answers[0].meta.upness');
+    await expectRefused(update('example.com', 'A', { regions: [{ name: 'r', meta: { continent: 'EU' } }] }), 'regions[0].meta.continent');
+    await expectRefused(update('example.com', 'A', { filters: [{ filter: 'shuffle' }, { filter: 'random_pick' }] }), 'filters[1].filter', /NS1 filter/);
+  });
+
+  it('refuses a feed pointer without a feed id, before calling NS1', async () => {
+    const { ns1 } = await expectRefused(
+      create({ domain: 'm.example.com', answers: [{ rdata: ['192.0.2.1'], meta: { up: { feed: '' } } }] }),
+      'answers[0].meta.up',
+    );
+    expect(ns1.total).toBe(0);
+  });
+
+  it('keeps NS1’s refusal of a pointer to a feed that does not exist as BAD_USER_INPUT, with nothing written', async () => {
+    const { result } = await countUpstreamCalls(h, () =>
+      h.gql(CREATE, {
+        input: { zone: 'example.com', domain: 'm.example.com', type: 'A', answers: [{ rdata: ['192.0.2.1'], meta: { up: { feed: 'no-such-feed' } } }] },
+      }),
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', provider: 'NS1', status: 400 });
+    expect((await h.gql('{ record(zone: "example.com", domain: "m.example.com", type: A) { id } }')).data).toEqual({ record: null });
+  });
+
+  it('the NS1 sandbox refuses unknown metadata types and filters', async () => {
+    expect((await ns1Send('POST', '/zones/example.com/example.com/A', { meta: { colour: 'red' } })).status).toBe(400);
+    expect((await ns1Send('POST', '/zones/example.com/example.com/A', { filters: [{ filter: 'random_pick', config: {} }] })).status).toBe(400);
+  });
+});
