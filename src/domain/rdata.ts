@@ -2,6 +2,8 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { toAsciiDomain } from './domain-name.js';
 import type { RecordTypeName } from './record-types.js';
 
+const MAX_RDATA_BYTES = 65_535;
+
 type Check = (value: string) => string | undefined;
 
 const ipv4: Check = (v) => (isIPv4(v) ? undefined : `"${v}" is not an IPv4 address`);
@@ -87,7 +89,9 @@ export function checkRdata(type: RecordTypeName, rdata: readonly string[]): Rdat
       const message = text(value);
       if (message) return { index, message };
     }
-    return undefined;
+    // On the wire each character string carries a length byte, and one answer's RDATA is at most 65535 bytes.
+    const size = rdata.reduce((n, value) => n + 1 + Buffer.byteLength(value, 'utf8'), 0);
+    return size <= MAX_RDATA_BYTES ? undefined : { message: `an answer's RDATA is at most ${MAX_RDATA_BYTES} bytes (got ${size})` };
   }
   const fields = FIELDS[type];
   if (rdata.length !== fields.length) {

@@ -38,6 +38,18 @@ const recordLoader = ({ ns1, loaders }: Ns1Deps) =>
     },
   );
 
+/** The metadata keys NS1 knows, read once per operation however many writes check against them. */
+export function ns1MetaTypeKeys({ ns1, loaders }: Ns1Deps): Promise<Set<string>> {
+  return loaders.get<'all', Set<string>>('ns1:metatypes', ns1.fingerprint, async () => [new Set((await ns1.metaTypes.list()).map((t) => t.key))]).load('all');
+}
+
+/** The filter names NS1 knows, read once per operation. */
+export function ns1FilterTypeKeys({ ns1, loaders }: Ns1Deps): Promise<Set<string>> {
+  return loaders
+    .get<'all', Set<string>>('ns1:filtertypes', ns1.fingerprint, async () => [new Set((await ns1.filterTypes.list()).map((t) => t.key))])
+    .load('all');
+}
+
 export function ns1ZoneList(deps: Ns1Deps): Promise<Ns1ZoneSummary[]> {
   return zoneListLoader(deps).load('all');
 }

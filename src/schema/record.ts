@@ -77,7 +77,11 @@ export const CreateRecordInput = builder.inputType('CreateRecordInput', {
     type: t.field({ type: RecordTypeEnum, required: true, description: 'The record type; each answer’s RDATA is checked against it.' }),
     ttl: t.int({ description: 'Seconds resolvers may cache the answers, 0 to 2147483647; NS1’s default when left out.' }),
     answers: t.field({ type: [AnswerInput], required: true, description: 'Empty with `link`.' }),
-    link: t.field({ type: 'DomainName', description: 'Make a linked record that answers like this record (same type); then answers must be empty.' }),
+    link: t.field({
+      type: 'DomainName',
+      description:
+        'Make a linked record that answers like this record, an existing record of the same type (in any zone of the account); then answers must be empty, and regions, filters and meta left out.',
+    }),
     regions: t.field({ type: [RegionInput], description: 'Answer groups the answers may refer to.' }),
     filters: t.field({ type: [FilterInput], description: 'The traffic-steering filter chain, in order.' }),
     meta: t.field({ type: 'JSONObject', description: 'Record-level metadata.' }),
@@ -86,14 +90,18 @@ export const CreateRecordInput = builder.inputType('CreateRecordInput', {
 });
 
 export const UpdateRecordInput = builder.inputType('UpdateRecordInput', {
-  description: 'Changes to an NS1 record; fields left out stay as they are.',
+  description: 'Changes to an NS1 record; fields left out stay as they are. At least one field must be given.',
   fields: (t) => ({
     ttl: t.int({ description: 'Seconds resolvers may cache the answers, 0 to 2147483647.' }),
     answers: t.field({ type: [AnswerInput], description: 'Replaces all answers; each RDATA is checked against the record type.' }),
-    link: t.field({ type: 'DomainName', description: 'Turn the record into a linked record; then give no answers.' }),
+    link: t.field({
+      type: 'DomainName',
+      description:
+        'Turn the record into a linked record, to an existing record of the same type; then give no answers, regions, filters or meta. A linked record takes none of these without a new link.',
+    }),
     regions: t.field({ type: [RegionInput], description: 'Replaces the answer groups.' }),
     filters: t.field({ type: [FilterInput], description: 'Replaces the filter chain.' }),
-    meta: t.field({ type: 'JSONObject', description: 'Replaces the record-level metadata.' }),
+    meta: t.field({ type: 'JSONObject', description: 'Replaces the record-level metadata; null clears it.' }),
     useClientSubnet: t.boolean({ description: 'Steer by the EDNS Client Subnet a resolver sends.' }),
   }),
 });

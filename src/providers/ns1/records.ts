@@ -37,7 +37,8 @@ const recordSchema = z
       rdata: a.answer.map(String),
       region: a.region ?? null,
       meta: a.meta,
-      feeds: a.feeds ?? [],
+      // A pointer to a feed that no longer exists comes without a source: it feeds nothing, so it is not listed.
+      feeds: (a.feeds ?? []).filter((f) => f.source !== '' && f.feed !== ''),
     }));
     return {
       id: r.id,

@@ -1,12 +1,12 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput, GatewayError } from '../../errors/gateway-error.js';
 import { isWithinZone } from '../../domain/domain-name.js';
-import { forgetNs1Record, ns1ZoneDetail, type Ns1Deps } from '../../loaders/ns1-dns.js';
+import { forgetNs1Record, ns1FilterTypeKeys, ns1MetaTypeKeys, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import { ns1RecordNow, writePolicy } from '../writes/provider-state.js';
 import { requireNs1 } from '../providers.js';
-import { toRecordWrite, validateRecord, type RecordArgs } from './record-input.js';
+import { metaTables, toRecordChange, toRecordWrite, validateChange, validateRecord, type RecordArgs } from './record-input.js';
 import { versionOf } from '../version.js';
 import type { VerifiedWrite } from '../writes/verified-write.js';
 import { conflict } from '../writes/write-outcome-errors.js';
@@ -31,6 +31,8 @@ interface RecordWrite<T> {
   write(current: Ns1Record | null): VerifiedWrite<T>;
   ifVersion?: string | null;
   mustExist: boolean;
+  /** Checks the input against the record as it is now, before anything is written. */
+  check?(current: Ns1Record | null): void | Promise<void>;
 }
 
 /** Runs one record write as a verified step, under the record's lock, and forgets what the request had read. */
@@ -46,6 +48,7 @@ async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrit
           versionOf(current),
         );
       }
+      await op.check?.(current);
       const check = `{ record(zone: "${zone}", domain: "${domain}", type: ${type}) { version answers { rdata } } }`;
       const [value] = await runSteps(
         { operation: op.does, steps: [{ provider: 'ns1', does: op.does, done: op.does, write: op.write(current) }], check },
@@ -58,10 +61,45 @@ async function writeRecord<T>(ctx: GatewayContext, deps: Ns1Deps, op: RecordWrit
   });
 }
 
+/** The zone of the account a name lies in: the longest zone name it ends with. */
+async function zoneOf(deps: Ns1Deps, name: string): Promise<string | undefined> {
+  const zones = (await ns1ZoneList(deps)).map((z) => z.asciiName).filter((z) => isWithinZone(name, z));
+  return zones.sort((a, b) => b.length - a.length)[0];
+}
+
+/** NS1 links a record only to an existing record of the same type, which it reads to answer. */
+async function checkLinkTarget(deps: Ns1Deps, link: string, type: RecordTypeName): Promise<void> {
+  const zone = await zoneOf(deps, link);
+  if (zone && (await ns1Record(deps, { zone, domain: link, type }))) return;
+  const others = zone ? ((await ns1ZoneDetail(deps, zone))?.records ?? []).filter((r) => r.domain === link).map((r) => r.type) : [];
+  if (others.length > 0) throw badInput('link', `${link} has no ${type} record to link to (it has ${others.join(', ')}); a link takes the same type`);
+  throw badInput('link', `${link}/${type} does not exist on NS1`);
+}
+
+/** Metadata keys and filters must be among NS1's catalogues (/metatypes, /filtertypes), read only when the write has some. */
+async function checkCatalogs(deps: Ns1Deps, args: RecordArgs): Promise<void> {
+  const tables = metaTables(args);
+  if (tables.length > 0) {
+    const known = await ns1MetaTypeKeys(deps);
+    for (const [field, meta] of tables) {
+      const unknown = Object.keys(meta).find((key) => !known.has(key));
+      if (unknown) throw badInput(`${field}.${unknown}`, `"${unknown}" is not an NS1 metadata type (see Query.metaTypes)`);
+    }
+  }
+  if (args.filters?.length) {
+    const known = await ns1FilterTypeKeys(deps);
+    for (const [i, filter] of args.filters.entries()) {
+      if (!known.has(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not an NS1 filter (see Query.filterTypes)`);
+    }
+  }
+}
+
 export async function createRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, true);
   const deps = requireNs1(ctx);
   await requireZone(ctx, zone);
+  if (args.link) await checkLinkTarget(deps, args.link, type);
+  await checkCatalogs(deps, args);
   const sent = toRecordWrite(type, args);
   return writeRecord<Ns1Record>(ctx, deps, {
     key: { zone, domain, type },
@@ -107,6 +145,7 @@ export async function updateRecord(
   ifVersion?: string | null,
 ): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, false);
+  const change = toRecordChange(type, args);
   const deps = requireNs1(ctx);
   const key = { zone, domain, type };
   return writeRecord(ctx, deps, {
@@ -114,7 +153,12 @@ export async function updateRecord(
     does: `update record ${domain}/${type}`,
     mustExist: true,
     ifVersion,
-    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, toRecordWrite(type, args))),
+    check: async (current) => {
+      if (current) validateChange(current, args);
+      if (args.link) await checkLinkTarget(deps, args.link, type);
+      await checkCatalogs(deps, args);
+    },
+    write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, change)),
   });
 }
 

@@ -7,7 +7,7 @@ const NETWORKS = [
   { network_id: 82, label: 'myprivate', name: 'My Private Network' },
 ];
 
-const METATYPES = {
+export const METATYPES = {
   up: { desc: 'This boolean value indicates "upness" of answers or regions.', category: 'status', shortdesc: 'Up/down' },
   georegion: { desc: 'Geographic region(s) associated with the answer or region.', category: 'geographical', shortdesc: 'Geographic region' },
   country: { desc: 'Countries (ISO 3166-1 alpha-2) associated with the answer or region.', category: 'geographical', shortdesc: 'Country' },
@@ -18,7 +18,7 @@ const METATYPES = {
   note: { desc: 'A free-form note.', category: 'misc', shortdesc: 'Note' },
 };
 
-const FILTERTYPES = {
+export const FILTERTYPES = {
   up: { desc: 'Eliminates all answers where the up metadata field is not "1".', config: {}, inputs: ['up'], tier: 2, shortdesc: 'Removes "down" answers' },
   geotarget_regional: {
     desc: 'Sorts answers by distance to the requester by georegion.',

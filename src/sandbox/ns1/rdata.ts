@@ -57,7 +57,9 @@ export function rdataProblem(type: RecordType, answer: unknown): string | undefi
       const problem = check('text', part as string);
       if (problem) return problem;
     }
-    return undefined;
+    // Each character string goes on the wire with a length byte; RDATA as a whole is at most 65535 bytes.
+    const size = answer.reduce<number>((n, part) => n + 1 + Buffer.byteLength(String(part), 'utf8'), 0);
+    return size <= 65535 ? undefined : `RDATA is limited to 65535 bytes, got ${size}`;
   }
   if (answer.length !== fields.length) return `${type} answer needs ${fields.length} field(s), got ${answer.length}`;
   for (const [i, field] of fields.entries()) {

@@ -4,6 +4,7 @@ import { keyOf, require } from './auth.js';
 import { RECORD_TYPES, recordKey, type Answer, type DnsRecord, type Filter, type RecordType } from './model.js';
 import { asciiName, withinZone } from './names.js';
 import { rdataProblem } from './rdata.js';
+import { FILTERTYPES, METATYPES } from './catalog.js';
 import { fullRecord } from './record-views.js';
 import type { Ns1Context, Ns1State } from './state.js';
 import { bumpSerial, findZone } from './zones.js';
@@ -34,13 +35,16 @@ function readFilters(value: unknown): Filter[] {
   if (!Array.isArray(value)) throw new SandboxHttpError(400, 'filters must be a list');
   return value.map((f: { filter?: unknown; config?: unknown; disabled?: unknown }) => {
     if (typeof f.filter !== 'string') throw new SandboxHttpError(400, 'each filter needs a filter name');
+    if (!(f.filter in FILTERTYPES)) throw new SandboxHttpError(400, `unknown filter ${f.filter}`);
     return { filter: f.filter, config: (f.config as Record<string, unknown>) ?? {}, ...(f.disabled !== undefined ? { disabled: Boolean(f.disabled) } : {}) };
   });
 }
 
 function readRegions(value: unknown): DnsRecord['regions'] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new SandboxHttpError(400, 'regions must be an object');
-  return Object.fromEntries(Object.entries(value as Record<string, { meta?: Record<string, unknown> }>).map(([name, r]) => [name, { meta: r?.meta ?? {} }]));
+  const regions = Object.entries(value as Record<string, { meta?: Record<string, unknown> }>);
+  if (regions.some(([name]) => name.trim() === '')) throw new SandboxHttpError(400, 'a region needs a name');
+  return Object.fromEntries(regions.map(([name, r]) => [name, { meta: r?.meta ?? {} }]));
 }
 
 function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number {
@@ -48,10 +52,42 @@ function tierOf(record: Pick<DnsRecord, 'filters' | 'meta' | 'answers'>): number
   return record.answers.some((a) => Object.values(a.meta ?? {}).some((v) => v && typeof v === 'object' && 'feed' in v)) ? 3 : 2;
 }
 
-function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
+/** Metadata keys are those of /metatypes; a feed pointer names a feed that exists. */
+function checkMeta(ctx: Ns1Context, where: string, meta: Record<string, unknown> | undefined): void {
+  for (const [key, value] of Object.entries(meta ?? {})) {
+    if (!(key in METATYPES)) throw new SandboxHttpError(400, `${where}: unknown metadata type ${key}`);
+    if (value && typeof value === 'object' && 'feed' in value && !ctx.feeds?.sourceOf(String(value.feed))) {
+      throw new SandboxHttpError(400, `${where}: ${key}: feed ${String(value.feed)} not found`);
+    }
+  }
+}
+
+const given = (value: unknown) =>
+  value !== undefined && value !== null && (Array.isArray(value) ? value.length > 0 : typeof value !== 'object' || Object.keys(value).length > 0);
+
+/** A link points at an existing record of the same type, and comes without configuration of the record's own. */
+function readLink(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): string {
+  const link = asciiName(String(body.link), 'link');
+  if (link === record.domain) throw new SandboxHttpError(400, 'a record cannot link to itself');
+  const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
+  if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
+  const targets = [...state.records.values()].filter((r) => r.domain === link);
+  if (!targets.some((r) => r.type === record.type)) {
+    throw new SandboxHttpError(
+      400,
+      targets.length > 0 ? `linked records must point to a record of the same type (${record.type})` : `link target ${link} not found`,
+    );
+  }
+  return link;
+}
+
+function applyConfig(ctx: Ns1Context, state: Ns1State, record: DnsRecord, body: Record<string, unknown>): void {
   if (body.link !== undefined && body.link !== null) {
-    record.link = asciiName(String(body.link), 'link');
+    record.link = readLink(state, record, body);
     record.answers = [];
+  } else if (record.link) {
+    const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
+    if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
   }
   if (body.answers !== undefined) {
     const answers = readAnswers(state, record.type, body.answers);
@@ -66,6 +102,13 @@ function applyConfig(state: Ns1State, record: DnsRecord, body: Record<string, un
   if (body.regions !== undefined) record.regions = readRegions(body.regions);
   if (body.meta !== undefined) record.meta = (body.meta as Record<string, unknown>) ?? {};
   if (body.use_client_subnet !== undefined) record.use_client_subnet = Boolean(body.use_client_subnet);
+  checkMeta(ctx, 'meta', record.meta);
+  for (const [name, region] of Object.entries(record.regions)) checkMeta(ctx, `regions.${name}.meta`, region.meta);
+  for (const [i, answer] of record.answers.entries()) {
+    checkMeta(ctx, `answers[${i}].meta`, answer.meta);
+    if (answer.region !== undefined && !(answer.region in record.regions))
+      throw new SandboxHttpError(400, `answers[${i}]: region ${answer.region} does not exist`);
+  }
   record.tier = tierOf(record);
 }
 
@@ -111,7 +154,7 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
       use_client_subnet: true,
       networks: [...zone.networks],
     };
-    applyConfig(ctx.state(), record, body);
+    applyConfig(ctx, ctx.state(), record, body);
     ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'create', 'record', record.id);
@@ -122,9 +165,12 @@ export function registerRecords(router: Router, ctx: Ns1Context): void {
     const apiKey = keyOf(req, ctx.state());
     require(apiKey, 'dns', 'manage_zones');
     const { zone, key } = locate(ctx, req);
-    const record = ctx.state().records.get(key);
-    if (!record) throw new SandboxHttpError(404, 'record not found');
-    applyConfig(ctx.state(), record, req.json<Record<string, unknown>>());
+    const current = ctx.state().records.get(key);
+    if (!current) throw new SandboxHttpError(404, 'record not found');
+    // Applied to a copy: a refused change leaves the record as it was.
+    const record = structuredClone(current);
+    applyConfig(ctx, ctx.state(), record, req.json<Record<string, unknown>>());
+    ctx.state().records.set(key, record);
     bumpSerial(zone);
     recordActivity(ctx, apiKey, 'update', 'record', record.id);
     return json(fullRecord(ctx, record));

@@ -52,3 +52,31 @@ describe('NS1 catalogues and search', () => {
     expect(ns1.total + second.ns1.total).toBe(0);
   });
 });
+
+describe('search by fragments and without extra reads', () => {
+  it('finds an IDN zone by a Unicode fragment of its name', async () => {
+    const created = await h.gql('mutation { createZone(input: { name: "müller-qa.de", providers: [NS1] }) { name } }');
+    expect(created.errors).toBeUndefined();
+    const find = async (query: string) =>
+      (await h.gql<{ search: unknown[] }>(`{ search(query: "${query}", type: ZONE) { __typename ... on Zone { name } } }`)).data?.search;
+    expect(await find('müller')).toEqual([{ __typename: 'Zone', name: 'müller-qa.de' }]);
+    expect(await find('ücher')).toEqual([{ __typename: 'Zone', name: 'bücher.de' }]);
+    expect(await find('MÜLLER-qa')).toEqual([{ __typename: 'Zone', name: 'müller-qa.de' }]);
+  });
+
+  it('reads no record in full when only its zone, name and type are selected', async () => {
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql<{ search: Array<Record<string, unknown>> }>('{ search(query: "example", max: 20) { ... on Record { zone domain type } } }'),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.search).toContainEqual({ zone: 'example.com', domain: 'www.example.com', type: 'CNAME' });
+    expect(Object.keys(ns1.counts).filter((call) => /^GET \/zones\/[^/]+\/[^/]+\/[^/]+$/.test(call))).toEqual([]);
+  });
+
+  it('still reads the whole record when a field of the full record is selected', async () => {
+    const { data } = await h.gql<{ search: Array<Record<string, unknown>> }>(
+      '{ search(query: "www.example.com", type: RECORD) { ... on Record { domain answers { rdata } } } }',
+    );
+    expect(data?.search).toContainEqual({ domain: 'www.example.com', answers: [{ rdata: ['example.com'] }] });
+  });
+});
