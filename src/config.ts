@@ -15,6 +15,9 @@ const url = (fallback: string) =>
     .default(fallback)
     .transform((v) => v.replace(/\/+$/, ''));
 
+/** RFC 1123: dot-separated labels of letters, digits and inner hyphens, up to 63 characters each, 253 in all. */
+const isHostName = (v: string) => v.length <= 253 && v.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+
 const optionalSecret = z
   .string()
   .trim()
@@ -24,7 +27,11 @@ const optionalSecret = z
 export const configSchema = z
   .object({
     PORT: wholeNumber(0, 65535, 4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z
+      .string()
+      .trim()
+      .refine((v) => isIP(v) !== 0 || isHostName(v), 'must be an IP address (0.0.0.0 for every interface) or a host name')
+      .default('0.0.0.0'),
     SANDBOX: booleanFlag.optional(),
     NS1_API_KEY: optionalSecret,
     NS1_ENDPOINT: url('https://api.nsone.net/v1'),
@@ -71,6 +78,13 @@ export const configSchema = z
     }
     if (c.SUBSCRIPTION_MIN_INTERVAL_SECONDS > c.SUBSCRIPTION_MAX_INTERVAL_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTION_MIN_INTERVAL_SECONDS'], message: 'is above SUBSCRIPTION_MAX_INTERVAL_SECONDS' });
+    }
+    if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'is the same port as PORT: give /metrics a port of its own, or leave METRICS_PORT unset to serve it on PORT',
+      });
     }
     checkAuthSettings(c, ctx);
   });

@@ -101,6 +101,20 @@ describe('configuration', () => {
     });
   });
 
+  it('refuses a HOST that is neither an IP address nor a host name, and a METRICS_PORT that is PORT, naming them', () => {
+    expect(problems({ HOST: 'not a host!!' })).toEqual([expect.stringMatching(/^HOST: must be an IP address .*\(got "not a host!!"\)$/)]);
+    for (const bad of ['-leading.example', 'under_score', 'a..b', '[::1]', `${'a'.repeat(64)}.example`]) {
+      expect(problems({ HOST: bad }), bad).toEqual([expect.stringMatching(/^HOST: /)]);
+    }
+    for (const good of ['0.0.0.0', '::', '::1', '127.0.0.1', 'localhost', 'dnsgraph.internal', 'gateway-1.example.com']) {
+      expect(loadConfig({ HOST: good }, []).host, good).toBe(good);
+    }
+    expect(problems({ METRICS_PORT: '4000' })).toEqual([expect.stringMatching(/^METRICS_PORT: is the same port as PORT/)]);
+    expect(problems({ PORT: '9464', METRICS_PORT: '9464' })).toEqual([expect.stringMatching(/^METRICS_PORT: is the same port as PORT/)]);
+    expect(problems({ METRICS_PORT: '9464' }, ['--port', '9464'])).toEqual([expect.stringMatching(/^METRICS_PORT: /)]);
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }, []).exposure.metricsPort).toBe(0);
+  });
+
   it('bounds the subscription settings', () => {
     expect(loadConfig({}, []).subscriptions).toEqual({ minIntervalSeconds: 1, maxIntervalSeconds: 3600, leaseSeconds: 15 });
     expect(problems({ SUBSCRIPTION_LEASE_SECONDS: '0' })[0]).toMatch(/^SUBSCRIPTION_LEASE_SECONDS: /);
