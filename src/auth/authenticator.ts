@@ -34,6 +34,9 @@ export function createAuthenticator(config: Config, options: AuthenticatorOption
     enabled: true,
     async authenticate(authorization) {
       const claims = await verifier.verify(bearerToken(authorization));
+      // RFC 9068 requires `sub`. The caller's rate share, subscription count and audit lines are keyed by it, so
+      // tokens without one would all be one caller, and a client id standing in for it could pass for a subject.
+      if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('the token has no subject ("sub" claim)');
       const clientId = [claims.client_id, claims.azp, claims.cid].find((v): v is string => typeof v === 'string');
       let zones;
       try {
@@ -43,9 +46,9 @@ export function createAuthenticator(config: Config, options: AuthenticatorOption
         throw error;
       }
       return {
-        id: claims.sub ?? `client:${clientId ?? 'unknown'}`,
+        id: claims.sub,
         authenticated: true,
-        ...(claims.sub ? { sub: claims.sub } : {}),
+        sub: claims.sub,
         ...(clientId ? { clientId } : {}),
         scopes: scopesOfClaims(claims),
         zones,
