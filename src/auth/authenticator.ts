@@ -16,13 +16,16 @@ export interface AuthenticatorOptions {
   now?: () => Date;
 }
 
+/** An `Authorization` value that is not exactly one `Bearer <token>`: RFC 6750's `invalid_request`. */
+export class MalformedAuthorizationError extends InvalidTokenError {}
+
+/** RFC 6750's b64token: nothing else may stand beside the one token, not a second header's value. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
 function bearerToken(authorization: string | null | undefined): string {
-  const match = /^\s*Bearer\s+([^\s]+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) {
-    throw new InvalidTokenError(
-      authorization ? 'the Authorization header is not "Bearer <access token>"' : 'no access token: send Authorization: Bearer <access token>',
-    );
-  }
+  if (!authorization?.trim()) throw new InvalidTokenError('no access token: send Authorization: Bearer <access token>');
+  const match = BEARER.exec(authorization.trim());
+  if (!match?.[1]) throw new MalformedAuthorizationError('the Authorization header is not one "Bearer <access token>"');
   return match[1];
 }
 

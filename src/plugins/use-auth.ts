@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/authenticator.js';
+import { rawHeadersOf } from '../auth/authorization-header.js';
 import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import { principalOfRequest } from '../auth/request-principal.js';
 import type { Logger } from '../logger.js';
@@ -36,14 +37,14 @@ function refusal(error: GraphQLError): Response {
  */
 export function useAuth(authenticator: Authenticator, logger: Logger, graphqlEndpoint = '/graphql'): Plugin {
   return {
-    onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
       if (!authenticator.enabled) {
         remember(request, anonymousPrincipal());
         return;
       }
-      return principalOfRequest(authenticator, request, logger).then(
+      return principalOfRequest(authenticator, request, logger, rawHeadersOf(serverContext)).then(
         (principal) => remember(request, principal),
         (error: GraphQLError) => endResponse(refusal(error)),
       );
