@@ -55,7 +55,9 @@ export function createAuthenticator(config: Config, options: AuthenticatorOption
         ...(clientId ? { clientId } : {}),
         scopes: scopesOfClaims(claims),
         zones,
-        ...(claims.exp ? { expiresAt: new Date(claims.exp * 1000) } : {}),
+        // The last moment the token is accepted, skew included as on every request: a socket or stream that ended at
+        // `exp` itself would close at once for a token a request still accepts, and its client would reconnect in a loop.
+        ...(claims.exp ? { expiresAt: new Date((claims.exp + auth.clockSkewSeconds) * 1000) } : {}),
       };
     },
   };

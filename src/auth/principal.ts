@@ -12,7 +12,7 @@ export interface Principal {
   clientId?: string;
   scopes: ReadonlySet<string>;
   zones: ZoneAccess;
-  /** When the token stops being valid; subscriptions end then. */
+  /** When the token stops being accepted (`exp` plus AUTH_CLOCK_SKEW_SECONDS); subscriptions end then. */
   expiresAt?: Date;
 }
 
