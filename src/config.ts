@@ -60,7 +60,10 @@ export const configSchema = z
     SUBSCRIPTION_MAX_INTERVAL_SECONDS: wholeNumber(1, 86_400, 3600),
     SUBSCRIPTION_LEASE_SECONDS: wholeNumber(1, 3600, 15),
     RESPONSE_CACHE_TTL_SECONDS: wholeNumber(0, 3600, 0),
-    REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
+      .refine((v) => new URL(v).hostname !== '', 'must name the Redis host, e.g. redis://redis:6379')
+      .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     MAX_QUERY_DEPTH: wholeNumber(1, 100, 12),
     MAX_QUERY_COST: wholeNumber(1, 1_000_000, 20_000),
@@ -218,7 +221,7 @@ function toConfig(c: RawConfig): Config {
     },
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
     allowRequestCredentials: sandbox,
-    ...toAuthConfig(c, sandbox),
+    ...withStartWarnings(toAuthConfig(c, sandbox), contradictions(c)),
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
     resilience: {
       queueSize: c.UPSTREAM_QUEUE_SIZE,
@@ -243,6 +246,19 @@ function toConfig(c: RawConfig): Config {
       Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !c.OTEL_SDK_DISABLED && c.OTEL_TRACES_EXPORTER?.trim() !== 'none',
   };
 }
+
+/** Settings that are valid alone but say something the gateway will not do together: said at every start. */
+function contradictions(c: RawConfig): string[] {
+  const said: string[] = [];
+  if (c.UPSTREAM_TIMEOUT_MS > c.REQUEST_DEADLINE_MS) {
+    said.push(
+      `UPSTREAM_TIMEOUT_MS (${c.UPSTREAM_TIMEOUT_MS}) is above REQUEST_DEADLINE_MS (${c.REQUEST_DEADLINE_MS}): an upstream request is cut off by the deadline first`,
+    );
+  }
+  return said;
+}
+
+const withStartWarnings = <T extends { startWarnings: string[] }>(auth: T, more: string[]): T => ({ ...auth, startWarnings: [...auth.startWarnings, ...more] });
 
 export interface SandboxUpstreams {
   ns1: { endpoint: string; apiKey: string; transferAddress: string };

@@ -115,6 +115,23 @@ describe('configuration', () => {
     expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }, []).exposure.metricsPort).toBe(0);
   });
 
+  it('refuses a REDIS_URL without a host, and says at start which settings contradict each other', () => {
+    expect(problems({ REDIS_URL: 'redis://' })).toEqual([expect.stringMatching(/^REDIS_URL: must name the Redis host/)]);
+    expect(loadConfig({ REDIS_URL: 'redis://redis:6379' }, []).redisUrl).toBe('redis://redis:6379');
+
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([
+      expect.stringMatching(/^UPSTREAM_TIMEOUT_MS \(20000\) is above REQUEST_DEADLINE_MS \(15000\)/),
+    ]);
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '15000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([]);
+
+    const open = loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none', AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_AUDIENCE: 'dnsgraph' }, []);
+    expect(open.startWarnings).toContainEqual('AUTH_AUDIENCE, AUTH_JWKS_URL are ignored with AUTH_MODE=none: no token is checked');
+    expect(loadConfig({ AUTH_MODE: 'none', AUTH_AUDIENCE: 'dnsgraph' }, []).startWarnings).toEqual([
+      'AUTH_AUDIENCE is ignored with AUTH_MODE=none: no token is checked',
+    ]);
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).startWarnings).toEqual([expect.stringContaining('AUTH_MODE=none: authentication is off')]);
+  });
+
   it('bounds the subscription settings', () => {
     expect(loadConfig({}, []).subscriptions).toEqual({ minIntervalSeconds: 1, maxIntervalSeconds: 3600, leaseSeconds: 15 });
     expect(problems({ SUBSCRIPTION_LEASE_SECONDS: '0' })[0]).toMatch(/^SUBSCRIPTION_LEASE_SECONDS: /);

@@ -148,6 +148,10 @@ export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: Cre
         ...(c.AUTH_TOKEN_TYPES ? { tokenTypes: c.AUTH_TOKEN_TYPES } : {}),
       }
     : { mode: 'none', zonesClaim: c.AUTH_ZONES_CLAIM };
+  if (c.AUTH_MODE === 'none') {
+    const ignored = (['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((name) => c[name] !== undefined);
+    if (ignored.length > 0) startWarnings.push(`${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored with AUTH_MODE=none: no token is checked`);
+  }
   if (auth.mode === 'none' && !sandbox) {
     startWarnings.push('AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts');
   }
