@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalWholeNumber, wholeNumber } from './config-number.js';
 
 /** What browsers and the network may reach, and how much they may send: the settings of `exposure`. */
 export interface ExposureConfig {
@@ -51,14 +52,8 @@ const origin = z.string().refine((v) => {
   }
 }, 'must be exact origins such as https://app.example.com (scheme, host and port; no path or trailing slash)');
 
-const bytes = (fallback: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1024 * MIB)
-    .default(fallback);
-const count = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+const bytes = (fallback: number) => wholeNumber(1024, 1024 * MIB, fallback);
+const count = (fallback: number) => wholeNumber(1, 100_000, fallback);
 
 export const exposureSettings = {
   NODE_ENV: z.string().optional(),
@@ -66,14 +61,14 @@ export const exposureSettings = {
   ALLOWED_HOSTS: list(z.string().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:]+\])$/i, 'must be host names, or * for any')),
   MAX_BODY_BYTES: bytes(MIB),
   MAX_UPLOAD_BYTES: bytes(10 * MIB),
-  MAX_VARIABLES_DEPTH: z.coerce.number().int().min(1).max(100).default(10),
+  MAX_VARIABLES_DEPTH: wholeNumber(1, 100, 10),
   MAX_SUBSCRIPTIONS_PER_CONNECTION: count(100),
   MAX_SUBSCRIPTIONS_PER_PRINCIPAL: count(1000),
   TRUSTED_DOCUMENTS: z.string().trim().min(1).optional(),
   INTROSPECTION: onOff,
   FIELD_SUGGESTIONS: onOff,
   GRAPHIQL: onOff,
-  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_PORT: optionalWholeNumber(0, 65535),
 };
 
 type ExposureInput = z.output<z.ZodObject<typeof exposureSettings>>;

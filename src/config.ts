@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { authSettings, checkAuthSettings, toAuthConfig, usesSandbox, type AuthConfig, type CredentialsMode } from './auth/auth-config.js';
+import { decimalNumber, wholeNumber } from './config-number.js';
 import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
 
 const booleanFlag = z
@@ -14,7 +15,8 @@ const url = (fallback: string) =>
     .default(fallback)
     .transform((v) => v.replace(/\/+$/, ''));
 
-const intIn = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/** RFC 1123: dot-separated labels of letters, digits and inner hyphens, up to 63 characters each, 253 in all. */
+const isHostName = (v: string) => v.length <= 253 && v.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
 
 const optionalSecret = z
   .string()
@@ -24,8 +26,12 @@ const optionalSecret = z
 
 export const configSchema = z
   .object({
-    PORT: intIn(0, 65535, 4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: wholeNumber(0, 65535, 4000),
+    HOST: z
+      .string()
+      .trim()
+      .refine((v) => isIP(v) !== 0 || isHostName(v), 'must be an IP address (0.0.0.0 for every interface) or a host name')
+      .default('0.0.0.0'),
     SANDBOX: booleanFlag.optional(),
     NS1_API_KEY: optionalSecret,
     NS1_ENDPOINT: url('https://api.nsone.net/v1'),
@@ -33,32 +39,35 @@ export const configSchema = z
       .string()
       .refine((v) => isIP(v) !== 0, 'must be an IPv4 or IPv6 address')
       .optional(),
-    NS1_RATE_LIMIT_PER_SECOND: intIn(1, 10_000, 50),
+    NS1_RATE_LIMIT_PER_SECOND: wholeNumber(1, 10_000, 50),
     BUDDYNS_TOKEN: optionalSecret,
     BUDDYNS_USER: optionalSecret,
     BUDDYNS_PASSWORD: optionalSecret,
     BUDDYNS_ENDPOINT: url('https://www.buddyns.com/api/v2'),
-    BUDDYNS_RATE_LIMIT_PER_SECOND: intIn(1, 10_000, 20),
+    BUDDYNS_RATE_LIMIT_PER_SECOND: wholeNumber(1, 10_000, 20),
     ALLOW_REQUEST_CREDENTIALS: booleanFlag.optional(),
     ...authSettings,
-    UPSTREAM_TIMEOUT_MS: intIn(100, 120_000, 10_000),
-    UPSTREAM_RETRIES: intIn(0, 10, 2),
-    UPSTREAM_CONNECTIONS: intIn(1, 512, 16),
-    UPSTREAM_QUEUE_SIZE: intIn(0, 100_000, 100),
-    REQUEST_DEADLINE_MS: intIn(100, 600_000, 15_000),
-    CIRCUIT_BREAKER_FAILURES: intIn(1, 1000, 5),
-    CIRCUIT_BREAKER_HALF_OPEN_SECONDS: intIn(1, 3600, 10),
-    PRINCIPAL_RATE_SHARE: z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(0.5),
-    STALE_IF_ERROR_SECONDS: intIn(0, 7 * 86_400, 0),
-    SUBSCRIPTION_MIN_INTERVAL_SECONDS: intIn(1, 3600, 1),
-    SUBSCRIPTION_MAX_INTERVAL_SECONDS: intIn(1, 86_400, 3600),
-    SUBSCRIPTION_LEASE_SECONDS: intIn(1, 3600, 15),
-    RESPONSE_CACHE_TTL_SECONDS: intIn(0, 3600, 0),
-    REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
+    UPSTREAM_TIMEOUT_MS: wholeNumber(100, 120_000, 10_000),
+    UPSTREAM_RETRIES: wholeNumber(0, 10, 2),
+    UPSTREAM_CONNECTIONS: wholeNumber(1, 512, 16),
+    UPSTREAM_QUEUE_SIZE: wholeNumber(0, 100_000, 100),
+    REQUEST_DEADLINE_MS: wholeNumber(100, 600_000, 15_000),
+    CIRCUIT_BREAKER_FAILURES: wholeNumber(1, 1000, 5),
+    CIRCUIT_BREAKER_HALF_OPEN_SECONDS: wholeNumber(1, 3600, 10),
+    PRINCIPAL_RATE_SHARE: decimalNumber((n) => n.gt(0, 'must be above 0').max(1, 'must be at most 1')).default(0.5),
+    STALE_IF_ERROR_SECONDS: wholeNumber(0, 7 * 86_400, 0),
+    SUBSCRIPTION_MIN_INTERVAL_SECONDS: wholeNumber(1, 3600, 1),
+    SUBSCRIPTION_MAX_INTERVAL_SECONDS: wholeNumber(1, 86_400, 3600),
+    SUBSCRIPTION_LEASE_SECONDS: wholeNumber(1, 3600, 15),
+    RESPONSE_CACHE_TTL_SECONDS: wholeNumber(0, 3600, 0),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
+      .refine((v) => new URL(v).hostname !== '', 'must name the Redis host, e.g. redis://redis:6379')
+      .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    MAX_QUERY_DEPTH: intIn(1, 100, 12),
-    MAX_QUERY_COST: intIn(1, 1_000_000, 20_000),
-    MAX_ALIASES: intIn(1, 1000, 30),
+    MAX_QUERY_DEPTH: wholeNumber(1, 100, 12),
+    MAX_QUERY_COST: wholeNumber(1, 1_000_000, 20_000),
+    MAX_ALIASES: wholeNumber(1, 1000, 30),
     ...exposureSettings,
     // Read by the OpenTelemetry SDK itself; named here so a bad value stops start-up and tracing is off unless set.
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
@@ -72,6 +81,13 @@ export const configSchema = z
     }
     if (c.SUBSCRIPTION_MIN_INTERVAL_SECONDS > c.SUBSCRIPTION_MAX_INTERVAL_SECONDS) {
       ctx.addIssue({ code: 'custom', path: ['SUBSCRIPTION_MIN_INTERVAL_SECONDS'], message: 'is above SUBSCRIPTION_MAX_INTERVAL_SECONDS' });
+    }
+    if (c.METRICS_PORT !== undefined && c.METRICS_PORT !== 0 && c.METRICS_PORT === c.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'is the same port as PORT: give /metrics a port of its own, or leave METRICS_PORT unset to serve it on PORT',
+      });
     }
     checkAuthSettings(c, ctx);
   });
@@ -162,7 +178,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return fromRaw(merged);
 }
 
-export function fromRaw(input: Record<string, unknown>): Config {
+/** Compose and Helm write `VAR=` for a setting left unset: an empty or blank value is the default, for every setting. */
+function withoutBlanks(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')));
+}
+
+export function fromRaw(raw: Record<string, unknown>): Config {
+  const input = withoutBlanks(raw);
   const result = configSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
@@ -199,7 +221,7 @@ function toConfig(c: RawConfig): Config {
     },
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
     allowRequestCredentials: sandbox,
-    ...toAuthConfig(c, sandbox),
+    ...withStartWarnings(toAuthConfig(c, sandbox), contradictions(c)),
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
     resilience: {
       queueSize: c.UPSTREAM_QUEUE_SIZE,
@@ -224,6 +246,19 @@ function toConfig(c: RawConfig): Config {
       Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !c.OTEL_SDK_DISABLED && c.OTEL_TRACES_EXPORTER?.trim() !== 'none',
   };
 }
+
+/** Settings that are valid alone but say something the gateway will not do together: said at every start. */
+function contradictions(c: RawConfig): string[] {
+  const said: string[] = [];
+  if (c.UPSTREAM_TIMEOUT_MS > c.REQUEST_DEADLINE_MS) {
+    said.push(
+      `UPSTREAM_TIMEOUT_MS (${c.UPSTREAM_TIMEOUT_MS}) is above REQUEST_DEADLINE_MS (${c.REQUEST_DEADLINE_MS}): an upstream request is cut off by the deadline first`,
+    );
+  }
+  return said;
+}
+
+const withStartWarnings = <T extends { startWarnings: string[] }>(auth: T, more: string[]): T => ({ ...auth, startWarnings: [...auth.startWarnings, ...more] });
 
 export interface SandboxUpstreams {
   ns1: { endpoint: string; apiKey: string; transferAddress: string };

@@ -1,6 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { AuditLog } from './audit/audit-log.js';
 import type { Authenticator } from './auth/authenticator.js';
+import { rawHeadersOf } from './auth/authorization-header.js';
 import type { Principal } from './auth/principal.js';
 import { principalOfRequest, untilExpiry } from './auth/request-principal.js';
 import { authenticatedPrincipal } from './plugins/use-auth.js';
@@ -103,6 +104,8 @@ export function createContextFactory(deps: GatewayDeps) {
     // A WebSocket authenticates once, when it connects; HTTP and SSE with every request (in `useAuth`).
     const known = initial.principal ?? authenticatedPrincipal(initial.request);
     if (known) return contextOf(initial, known) as GatewayContext;
-    return principalOfRequest(deps.authenticator, initial.request, deps.logger).then((principal) => contextOf(initial, principal) as GatewayContext);
+    return principalOfRequest(deps.authenticator, initial.request, deps.logger, rawHeadersOf(initial)).then(
+      (principal) => contextOf(initial, principal) as GatewayContext,
+    );
   };
 }

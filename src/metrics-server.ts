@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { listenOn } from './listen-error.js';
 
 export interface MetricsListener {
   url: string;
@@ -19,10 +20,7 @@ export async function startMetricsListener(registry: Registry, port: number, hos
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  await listenOn(server, 'METRICS_PORT', port, host);
   const { port: bound } = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { ListenError, listenOn } from './listen-error.js';
 import { withoutUserinfo } from './providers/endpoint-url.js';
 import { startBuddyNsSandbox } from './sandbox/buddyns/index.js';
 import { startNs1Sandbox } from './sandbox/ns1/index.js';
@@ -35,14 +36,19 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
   const gateway = createGateway({ ...options, config });
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
   const server = createServer(gateway.yoga);
+  let metrics: MetricsListener | undefined;
+  try {
+    await listenOn(server, 'PORT', config.port, config.host);
+    const { metricsPort } = config.exposure;
+    if (metricsPort !== undefined) metrics = await startMetricsListener(gateway.metrics.registry, metricsPort, config.host);
+  } catch (error) {
+    if (server.listening) server.close();
+    await Promise.allSettled([gateway.close(), ...sandboxes.map((s) => s.close())]);
+    throw error;
+  }
+  // Attached once listening: the WebSocket server would otherwise take a listen error for its own and print it.
   const websockets = attachWebSocketTransport(server, gateway);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
   const { port } = server.address() as AddressInfo;
-  const { metricsPort } = config.exposure;
-  const metrics = metricsPort === undefined ? undefined : await startMetricsListener(gateway.metrics.registry, metricsPort, config.host);
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -117,6 +123,10 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server.ts') || process.argv[1]?.endsWith('server.js')) {
   void main().catch((error: unknown) => {
+    if (error instanceof ListenError) {
+      process.stderr.write(`dnsgraph: ${error.message}\n`);
+      process.exit(1);
+    }
     process.stderr.write(`dnsgraph failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

@@ -130,8 +130,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       // First, so the plugins that wrap the execute function (tracing, response cache) wrap the compiled one.
       useCompiledExecution(),
       ...(config.tracing ? useTracing() : []),
-      ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }),
-      useAuth(authenticator, logger),
+      ...exposurePlugins(config, trustedDocuments, { title: 'dnsgraph', defaultQuery: DEFAULT_QUERY, subscriptionsProtocol: 'SSE' }, metrics.countRefusal),
+      useAuth(authenticator, logger, metrics.countRefusal),
       useLimits(config.limits, config.exposure.fieldSuggestions),
       useMetrics(metrics, schema, config.exposure.metricsPort === undefined),
       usePartialFailures(),

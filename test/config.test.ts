@@ -59,6 +59,79 @@ describe('configuration', () => {
     expect(beside).not.toMatch(/valid-(key|token)-secret/);
   });
 
+  it('reads an empty or blank setting, as Compose and Helm pass for one left unset, as its default', () => {
+    const blank = loadConfig(
+      {
+        PORT: '',
+        METRICS_PORT: '',
+        UPSTREAM_QUEUE_SIZE: ' ',
+        UPSTREAM_RETRIES: '',
+        RESPONSE_CACHE_TTL_SECONDS: '',
+        STALE_IF_ERROR_SECONDS: '\t',
+        SANDBOX: '',
+        PRINCIPAL_RATE_SHARE: '',
+        AUTH_CLOCK_SKEW_SECONDS: '',
+        AUTH_ALGORITHMS: '',
+        MAX_BODY_BYTES: '',
+        REDIS_URL: '',
+        LOG_LEVEL: '',
+      },
+      [],
+    );
+    const defaults = loadConfig({}, []);
+    expect(blank).toEqual(defaults);
+    expect(blank).toMatchObject({ port: 4000, sandbox: true, upstream: { retries: 2 }, responseCacheTtlSeconds: 0 });
+    expect(blank.resilience).toMatchObject({ queueSize: 100, principalRateShare: 0.5, staleIfErrorSeconds: 0 });
+    expect(blank.exposure).not.toHaveProperty('metricsPort');
+  });
+
+  it('takes numbers in plain decimal only, naming the setting that is not', () => {
+    for (const given of ['0x10', '1e3', '0b1', '0o7', 'Infinity', '1_000', '12abc']) {
+      expect(problems({ PORT: given }), given).toEqual([expect.stringMatching(new RegExp(`^PORT: must be a plain decimal number.*\\(got "${given}"\\)$`))]);
+    }
+    expect(problems({ UPSTREAM_RETRIES: '0x2' })).toEqual([expect.stringMatching(/^UPSTREAM_RETRIES: must be a plain decimal number/)]);
+    expect(problems({ PRINCIPAL_RATE_SHARE: '5e-1' })).toEqual([expect.stringMatching(/^PRINCIPAL_RATE_SHARE: must be a plain decimal number/)]);
+    expect(problems({ METRICS_PORT: '0x2400' })).toEqual([expect.stringMatching(/^METRICS_PORT: must be a plain decimal number/)]);
+    expect(problems({ AUTH_CLOCK_SKEW_SECONDS: '3e1' })).toEqual([expect.stringMatching(/^AUTH_CLOCK_SKEW_SECONDS: must be a plain decimal number/)]);
+    expect(problems({ PORT: '80.5' })).toEqual([expect.stringMatching(/^PORT: must be a whole number/)]);
+    expect(loadConfig({ PORT: ' 5000 ', PRINCIPAL_RATE_SHARE: '0.25', METRICS_PORT: '9464' }, [])).toMatchObject({
+      port: 5000,
+      resilience: { principalRateShare: 0.25 },
+      exposure: { metricsPort: 9464 },
+    });
+  });
+
+  it('refuses a HOST that is neither an IP address nor a host name, and a METRICS_PORT that is PORT, naming them', () => {
+    expect(problems({ HOST: 'not a host!!' })).toEqual([expect.stringMatching(/^HOST: must be an IP address .*\(got "not a host!!"\)$/)]);
+    for (const bad of ['-leading.example', 'under_score', 'a..b', '[::1]', `${'a'.repeat(64)}.example`]) {
+      expect(problems({ HOST: bad }), bad).toEqual([expect.stringMatching(/^HOST: /)]);
+    }
+    for (const good of ['0.0.0.0', '::', '::1', '127.0.0.1', 'localhost', 'dnsgraph.internal', 'gateway-1.example.com']) {
+      expect(loadConfig({ HOST: good }, []).host, good).toBe(good);
+    }
+    expect(problems({ METRICS_PORT: '4000' })).toEqual([expect.stringMatching(/^METRICS_PORT: is the same port as PORT/)]);
+    expect(problems({ PORT: '9464', METRICS_PORT: '9464' })).toEqual([expect.stringMatching(/^METRICS_PORT: is the same port as PORT/)]);
+    expect(problems({ METRICS_PORT: '9464' }, ['--port', '9464'])).toEqual([expect.stringMatching(/^METRICS_PORT: /)]);
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }, []).exposure.metricsPort).toBe(0);
+  });
+
+  it('refuses a REDIS_URL without a host, and says at start which settings contradict each other', () => {
+    expect(problems({ REDIS_URL: 'redis://' })).toEqual([expect.stringMatching(/^REDIS_URL: must name the Redis host/)]);
+    expect(loadConfig({ REDIS_URL: 'redis://redis:6379' }, []).redisUrl).toBe('redis://redis:6379');
+
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([
+      expect.stringMatching(/^UPSTREAM_TIMEOUT_MS \(20000\) is above REQUEST_DEADLINE_MS \(15000\)/),
+    ]);
+    expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '15000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([]);
+
+    const open = loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none', AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_AUDIENCE: 'dnsgraph' }, []);
+    expect(open.startWarnings).toContainEqual('AUTH_AUDIENCE, AUTH_JWKS_URL are ignored with AUTH_MODE=none: no token is checked');
+    expect(loadConfig({ AUTH_MODE: 'none', AUTH_AUDIENCE: 'dnsgraph' }, []).startWarnings).toEqual([
+      'AUTH_AUDIENCE is ignored with AUTH_MODE=none: no token is checked',
+    ]);
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).startWarnings).toEqual([expect.stringContaining('AUTH_MODE=none: authentication is off')]);
+  });
+
   it('bounds the subscription settings', () => {
     expect(loadConfig({}, []).subscriptions).toEqual({ minIntervalSeconds: 1, maxIntervalSeconds: 3600, leaseSeconds: 15 });
     expect(problems({ SUBSCRIPTION_LEASE_SECONDS: '0' })[0]).toMatch(/^SUBSCRIPTION_LEASE_SECONDS: /);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -32,7 +33,18 @@ async function readyUrl(output: () => { stdout: string; stderr: string }): Promi
   throw new Error(`gateway did not start: ${JSON.stringify(output())}`);
 }
 
+const occupied: Server[] = [];
+
+/** A port another process holds, as when a second gateway starts on the same PORT. */
+async function occupiedPort(): Promise<number> {
+  const holder = createServer();
+  occupied.push(holder);
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  return (holder.address() as { port: number }).port;
+}
+
 afterEach(() => {
+  for (const holder of occupied.splice(0)) holder.close();
   for (const child of children.splice(0)) {
     if (child.pid === undefined) continue;
     try {
@@ -76,6 +88,35 @@ describe('npm start', { timeout: 60_000 }, () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(2);
     expect(output().stderr).toContain('PORT');
+  });
+
+  it('says in one line which setting chose a port or address it cannot listen on, and exits 1', async () => {
+    const port = await occupiedPort();
+    const cases: Array<[env: Record<string, string>, said: RegExp]> = [
+      [
+        { PORT: String(port), HOST: '127.0.0.1' },
+        new RegExp(`^dnsgraph: PORT ${port} on HOST 127\\.0\\.0\\.1: the port is in use by another process; choose another PORT\n$`),
+      ],
+      [
+        { PORT: '0', METRICS_PORT: String(port), HOST: '127.0.0.1' },
+        new RegExp(`^dnsgraph: METRICS_PORT ${port} on HOST 127\\.0\\.0\\.1: the port is in use .*choose another METRICS_PORT\n$`),
+      ],
+      [{ PORT: '0', HOST: 'no-such-host.invalid' }, /^dnsgraph: HOST no-such-host\.invalid does not resolve to an address of this machine.*\n$/],
+    ];
+    for (const [env, said] of cases) {
+      const { child, output } = start([], env);
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code, JSON.stringify(env)).toBe(1);
+      expect(output().stderr, JSON.stringify(env)).toMatch(said);
+    }
+  });
+
+  it('refuses to start with a HOST that is no address or host name, naming it before listening', async () => {
+    const { child, output } = start([], { HOST: 'not a host!!' });
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(output().stderr).toMatch(/HOST: must be an IP address/);
+    expect(output().stderr).not.toContain('WebSocket');
   });
 
   it('refuses to start open with real provider credentials and no AUTH_ISSUER', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wholeNumber } from '../config-number.js';
 
 /** Asymmetric JWS algorithms only: a shared-secret (HS*) or unsigned (`none`) token is never accepted. */
 export const SUPPORTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
@@ -55,9 +56,9 @@ export const authSettings = {
     .refine((list) => list.length > 0 && list.every((a) => (SUPPORTED_ALGORITHMS as readonly string[]).includes(a)), {
       message: `must be a comma-separated list of ${SUPPORTED_ALGORITHMS.join(', ')}`,
     }),
-  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_CLOCK_SKEW_SECONDS: wholeNumber(0, 300, 30),
   AUTH_ZONES_CLAIM: z.string().trim().min(1).default('dnsgraph_zones'),
-  AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  AUTH_JWKS_COOLDOWN_SECONDS: wholeNumber(0, 3600, 30),
   AUTH_TOKEN_TYPES: z
     .string()
     .optional()
@@ -147,6 +148,10 @@ export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: Cre
         ...(c.AUTH_TOKEN_TYPES ? { tokenTypes: c.AUTH_TOKEN_TYPES } : {}),
       }
     : { mode: 'none', zonesClaim: c.AUTH_ZONES_CLAIM };
+  if (c.AUTH_MODE === 'none') {
+    const ignored = (['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((name) => c[name] !== undefined);
+    if (ignored.length > 0) startWarnings.push(`${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored with AUTH_MODE=none: no token is checked`);
+  }
   if (auth.mode === 'none' && !sandbox) {
     startWarnings.push('AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts');
   }

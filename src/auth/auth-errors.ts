@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { MalformedAuthorizationError } from './authenticator.js';
 import { AuthUnavailableError, InvalidTokenError } from './token-verifier.js';
 
 /**
@@ -8,10 +9,11 @@ import { AuthUnavailableError, InvalidTokenError } from './token-verifier.js';
 export function authenticationError(error: unknown): GraphQLError {
   if (error instanceof InvalidTokenError) {
     const description = error.message.replace(/"/g, "'");
+    const reason = error instanceof MalformedAuthorizationError ? 'invalid_request' : 'invalid_token';
     return new GraphQLError(`Unauthenticated: ${error.message}`, {
       extensions: {
         code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="dnsgraph", error="invalid_token", error_description="${description}"` } },
+        http: { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="dnsgraph", error="${reason}", error_description="${description}"` } },
       },
     });
   }

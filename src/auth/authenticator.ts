@@ -16,13 +16,16 @@ export interface AuthenticatorOptions {
   now?: () => Date;
 }
 
+/** An `Authorization` value that is not exactly one `Bearer <token>`: RFC 6750's `invalid_request`. */
+export class MalformedAuthorizationError extends InvalidTokenError {}
+
+/** RFC 6750's b64token: nothing else may stand beside the one token, not a second header's value. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
 function bearerToken(authorization: string | null | undefined): string {
-  const match = /^\s*Bearer\s+([^\s]+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) {
-    throw new InvalidTokenError(
-      authorization ? 'the Authorization header is not "Bearer <access token>"' : 'no access token: send Authorization: Bearer <access token>',
-    );
-  }
+  if (!authorization?.trim()) throw new InvalidTokenError('no access token: send Authorization: Bearer <access token>');
+  const match = BEARER.exec(authorization.trim());
+  if (!match?.[1]) throw new MalformedAuthorizationError('the Authorization header is not one "Bearer <access token>"');
   return match[1];
 }
 
@@ -34,6 +37,9 @@ export function createAuthenticator(config: Config, options: AuthenticatorOption
     enabled: true,
     async authenticate(authorization) {
       const claims = await verifier.verify(bearerToken(authorization));
+      // RFC 9068 requires `sub`. The caller's rate share, subscription count and audit lines are keyed by it, so
+      // tokens without one would all be one caller, and a client id standing in for it could pass for a subject.
+      if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('the token has no subject ("sub" claim)');
       const clientId = [claims.client_id, claims.azp, claims.cid].find((v): v is string => typeof v === 'string');
       let zones;
       try {
@@ -43,13 +49,15 @@ export function createAuthenticator(config: Config, options: AuthenticatorOption
         throw error;
       }
       return {
-        id: claims.sub ?? `client:${clientId ?? 'unknown'}`,
+        id: claims.sub,
         authenticated: true,
-        ...(claims.sub ? { sub: claims.sub } : {}),
+        sub: claims.sub,
         ...(clientId ? { clientId } : {}),
         scopes: scopesOfClaims(claims),
         zones,
-        ...(claims.exp ? { expiresAt: new Date(claims.exp * 1000) } : {}),
+        // The last moment the token is accepted, skew included as on every request: a socket or stream that ended at
+        // `exp` itself would close at once for a token a request still accepts, and its client would reconnect in a loop.
+        ...(claims.exp ? { expiresAt: new Date((claims.exp + auth.clockSkewSeconds) * 1000) } : {}),
       };
     },
   };

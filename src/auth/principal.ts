@@ -4,14 +4,15 @@ import { EVERY_ZONE, type ZoneAccess } from './zone-access.js';
 
 /** Who is asking: the token's subject and client with what it grants, or an anonymous caller where authentication is off. */
 export interface Principal {
-  /** Stable per caller (`sub`, else `client:<client id>`); per request or connection when anonymous. */
+  /** Stable per caller: the token's `sub`, which every accepted token has; per request or connection when anonymous. */
   id: string;
   authenticated: boolean;
   sub?: string;
+  /** The OAuth client the token was issued to (`client_id`, `azp` or `cid`), for the audit line; never the caller's id. */
   clientId?: string;
   scopes: ReadonlySet<string>;
   zones: ZoneAccess;
-  /** When the token stops being valid; subscriptions end then. */
+  /** When the token stops being accepted (`exp` plus AUTH_CLOCK_SKEW_SECONDS); subscriptions end then. */
   expiresAt?: Date;
 }
 

@@ -1,14 +1,18 @@
 import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger.js';
 import { authenticationError } from './auth-errors.js';
+import { authorizationOf } from './authorization-header.js';
 import type { Authenticator } from './authenticator.js';
 import type { Principal } from './principal.js';
 import { AuthUnavailableError } from './token-verifier.js';
 
-/** The caller of an HTTP or SSE request, from its `Authorization` header; a refusal ends the request with 401. */
-export async function principalOfRequest(authenticator: Authenticator, request: Request, logger: Logger): Promise<Principal> {
+/**
+ * The caller of an HTTP or SSE request, from its `Authorization` header (every line of it, from node's raw headers
+ * where the request came over a socket); a refusal ends the request with 401.
+ */
+export async function principalOfRequest(authenticator: Authenticator, request: Request, logger: Logger, rawHeaders?: readonly string[]): Promise<Principal> {
   try {
-    return await authenticator.authenticate(request.headers.get('authorization'));
+    return await authenticator.authenticate(authorizationOf(request, rawHeaders));
   } catch (error) {
     if (error instanceof AuthUnavailableError) logger.error('could not check an access token', { error: error.message });
     throw authenticationError(error);

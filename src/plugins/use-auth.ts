@@ -1,9 +1,13 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/authenticator.js';
+import { rawHeadersOf } from '../auth/authorization-header.js';
 import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import { principalOfRequest } from '../auth/request-principal.js';
+import { callerSecrets } from '../logging/caller-secrets.js';
+import { requestIdOf } from '../logging/request-id.js';
 import type { Logger } from '../logger.js';
+import type { CountRefusal } from './use-metrics.js';
 
 /**
  * Where `useAuth` leaves the caller on the request, under a key no other code holds. A property rather than a
@@ -34,18 +38,28 @@ function refusal(error: GraphQLError): Response {
  * answers in `onParams`): a refused token ends the request with 401 and nothing else runs. The GraphiQL page
  * itself and CORS preflights need no token; the operations GraphiQL sends do.
  */
-export function useAuth(authenticator: Authenticator, logger: Logger, graphqlEndpoint = '/graphql'): Plugin {
+export function useAuth(authenticator: Authenticator, logger: Logger, countRefusal: CountRefusal, graphqlEndpoint = '/graphql'): Plugin {
   return {
-    onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, endResponse, serverContext }) {
       if (url.pathname !== graphqlEndpoint || request.method === 'OPTIONS') return;
       if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
       if (!authenticator.enabled) {
         remember(request, anonymousPrincipal());
         return;
       }
-      return principalOfRequest(authenticator, request, logger).then(
+      return principalOfRequest(authenticator, request, logger, rawHeadersOf(serverContext)).then(
         (principal) => remember(request, principal),
-        (error: GraphQLError) => endResponse(refusal(error)),
+        (error: GraphQLError) => {
+          const unauthenticated = error.extensions.code === 'UNAUTHENTICATED';
+          countRefusal(unauthenticated ? 'unauthenticated' : 'auth_unavailable');
+          // The reason only, never the token; the caller's secrets are hidden from the line all the same.
+          if (unauthenticated) {
+            logger
+              .child({ requestId: requestIdOf(request) }, { secrets: callerSecrets(request.headers) })
+              .info('request refused', { status: 401, code: 'UNAUTHENTICATED', reason: error.message.replace(/^Unauthenticated: /, '') });
+          }
+          endResponse(refusal(error));
+        },
       );
     },
   };

@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { ExposureConfig } from '../config-exposure.js';
+import type { CountRefusal } from './use-metrics.js';
 
 const tooLarge = (Response: typeof globalThis.Response, limit: number, setting: string): Response =>
   Response.json(
@@ -36,7 +37,7 @@ async function readUpTo(body: ReadableStream<Uint8Array<ArrayBuffer>>, limit: nu
  * Answers 413 before anything parses a body longer than `MAX_BODY_BYTES` (`MAX_UPLOAD_BYTES` for
  * multipart uploads): by its `Content-Length`, or by counting a chunked body as it arrives.
  */
-export function useBodyLimit(exposure: ExposureConfig): Plugin {
+export function useBodyLimit(exposure: ExposureConfig, countRefusal: CountRefusal): Plugin {
   return {
     // Synchronous unless the body must be read here: most requests declare a length within the limit.
     onRequest({ request, setRequest, endResponse, fetchAPI }) {
@@ -47,15 +48,19 @@ export function useBodyLimit(exposure: ExposureConfig): Plugin {
       if (declared !== null && Number(declared) <= limit) return;
       const body = request.body;
       if (!body) return;
+      const refuse = () => {
+        countRefusal('body_too_large');
+        endResponse(tooLarge(fetchAPI.Response, limit, setting));
+      };
       return (async () => {
         if (declared !== null) {
           await discard(body);
-          endResponse(tooLarge(fetchAPI.Response, limit, setting));
+          refuse();
           return;
         }
         const read = await readUpTo(body, limit);
         if (!read) {
-          endResponse(tooLarge(fetchAPI.Response, limit, setting));
+          refuse();
           return;
         }
         const headers = new fetchAPI.Headers(request.headers);

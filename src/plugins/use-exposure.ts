@@ -6,6 +6,7 @@ import { useBodyLimit } from './use-body-limit.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiQLPage } from './use-graphiql-page.js';
 import { useHostCheck } from './use-host-check.js';
+import type { CountRefusal } from './use-metrics.js';
 import { useSubscriptionLimits } from './use-subscription-limits.js';
 import { useTrustedDocuments, type TrustedDocuments } from './use-trusted-documents.js';
 import { useVariablesDepth } from './use-variables-depth.js';
@@ -15,13 +16,13 @@ import { useVariablesDepth } from './use-variables-depth.js';
  * requests a page on another site could send without a preflight, trusted documents, variables, introspection
  * and open subscriptions.
  */
-export function exposurePlugins(config: Config, trusted: TrustedDocuments | undefined, graphiql: GraphiQLOptions): Plugin[] {
+export function exposurePlugins(config: Config, trusted: TrustedDocuments | undefined, graphiql: GraphiQLOptions, countRefusal: CountRefusal): Plugin[] {
   const { exposure } = config;
   return [
-    useHostCheck(exposure),
-    useBodyLimit(exposure),
+    useHostCheck(exposure, countRefusal),
+    useBodyLimit(exposure, countRefusal),
     ...(config.graphiql ? [useGraphiQLPage('/graphql', { ...graphiql, additionalHeaders: { [CSRF_HEADER]: 'graphiql' } })] : []),
-    useCsrfPrevention(CSRF_HEADERS),
+    useCsrfPrevention(CSRF_HEADERS, countRefusal),
     ...(trusted ? [useTrustedDocuments(trusted)] : []),
     useVariablesDepth(exposure.maxVariablesDepth),
     ...(exposure.introspection ? [] : [useDisableIntrospection() as Plugin]),

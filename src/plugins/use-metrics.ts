@@ -13,14 +13,30 @@ export interface GatewayMetrics {
   circuitState: Gauge<'provider' | 'state'>;
   circuitTransitions: Counter<'provider' | 'state'>;
   upstreamRefused: Counter<'provider' | 'reason'>;
+  /** Counts a request answered before GraphQL ran: refused by authentication, the Host check, CSRF or the body limit. */
+  countRefusal: CountRefusal;
 }
+
+/** Why a request was refused before GraphQL ran; a bounded label. */
+export const REFUSAL_REASONS = ['unauthenticated', 'auth_unavailable', 'forbidden_host', 'csrf', 'body_too_large'] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export type CountRefusal = (reason: RefusalReason) => void;
 
 const DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export function createMetrics(): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const httpRefused = new Counter({
+    name: 'dnsgraph_http_refused_total',
+    help: 'Requests refused before GraphQL ran, by reason: unauthenticated, auth_unavailable, forbidden_host, csrf or body_too_large.',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
+  // Every reason from the start, so a rate over it is 0 rather than absent until the first refusal.
+  for (const reason of REFUSAL_REASONS) httpRefused.inc({ reason }, 0);
   return {
+    countRefusal: (reason) => httpRefused.inc({ reason }),
     registry,
     upstreamCalls: new UpstreamCallMetrics(registry, DURATION_BUCKETS),
     circuitState: new Gauge({

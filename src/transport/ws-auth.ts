@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { authenticationError } from '../auth/auth-errors.js';
+import { authorizationOfRaw } from '../auth/authorization-header.js';
 import type { Principal } from '../auth/principal.js';
 import type { Gateway } from '../yoga.js';
 
@@ -21,7 +22,8 @@ function authorizationOf(ctx: ConnectContext): string | undefined {
       if (name.toLowerCase() === 'authorization' && typeof value === 'string') return value;
     }
   }
-  return ctx.extra.request.headers.authorization;
+  // Every Authorization line of the upgrade: node's `headers` keeps only the first of duplicates.
+  return authorizationOfRaw(ctx.extra.request.rawHeaders);
 }
 
 /** A WebSocket close reason is at most 123 bytes. */
