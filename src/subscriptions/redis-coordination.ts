@@ -2,7 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { disconnectRedis } from '../redis-connection.js';
+import { disconnectRedis, outageReporter } from '../redis-connection.js';
 import type { Coordination, PollEvents } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
 import { RedisLease } from './redis-lease.js';
@@ -66,7 +66,8 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   const prefix = options.prefix ?? 'dnsgraph:';
   const connect = (role: string) => {
     const client = new Redis(options.url, { connectionName: `dnsgraph-${role}`, maxRetriesPerRequest: 2 });
-    client.on('error', (error: Error) => logger.warn('redis connection failed', { role, error: error.message }));
+    // ioredis reports every reconnection attempt: once per outage's 30 s is enough to tell.
+    client.on('error', outageReporter((error) => logger.warn('redis connection failed', { role, error })));
     return client;
   };
   const commands = connect('commands');
