@@ -25,6 +25,13 @@ export class GatewayError extends Error {
 
 export const badInput = (field: string, message: string): GatewayError => new GatewayError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 
+/** Neither provider has credentials for this request: an empty answer would look like an account without zones. */
+export const noProviderConfigured = (): GatewayError =>
+  new GatewayError(
+    'PROVIDER_NOT_CONFIGURED',
+    'No provider is configured: set NS1_API_KEY and/or BUDDYNS_TOKEN (or, with CREDENTIALS=caller, send X-NS1-Key and/or X-BuddyNS-Token)',
+  );
+
 export const providerNotConfigured = (provider: ProviderId): GatewayError =>
   new GatewayError(
     'PROVIDER_NOT_CONFIGURED',

@@ -51,6 +51,16 @@ describe('CREDENTIALS=caller', () => {
     expect(ns1Log.total).toBe(0);
   });
 
+  it('answers PROVIDER_NOT_CONFIGURED rather than an empty list when the caller sent no credential for what it asks', async () => {
+    const none = await ask(g.gateway, token, '{ zones { name } zone(name: "example.com") { name } }');
+    expect(new Set(none.errors?.map((e) => `${String(e.path?.[0])} ${String(e.extensions?.code)}`))).toEqual(
+      new Set(['zones PROVIDER_NOT_CONFIGURED', 'zone PROVIDER_NOT_CONFIGURED']),
+    );
+    const buddyOnly = await ask(g.gateway, token, '{ zones(provider: BUDDYNS) { name } }', undefined, { 'X-NS1-Key': ns1SandboxKeys().readOnly });
+    expect(buddyOnly.errors?.[0]).toMatchObject({ path: ['zones'], extensions: { code: 'PROVIDER_NOT_CONFIGURED', provider: 'BUDDYNS' } });
+    expect((await h.buddyControl.log()).total).toBe(0);
+  });
+
   it('still needs a valid token: a provider credential alone is not authentication', async () => {
     const { status } = await ask(g.gateway, undefined, '{ zones { name } }', undefined, { 'X-NS1-Key': ns1SandboxKeys().readOnly });
     expect(status).toBe(401);

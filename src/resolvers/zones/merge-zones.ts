@@ -1,4 +1,5 @@
 import { canSeeZone } from '../../auth/visible-zones.js';
+import { noProviderConfigured, providerNotConfigured } from '../../errors/gateway-error.js';
 import type { GatewayContext } from '../../context.js';
 import { buddyNsZone, buddyNsZoneList } from '../../loaders/buddyns.js';
 import { ns1ZoneDetail, ns1ZoneList } from '../../loaders/ns1-dns.js';
@@ -41,6 +42,9 @@ export async function listZones(
 ): Promise<UnifiedZone[]> {
   const ns1 = optionalNs1(ctx);
   const buddyns = optionalBuddyNs(ctx);
+  if (!ns1 && !buddyns) throw noProviderConfigured();
+  if (provider === 'ns1' && !ns1) throw providerNotConfigured('ns1');
+  if (provider === 'buddyns' && !buddyns) throw providerNotConfigured('buddyns');
   const gaps: ProviderGap[] = [];
   const [ns1Zones, buddyZones] = await Promise.all([
     settle('ns1', ns1 && ns1ZoneList(ns1), gaps, stale),
@@ -66,6 +70,7 @@ export async function findZone(ctx: GatewayContext, asciiName: string, report: R
   if (!canSeeZone(ctx, asciiName)) return null;
   const ns1 = optionalNs1(ctx);
   const buddyns = optionalBuddyNs(ctx);
+  if (!ns1 && !buddyns) throw noProviderConfigured();
   const gaps: ProviderGap[] = [];
   const [ns1Zone, buddyZone] = await Promise.all([
     settle('ns1', ns1 && ns1ZoneDetail(ns1, asciiName), gaps, stale),
