@@ -26,9 +26,11 @@ export function toAsciiDomain(input: string): string | undefined {
   const converted = labels.map((label, i) => {
     if (label === '*' && i === 0) return label;
     if (label.startsWith('_')) return /^_[a-z0-9-]{1,62}$/i.test(label) ? label.toLowerCase() : '';
-    // domainToASCII would read an all-digit label as an IPv4 address; only Unicode labels need IDNA.
-    // eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
-    return /^[\x00-\x7f]*$/.test(label) ? label.toLowerCase() : domainToASCII(label);
+    // domainToASCII would read an all-digit label as an IPv4 address; only Unicode labels need IDNA, and
+    // punycode labels its check that they decode to a valid Unicode label ("xn--zz" does not).
+    const lower = label.toLowerCase();
+    if (lower.startsWith('xn--')) return domainToASCII(lower);
+    return ALL_ASCII.test(label) ? lower : domainToASCII(label);
   });
   if (converted.some((label) => label === '' || label.length > 63 || !LABEL.test(label))) return undefined;
   const ascii = converted.join('.');

@@ -101,7 +101,7 @@ export const Ns1ZoneRef = builder.objectRef<Ns1ZoneDetail>('Ns1Zone').implement(
 const SecondaryServerInput = builder.inputType('Ns1SecondaryServerInput', {
   description: 'A secondary server NS1 allows to transfer the zone.',
   fields: (t) => ({
-    ip: t.field({ type: 'IP', required: true, description: 'Address of the secondary.' }),
+    ip: t.field({ type: 'IPv4', required: true, description: 'IPv4 address of the secondary, the only kind NS1 takes.' }),
     port: t.int({ validate: z.number().int().min(1).max(65535), description: 'Port of the secondary, 1 to 65535; 53 when left out.' }),
     notify: t.boolean({ description: 'Send this secondary a NOTIFY when the zone changes; false when left out.' }),
   }),

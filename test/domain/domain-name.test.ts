@@ -47,3 +47,12 @@ describe('providerAsciiName', () => {
     }
   });
 });
+
+describe('toAsciiDomain', () => {
+  it('refuses a punycode label that decodes to no valid Unicode label, and keeps one that does', () => {
+    expect(toAsciiDomain('xn--zz.test')).toBeUndefined();
+    expect(toAsciiDomain('shop.xn--zz.example')).toBeUndefined();
+    expect(toAsciiDomain('XN--BCHER-KVA.de')).toBe('xn--bcher-kva.de');
+    expect(toAsciiDomain('bücher.de')).toBe('xn--bcher-kva.de');
+  });
+});

@@ -91,6 +91,14 @@ describe('createZone', () => {
     expect(ns1.total + buddyns.total).toBe(0);
   });
 
+  it('refuses a secondary that is not an IPv4 address, as NS1 takes only those, before any upstream call', async () => {
+    const input = { name: 'v6.example', providers: ['NS1'], ns1: { primary: { enabled: true, secondaries: [{ ip: '2001:db8::53' }] } } };
+    const { result, ns1 } = await countUpstreamCalls(h, () => h.gql(CREATE, { input }));
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('ip');
+    expect(ns1.total).toBe(0);
+  });
+
   it('lets NS1 be a secondary when BuddyNS is given its own master: both transfer from one hidden primary', async () => {
     const input = {
       name: 'hidden.example',
