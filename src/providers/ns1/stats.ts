@@ -52,7 +52,6 @@ export type Ns1StatsPeriod = '1h' | '24h' | '30d';
 export interface UsageOptions {
   period?: Ns1StatsPeriod;
   expand?: boolean;
-  aggregate?: boolean;
   byTier?: boolean;
 }
 
@@ -74,7 +73,13 @@ export class Ns1Usage {
       {
         method: 'GET',
         path: targetPath('usage', target),
-        query: { period: options.period, expand: options.expand, aggregate: options.aggregate, by_tier: options.byTier },
+        // NS1 aggregates across zones and tiers unless told not to, even with expand or by_tier set.
+        query: {
+          period: options.period,
+          expand: options.expand,
+          by_tier: options.byTier,
+          ...(options.expand || options.byTier ? { aggregate: false } : {}),
+        },
       },
       usageListSchema,
       'usage',

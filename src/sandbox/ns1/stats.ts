@@ -88,8 +88,10 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     require(keyOf(req, ctx.state()), 'dns', 'view_zones');
     const period = req.query.get('period') ?? '24h';
     const records = visibleRecords(req);
-    const byTier = bool(req.query.get('by_tier'), false);
-    if (bool(req.query.get('expand'), false) && !bool(req.query.get('aggregate'), true)) {
+    // As documented: aggregate (true unless given) sums across zones and tiers even when expand and by_tier are set.
+    const aggregate = bool(req.query.get('aggregate'), true);
+    const byTier = !aggregate && bool(req.query.get('by_tier'), false);
+    if (!aggregate && bool(req.query.get('expand'), false)) {
       const zones = [...new Set(records.map((r) => r.zone))].sort();
       return json(
         zones.map((zone) =>
@@ -109,8 +111,9 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     const zone = findZone(ctx, req);
     const period = req.query.get('period') ?? '24h';
     const records = zoneRecords(zone.zone);
-    const byTier = bool(req.query.get('by_tier'), false);
-    if (bool(req.query.get('expand'), false)) {
+    const aggregate = bool(req.query.get('aggregate'), true);
+    const byTier = !aggregate && bool(req.query.get('by_tier'), false);
+    if (!aggregate && bool(req.query.get('expand'), false)) {
       return json(records.map((r) => usageOf([r], period, { zone: zone.zone, domain: r.domain, rectype: r.type }, byTier)));
     }
     return json([usageOf(records, period, { zone: zone.zone }, byTier)]);

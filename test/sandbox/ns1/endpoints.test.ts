@@ -543,6 +543,18 @@ describe('NS1 sandbox: behaviour', () => {
     expect(new Set(history.map((h) => h.status))).toEqual(new Set(['up', 'down']));
   });
 
+  it('aggregates usage across zones and tiers unless aggregate=false, even with expand and by_tier set', async () => {
+    const shape = async (path: string) => {
+      const body = (await call('GET', path)).body as Array<Record<string, unknown>>;
+      return { entries: body.length, zones: body.filter((u) => 'zone' in u).length, byTier: body.some((u) => 'graph_by_tier' in u) };
+    };
+    expect(await shape('/stats/usage?expand=true&by_tier=true')).toEqual({ entries: 1, zones: 0, byTier: false });
+    expect(await shape('/stats/usage/example.com?expand=true&by_tier=true')).toEqual({ entries: 1, zones: 1, byTier: false });
+    const expanded = await shape('/stats/usage?expand=true&by_tier=true&aggregate=false');
+    expect(expanded.entries).toBeGreaterThan(1);
+    expect(expanded).toMatchObject({ zones: expanded.entries, byTier: true });
+  });
+
   it('varies QPS with the clock, deterministically', async () => {
     await control.freezeClock(1_800_000_000_000);
     const a = ((await call('GET', '/stats/qps/example.com')).body as { qps: number }).qps;
