@@ -70,6 +70,26 @@ describe('zones per caller', () => {
     expect(own.errors).toBeUndefined();
   });
 
+  it('refuses a link to a record in a zone the token does not grant, before reading anything of it', async () => {
+    const create = (target: string, type: string) =>
+      `mutation { createRecord(input: { zone: "example.com", domain: "l.example.com", type: ${type}, answers: [], link: "${target}" }) { domain } }`;
+    const update = (target: string) =>
+      `mutation { updateRecord(zone: "example.com", domain: "example.com", type: A, input: { link: "${target}" }) { domain } }`;
+    const cases: Array<[string, string]> = [
+      ['www.ns1-only.com', create('www.ns1-only.com', 'MX')],
+      ['nope.ns1-only.com', create('nope.ns1-only.com', 'MX')],
+      ['www.ns1-only.com', create('www.ns1-only.com', 'A')],
+      ['www.ns1-only.com', update('www.ns1-only.com')],
+    ];
+    for (const [target, write] of cases) {
+      const { result, ns1, buddyns } = await countUpstreamCalls(h, () => ask(g.gateway, limited, write));
+      // The same answer whether the target exists or not, and nothing asked of NS1 that could tell.
+      expect(result.errors?.[0]?.extensions, write).toEqual({ code: 'FORBIDDEN', field: 'link' });
+      expect(result.errors?.[0]?.message, write).toBe(`Forbidden: this token grants no zone that ${target} could lie in`);
+      expect(ns1.total + buddyns.total, write).toBe(0);
+    }
+  });
+
   it('refuses a zone file import into another zone before uploading it', async () => {
     const form = new FormData();
     form.set(

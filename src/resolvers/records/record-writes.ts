@@ -1,6 +1,8 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput, GatewayError } from '../../errors/gateway-error.js';
-import { isWithinZone } from '../../domain/domain-name.js';
+import { isWithinZone, toUnicodeDomain } from '../../domain/domain-name.js';
+import { zoneNotGranted } from '../../auth/forbidden.js';
+import { canSeeZone } from '../../auth/visible-zones.js';
 import { forgetNs1Record, ns1FilterTypeKeys, ns1MetaTypeKeys, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
@@ -67,9 +69,22 @@ async function zoneOf(deps: Ns1Deps, name: string): Promise<string | undefined> 
   return zones.sort((a, b) => b.length - a.length)[0];
 }
 
+/** The names a zone holding `name` could have: the name itself and each name above it. */
+const enclosingNames = (name: string): string[] => name.split('.').map((_label, i, labels) => labels.slice(i).join('.'));
+
+/**
+ * A link target outside the zones the caller may see is refused before anything is read: what the provider
+ * answers about it would tell what those zones hold.
+ */
+function refuseHiddenLink(ctx: GatewayContext, link: string | null | undefined): void {
+  if (!link || enclosingNames(link).some((name) => canSeeZone(ctx, name))) return;
+  throw new GatewayError('FORBIDDEN', `Forbidden: this token grants no zone that ${toUnicodeDomain(link)} could lie in`, { field: 'link' });
+}
+
 /** NS1 links a record only to an existing record of the same type, which it reads to answer. */
-async function checkLinkTarget(deps: Ns1Deps, link: string, type: RecordTypeName): Promise<void> {
+async function checkLinkTarget(ctx: GatewayContext, deps: Ns1Deps, link: string, type: RecordTypeName): Promise<void> {
   const zone = await zoneOf(deps, link);
+  if (zone && !canSeeZone(ctx, zone)) throw zoneNotGranted(zone);
   if (zone && (await ns1Record(deps, { zone, domain: link, type }))) return;
   const others = zone ? ((await ns1ZoneDetail(deps, zone))?.records ?? []).filter((r) => r.domain === link).map((r) => r.type) : [];
   if (others.length > 0) throw badInput('link', `${link} has no ${type} record to link to (it has ${others.join(', ')}); a link takes the same type`);
@@ -96,9 +111,10 @@ async function checkCatalogs(deps: Ns1Deps, args: RecordArgs): Promise<void> {
 
 export async function createRecord(ctx: GatewayContext, zone: string, domain: string, type: RecordTypeName, args: RecordArgs): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, true);
+  refuseHiddenLink(ctx, args.link);
   const deps = requireNs1(ctx);
   await requireZone(ctx, zone);
-  if (args.link) await checkLinkTarget(deps, args.link, type);
+  if (args.link) await checkLinkTarget(ctx, deps, args.link, type);
   await checkCatalogs(deps, args);
   const sent = toRecordWrite(type, args);
   return writeRecord<Ns1Record>(ctx, deps, {
@@ -145,6 +161,7 @@ export async function updateRecord(
   ifVersion?: string | null,
 ): Promise<Ns1Record> {
   validateRecord(zone, domain, type, args, false);
+  refuseHiddenLink(ctx, args.link);
   const change = toRecordChange(type, args);
   const deps = requireNs1(ctx);
   const key = { zone, domain, type };
@@ -155,7 +172,7 @@ export async function updateRecord(
     ifVersion,
     check: async (current) => {
       if (current) validateChange(current, args);
-      if (args.link) await checkLinkTarget(deps, args.link, type);
+      if (args.link) await checkLinkTarget(ctx, deps, args.link, type);
       await checkCatalogs(deps, args);
     },
     write: (before) => changeOf(deps, key, before, () => deps.ns1.records.update(zone, domain, type, change)),
