@@ -182,10 +182,8 @@ describe('bulkheads', () => {
 
     const refused = await execute(gateway, NS1_ONLY_ZONE_QUERIES[4] ?? '');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'NS1' });
-    // BuddyNS's zones answer at once; only NS1's part of them is refused.
     const buddy = await execute<{ zones: Array<{ name: string }> }>(gateway, '{ zones(provider: BUDDYNS) { name } }');
-    expect(buddy.errors?.map((e) => e.extensions?.provider)).toEqual(['NS1']);
-    expect(buddy.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(buddy.errors).toBeUndefined();
     expect(buddy.data?.zones.length).toBeGreaterThan(0);
     expect(gateway.upstreams.buddyns.load).toEqual({ inFlight: 0, queued: 0 });
 

@@ -32,19 +32,21 @@ const onProvider = (zone: UnifiedZone, provider: ProviderId) => (provider === 'n
 
 /**
  * Every zone of every configured provider, one entry per name, sorted by name. With `provider`, only the zones
- * that provider has, each still merged: its other provider and its health are those of the whole zone.
+ * that provider has, each still merged (its other provider and its health are those of the whole zone) unless
+ * `namesOnly` says nothing but their names is wanted, which the one provider's list gives alone.
  */
 export async function listZones(
   ctx: GatewayContext,
   provider: ProviderId | undefined,
   report: ReportFailure,
   stale: NoteStale = freshOnly,
+  namesOnly = false,
 ): Promise<UnifiedZone[]> {
-  const ns1 = optionalNs1(ctx);
-  const buddyns = optionalBuddyNs(ctx);
-  if (!ns1 && !buddyns) throw noProviderConfigured();
-  if (provider === 'ns1' && !ns1) throw providerNotConfigured('ns1');
-  if (provider === 'buddyns' && !buddyns) throw providerNotConfigured('buddyns');
+  const configured = { ns1: optionalNs1(ctx), buddyns: optionalBuddyNs(ctx) };
+  if (!configured.ns1 && !configured.buddyns) throw noProviderConfigured();
+  if (provider && !configured[provider]) throw providerNotConfigured(provider);
+  const ns1 = provider === 'buddyns' && namesOnly ? undefined : configured.ns1;
+  const buddyns = provider === 'ns1' && namesOnly ? undefined : configured.buddyns;
   const gaps: ProviderGap[] = [];
   const [ns1Zones, buddyZones] = await Promise.all([
     settle('ns1', ns1 && ns1ZoneList(ns1), gaps, stale),

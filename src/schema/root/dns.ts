@@ -12,6 +12,7 @@ import { CreateRecordInput, RecordRef, UpdateRecordInput } from '../record.js';
 import { reportAt, staleAt } from '../report-failure.js';
 import { CreateZoneInput, UpdateZoneInput, ZoneRef } from '../zone.js';
 import { z } from 'zod';
+import { selectsOnly } from '../../resolvers/selection.js';
 
 /** A version as read from `version`: never empty (leave `ifVersion` out to write whatever is there). */
 const KNOWN_VERSION = z.string().min(1, 'give the version you read, or leave ifVersion out');
@@ -30,13 +31,17 @@ builder.queryField('record', (t) =>
   }),
 );
 
+/** The fields of a zone that its name alone answers. */
+const ZONE_NAME_FIELDS: ReadonlySet<string> = new Set(['__typename', 'name', 'asciiName', 'unicodeName']);
+
 builder.queryFields((t) => ({
   zones: t.field({
     type: [ZoneRef],
     description:
       'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
     args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
-    resolve: (_root, args, ctx, info) => listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info)),
+    resolve: (_root, args, ctx, info) =>
+      listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info), selectsOnly(info, ZONE_NAME_FIELDS)),
   }),
   zone: t.field({
     type: ZoneRef,

@@ -33,6 +33,16 @@ describe('zones merged across NS1 and BuddyNS', () => {
       expect(filtered.errors).toBeUndefined();
       expect(filtered.data?.zones).toEqual(all.data?.zones.filter((zone) => zone.providers.includes(provider)));
     }
+    // Names alone come from the one provider's list.
+    const {
+      result: names,
+      ns1,
+      buddyns,
+    } = await countUpstreamCalls(h, () =>
+      h.gql<{ zones: ZoneRow[] }>('query { zones(provider: BUDDYNS) { name ...Names } } fragment Names on Zone { asciiName __typename }'),
+    );
+    expect(names.data?.zones.map((z) => z.name)).toEqual(data?.zones.map((z) => z.name));
+    expect([ns1.total, buddyns.total]).toEqual([0, 1]);
     const both = all.data?.zones.find((zone) => zone.name === 'example.com');
     expect(both).toMatchObject({ providers: ['NS1', 'BUDDYNS'], health: { problems: [] } });
   });
