@@ -62,7 +62,7 @@ export const configSchema = z
     RESPONSE_CACHE_TTL_SECONDS: wholeNumber(0, 3600, 0),
     REDIS_URL: z
       .url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' })
-      .refine((v) => new URL(v).hostname !== '', 'must name the Redis host, e.g. redis://redis:6379')
+      .refine((v) => URL.canParse(v) && new URL(v).hostname !== '', 'must name the Redis host, e.g. redis://redis:6379')
       .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     MAX_QUERY_DEPTH: wholeNumber(1, 100, 12),

@@ -116,7 +116,9 @@ describe('configuration', () => {
   });
 
   it('refuses a REDIS_URL without a host, and says at start which settings contradict each other', () => {
-    expect(problems({ REDIS_URL: 'redis://' })).toEqual([expect.stringMatching(/^REDIS_URL: must name the Redis host/)]);
+    for (const url of ['redis://', 'redis://:6379', 'redis://:secret@:6379/0', 'rediss://user:pw@:6379/0']) {
+      expect(problems({ REDIS_URL: url }), url).toContainEqual(expect.stringMatching(/^REDIS_URL: must name the Redis host/));
+    }
     expect(loadConfig({ REDIS_URL: 'redis://redis:6379' }, []).redisUrl).toBe('redis://redis:6379');
 
     expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([
