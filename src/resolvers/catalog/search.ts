@@ -1,9 +1,8 @@
-import { domainToUnicode } from 'node:url';
 import { canSeeZone } from '../../auth/visible-zones.js';
 import type { GatewayContext } from '../../context.js';
 import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
 import type { Ns1SearchHit, Ns1SearchType } from '../../providers/ns1/catalog.js';
-import { asciiLabels } from '../../domain/domain-name.js';
+import { asciiLabels, toUnicodeDomain } from '../../domain/domain-name.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import type { Ns1RecordSummary } from '../../providers/ns1/zones.js';
 import { findZone } from '../zones/merge-zones.js';
@@ -32,7 +31,7 @@ function asciiPiece(fragment: string): string {
 
 /** Whether a name contains the query, in its ASCII form or in its Unicode form. */
 function nameMatches(asciiName: string, asciiQuery: string, unicodeQuery: string): boolean {
-  return asciiName.includes(asciiQuery) || (domainToUnicode(asciiName) || asciiName).includes(unicodeQuery);
+  return asciiName.includes(asciiQuery) || toUnicodeDomain(asciiName).includes(unicodeQuery);
 }
 
 async function searchHits(ctx: GatewayContext, query: string, options: { max?: number; type: Ns1SearchType }): Promise<Ns1SearchHit[]> {

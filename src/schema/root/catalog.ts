@@ -25,7 +25,8 @@ builder.queryFields((t) => ({
   }),
   search: t.field({
     type: [SearchResultUnion],
-    description: 'NS1 zones and records whose names contain the query, in their ASCII or their Unicode form ("müller" finds müller-qa.de).',
+    description:
+      'NS1 zones and records whose names contain the query: text in ASCII as NS1 holds names (punycode), text with Unicode in their ASCII or Unicode form ("müller" finds müller-qa.de).',
     args: {
       query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
       max: t.arg.int({ description: 'At most this many hits, 1 to 1000.', validate: z.number().int().min(1).max(1000) }),
