@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { MalformedAuthorizationError } from './authenticator.js';
+import { MalformedAuthorizationError, MissingTokenError } from './authenticator.js';
 import { AuthUnavailableError, InvalidTokenError } from './token-verifier.js';
 
 /**
@@ -10,11 +10,10 @@ export function authenticationError(error: unknown): GraphQLError {
   if (error instanceof InvalidTokenError) {
     const description = error.message.replace(/"/g, "'");
     const reason = error instanceof MalformedAuthorizationError ? 'invalid_request' : 'invalid_token';
+    const challenge =
+      error instanceof MissingTokenError ? 'Bearer realm="dnsgraph"' : `Bearer realm="dnsgraph", error="${reason}", error_description="${description}"`;
     return new GraphQLError(`Unauthenticated: ${error.message}`, {
-      extensions: {
-        code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="dnsgraph", error="${reason}", error_description="${description}"` } },
-      },
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': challenge } } },
     });
   }
   if (error instanceof AuthUnavailableError) {

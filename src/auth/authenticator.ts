@@ -19,11 +19,14 @@ export interface AuthenticatorOptions {
 /** An `Authorization` value that is not exactly one `Bearer <token>`: RFC 6750's `invalid_request`. */
 export class MalformedAuthorizationError extends InvalidTokenError {}
 
+/** No `Authorization` at all: RFC 6750 has the challenge name no error, as the client may not know it needs a token. */
+export class MissingTokenError extends InvalidTokenError {}
+
 /** RFC 6750's b64token: nothing else may stand beside the one token, not a second header's value. */
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 
 function bearerToken(authorization: string | null | undefined): string {
-  if (!authorization?.trim()) throw new InvalidTokenError('no access token: send Authorization: Bearer <access token>');
+  if (!authorization?.trim()) throw new MissingTokenError('no access token: send Authorization: Bearer <access token>');
   const match = BEARER.exec(authorization.trim());
   if (!match?.[1]) throw new MalformedAuthorizationError('the Authorization header is not one "Bearer <access token>"');
   return match[1];
