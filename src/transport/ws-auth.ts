@@ -43,6 +43,7 @@ export function createSocketAuth(gateway: Gateway) {
         principal = await gateway.authenticator.authenticate(authorizationOf(ctx));
       } catch (error) {
         const refused = authenticationError(error);
+        gateway.metrics.countRefusal(refused.extensions.code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'auth_unavailable');
         socket.close(refused.extensions.code === 'UNAUTHENTICATED' ? CloseCode.Unauthorized : 1013, closeReason(refused.message));
         return false;
       }

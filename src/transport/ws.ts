@@ -101,7 +101,7 @@ function documentIdOnly(this: unknown, key: string, value: unknown): unknown {
  * yoga's envelop: the same schema, plugins, error masking and per-request credentials as HTTP and SSE.
  */
 export function attachWebSocketTransport(server: Server, gateway: Gateway): WebSocketTransport {
-  const admission = webSocketAdmission(gateway.config.exposure, gateway.trustedDocuments);
+  const admission = webSocketAdmission(gateway.config.exposure, gateway.trustedDocuments, gateway.metrics.countRefusal);
   // A message is bounded as a request body is: past MAX_BODY_BYTES the socket closes with 1009 before the message is read whole.
   const sockets = new WebSocketServer({ server, path: '/graphql', verifyClient: admission.verifyUpgrade, maxPayload: gateway.config.exposure.maxBodyBytes });
   const auth = createSocketAuth(gateway);
@@ -162,8 +162,10 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
   sockets.on('connection', (socket: WebSocket) => {
     socket.removeAllListeners('error');
     socket.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        gateway.metrics.countRefusal('body_too_large');
         return gateway.logger.info('websocket message past MAX_BODY_BYTES refused', { code: 'PAYLOAD_TOO_LARGE' });
+      }
       gateway.logger.error('websocket socket failed', { error: error.message });
       socket.close(1011, 'Internal server error');
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
 import { startGateway, type RunningGateway } from '../../src/server.js';
 import { secretsOf } from '../../src/yoga.js';
@@ -70,5 +71,30 @@ describe('requests refused before GraphQL runs', () => {
     expect(refusals[0]).toMatchObject({ requestId: expect.any(String), reason: expect.stringContaining('no access token') });
     expect(lines.join('\n')).not.toContain(forged.split('.')[2]!);
     expect(lines.join('\n')).not.toContain(token.split('.')[2]!);
+  });
+
+  it('counts WebSocket upgrades and sockets refused for the same reasons', async () => {
+    const before = await refusedByReason();
+    /** How a socket ends: the upgrade's HTTP status when it is refused, else the close code. */
+    const outcome = (headers: Record<string, string>, token?: string) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(running.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers });
+        socket.on('unexpected-response', (_request, response) => resolve(`http ${response.statusCode}`));
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: token ? { Authorization: `Bearer ${token}` } : {} })));
+        socket.on('close', (code) => resolve(`close ${code}`));
+        socket.on('error', () => undefined);
+      });
+    const token = await idp.token('dashboard', ['dns:read']);
+    expect(await outcome({ host: 'rebound.attacker.example' })).toBe('http 421');
+    expect(await outcome({ origin: 'https://attacker.example' })).toBe('http 403');
+    expect(await outcome({}, `${token.slice(0, -4)}AAAA`)).toBe('close 4401');
+    const after = await refusedByReason();
+    expect(Object.fromEntries(Object.entries(after).map(([reason, n]) => [reason, n - (before[reason] ?? 0)]))).toEqual({
+      unauthenticated: 1,
+      auth_unavailable: 0,
+      forbidden_host: 1,
+      csrf: 1,
+      body_too_large: 0,
+    });
   });
 });
