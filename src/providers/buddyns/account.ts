@@ -35,6 +35,12 @@ export interface BuddyNsProfileChange {
   cpanelIntegration?: boolean;
 }
 
+/** The profile's writable settings, all of them: what a PUT replaces. */
+export type BuddyNsProfileSettings = Required<BuddyNsProfileChange>;
+
+/** Whatever the PUT answers: the documentation promises nothing of it, so the profile is read again. */
+const anyAnswer = z.unknown();
+
 /** GET /user/ */
 export class BuddyNsUserApi {
   constructor(private readonly api: ProviderCalls) {}
@@ -52,12 +58,13 @@ export class BuddyNsProfileApi {
     return this.api.call({ method: 'GET', path: '/user/profile/' }, profileSchema, 'profile');
   }
 
-  /** PUT /user/profile/ with the fields that change. */
-  update(change: BuddyNsProfileChange): Promise<BuddyNsProfile> {
-    const form: Record<string, string> = {};
-    if (change.mobileNumber !== undefined) form.mobile_number = change.mobileNumber;
-    if (change.cpanelIntegration !== undefined) form.cpanel_integration = String(change.cpanelIntegration);
-    return this.api.call({ method: 'PUT', path: '/user/profile/', form }, profileSchema, 'profile');
+  /**
+   * PUT /user/profile/ with every writable field: a form-encoded PUT replaces the settings, and one left out
+   * would be reset (an unchecked box is false) or refused as required.
+   */
+  async replace(settings: BuddyNsProfileSettings): Promise<void> {
+    const form = { mobile_number: settings.mobileNumber, cpanel_integration: String(settings.cpanelIntegration) };
+    await this.api.call({ method: 'PUT', path: '/user/profile/', form }, anyAnswer, 'profile');
   }
 }
 

@@ -13,5 +13,12 @@ export async function updateBuddyNsProfile(ctx: GatewayContext, change: BuddyNsP
     throw badInput('input.mobileNumber', `"${change.mobileNumber}" is not in ITU-T E.123 international notation, e.g. "+1 555 123 4567"`);
   }
   if (Object.values(change).every((value) => value === undefined || value === null)) throw badInput('input', 'give at least one setting to change');
-  return requireBuddyNs(ctx).buddyns.profile.update(change);
+  // BuddyNS replaces both settings on every change: the one not given is sent as it is now.
+  const { profile } = requireBuddyNs(ctx).buddyns;
+  const current = await profile.get();
+  await profile.replace({
+    mobileNumber: change.mobileNumber ?? current.mobileNumber,
+    cpanelIntegration: change.cpanelIntegration ?? current.cpanelIntegration,
+  });
+  return profile.get();
 }

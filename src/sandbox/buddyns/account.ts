@@ -25,17 +25,19 @@ export function registerAccount(router: Router, state: () => BuddyState): void {
     const errors: Record<string, string[]> = {};
     const mobile = params.get('mobile_number');
     const cpanel = params.get('cpanel_integration');
-    if (mobile !== null && mobile !== '' && !E123.test(mobile.trim())) {
+    // A form PUT replaces the profile (Django REST framework): a missing field is required, or an unchecked box.
+    if (mobile === null) errors.mobile_number = ['This field is required.'];
+    else if (mobile !== '' && !E123.test(mobile.trim())) {
       errors.mobile_number = ['Enter a valid phone number in ITU-T E.123 international notation, e.g. +1 555 123 4567.'];
     }
-    const cpanelText = cpanel === null ? undefined : cpanel.toLowerCase();
+    const cpanelText = cpanel === null ? 'false' : cpanel.toLowerCase();
     if (cpanelText !== undefined && !['true', 'false', '1', '0', 'on', 'off'].includes(cpanelText)) {
       errors.cpanel_integration = ['Must be a valid boolean.'];
     }
     if (Object.keys(errors).length > 0) throw new SandboxHttpError(400, 'Bad request', errors);
     const { profile } = state().account;
-    if (mobile !== null) profile.mobileNumber = mobile.trim();
-    if (cpanelText !== undefined) profile.cpanelIntegration = ['true', '1', 'on'].includes(cpanelText);
+    profile.mobileNumber = (mobile ?? '').trim();
+    profile.cpanelIntegration = ['true', '1', 'on'].includes(cpanelText);
     return json(profileBody(state()));
   });
 

@@ -66,6 +66,16 @@ describe('BuddyNS mutations', () => {
     );
     expect(data).toEqual({ updateBuddyNsProfile: { mobileNumber: '+44 20 7946 0000', cpanelIntegration: true } });
   });
+
+  it('changes one profile setting and keeps the other, sending BuddyNS both as a form PUT replaces them', async () => {
+    await h.gql('mutation { updateBuddyNsProfile(input: { cpanelIntegration: true }) { cpanelIntegration } }');
+    const { result, buddyns } = await countUpstreamCalls(h, () =>
+      h.gql('mutation { updateBuddyNsProfile(input: { mobileNumber: "+44 20 7946 0000" }) { mobileNumber cpanelIntegration } }'),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ updateBuddyNsProfile: { mobileNumber: '+44 20 7946 0000', cpanelIntegration: true } });
+    expect(buddyns.counts).toEqual({ 'GET /user/profile/': 2, 'PUT /user/profile/': 1 });
+  });
 });
 
 describe('bad input is refused before any upstream call', () => {

@@ -253,6 +253,10 @@ describe('BuddyNS sandbox: account', () => {
     const changed = await call('PUT', '/user/profile/', { form: { mobile_number: '+44 20 7946 0000', cpanel_integration: 'true' } });
     expect(changed.body).toMatchObject({ mobile_number: '+44 20 7946 0000', cpanel_integration: true });
     expect((await call('GET', '/user/profile/')).body).toMatchObject({ mobile_number: '+44 20 7946 0000' });
+    // A PUT replaces the profile: a box left out is unchecked, a missing number is required.
+    await call('PUT', '/user/profile/', { form: { mobile_number: '+44 20 7946 0000' } });
+    expect((await call('GET', '/user/profile/')).body).toMatchObject({ cpanel_integration: false });
+    expect((await call('PUT', '/user/profile/', { form: { cpanel_integration: 'true' } })).body).toMatchObject({ mobile_number: ['This field is required.'] });
     expect(await call('PUT', '/user/profile/', { form: { mobile_number: '555-1234' } })).toMatchObject({
       status: 400,
       body: { mobile_number: [expect.any(String)] },
