@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { authSettings, checkAuthSettings, toAuthConfig, usesSandbox, type AuthConfig, type CredentialsMode } from './auth/auth-config.js';
 import { decimalNumber, wholeNumber } from './config-number.js';
 import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
+import { canonicalAddress } from './domain/ip-address.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -38,6 +39,7 @@ export const configSchema = z
     NS1_TRANSFER_ADDRESS: z
       .string()
       .refine((v) => isIP(v) !== 0, 'must be an IPv4 or IPv6 address')
+      .transform(canonicalAddress)
       .optional(),
     NS1_RATE_LIMIT_PER_SECOND: wholeNumber(1, 10_000, 50),
     BUDDYNS_TOKEN: optionalSecret,

@@ -4,6 +4,7 @@ import { encodePath } from '../http.js';
 import type { ProviderCalls } from '../provider-api.js';
 import { verifiedDelete } from '../write-retries.js';
 import { naiveUtc } from './fields.js';
+import { canonicalAddress } from '../../domain/ip-address.js';
 
 /** Zone names go out in their ASCII form, so the URL never depends on how the caller spelled an IDN. */
 function zonePath(name: string, ...rest: string[]): string {
@@ -33,7 +34,7 @@ const zoneSchema = z
   .transform((z) => ({
     serial: z.serial ?? null,
     /** IPv4 or IPv6 of the master, "" when none. */
-    master: z.master ?? '',
+    master: canonicalAddress(z.master ?? ''),
     createdAt: z.creation_ts,
     ...names(z.name, z.name_idn),
   }));
@@ -63,7 +64,7 @@ const delegationSchema = z
     authority_ok: z.boolean(),
   })
   .transform((d) => ({
-    master: d.master ?? '',
+    master: canonicalAddress(d.master ?? ''),
     masterOk: d.master_ok,
     registryOk: d.registry_ok,
     authorityOk: d.authority_ok,

@@ -4,6 +4,7 @@ import { naiveIso, normaliseZoneName } from './names.js';
 import { readParams } from './params.js';
 import { zoneFromSeed } from './seed.js';
 import { advanceTransfers, masterReachable, syncZone, transferOk, type BuddyState, type BuddyZone } from './state.js';
+import { canonicalAddress } from '../../domain/ip-address.js';
 
 const BASE = '/api/v2';
 
@@ -49,7 +50,8 @@ export function registerZones(router: Router, state: () => BuddyState, clock: Sa
   router.post('/zone/', async (req) => {
     const params = await readParams(req);
     const rawName = (params.get('name') ?? '').trim();
-    const master = (params.get('master') ?? '').trim();
+    // Django's IP field keeps IPv6 in its canonical text.
+    const master = canonicalAddress((params.get('master') ?? '').trim());
     const errors: Record<string, string[]> = {};
     const names = rawName ? normaliseZoneName(rawName) : undefined;
     if (!rawName) errors.name = ['This field is required.'];

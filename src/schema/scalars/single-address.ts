@@ -1,9 +1,11 @@
 import { isIP } from 'node:net';
 import { GraphQLScalarType } from 'graphql';
+import { canonicalAddress } from '../../domain/ip-address.js';
 
 /**
  * graphql-scalars' IP and IPv4 also take a network in CIDR notation ("10.0.0.0/8"), and every field of these
- * types is one host: a master, a secondary, a primary. Anything but a single address of the version is refused.
+ * types is one host: a master, a secondary, a primary. Anything but a single address of the version is refused;
+ * an IPv6 address is taken in its canonical text, as providers keep it.
  */
 export function singleAddress(scalar: GraphQLScalarType, version?: 4): GraphQLScalarType {
   const config = scalar.toConfig();
@@ -12,7 +14,7 @@ export function singleAddress(scalar: GraphQLScalarType, version?: 4): GraphQLSc
     if (found === 0 || (version !== undefined && found !== version)) {
       throw new TypeError(`Value is not a single ${version === 4 ? 'IPv4' : 'IPv4 or IPv6'} address: ${String(value)}`);
     }
-    return value;
+    return canonicalAddress(value as string);
   };
   return new GraphQLScalarType({
     ...config,

@@ -47,6 +47,15 @@ describe('BuddyNS mutations', () => {
     expect(Object.keys(buddyns.counts).filter((route) => !route.startsWith('GET '))).toEqual([]);
   });
 
+  it('takes an IPv6 master in its canonical text, so the same address written another way changes nothing', async () => {
+    const set = (master: string) =>
+      h.gql<{ setBuddyNsMaster: { master: string } }>(`mutation { setBuddyNsMaster(name: "buddy-only.io", master: "${master}") { master } }`);
+    expect((await set('2001:0DB8:0000:0000::0053')).data).toEqual({ setBuddyNsMaster: { master: '2001:db8::53' } });
+    const { result, buddyns } = await countUpstreamCalls(h, () => set('2001:db8:0:0:0:0:0:53'));
+    expect(result.data).toEqual({ setBuddyNsMaster: { master: '2001:db8::53' } });
+    expect(Object.keys(buddyns.counts).filter((route) => !route.startsWith('GET '))).toEqual([]);
+  });
+
   it('restores the previous master when the re-add fails, and says so', async () => {
     // Both attempts at the re-add fail; the restore after them succeeds.
     await h.buddyControl.addFault({ path: '/zone', method: 'POST', status: 500, message: 'Server Error', times: 2 });
