@@ -61,6 +61,20 @@ describe('CREDENTIALS=caller', () => {
     expect((await h.buddyControl.log()).total).toBe(0);
   });
 
+  it('takes a BuddyNS token pasted with its scheme ("Token …"), as BuddyNS has it entered', async () => {
+    const { data, errors } = await ask<{ viewer: { buddyns: { user: { email: string } } } }>(
+      g.gateway,
+      token,
+      '{ viewer { buddyns { user { email } } } }',
+      undefined,
+      {
+        'X-BuddyNS-Token': `Token ${buddyNsSandboxCredentials().token}`,
+      },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.viewer.buddyns.user.email).toBe('demo@dnsgraph.dev');
+  });
+
   it('still needs a valid token: a provider credential alone is not authentication', async () => {
     const { status } = await ask(g.gateway, undefined, '{ zones { name } }', undefined, { 'X-NS1-Key': ns1SandboxKeys().readOnly });
     expect(status).toBe(401);
