@@ -257,7 +257,21 @@ function contradictions(c: RawConfig): string[] {
       `UPSTREAM_TIMEOUT_MS (${c.UPSTREAM_TIMEOUT_MS}) is above REQUEST_DEADLINE_MS (${c.REQUEST_DEADLINE_MS}): an upstream request is cut off by the deadline first`,
     );
   }
+  const credentialed = { NS1_ENDPOINT: Boolean(c.NS1_API_KEY), BUDDYNS_ENDPOINT: Boolean(c.BUDDYNS_TOKEN || c.BUDDYNS_USER) };
+  for (const [setting, endpoint] of [['NS1_ENDPOINT', c.NS1_ENDPOINT] as const, ['BUDDYNS_ENDPOINT', c.BUDDYNS_ENDPOINT] as const]) {
+    if (credentialed[setting] && clearTextElsewhere(endpoint)) {
+      said.push(
+        `${setting} is plain http:// to another machine: the provider credential crosses the network unencrypted (BuddyNS accepts tokens over HTTPS only)`,
+      );
+    }
+  }
   return said;
+}
+
+/** An http:// URL of a host other than this machine's loopback. */
+function clearTextElsewhere(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  return url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && !url.hostname.startsWith('127.');
 }
 
 const withStartWarnings = <T extends { startWarnings: string[] }>(auth: T, more: string[]): T => ({ ...auth, startWarnings: [...auth.startWarnings, ...more] });

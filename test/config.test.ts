@@ -125,6 +125,16 @@ describe('configuration', () => {
       expect.stringMatching(/^UPSTREAM_TIMEOUT_MS \(20000\) is above REQUEST_DEADLINE_MS \(15000\)/),
     ]);
     expect(loadConfig({ UPSTREAM_TIMEOUT_MS: '15000', REQUEST_DEADLINE_MS: '15000' }, []).startWarnings).toEqual([]);
+    const real = { AUTH_MODE: 'none' };
+    const cleartext = loadConfig({ ...real, BUDDYNS_TOKEN: 't', BUDDYNS_ENDPOINT: 'http://buddyns.internal/api/v2' }, []).startWarnings;
+    expect(cleartext).toContainEqual(expect.stringMatching(/^BUDDYNS_ENDPOINT is plain http:\/\/ to another machine/));
+    for (const endpoint of ['http://127.0.0.1:4001/api/v2', 'http://localhost:4001/api/v2', 'https://buddyns.internal/api/v2']) {
+      const warnings = loadConfig({ ...real, BUDDYNS_TOKEN: 't', BUDDYNS_ENDPOINT: endpoint }, []).startWarnings;
+      expect(
+        warnings.filter((w) => w.includes('plain http')),
+        endpoint,
+      ).toEqual([]);
+    }
 
     const open = loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none', AUTH_JWKS_URL: 'https://idp.example.com/jwks', AUTH_AUDIENCE: 'dnsgraph' }, []);
     expect(open.startWarnings).toContainEqual('AUTH_AUDIENCE, AUTH_JWKS_URL are ignored with AUTH_MODE=none: no token is checked');
