@@ -58,7 +58,7 @@ export function createBuddyNsSandbox(options: BuddyNsSandboxOptions = {}): Sandb
   };
   reset();
 
-  const router = new Router();
+  const router = new Router({ exactSlashes: true });
   registerZones(router, () => state, clock);
   registerAccount(router, () => state);
 

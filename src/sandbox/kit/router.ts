@@ -19,11 +19,14 @@ function split(path: string): string[] {
 }
 
 /**
- * Method + path routing with `:param` segments. Trailing slashes are ignored on both sides, because
- * BuddyNS writes its collection paths with one and its item paths without.
+ * Method + path routing with `:param` segments. Trailing slashes are ignored on both sides, unless
+ * `exactSlashes` is set: then a path matches only with the trailing slash its pattern has, as Django routes
+ * BuddyNS's collection paths with one and its item paths without.
  */
 export class Router {
   private readonly routes: Route[] = [];
+
+  constructor(private readonly options: { exactSlashes?: boolean } = {}) {}
 
   add(method: string, pattern: string, handler: Handler): this {
     this.routes.push({ method: method.toUpperCase(), pattern, segments: split(pattern), handler });
@@ -46,8 +49,10 @@ export class Router {
   /** `methods` lists what the path allows when the method does not match, for a 405. */
   match(method: string, path: string): { match?: RouteMatch; methods: string[] } {
     const have = split(path);
+    const slashed = path.length > 1 && path.endsWith('/');
     const methods: string[] = [];
     for (const route of this.routes) {
+      if (this.options.exactSlashes && route.pattern.endsWith('/') !== slashed) continue;
       const params = matchSegments(route.segments, have);
       if (!params) continue;
       if (route.method === method) return { match: { route, params }, methods };

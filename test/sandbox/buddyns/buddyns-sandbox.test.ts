@@ -75,6 +75,15 @@ describe('BuddyNS sandbox: zones', () => {
     });
   });
 
+  it('routes each path with the trailing slash the documentation gives it, and only so', async () => {
+    for (const path of ['/user/', '/user/profile/', '/service/', '/zone/', '/zone/example.com', '/zone/example.com/status/', '/zone/example.com/delegation/']) {
+      expect((await call('GET', path)).status, path).toBe(200);
+    }
+    for (const path of ['/user', '/user/profile', '/service', '/zone', '/zone/example.com/', '/zone/example.com/status', '/zone/example.com/delegation']) {
+      expect((await call('GET', path)).status, path).toBe(404);
+    }
+  });
+
   it('reads an IDN zone by its Unicode or its ASCII name', async () => {
     const unicode = await call('GET', `/zone/${encodeURIComponent('bücher.de')}`);
     const ascii = await call('GET', '/zone/xn--bcher-kva.de');
