@@ -67,7 +67,10 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   const connect = (role: string) => {
     const client = new Redis(options.url, { connectionName: `dnsgraph-${role}`, maxRetriesPerRequest: 2 });
     // ioredis reports every reconnection attempt: once per outage's 30 s is enough to tell.
-    client.on('error', outageReporter((error) => logger.warn('redis connection failed', { role, error })));
+    client.on(
+      'error',
+      outageReporter((error) => logger.warn('redis connection failed', { role, error })),
+    );
     return client;
   };
   const commands = connect('commands');
