@@ -10,14 +10,13 @@ const BuddyNsServiceRef = builder.objectRef<BuddyNsService>('BuddyNsService').im
   description: 'The BuddyNS plan (GET /service/).',
   fields: (t) => ({
     accountType: t.exposeString('accountType', { description: 'The plan, e.g. "free" or "paid".' }),
-    numZones: t.exposeInt('numZones', { description: 'How many zones the plan allows (BuddyNS num_zones); compare with zonesInUse.' }),
+    numZones: t.exposeInt('numZones', { description: 'BuddyNS num_zones, the zone count of the plan as BuddyNS reports it; compare with zonesInUse.' }),
     zonesInUse: t.int({
       description: 'How many zones the account has on BuddyNS now (the length of GET /zone/).',
       resolve: (_s, _a, ctx) => buddyNsZonesInUse(ctx),
     }),
     trafficQuota: t.exposeFloat('trafficQuota', {
-      description:
-        "The plan's monthly query allowance in thousands of queries (BuddyNS traffic_quota): 3000 allows 3,000,000 queries, to compare with the profile's usedTraffic.",
+      description: "The plan's traffic allowance as BuddyNS reports it (traffic_quota, in BuddyNS's own unit, which its documentation does not give).",
     }),
     numStats: t.exposeInt('numStats', { description: 'BuddyNS num_stats, as the provider reports it.' }),
   }),

@@ -16,7 +16,7 @@ export interface BuddyZone {
 export interface BuddyAccount {
   email: string;
   profile: { usedTraffic: number; estimatedTraffic: number; mobileNumber: string; cpanelIntegration: boolean };
-  /** `trafficQuota` in thousands of queries per month; the profile's traffic figures in queries. */
+  /** The plan's figures as the sandbox makes them up; BuddyNS documents the fields without their units. */
   service: { accountType: string; zoneAllowance: number; trafficQuota: number; numStats: number };
 }
 
