@@ -5,6 +5,7 @@ import { authSettings, checkAuthSettings, toAuthConfig, usesSandbox, type AuthCo
 import { decimalNumber, wholeNumber } from './config-number.js';
 import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
 import { canonicalAddress } from './domain/ip-address.js';
+import { bareBuddyNsToken } from './domain/buddyns-token.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -206,7 +207,7 @@ export function fromRaw(raw: Record<string, unknown>): Config {
 
 function toConfig(c: RawConfig): Config {
   const credential: BuddyNsCredentialConfig | undefined = c.BUDDYNS_TOKEN
-    ? { kind: 'token', token: c.BUDDYNS_TOKEN }
+    ? { kind: 'token', token: bareBuddyNsToken(c.BUDDYNS_TOKEN) }
     : c.BUDDYNS_USER && c.BUDDYNS_PASSWORD
       ? { kind: 'basic', user: c.BUDDYNS_USER, password: c.BUDDYNS_PASSWORD }
       : undefined;
@@ -223,7 +224,7 @@ function toConfig(c: RawConfig): Config {
     },
     buddyns: { endpoint: c.BUDDYNS_ENDPOINT, ...(credential ? { credential } : {}), ratePerSecond: c.BUDDYNS_RATE_LIMIT_PER_SECOND },
     allowRequestCredentials: sandbox,
-    ...withStartWarnings(toAuthConfig(c, sandbox), contradictions(c)),
+    ...withStartWarnings(toAuthConfig(c, sandbox), startWarningsOf(c)),
     upstream: { timeoutMs: c.UPSTREAM_TIMEOUT_MS, retries: c.UPSTREAM_RETRIES, connections: c.UPSTREAM_CONNECTIONS },
     resilience: {
       queueSize: c.UPSTREAM_QUEUE_SIZE,
@@ -249,8 +250,8 @@ function toConfig(c: RawConfig): Config {
   };
 }
 
-/** Settings that are valid alone but say something the gateway will not do together: said at every start. */
-function contradictions(c: RawConfig): string[] {
+/** Settings that are valid alone but contradict each other, or put a credential at risk: said at every start. */
+function startWarningsOf(c: RawConfig): string[] {
   const said: string[] = [];
   if (c.UPSTREAM_TIMEOUT_MS > c.REQUEST_DEADLINE_MS) {
     said.push(
@@ -261,7 +262,7 @@ function contradictions(c: RawConfig): string[] {
   for (const [setting, endpoint] of [['NS1_ENDPOINT', c.NS1_ENDPOINT] as const, ['BUDDYNS_ENDPOINT', c.BUDDYNS_ENDPOINT] as const]) {
     if (credentialed[setting] && clearTextElsewhere(endpoint)) {
       said.push(
-        `${setting} is plain http:// to another machine: the provider credential crosses the network unencrypted (BuddyNS accepts tokens over HTTPS only)`,
+        `${setting} is plain http:// to another machine: the provider credential crosses the network unencrypted${setting === 'BUDDYNS_ENDPOINT' ? ' (BuddyNS accepts tokens over HTTPS only)' : ''}`,
       );
     }
   }
@@ -274,7 +275,10 @@ function clearTextElsewhere(endpoint: string): boolean {
   return url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && !url.hostname.startsWith('127.');
 }
 
-const withStartWarnings = <T extends { startWarnings: string[] }>(auth: T, more: string[]): T => ({ ...auth, startWarnings: [...auth.startWarnings, ...more] });
+const withStartWarnings = <T extends { startWarnings: string[] }>(settings: T, more: string[]): T => ({
+  ...settings,
+  startWarnings: [...settings.startWarnings, ...more],
+});
 
 export interface SandboxUpstreams {
   ns1: { endpoint: string; apiKey: string; transferAddress: string };

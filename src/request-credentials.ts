@@ -3,6 +3,7 @@ import { GatewayError } from './errors/gateway-error.js';
 import { buddyNsProvider, type BuddyNsCredential } from './providers/buddyns/provider.js';
 import { credentialFingerprint } from './providers/credentials.js';
 import { ns1Provider } from './providers/ns1/provider.js';
+import { bareBuddyNsToken } from './domain/buddyns-token.js';
 
 export const REQUEST_CREDENTIAL_HEADERS = { ns1: 'x-ns1-key', buddyns: 'x-buddyns-token' } as const;
 
@@ -20,7 +21,7 @@ export interface RequestCredentials {
 export function requestCredentials(config: Config, headers: Headers): RequestCredentials {
   const ns1Header = headers.get(REQUEST_CREDENTIAL_HEADERS.ns1)?.trim() || undefined;
   const buddyHeader = headers.get(REQUEST_CREDENTIAL_HEADERS.buddyns)?.trim() || undefined;
-  const buddyFromHeader: BuddyNsCredential | undefined = buddyHeader ? { kind: 'token', token: buddyHeader } : undefined;
+  const buddyFromHeader: BuddyNsCredential | undefined = buddyHeader ? { kind: 'token', token: bareBuddyNsToken(buddyHeader) } : undefined;
   if (config.credentials === 'caller') return { ns1Key: ns1Header, buddyns: buddyFromHeader };
   if ((ns1Header || buddyHeader) && !config.allowRequestCredentials) {
     throw new GatewayError(

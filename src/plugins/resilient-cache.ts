@@ -8,8 +8,6 @@ type CacheEntityRecord = Parameters<Cache['invalidate']>[0] extends Iterable<inf
 const RETRY_INVALIDATION_MS = 1_000;
 
 export interface ResilientCache extends Cache {
-  /** Whether a write's invalidation has yet to reach the store: until it has, this replica neither reads nor fills it. */
-  readonly behind: boolean;
   close(): void;
 }
 
@@ -41,7 +39,8 @@ export function resilientCache(inner: Cache, logger: Logger, retryEveryMs = RETR
       const entities = [...pending.values()];
       try {
         await inner.invalidate(entities);
-        for (const entity of entities) pending.delete(entityKey(entity));
+        // An entity a newer write remembered meanwhile stays for the next attempt.
+        for (const entity of entities) if (pending.get(entityKey(entity)) === entity) pending.delete(entityKey(entity));
         logger.info('response cache invalidation delivered after a failure', { entities: entities.length });
       } catch (error) {
         unavailable(error);
@@ -60,9 +59,6 @@ export function resilientCache(inner: Cache, logger: Logger, retryEveryMs = RETR
   };
 
   return {
-    get behind() {
-      return pending.size > 0;
-    },
     get: (id) => {
       if (pending.size > 0) return undefined;
       return guarded(() => inner.get(id));

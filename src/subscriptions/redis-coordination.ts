@@ -66,7 +66,7 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
   const prefix = options.prefix ?? 'dnsgraph:';
   const connect = (role: string) => {
     const client = new Redis(options.url, { connectionName: `dnsgraph-${role}`, maxRetriesPerRequest: 2 });
-    // ioredis reports every reconnection attempt: once per outage's 30 s is enough to tell.
+    // ioredis reports every reconnection attempt: once every 30 s of an outage is enough to tell.
     client.on(
       'error',
       outageReporter((error) => logger.warn('redis connection failed', { role, error })),

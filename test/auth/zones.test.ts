@@ -90,6 +90,26 @@ describe('zones per caller', () => {
     }
   });
 
+  it('answers a link into a zone below a granted one that the token does not grant as one that does not exist', async () => {
+    const setup = await ask(
+      g.gateway,
+      unlimited,
+      'mutation { createZone(input: { name: "hidden.example.com", providers: [NS1] }) { name } createRecord(input: { zone: "hidden.example.com", domain: "www.hidden.example.com", type: A, answers: [{ rdata: ["192.0.2.9"] }] }) { domain } }',
+    );
+    expect(setup.errors).toBeUndefined();
+    const link = (target: string) =>
+      ask(
+        g.gateway,
+        limited,
+        `mutation { createRecord(input: { zone: "example.com", domain: "l.example.com", type: A, answers: [], link: "${target}" }) { domain } }`,
+      );
+    const hidden = await link('www.hidden.example.com');
+    const absent = await link('www.absent.example.com');
+    expect(hidden.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'link' });
+    expect(hidden.errors?.[0]?.message).toBe('link: www.hidden.example.com/A does not exist on NS1 in a zone this token grants');
+    expect(absent.errors?.[0]?.message).toBe('link: www.absent.example.com/A does not exist on NS1 in a zone this token grants');
+  });
+
   it('refuses a zone file import into another zone before uploading it', async () => {
     const form = new FormData();
     form.set(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import type { Gateway } from '../../src/yoga.js';
 import { useSandboxesAndRedis } from '../support/sandboxes-and-redis.js';
 import { freePort } from '../support/redis-server.js';
@@ -120,7 +121,10 @@ describe('response cache', () => {
   });
 
   it('delivers a write’s invalidation that Redis missed once it is back', async () => {
-    const a = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
+    const lines: string[] = [];
+    const a = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url }, undefined, {
+      logger: createLogger('info', { write: (line) => lines.push(line) }),
+    });
     const b = backends.harness.gatewayWith({ ...CACHED, REDIS_URL: backends.redis.url });
     await expect.poll(async () => (await ask(b, RECORDS)).extensions?.responseCache?.hit).toBe(true);
 
@@ -134,6 +138,8 @@ describe('response cache', () => {
     await expect.poll(async () => JSON.stringify((await ask(b, RECORDS)).data), { interval: 200, timeout: 6_000 }).toContain('cached.example.com');
     await expect.poll(async () => (await ask(a, RECORDS)).extensions?.responseCache?.hit, { interval: 200, timeout: 6_000 }).toBe(true);
     expect(JSON.stringify((await ask(a, RECORDS)).data)).toContain('cached.example.com');
+    // It was the retry that emptied the cache, not the write's own attempt.
+    expect(lines.some((line) => line.includes('response cache invalidation delivered after a failure'))).toBe(true);
   });
 
   it('answers without the cache while Redis cannot be reached', async () => {

@@ -32,16 +32,11 @@ function errorMessage(body: unknown): string | undefined {
 }
 
 /** BuddyNS: a token (`Authorization: Token X`) or a user and password (HTTP Basic). */
-/** A token as BuddyNS shows it, or as its documentation has it entered ("Token 2b9c…"): the scheme is sent once. */
-const bareToken = (token: string) => token.replace(/^token\s+/i, '');
-
 export const buddyNsProvider: Provider<BuddyNsCredential> = {
   id: 'buddyns',
   authHeaders: (credential) => ({
     authorization:
-      credential.kind === 'token'
-        ? `Token ${bareToken(credential.token)}`
-        : `Basic ${Buffer.from(`${credential.user}:${credential.password}`).toString('base64')}`,
+      credential.kind === 'token' ? `Token ${credential.token}` : `Basic ${Buffer.from(`${credential.user}:${credential.password}`).toString('base64')}`,
   }),
   identity: (credential) => (credential.kind === 'token' ? ['token', credential.token] : ['basic', credential.user, credential.password]),
   errorMessage,

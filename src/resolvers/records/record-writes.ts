@@ -1,8 +1,8 @@
 import type { GatewayContext } from '../../context.js';
 import { badInput, GatewayError } from '../../errors/gateway-error.js';
-import { isWithinZone, toUnicodeDomain } from '../../domain/domain-name.js';
-import { zoneNotGranted } from '../../auth/forbidden.js';
-import { canSeeZone } from '../../auth/visible-zones.js';
+import { isWithinZone } from '../../domain/domain-name.js';
+import { linkNotGranted } from '../../auth/forbidden.js';
+import { canSeeZone, seesEveryZone } from '../../auth/visible-zones.js';
 import { forgetNs1Record, ns1FilterTypeKeys, ns1MetaTypeKeys, ns1Record, ns1ZoneDetail, ns1ZoneList, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { RecordTypeName } from '../../domain/record-types.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
@@ -78,17 +78,21 @@ const enclosingNames = (name: string): string[] => name.split('.').map((_label, 
  */
 function refuseHiddenLink(ctx: GatewayContext, link: string | null | undefined): void {
   if (!link || enclosingNames(link).some((name) => canSeeZone(ctx, name))) return;
-  throw new GatewayError('FORBIDDEN', `Forbidden: this token grants no zone that ${toUnicodeDomain(link)} could lie in`, { field: 'link' });
+  throw linkNotGranted(link);
 }
 
-/** NS1 links a record only to an existing record of the same type, which it reads to answer. */
+/**
+ * NS1 links a record only to an existing record of the same type, which it reads to answer. For a token that
+ * grants some zones only, a target in a zone it does not grant is answered as one that does not exist, so the
+ * answer cannot tell which zones the account has below a granted one.
+ */
 async function checkLinkTarget(ctx: GatewayContext, deps: Ns1Deps, link: string, type: RecordTypeName): Promise<void> {
-  const zone = await zoneOf(deps, link);
-  if (zone && !canSeeZone(ctx, zone)) throw zoneNotGranted(zone);
+  const found = await zoneOf(deps, link);
+  const zone = found && canSeeZone(ctx, found) ? found : undefined;
   if (zone && (await ns1Record(deps, { zone, domain: link, type }))) return;
   const others = zone ? ((await ns1ZoneDetail(deps, zone))?.records ?? []).filter((r) => r.domain === link).map((r) => r.type) : [];
   if (others.length > 0) throw badInput('link', `${link} has no ${type} record to link to (it has ${others.join(', ')}); a link takes the same type`);
-  throw badInput('link', `${link}/${type} does not exist on NS1`);
+  throw badInput('link', `${link}/${type} does not exist on NS1${seesEveryZone(ctx) ? '' : ' in a zone this token grants'}`);
 }
 
 /** Metadata keys and filters must be among NS1's catalogues (/metatypes, /filtertypes), read only when the write has some. */

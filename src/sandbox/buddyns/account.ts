@@ -31,7 +31,7 @@ export function registerAccount(router: Router, state: () => BuddyState): void {
       errors.mobile_number = ['Enter a valid phone number in ITU-T E.123 international notation, e.g. +1 555 123 4567.'];
     }
     const cpanelText = cpanel === null ? 'false' : cpanel.toLowerCase();
-    if (cpanelText !== undefined && !['true', 'false', '1', '0', 'on', 'off'].includes(cpanelText)) {
+    if (!['true', 'false', '1', '0', 'on', 'off'].includes(cpanelText)) {
       errors.cpanel_integration = ['Must be a valid boolean.'];
     }
     if (Object.keys(errors).length > 0) throw new SandboxHttpError(400, 'Bad request', errors);

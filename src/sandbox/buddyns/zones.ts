@@ -4,7 +4,6 @@ import { naiveIso, normaliseZoneName } from './names.js';
 import { readParams } from './params.js';
 import { zoneFromSeed } from './seed.js';
 import { advanceTransfers, masterReachable, syncZone, transferOk, type BuddyState, type BuddyZone } from './state.js';
-import { canonicalAddress } from '../../domain/ip-address.js';
 
 const BASE = '/api/v2';
 
@@ -32,6 +31,13 @@ function zoneListItem(zone: BuddyZone) {
   };
 }
 
+/** Django's IP field keeps IPv6 in its canonical text (lower case, zeros compressed); IPv4 as it is. */
+function djangoAddress(address: string): string {
+  const url = `http://[${address}]/`;
+  if (isIP(address) !== 6 || address.includes('.') || !URL.canParse(url)) return address.toLowerCase();
+  return new URL(url).hostname.slice(1, -1);
+}
+
 export function registerZones(router: Router, state: () => BuddyState, clock: SandboxClock): void {
   const find = (req: SandboxRequest): BuddyZone => {
     const names = normaliseZoneName(req.params.name ?? '');
@@ -50,8 +56,7 @@ export function registerZones(router: Router, state: () => BuddyState, clock: Sa
   router.post('/zone/', async (req) => {
     const params = await readParams(req);
     const rawName = (params.get('name') ?? '').trim();
-    // Django's IP field keeps IPv6 in its canonical text.
-    const master = canonicalAddress((params.get('master') ?? '').trim());
+    const master = djangoAddress((params.get('master') ?? '').trim());
     const errors: Record<string, string[]> = {};
     const names = rawName ? normaliseZoneName(rawName) : undefined;
     if (!rawName) errors.name = ['This field is required.'];

@@ -12,7 +12,7 @@ import { CreateRecordInput, RecordRef, UpdateRecordInput } from '../record.js';
 import { reportAt, staleAt } from '../report-failure.js';
 import { CreateZoneInput, UpdateZoneInput, ZoneRef } from '../zone.js';
 import { z } from 'zod';
-import { selectsOnly } from '../../resolvers/selection.js';
+import { selectsOnly } from '../selection.js';
 
 /** A version as read from `version`: never empty (leave `ifVersion` out to write whatever is there). */
 const KNOWN_VERSION = z.string().min(1, 'give the version you read, or leave ifVersion out');

@@ -203,7 +203,7 @@ describe('PARTIALLY_APPLIED and zone health', () => {
 
   it('answers OUTCOME_UNKNOWN only when the re-read fails too, and undoes nothing', async () => {
     // The answer to the add is held, then lost; BuddyNS's list fails from the moment the zone is there.
-    await h.buddyControl.addFault({ path: '/zone', method: 'POST', dropAfterApply: true, latencyAfterApplyMs: 300 });
+    await h.buddyControl.addFault({ path: '/zone', method: 'POST', dropAfterApply: true, latencyAfterApplyMs: 1_000 });
     const asked = h.gql('mutation { createZone(input: { name: "unknown.example", providers: [NS1, BUDDYNS] }) { name } }');
     await expect.poll(async () => (await buddyZones()).some((zone) => zone.name === 'unknown.example'), { interval: 20, timeout: 5_000 }).toBe(true);
     await h.buddyControl.addFault({ path: '/zone', method: 'GET', status: 503 });
