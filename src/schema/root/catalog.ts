@@ -26,7 +26,7 @@ builder.queryFields((t) => ({
   search: t.field({
     type: [SearchResultUnion],
     description:
-      'NS1 zones and records whose names contain the query: text in ASCII as NS1 holds names (punycode), text with Unicode in their ASCII or Unicode form ("müller" finds müller-qa.de).',
+      'NS1 zones and records whose names contain the query: text in ASCII as NS1 holds names (punycode), text with Unicode in their ASCII or Unicode form ("müller" finds müller-qa.de), among the first 1,000 names NS1 finds for its longest ASCII part.',
     args: {
       query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'must not be empty') }),
       max: t.arg.int({ description: 'At most this many hits, 1 to 1000.', validate: z.number().int().min(1).max(1000) }),
