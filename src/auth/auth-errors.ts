@@ -23,3 +23,7 @@ export function authenticationError(error: unknown): GraphQLError {
   }
   throw error;
 }
+
+/** The `dnsgraph_http_refused_total` reason of an authentication refusal made by `authenticationError`. */
+export const refusalReasonOf = (refused: GraphQLError): 'unauthenticated' | 'auth_unavailable' =>
+  refused.extensions.code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'auth_unavailable';

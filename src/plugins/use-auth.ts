@@ -1,6 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Authenticator } from '../auth/authenticator.js';
+import { refusalReasonOf } from '../auth/auth-errors.js';
 import { rawHeadersOf } from '../auth/authorization-header.js';
 import { anonymousPrincipal, type Principal } from '../auth/principal.js';
 import { principalOfRequest } from '../auth/request-principal.js';
@@ -50,8 +51,9 @@ export function useAuth(authenticator: Authenticator, logger: Logger, countRefus
       return principalOfRequest(authenticator, request, logger, rawHeadersOf(serverContext)).then(
         (principal) => remember(request, principal),
         (error: GraphQLError) => {
-          const unauthenticated = error.extensions.code === 'UNAUTHENTICATED';
-          countRefusal(unauthenticated ? 'unauthenticated' : 'auth_unavailable');
+          const reason = refusalReasonOf(error);
+          countRefusal(reason);
+          const unauthenticated = reason === 'unauthenticated';
           // The reason only, never the token; the caller's secrets are hidden from the line all the same.
           if (unauthenticated) {
             logger

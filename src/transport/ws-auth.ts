@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import type { WebSocket } from 'ws';
-import { authenticationError } from '../auth/auth-errors.js';
+import { authenticationError, refusalReasonOf } from '../auth/auth-errors.js';
 import { authorizationOfRaw } from '../auth/authorization-header.js';
 import type { Principal } from '../auth/principal.js';
 import type { Gateway } from '../yoga.js';
@@ -43,7 +43,7 @@ export function createSocketAuth(gateway: Gateway) {
         principal = await gateway.authenticator.authenticate(authorizationOf(ctx));
       } catch (error) {
         const refused = authenticationError(error);
-        gateway.metrics.countRefusal(refused.extensions.code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'auth_unavailable');
+        gateway.metrics.countRefusal(refusalReasonOf(refused));
         socket.close(refused.extensions.code === 'UNAUTHENTICATED' ? CloseCode.Unauthorized : 1013, closeReason(refused.message));
         return false;
       }

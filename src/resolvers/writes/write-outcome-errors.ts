@@ -85,3 +85,8 @@ export function failureCode(error: unknown): 'BAD_USER_INPUT' | 'UPSTREAM_ERROR'
 export function conflict(message: string, currentVersion: string | null): GatewayError {
   return new GatewayError('CONFLICT', message, { currentVersion });
 }
+
+/** A zone a provider already has, refused before anything is written: `detail` says what that means here. */
+export function zoneExists(provider: ProviderId, name: string, detail: string): GatewayError {
+  return new GatewayError('CONFLICT', `zone ${name} already exists on ${PROVIDER_NAME[provider]}${detail}`, { provider });
+}

@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../../context.js';
-import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { badInput } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import type { Ns1ZoneWrite } from '../../providers/ns1/zones.js';
@@ -11,6 +11,7 @@ import type { UnifiedZone } from './unified-zone.js';
 import { buddyNsZoneNow, ns1ZoneNow, writePolicy } from '../writes/provider-state.js';
 import { runSteps, type WriteStep } from '../writes/write-steps.js';
 import { addBuddyNsZone, createNs1Zone, deleteNs1Zone, deleteZoneRemedy } from './zone-write-steps.js';
+import { zoneExists } from '../writes/write-outcome-errors.js';
 
 export interface CreateZoneArgs {
   name: string;
@@ -47,12 +48,8 @@ function ns1Settings(args: CreateZoneArgs, fromNs1: boolean): Ns1ZoneWrite {
 /** A zone a provider has already is never taken over: creating it again would overwrite or fail halfway. */
 async function refuseExisting(name: string, ns1: ReturnType<typeof requireNs1> | undefined, buddyns: ReturnType<typeof requireBuddyNs> | undefined) {
   const [onNs1, onBuddyNs] = await Promise.all([ns1 ? ns1ZoneNow(ns1, name) : null, buddyns ? buddyNsZoneNow(buddyns, name) : null]);
-  if (onNs1) throw new GatewayError('CONFLICT', `zone ${name} already exists on NS1; nothing was changed`, { provider: 'ns1' });
-  if (onBuddyNs) {
-    throw new GatewayError('CONFLICT', `zone ${name} already exists on BuddyNS (master ${onBuddyNs.master || 'none'}); nothing was changed`, {
-      provider: 'buddyns',
-    });
-  }
+  if (onNs1) throw zoneExists('ns1', name, '; nothing was changed');
+  if (onBuddyNs) throw zoneExists('buddyns', name, ` (master ${onBuddyNs.master || 'none'}); nothing was changed`);
 }
 
 /**

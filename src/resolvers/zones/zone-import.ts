@@ -1,10 +1,11 @@
 import type { GatewayContext } from '../../context.js';
-import { badInput, GatewayError } from '../../errors/gateway-error.js';
+import { badInput } from '../../errors/gateway-error.js';
 import { forgetNs1Zone } from '../../loaders/ns1-dns.js';
 import { orNull } from '../../loaders/or-null.js';
 import type { Ns1ZoneImport } from '../../providers/ns1/zone-import.js';
 import { requireNs1 } from '../providers.js';
 import { ns1ZoneNow } from '../writes/provider-state.js';
+import { zoneExists } from '../writes/write-outcome-errors.js';
 
 const MAX_ZONE_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -17,9 +18,7 @@ export async function importZoneFile(ctx: GatewayContext, name: string, file: Fi
   if (file.size > MAX_ZONE_FILE_BYTES) throw badInput('zoneFile', `the zone file is larger than ${MAX_ZONE_FILE_BYTES / 1024 / 1024} MiB`);
   const deps = requireNs1(ctx);
   if (await ns1ZoneNow(deps, name)) {
-    throw new GatewayError('CONFLICT', `zone ${name} already exists on NS1; a zone file import creates a new zone, so nothing was imported`, {
-      provider: 'ns1',
-    });
+    throw zoneExists('ns1', name, '; a zone file import creates a new zone, so nothing was imported');
   }
   const contents = new Uint8Array(await file.arrayBuffer());
   const result = await deps.ns1.zoneImports.create(name, contents, file.name || `${name}.zone`, asyncImport);
