@@ -1,6 +1,6 @@
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logger.js';
-import type { Coordination, Lease } from './coordination.js';
+import { isVacated, type Coordination, type Lease, type Vacated } from './coordination.js';
 import { toPollFailure, type PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
 import { Poller } from './poller.js';
@@ -32,7 +32,7 @@ export class Channel<T> {
   private keeper: ScheduledTimer | undefined;
   /** Subscribers were told that the bus cannot be reached, and it has not answered since. */
   private busLost = false;
-  private bus: AsyncIterator<PollEvent<unknown>> | undefined;
+  private bus: AsyncIterator<PollEvent<unknown> | Vacated> | undefined;
   private closing: Promise<void> | undefined;
   private markClosed: () => void = () => undefined;
   /** Resolves once the channel has closed: polling stopped, the bus left and the lease given up. */
@@ -104,7 +104,11 @@ export class Channel<T> {
         this.subscribers.clear();
         for (const subscriber of ending) subscriber.end();
         await this.bus?.return?.();
-        if (this.held) await this.release();
+        if (this.held) {
+          await this.release();
+          // Replicas whose subscribers still want the key take it over at once.
+          if (!this.isSettled()) await this.deps.coordination.vacate(this.topic).catch(() => undefined);
+        }
       } finally {
         this.markClosed();
       }
@@ -112,9 +116,12 @@ export class Channel<T> {
     return this.closing;
   }
 
-  private async pump(bus: AsyncIterator<PollEvent<unknown>>, first: Promise<IteratorResult<PollEvent<unknown>>>): Promise<void> {
+  private async pump(bus: AsyncIterator<PollEvent<unknown> | Vacated>, first: Promise<IteratorResult<PollEvent<unknown> | Vacated>>): Promise<void> {
     try {
-      for (let result = await first; !result.done; result = await bus.next()) this.receive(result.value as PollEvent<T>);
+      for (let result = await first; !result.done; result = await bus.next()) {
+        if (isVacated(result.value)) this.contendNow();
+        else this.receive(result.value as PollEvent<T>);
+      }
     } catch (error) {
       this.deps.logger.error('subscription event bus failed', { key: this.source.key, error: String(error) });
     }
@@ -138,6 +145,13 @@ export class Channel<T> {
       this.deps.logger.warn('subscription last event unavailable', { key: this.source.key, error: String(error) });
       return undefined;
     }
+  }
+
+  /** Another replica gave the lease up: try for it now rather than at the next scheduled try. */
+  private contendNow(): void {
+    if (this.closing || this.isSettled() || this.held) return;
+    this.keeper?.cancel();
+    void this.contend();
   }
 
   /** Takes the lease if it is free, or renews it if held; then checks again a while later. */

@@ -1,7 +1,14 @@
 import type { PubSub } from 'graphql-yoga';
 import type { PollEvent } from './poll-event.js';
 
-export type PollEvents = PubSub<Record<string, [PollEvent<unknown>]>>;
+/** What a replica giving up a key's lease publishes on its topic, beside the key's events. */
+export interface Vacated {
+  vacated: true;
+}
+
+export type PollEvents = PubSub<Record<string, [PollEvent<unknown> | Vacated]>>;
+
+export const isVacated = (message: unknown): message is Vacated => typeof message === 'object' && message !== null && 'vacated' in message;
 
 /** The right to poll one key: held by one replica at a time. */
 export interface Lease {
@@ -26,5 +33,7 @@ export interface Coordination {
   lastEvent(key: string): Promise<PollEvent<unknown> | undefined>;
   /** Publishes an event on a topic and keeps it as the key's last for `keepMs`. */
   publish(key: string, topic: string, event: PollEvent<unknown>, keepMs: number): Promise<void>;
+  /** Tells the other replicas on a topic that its lease was given up, so one takes it now rather than at its next try. */
+  vacate(topic: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -21,6 +21,8 @@ export function createMemoryCoordination(): Coordination {
     lastEvent: () => Promise.resolve(undefined),
     // eslint-disable-next-line @typescript-eslint/require-await -- async keeps a throwing publish a rejection, as the interface promises
     publish: async (_key, topic, event) => events.publish(topic, event),
+    // One replica: nobody else could take a lease.
+    vacate: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }

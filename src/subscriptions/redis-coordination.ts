@@ -3,7 +3,7 @@ import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { disconnectRedis, outageReporter } from '../redis-connection.js';
-import type { Coordination, PollEvents } from './coordination.js';
+import type { Coordination, PollEvents, Vacated } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
 import { RedisLease } from './redis-lease.js';
 import { wireFormat } from './wire-format.js';
@@ -101,6 +101,10 @@ export function createRedisCoordination(options: RedisCoordinationOptions): Coor
       // Published here rather than through the event target, which would not wait for Redis's answer.
       await commands.set(lastKey(key), message, 'PX', Math.max(1, Math.round(keepMs)));
       await commands.publish(topic, message);
+    },
+    vacate: async (topic) => {
+      const vacated: Vacated = { vacated: true };
+      await commands.publish(topic, wireFormat.stringify(vacated));
     },
     close: async () => {
       await Promise.all([commands, subscriber].map(disconnectRedis));
