@@ -72,6 +72,10 @@ function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
   if (sandboxes.length > 0) {
     return `sandbox mode: NS1 sandbox at ${sandboxes[0]?.baseUrl}, BuddyNS sandbox at ${sandboxes[1]?.baseUrl} (demo data; no account needed)`;
   }
+  if (config.credentials === 'caller') {
+    const endpoints = `NS1 at ${withoutUserinfo(config.ns1.endpoint)}, BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}`;
+    return `providers: ${endpoints}, with each caller's own X-NS1-Key / X-BuddyNS-Token (CREDENTIALS=caller)`;
+  }
   const providers = [
     config.ns1.apiKey ? `NS1 at ${withoutUserinfo(config.ns1.endpoint)}` : undefined,
     config.buddyns.credential ? `BuddyNS at ${withoutUserinfo(config.buddyns.endpoint)}` : undefined,
