@@ -6,6 +6,7 @@ import { decimalNumber, wholeNumber } from './config-number.js';
 import { exposureSettings, graphiqlEnabled, toExposure, type ExposureConfig } from './config-exposure.js';
 import { canonicalAddress } from './domain/ip-address.js';
 import { bareBuddyNsToken } from './domain/buddyns-token.js';
+import { isLoopbackName } from './exposure/request-origin.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -272,7 +273,7 @@ function startWarningsOf(c: RawConfig): string[] {
 /** An http:// URL of a host other than this machine's loopback. */
 function clearTextElsewhere(endpoint: string): boolean {
   const url = new URL(endpoint);
-  return url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) && !url.hostname.startsWith('127.');
+  return url.protocol === 'http:' && !isLoopbackName(url.hostname) && !url.hostname.startsWith('127.');
 }
 
 const withStartWarnings = <T extends { startWarnings: string[] }>(settings: T, more: string[]): T => ({

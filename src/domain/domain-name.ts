@@ -4,6 +4,9 @@ const LABEL = /^(?:\*|_?[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)$/;
 // eslint-disable-next-line no-control-regex -- the class is the whole ASCII range, control characters included
 const ALL_ASCII = /^[\x00-\x7f]*$/;
 
+/** Whether text has nothing but ASCII in it: a name in this form needs no IDNA. */
+export const isAscii = (text: string): boolean => ALL_ASCII.test(text);
+
 /**
  * Text that may hold names, its Unicode labels in their ASCII form and the rest as it is: "bücher" gives
  * "xn--bcher-kva", as the name "bücher.de" is known to providers. For searching, where the text need not be a name.

@@ -2,6 +2,9 @@ import type { ExposureConfig } from '../config-exposure.js';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Whether a URL's host name is this machine's loopback by its usual names. */
+export const isLoopbackName = (hostname: string): boolean => LOOPBACK_NAMES.has(hostname);
+
 /** The host name of a `Host` header, without its port: `[::1]:4000` -> `[::1]`. */
 export function hostNameOf(hostHeader: string): string {
   const host = hostHeader.trim().toLowerCase();
@@ -21,7 +24,7 @@ export function originListed(exposure: ExposureConfig, origin: string): boolean 
   if (!exposure.corsLoopbackOrigins) return false;
   try {
     const url = new URL(origin);
-    return /^https?:$/.test(url.protocol) && LOOPBACK_NAMES.has(url.hostname) && url.origin === origin;
+    return /^https?:$/.test(url.protocol) && isLoopbackName(url.hostname) && url.origin === origin;
   } catch {
     return false;
   }

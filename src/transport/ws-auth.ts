@@ -14,7 +14,7 @@ interface ConnectContext {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** `Authorization` from the connection params in any case, at the top level or under `headers`; else the upgrade's header. */
-function authorizationOf(ctx: ConnectContext): string | undefined {
+function socketAuthorization(ctx: ConnectContext): string | undefined {
   const params = ctx.connectionParams ?? {};
   const nested = params.headers && typeof params.headers === 'object' ? (params.headers as Record<string, unknown>) : {};
   for (const source of [params, nested]) {
@@ -40,7 +40,7 @@ export function createSocketAuth(gateway: Gateway) {
       const { socket } = ctx.extra;
       let principal: Principal;
       try {
-        principal = await gateway.authenticator.authenticate(authorizationOf(ctx));
+        principal = await gateway.authenticator.authenticate(socketAuthorization(ctx));
       } catch (error) {
         const refused = authenticationError(error);
         gateway.metrics.countRefusal(refusalReasonOf(refused));

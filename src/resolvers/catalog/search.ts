@@ -2,7 +2,7 @@ import { canSeeZone } from '../../auth/visible-zones.js';
 import type { GatewayContext } from '../../context.js';
 import { ns1ZoneDetail } from '../../loaders/ns1-dns.js';
 import type { Ns1SearchHit, Ns1SearchType } from '../../providers/ns1/catalog.js';
-import { asciiLabels, toUnicodeDomain } from '../../domain/domain-name.js';
+import { asciiLabels, isAscii, toUnicodeDomain } from '../../domain/domain-name.js';
 import type { Ns1Record } from '../../providers/ns1/records.js';
 import type { Ns1RecordSummary } from '../../providers/ns1/zones.js';
 import { findZone } from '../zones/merge-zones.js';
@@ -15,8 +15,6 @@ export type SearchResult = { kind: 'zone'; zone: UnifiedZone } | { kind: 'record
 const DEFAULT_MAX = 10;
 /** How many hits to ask NS1 for when they are narrowed here: the most search takes. */
 const SCAN_MAX = 1000;
-
-const isAscii = (text: string) => /^[ -~]*$/.test(text);
 
 /**
  * What to ask NS1 for a Unicode fragment. NS1 matches names in ASCII, and a fragment's punycode is not part of its

@@ -36,9 +36,7 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
       throw badInput(`answers[${i}].region`, `region "${answer.region}" is not among the record's regions`);
     }
   }
-  checkMetaSize('meta', args.meta);
-  for (const [i, answer] of answers.entries()) checkMetaSize(`answers[${i}].meta`, answer.meta);
-  for (const [i, region] of (args.regions ?? []).entries()) checkMetaSize(`regions[${i}].meta`, region.meta);
+  for (const [field, meta] of metaTables(args)) checkMetaTable(field, meta);
   for (const [i, filter] of (args.filters ?? []).entries()) {
     if (!/^[a-z0-9_]+$/.test(filter.filter)) throw badInput(`filters[${i}].filter`, `"${filter.filter}" is not a filter name`);
   }
@@ -47,10 +45,11 @@ export function validateRecord(zone: string, domain: string, type: RecordTypeNam
 /** A bound on one metadata table, far above any real steering table, so one write cannot bloat a record without end. */
 const MAX_META_BYTES = 64 * 1024;
 
-function checkMetaSize(field: string, meta: Record<string, unknown> | null | undefined): void {
-  const size = meta ? Buffer.byteLength(JSON.stringify(meta), 'utf8') : 0;
+/** A metadata table's size, and its data feed pointers' form. */
+function checkMetaTable(field: string, meta: Record<string, unknown>): void {
+  const size = Buffer.byteLength(JSON.stringify(meta), 'utf8');
   if (size > MAX_META_BYTES) throw badInput(field, `metadata is at most ${MAX_META_BYTES} bytes as JSON (got ${size})`);
-  for (const [key, value] of Object.entries(meta ?? {})) {
+  for (const [key, value] of Object.entries(meta)) {
     if (value && typeof value === 'object' && 'feed' in value && (typeof value.feed !== 'string' || value.feed.trim() === '')) {
       throw badInput(`${field}.${key}`, 'a data feed pointer is {"feed": "<feed id>"}');
     }

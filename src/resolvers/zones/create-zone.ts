@@ -20,11 +20,11 @@ export interface CreateZoneArgs {
   buddyns?: { master?: string | null } | null;
 }
 
-/** The master BuddyNS transfers from: given, NS1's transfer address when NS1 is primary, or none. */
-function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, onNs1: boolean): string {
+/** The master BuddyNS transfers from: given, NS1's transfer address when it transfers from NS1, or none. */
+function buddyNsMaster(ctx: GatewayContext, args: CreateZoneArgs, fromNs1: boolean): string {
   const given = args.buddyns?.master ?? undefined;
   if (given !== undefined) return given;
-  if (!onNs1) return '';
+  if (!fromNs1) return '';
   const address = ctx.config.ns1.transferAddress;
   if (!address) {
     throw badInput('input.buddyns.master', 'give the master BuddyNS transfers from, or set NS1_TRANSFER_ADDRESS to use NS1 as the master');
@@ -69,9 +69,11 @@ export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Pro
   if (!onBuddyNs && args.buddyns) throw badInput('input.buddyns', 'BuddyNS settings need BUDDYNS among the providers');
   const ns1 = onNs1 ? requireNs1(ctx) : undefined;
   const buddyns = onBuddyNs ? requireBuddyNs(ctx) : undefined;
-  const master = onBuddyNs ? buddyNsMaster(ctx, args, onNs1) : '';
+  // On both providers without a master of its own, BuddyNS transfers the zone from NS1.
+  const fromNs1 = onNs1 && onBuddyNs && args.buddyns?.master == null;
+  const master = onBuddyNs ? buddyNsMaster(ctx, args, fromNs1) : '';
   const name = args.name;
-  const settings = onNs1 ? ns1Settings(args, onBuddyNs && args.buddyns?.master == null) : undefined;
+  const settings = onNs1 ? ns1Settings(args, fromNs1) : undefined;
   await refuseExisting(name, ns1, buddyns);
 
   const steps: WriteStep[] = [];

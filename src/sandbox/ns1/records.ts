@@ -65,12 +65,17 @@ function checkMeta(ctx: Ns1Context, where: string, meta: Record<string, unknown>
 const given = (value: unknown) =>
   value !== undefined && value !== null && (Array.isArray(value) ? value.length > 0 : typeof value !== 'object' || Object.keys(value).length > 0);
 
+/** A linked record answers with its target's configuration: it is given none of its own. */
+function refuseOwnConfiguration(body: Record<string, unknown>): void {
+  const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
+  if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
+}
+
 /** A link points at an existing record of the same type, and comes without configuration of the record's own. */
 function readLink(state: Ns1State, record: DnsRecord, body: Record<string, unknown>): string {
   const link = asciiName(String(body.link), 'link');
   if (link === record.domain) throw new SandboxHttpError(400, 'a record cannot link to itself');
-  const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
-  if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
+  refuseOwnConfiguration(body);
   const targets = [...state.records.values()].filter((r) => r.domain === link);
   if (!targets.some((r) => r.type === record.type)) {
     throw new SandboxHttpError(
@@ -86,8 +91,7 @@ function applyConfig(ctx: Ns1Context, state: Ns1State, record: DnsRecord, body: 
     record.link = readLink(state, record, body);
     record.answers = [];
   } else if (record.link) {
-    const own = ['answers', 'regions', 'filters', 'meta'].find((field) => given(body[field]));
-    if (own) throw new SandboxHttpError(400, `a linked record cannot have ${own}`);
+    refuseOwnConfiguration(body);
   }
   if (body.answers !== undefined) {
     const answers = readAnswers(state, record.type, body.answers);

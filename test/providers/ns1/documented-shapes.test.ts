@@ -1,10 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../../src/providers/http.js';
-import { Ns1Client } from '../../../src/providers/ns1/client.js';
-import { ns1Provider } from '../../../src/providers/ns1/provider.js';
-import { errorReading } from '../../../src/providers/provider.js';
+import type { Ns1Client } from '../../../src/providers/ns1/client.js';
+import { ns1Answering, type AnsweringNs1 } from '../../support/ns1-answering.js';
 
 /**
  * Live Pulsar data in the shape NS1's documentation describes (it gives no example): an object whose every
@@ -126,25 +122,18 @@ const answers = new Map<string, unknown>([
   ['/v1/account/teams/0ld', { id: '0ld', name: 'Old', permissions: {}, created: 1 }],
 ]);
 
-let server: Server;
-let http: HttpClient;
+let ns1: AnsweringNs1;
 let client: Ns1Client;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  ns1 = await ns1Answering((req, res) => {
     const answer = answers.get(new URL(req.url ?? '/', 'http://localhost').pathname);
     res.writeHead(answer === undefined ? 404 : 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer ?? { message: 'not found' }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  http = new HttpClient({ ...errorReading(ns1Provider), baseUrl, maxRetries: 0 });
-  client = new Ns1Client(http, 'a-key', baseUrl);
+  client = ns1.client;
 });
-afterAll(async () => {
-  await http.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => ns1.close());
 
 describe('NS1 answers in the shapes its documentation gives', () => {
   it('reads live Pulsar data keyed by geo and geo:region, a geo without a value kept as null', async () => {

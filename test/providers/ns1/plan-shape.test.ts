@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../../src/providers/http.js';
-import { Ns1Client } from '../../../src/providers/ns1/client.js';
-import { ns1Provider } from '../../../src/providers/ns1/provider.js';
-import { errorReading } from '../../../src/providers/provider.js';
+import type { Ns1Client } from '../../../src/providers/ns1/client.js';
+import { ns1Answering, type AnsweringNs1 } from '../../support/ns1-answering.js';
 
 /** The examples of NS1's documentation for /account/plantypes and /account/plan, taken from its text. */
 const documented = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/ns1/${name}.json`, import.meta.url), 'utf8'));
@@ -17,12 +13,11 @@ const PLAN_CHANGE = documented('plan-change');
 /** What the server answers each route with; a test may swap one for a variant of the documented shape. */
 let answers: Record<string, unknown>;
 let received: unknown[];
-let server: Server;
-let http: HttpClient;
+let ns1: AnsweringNs1;
 let client: Ns1Client;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  ns1 = await ns1Answering((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -35,15 +30,9 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  http = new HttpClient({ ...errorReading(ns1Provider), baseUrl, maxRetries: 0 });
-  client = new Ns1Client(http, 'a-key', baseUrl);
+  client = ns1.client;
 });
-afterAll(async () => {
-  await http.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => ns1.close());
 beforeEach(() => {
   answers = { 'GET /v1/account/plantypes': PLAN_TYPES, 'GET /v1/account/plan': PLAN, 'POST /v1/account/plan': PLAN_CHANGE };
   received = [];

@@ -1,10 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../../src/providers/http.js';
-import { Ns1Client } from '../../../src/providers/ns1/client.js';
-import { ns1Provider } from '../../../src/providers/ns1/provider.js';
-import { errorReading } from '../../../src/providers/provider.js';
+import { ns1Answering, type AnsweringNs1 } from '../../support/ns1-answering.js';
 
 /** A finished import job as NS1's documentation shows it: `result`, and records in their full form without ids. */
 const DOCUMENTED_JOB = {
@@ -23,25 +18,19 @@ const DOCUMENTED_JOB = {
   },
 };
 
-let server: Server;
-let baseUrl: string;
+let ns1: AnsweringNs1;
 
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  ns1 = await ns1Answering((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(DOCUMENTED_JOB));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => ns1.close());
 
 describe('a zone import job as NS1 documents it', () => {
   it('reads a finished job with its zone, record count and warnings', async () => {
-    const http = new HttpClient({ ...errorReading(ns1Provider), baseUrl, maxRetries: 0 });
-    const client = new Ns1Client(http, 'a-key', baseUrl);
-    const job = await client.zoneImports.get('zIbC9VfrnVtubXfJbM6a');
+    const job = await ns1.client.zoneImports.get('zIbC9VfrnVtubXfJbM6a');
     expect(job).toMatchObject({ id: 'zIbC9VfrnVtubXfJbM6a', zone: 'newzone.com', finished: true, responseCode: 200, recordCount: 3, warnings: [] });
-    await http.close();
   });
 });
