@@ -1,14 +1,24 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-/** Whether the field being resolved selects nothing but `fields` of its type, through fragments too. */
-export function selectsOnly(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, fields: ReadonlySet<string>): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    !set ||
-    set.selections.every((selection) => {
-      if (selection.kind === Kind.FIELD) return fields.has(selection.name.value);
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      const fragment = info.fragments[selection.name.value];
-      return fragment !== undefined && within(fragment.selectionSet);
-    });
-  return info.fieldNodes.every((node) => within(node.selectionSet));
+type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+/**
+ * The names of the fields the field being resolved selects of its type, through fragments too. A field under
+ * `@skip` or `@include` counts as selected: what it needs may be read for nothing, never missed.
+ */
+export function selectedFieldNames(info: SelectionInfo): Set<string> {
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined): void => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        collect(info.fragments[selection.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) collect(node.selectionSet);
+  return names;
 }

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { domainToASCII } from 'node:url';
+import { Pool } from 'undici';
+import { describe, expect, it, vi } from 'vitest';
 import { dashboardCost, type DashboardShape } from '../../bench/dashboard-cost.js';
-import { countUpstreamCalls, useHarness } from '../support/harness.js';
+import { countUpstreamCalls, execute, useHarness } from '../support/harness.js';
 
 const DASHBOARD = readFileSync(new URL('../fixtures/dashboard.graphql', import.meta.url), 'utf8');
 
 const h = useHarness();
+
+/** The zones NS1 lists on the demo seed. */
+const NS1_ZONES = ['example.com', 'example.net', 'lame-delegation.org', 'ns1-only.com', 'secondary.example', 'xn--bcher-kva.de'];
 
 describe('the dashboard query', () => {
   it('costs exactly one upstream request per distinct resource on the demo seed', async () => {
@@ -34,5 +39,59 @@ describe('the dashboard query', () => {
     const { ns1 } = await countUpstreamCalls(h, () => h.gql(query));
     expect(Object.values(ns1.counts).every((n) => n === 1)).toBe(true);
     expect(ns1.routes['GET /zones/:zone']).toBe(1);
+  });
+
+  it("does not hold a zone's record reads back until every zone has answered", async () => {
+    // NS1 answers for ns1-only.com long after the other zones: example.com's records are read meanwhile.
+    await h.ns1Control.addFault({ path: '/zones/ns1-only.com', method: 'GET', latencyMs: 400, times: 1 });
+    const since = (await h.ns1Control.log()).lastSeq;
+    const result = await h.gql(DASHBOARD);
+    expect(result.errors).toBeUndefined();
+    const logged = (await h.ns1Control.log(since)).entries.map((entry) => entry.path);
+    const slowZone = logged.indexOf('/zones/ns1-only.com');
+    const otherRecords = logged.filter((path) => path.startsWith('/zones/example.com/'));
+    expect(otherRecords.length).toBeGreaterThan(0);
+    for (const path of otherRecords) expect(logged.indexOf(path)).toBeLessThan(slowZone);
+  });
+
+  it("reads each NS1 zone as soon as NS1's list arrives, without waiting for BuddyNS's list", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const pool = new Pool(h.buddyns.origin);
+    // BuddyNS's zone list is held until NS1 has been asked for every zone it listed.
+    const buddyns = pool.compose((dispatch) => (options, handler) => {
+      if (!options.path.endsWith('/zone/')) return dispatch(options, handler);
+      void released.then(() => dispatch(options, handler));
+      return true;
+    });
+    const gateway = h.gatewayWith({}, undefined, { dispatchers: { buddyns } });
+    try {
+      const since = (await h.ns1Control.log()).lastSeq;
+      const answer = execute(gateway, DASHBOARD);
+      const expected = NS1_ZONES.flatMap((zone) => [`/zones/${zone}`, `/stats/qps/${zone}`]);
+      await vi.waitFor(async () => expect((await h.ns1Control.log(since)).entries.map((entry) => entry.path)).toEqual(expect.arrayContaining(expected)), {
+        timeout: 5000,
+      });
+      release();
+      const result = await answer;
+      expect(result.errors).toBeUndefined();
+      const logged = (await h.ns1Control.log(since)).entries;
+      for (const path of expected) expect(logged.filter((entry) => entry.path === path)).toHaveLength(1);
+    } finally {
+      release();
+      await gateway.close();
+      await pool.close();
+    }
+  });
+
+  it('reads ahead only the zones a provider filter keeps', async () => {
+    const query = '{ zones(provider: BUDDYNS) { name records { domain } qps health { problems } } }';
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql<{ zones: Array<{ name: string }> }>(query));
+    expect(result.errors).toBeUndefined();
+    const kept = result.data!.zones.map((zone) => zone.name);
+    const readOnNs1 = ns1.entries.filter((entry) => entry.route === '/zones/:zone').map((entry) => entry.path.slice('/zones/'.length));
+    expect(readOnNs1.length).toBeGreaterThan(0);
+    for (const zone of readOnNs1) expect(kept.map((name) => domainToASCII(name))).toContain(zone);
+    expect(buddyns.total).toBe(1 + 2 * kept.length);
   });
 });

@@ -1,13 +1,14 @@
 import { canSeeZone } from '../../auth/visible-zones.js';
 import { noProviderConfigured, providerNotConfigured } from '../../errors/gateway-error.js';
 import type { GatewayContext } from '../../context.js';
-import { buddyNsZone, buddyNsZoneList } from '../../loaders/buddyns.js';
-import { ns1ZoneDetail, ns1ZoneList } from '../../loaders/ns1-dns.js';
+import { buddyNsDelegation, buddyNsZone, buddyNsZoneList, buddyNsZoneStatus } from '../../loaders/buddyns.js';
+import { ns1ZoneDetail, ns1ZoneList, ns1ZoneQps } from '../../loaders/ns1-dns.js';
 import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from '../field-report.js';
 import { optionalBuddyNs, optionalNs1 } from '../providers.js';
 import type { UnifiedZone } from './unified-zone.js';
+import { NAMES_ONLY, type ZoneReads } from './zone-reads.js';
 
 export type { ReportFailure } from '../field-report.js';
 
@@ -30,27 +31,63 @@ function knownOnNs1(ctx: GatewayContext, gaps: ProviderGap[], zone: BuddyNsZone)
 
 const onProvider = (zone: UnifiedZone, provider: ProviderId) => (provider === 'ns1' ? zone.onNs1 : zone.buddyns !== null);
 
+const ignore = (): void => undefined;
+
+/**
+ * Starts the per-zone reads the selection will make of every zone in one provider's list, as soon as that list
+ * arrives: the zones' fields ask the same loaders later and find them on the way, rather than each zone's
+ * reads waiting for the other provider's list and the merge. Only for zones sure to be in the answer.
+ */
+function startZoneReads(ctx: GatewayContext, provider: ProviderId, zones: ReadonlyArray<{ asciiName: string }>, reads: ZoneReads): void {
+  const ns1 = provider === 'ns1' ? optionalNs1(ctx) : undefined;
+  const buddyns = provider === 'buddyns' ? optionalBuddyNs(ctx) : undefined;
+  for (const { asciiName } of zones) {
+    if (!canSeeZone(ctx, asciiName)) continue;
+    if (ns1 && reads.ns1Detail) ns1ZoneDetail(ns1, asciiName).catch(ignore);
+    if (ns1 && reads.ns1Qps) ns1ZoneQps(ns1, asciiName).catch(ignore);
+    if (buddyns && reads.buddyNsHealth) {
+      buddyNsZoneStatus(buddyns, asciiName).catch(ignore);
+      buddyNsDelegation(buddyns, asciiName).catch(ignore);
+    }
+  }
+}
+
+/** One provider's list, the per-zone reads of its zones started as it arrives when all of them will be answered. */
+function listed<T extends { asciiName: string }>(
+  ctx: GatewayContext,
+  provider: ProviderId,
+  list: Promise<T[]> | undefined,
+  reads: ZoneReads,
+  everyZoneAnswered: boolean,
+): Promise<T[]> | undefined {
+  if (!list || !everyZoneAnswered || reads.namesOnly) return list;
+  return list.then((zones) => {
+    startZoneReads(ctx, provider, zones, reads);
+    return zones;
+  });
+}
+
 /**
  * Every zone of every configured provider, one entry per name, sorted by name. With `provider`, only the zones
  * that provider has, each still merged (its other provider and its health are those of the whole zone) unless
- * `namesOnly` says nothing but their names is wanted, which the one provider's list gives alone.
+ * the selection reads nothing but their names, which the one provider's list gives alone.
  */
 export async function listZones(
   ctx: GatewayContext,
   provider: ProviderId | undefined,
   report: ReportFailure,
   stale: NoteStale = freshOnly,
-  namesOnly = false,
+  reads: ZoneReads = NAMES_ONLY,
 ): Promise<UnifiedZone[]> {
   const configured = { ns1: optionalNs1(ctx), buddyns: optionalBuddyNs(ctx) };
   if (!configured.ns1 && !configured.buddyns) throw noProviderConfigured();
   if (provider && !configured[provider]) throw providerNotConfigured(provider);
-  const ns1 = provider === 'buddyns' && namesOnly ? undefined : configured.ns1;
-  const buddyns = provider === 'ns1' && namesOnly ? undefined : configured.buddyns;
+  const ns1 = provider === 'buddyns' && reads.namesOnly ? undefined : configured.ns1;
+  const buddyns = provider === 'ns1' && reads.namesOnly ? undefined : configured.buddyns;
   const gaps: ProviderGap[] = [];
   const [ns1Zones, buddyZones] = await Promise.all([
-    settle('ns1', ns1 && ns1ZoneList(ns1), gaps, stale),
-    settle('buddyns', buddyns && buddyNsZoneList(buddyns), gaps, stale),
+    settle('ns1', listed(ctx, 'ns1', ns1 && ns1ZoneList(ns1), reads, provider !== 'buddyns'), gaps, stale),
+    settle('buddyns', listed(ctx, 'buddyns', buddyns && buddyNsZoneList(buddyns), reads, provider !== 'ns1'), gaps, stale),
   ]);
   for (const gap of gaps) report(gap.error);
   const merged = new Map<string, UnifiedZone>();

@@ -5,6 +5,7 @@ import { createZone } from '../../resolvers/zones/create-zone.js';
 import { deleteZone } from '../../resolvers/zones/delete-zone.js';
 import { findZone, listZones } from '../../resolvers/zones/merge-zones.js';
 import { updateZone } from '../../resolvers/zones/update-zone.js';
+import { zoneReadsOf } from '../../resolvers/zones/zone-reads.js';
 import { builder } from '../builder.js';
 import { ProviderEnum } from '../provider.js';
 import { RecordTypeEnum } from '../record-type.js';
@@ -12,7 +13,7 @@ import { CreateRecordInput, RecordRef, UpdateRecordInput } from '../record.js';
 import { reportAt, staleAt } from '../report-failure.js';
 import { CreateZoneInput, UpdateZoneInput, ZoneRef } from '../zone.js';
 import { z } from 'zod';
-import { selectsOnly } from '../selection.js';
+import { selectedFieldNames } from '../selection.js';
 
 /** A version as read from `version`: never empty (leave `ifVersion` out to write whatever is there). */
 const KNOWN_VERSION = z.string().min(1, 'give the version you read, or leave ifVersion out');
@@ -31,9 +32,6 @@ builder.queryField('record', (t) =>
   }),
 );
 
-/** The fields of a zone that its name alone answers. */
-const ZONE_NAME_FIELDS: ReadonlySet<string> = new Set(['__typename', 'name', 'asciiName', 'unicodeName']);
-
 builder.queryFields((t) => ({
   zones: t.field({
     type: [ZoneRef],
@@ -41,7 +39,7 @@ builder.queryFields((t) => ({
       'Every zone of every configured provider, merged by name and sorted. A provider that fails leaves the others’ zones, with an error at this path.',
     args: { provider: t.arg({ type: ProviderEnum, description: 'Only zones this provider has.' }) },
     resolve: (_root, args, ctx, info) =>
-      listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info), selectsOnly(info, ZONE_NAME_FIELDS)),
+      listZones(ctx, args.provider ?? undefined, reportAt(ctx, info), staleAt(ctx, info), zoneReadsOf(selectedFieldNames(info))),
   }),
   zone: t.field({
     type: ZoneRef,
