@@ -94,4 +94,14 @@ describe('the dashboard query', () => {
     for (const zone of readOnNs1) expect(kept.map((name) => domainToASCII(name))).toContain(zone);
     expect(buddyns.total).toBe(1 + 2 * kept.length);
   });
+
+  it('reads nothing ahead for fields that @skip or @include leave out', async () => {
+    const query = `query ($full: Boolean!) {
+      zones { name providers records @include(if: $full) { domain } qps @include(if: $full) health @skip(if: true) { problems } }
+    }`;
+    const { result, ns1, buddyns } = await countUpstreamCalls(h, () => h.gql(query, { full: false }));
+    expect(result.errors).toBeUndefined();
+    expect(ns1.counts).toEqual({ 'GET /zones': 1 });
+    expect(buddyns.counts).toEqual({ 'GET /zone/': 1 });
+  });
 });
