@@ -27,6 +27,8 @@ const config: CodegenConfig = {
           JSON: '{ [key: string]: unknown }',
           JSONObject: '{ [key: string]: unknown }',
           File: 'File',
+          // Federation's entity representations: in the schema a running gateway introspects, not in the client SDL.
+          _Any: 'unknown',
         },
       },
     },

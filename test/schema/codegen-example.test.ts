@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { isScalarType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import exampleConfig from '../../examples/frontend-codegen/codegen.js';
+import { buildSchema } from '../../src/schema/index.js';
 
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../../examples/frontend-codegen/', import.meta.url));
@@ -22,4 +25,16 @@ describe('the front-end codegen example', () => {
     );
     expect(compiled).toBe('');
   }, 180_000);
+
+  it('maps every custom scalar a running gateway introspects, in the example and in the README', async () => {
+    const introspected = Object.values(buildSchema().getTypeMap())
+      .filter((type) => isScalarType(type) && !isSpecifiedScalarType(type))
+      .map((type) => type.name);
+    const output = Object.values(exampleConfig.generates)[0] as { config: { scalars: Record<string, string> } };
+    expect(Object.keys(output.config.scalars).sort()).toEqual([...introspected].sort());
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const snippet = /strictScalars: true,\n\s*scalars: \{([\s\S]*?)\n\s*\},/.exec(readme)?.[1] ?? '';
+    const inReadme = [...snippet.matchAll(/(\w+): '/g)].map((match) => match[1]);
+    expect(inReadme.sort()).toEqual([...introspected].sort());
+  });
 });
