@@ -50,6 +50,10 @@ export const BuddyNsZoneRef = builder.objectRef<BuddyNsZone>('BuddyNsZone').impl
 export const BuddyNsZoneInput = builder.inputType('BuddyNsZoneInput', {
   description: 'BuddyNS settings of a new zone.',
   fields: (t) => ({
-    master: t.field({ type: 'IP', description: "Defaults to NS1's transfer address when the zone is also created on NS1." }),
+    master: t.field({
+      type: 'IP',
+      description:
+        "Defaults to NS1's transfer address when the zone is also created on NS1; otherwise left out, the zone has no master of its own, as BuddyNS allows.",
+    }),
   }),
 });

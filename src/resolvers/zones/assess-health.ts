@@ -48,10 +48,14 @@ export function assessHealth(input: HealthInput): ZoneHealth {
     else if (serialBuddyNs > serialNs1) problems.push(`BuddyNS serial ${serialBuddyNs} is ahead of NS1 ${serialNs1}: BuddyNS transfers from another master`);
   }
   if (status && !status.transferOk && buddyns) {
-    const master = buddyns.master || 'no master configured';
     const since = status.firstFailureAt ? ` since ${iso(status.firstFailureAt)}` : '';
     const success = status.lastSuccessAt ? ` (last success ${iso(status.lastSuccessAt)})` : ' (never succeeded)';
-    problems.push(buddyns.master ? `BuddyNS cannot transfer from master ${master}${since}${success}` : 'BuddyNS has no master to transfer the zone from');
+    const attempted = status.firstFailureAt ?? status.lastFailureAt ?? status.lastSuccessAt;
+    // A zone just added: BuddyNS has not tried yet, which the serials may already have said.
+    if (!attempted) {
+      if (!(both && serialNs1 !== null && serialBuddyNs === null)) problems.push('BuddyNS has not transferred the zone yet');
+    } else if (buddyns.master) problems.push(`BuddyNS cannot transfer from master ${buddyns.master}${since}${success}`);
+    else problems.push(`BuddyNS cannot transfer the zone, which has no master of its own${since}${success}`);
   }
   if (delegation) {
     if (!delegation.registryOk) problems.push('Delegation: the registry does not list the BuddyNS name servers for this zone');

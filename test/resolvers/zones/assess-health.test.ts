@@ -64,13 +64,23 @@ const cases: Array<{ what: string; input: HealthInput; problems: string[] }> = [
   },
   {
     what: 'failing transfers that never succeeded say so',
-    input: healthy({ status: status({ transferOk: false }) }),
-    problems: [`BuddyNS cannot transfer from master ${NS1_TRANSFER} (never succeeded)`],
+    input: healthy({ status: status({ transferOk: false, firstFailureAt: new Date('2024-06-01T10:00:00Z') }) }),
+    problems: [`BuddyNS cannot transfer from master ${NS1_TRANSFER} since 2024-06-01T10:00:00Z (never succeeded)`],
   },
   {
-    what: 'failing transfers without a master say there is none',
-    input: healthy({ buddyns: secondary({ master: '' }), status: status({ transferOk: false }) }),
-    problems: ['BuddyNS has no master to transfer the zone from'],
+    what: 'failing transfers without a master say the zone has none',
+    input: healthy({ buddyns: secondary({ master: '' }), status: status({ transferOk: false, lastFailureAt: new Date('2024-06-01T10:00:00Z') }) }),
+    problems: ['BuddyNS cannot transfer the zone, which has no master of its own (never succeeded)'],
+  },
+  {
+    what: 'a zone BuddyNS has not tried to transfer yet is pending, not failing, with or without a master',
+    input: healthy({ onNs1: false, ns1Serial: undefined, buddyns: secondary({ master: '', serial: null }), status: status({ transferOk: false }) }),
+    problems: ['BuddyNS has not transferred the zone yet'],
+  },
+  {
+    what: 'a pending transfer the serials already report is said once',
+    input: healthy({ buddyns: secondary({ serial: null }), status: status({ transferOk: false }) }),
+    problems: ['BuddyNS has not transferred the zone yet (NS1 serial 5)'],
   },
   {
     what: 'a registry without the BuddyNS name servers',
