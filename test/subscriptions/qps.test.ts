@@ -145,4 +145,14 @@ describe('qps subscription', () => {
     await withoutNs1.close();
     expect(await qpsRequests()).toBe(0);
   });
+
+  it('reports a zone NS1 does not have as NOT_FOUND, then completes and polls no more', async () => {
+    const subscriber = await subscribeZone('no-such-zone.example');
+    expect((await subscriber.next())?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'NS1' });
+    await subscriber.completed;
+    expect(subscriber.completedByServer).toBe(true);
+    expect(setup.scheduler.pending).toBe(0);
+    await setup.scheduler.advance(10 * INTERVAL_SECONDS * 1000);
+    expect(await qpsRequests()).toBe(1);
+  });
 });

@@ -36,9 +36,13 @@ describe('zoneTransferStatus subscription', () => {
     await subscriber.close();
   });
 
-  it('reports a zone BuddyNS does not serve as NOT_FOUND from BuddyNS', async () => {
+  it('reports a zone BuddyNS does not serve as NOT_FOUND from BuddyNS, then completes and polls no more', async () => {
     const subscriber = await subscribeSse(setup.gateway, WATCH, { name: 'ns1-only.com' });
     expect((await subscriber.next())?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', provider: 'BUDDYNS' });
-    await subscriber.close();
+    await subscriber.completed;
+    expect(subscriber.completedByServer).toBe(true);
+    expect(setup.scheduler.pending).toBe(0);
+    await setup.scheduler.advance(10 * 60_000);
+    expect(await statusRequests()).toBe(1);
   });
 });

@@ -13,7 +13,8 @@ import { ZoneImportJobRef } from '../zone-import.js';
 builder.subscriptionFields((t) => ({
   qps: t.field({
     type: QpsSampleRef,
-    description: 'NS1 queries per second, every interval: of the account without a zone, of a zone, or of a record with domain and type.',
+    description:
+      'NS1 queries per second, every interval: of the account without a zone, of a zone, or of a record with domain and type. A zone or record NS1 does not have ends the subscription after its NOT_FOUND.',
     args: {
       zone: t.arg({ type: 'DomainName', description: 'The zone; leave out for the whole account.' }),
       domain: t.arg({ type: 'DomainName', description: 'A record’s domain, with type, for one record of the zone.' }),
@@ -39,7 +40,7 @@ builder.subscriptionFields((t) => ({
   }),
   zoneTransferStatus: t.field({
     type: BuddyNsZoneStatusRef,
-    description: "A BuddyNS secondary zone's transfer status, whenever it changes.",
+    description: "A BuddyNS secondary zone's transfer status, whenever it changes. A zone BuddyNS does not serve ends the subscription after its NOT_FOUND.",
     args: { name: t.arg({ type: 'DomainName', required: true }), intervalSeconds: t.arg.int({ defaultValue: ZONE_TRANSFER_STATUS_INTERVAL_SECONDS }) },
     subscribe: (_root, args, ctx) => zoneTransferStatusSubscription(ctx, args),
     resolve: (delivery) => delivered(delivery),

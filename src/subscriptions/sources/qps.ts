@@ -49,6 +49,8 @@ export function qpsSubscription(ctx: GatewayContext, args: QpsArgs): AsyncIterab
     intervalMs,
     everySample: true,
     fetch: (signal) => ns1.qps.get(target, signal),
+    // A zone or record NS1 does not have, or no longer has, has no queries to report.
+    isFinalFailure: (failure) => zone !== null && failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
   return follow(
     ctx,

@@ -20,6 +20,8 @@ export function zoneTransferStatusSubscription(
     key: pollKey('buddyns', accountScope(ctx.config.buddyns.endpoint, buddyns.fingerprint), 'zone-status', args.name, intervalMs),
     intervalMs,
     fetch: (signal) => buddyns.zoneStatus.get(args.name, signal),
+    // A zone BuddyNS does not serve, or no longer does, has no transfer status to report.
+    isFinalFailure: (failure) => failure.kind === 'upstream' && failure.code === 'NOT_FOUND',
   };
   return follow(
     ctx,
