@@ -131,6 +131,17 @@ describe('audit of mutations', () => {
     }
   });
 
+  it('lists a BuddyNS SyncNOW among the provider writes of syncZone and syncAllZones', async () => {
+    const token = await idp.token('billing-robot', ['dns:read', 'dns:write']);
+    const { errors } = await ask(g.gateway, token, 'mutation Sync { one: syncZone(name: "example.com") all: syncAllZones }');
+    expect(errors).toBeUndefined();
+    const sync = (path: string) => [{ provider: 'buddyns', method: 'GET', path, status: expect.any(Number) as number }];
+    expect(auditLines().map((l) => [l.operation, l.outcome, l.providerWrites])).toEqual([
+      ['syncZone', 'success', sync('/sync/example.com')],
+      ['syncAllZones', 'success', sync('/sync/')],
+    ]);
+  });
+
   it('counts mutations by operation and outcome at /metrics', async () => {
     const write = await idp.token('billing-robot', ['billing:write']);
     await ask(g.gateway, write, ADD_CARD);
