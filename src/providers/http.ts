@@ -391,7 +391,7 @@ export class HttpClient {
     } finally {
       const ended = performance.now();
       this.movedAt = ended;
-      request.scope?.answered(this.provider, request.method, request.path, status);
+      request.scope?.answered(this.provider, request, status);
       this.options.onResponse?.({ provider: this.provider, method: request.method, path: request.path, status, attempt, durationMs: ended - started });
     }
   }

@@ -19,7 +19,7 @@ export class OperationScope {
   deadline: Deadline | undefined;
   /** Upstream requests sent, retries included, by provider. */
   readonly calls: Partial<Record<ProviderId, number>> = {};
-  /** Every request other than a GET, in the order they were answered. */
+  /** Every request other than a GET, and every GET with side effects (BuddyNS SyncNOW), in the order they were answered. */
   readonly writes: ProviderWrite[] = [];
 
   /** Starts the operation's deadline: its upstream work ends `ms` from now. */
@@ -31,7 +31,8 @@ export class OperationScope {
     this.calls[provider] = (this.calls[provider] ?? 0) + 1;
   }
 
-  answered(provider: ProviderId, method: string, path: string, status: number): void {
-    if (method !== 'GET' && method !== 'HEAD') this.writes.push({ provider, method, path, status });
+  answered(provider: ProviderId, request: { method: string; path: string; sideEffects?: boolean }, status: number): void {
+    const { method, path } = request;
+    if (request.sideEffects || (method !== 'GET' && method !== 'HEAD')) this.writes.push({ provider, method, path, status });
   }
 }

@@ -99,6 +99,49 @@ describe('audit of mutations', () => {
     expect(lines.find((l) => l.outcome === 'forbidden')).toMatchObject({ operationName: 'AddCard', providerWrites: [] });
   });
 
+  it('describes an uploaded zone file by name, size and type, never by its contents', async () => {
+    const token = await idp.token('billing-robot', ['dns:read', 'dns:write']);
+    // A zone file of some 256 KiB, most of it one comment, and a record whose text must stay out of the log.
+    const contents = `$ORIGIN uploaded.example.\n$TTL 300\ntxt TXT "zone-file-contents-marker"\n; ${'x'.repeat(256 * 1024)}\n`;
+    const form = new FormData();
+    form.set(
+      'operations',
+      JSON.stringify({ query: 'mutation Upload($f: File!) { importZoneFile(name: "uploaded.example", zoneFile: $f) { id } }', variables: { f: null } }),
+    );
+    form.set('map', JSON.stringify({ 0: ['variables.f'] }));
+    form.set('0', new File([contents], 'uploaded.example.zone', { type: 'text/plain' }));
+    const response = await g.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
+      body: form,
+    });
+    const { errors } = (await response.json()) as { errors?: unknown };
+    expect(errors).toBeUndefined();
+    const lines = auditLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      operation: 'importZoneFile',
+      operationName: 'Upload',
+      input: { name: 'uploaded.example', zoneFile: { name: 'uploaded.example.zone', size: Buffer.byteLength(contents), type: 'text/plain' } },
+      outcome: 'success',
+    });
+    for (const line of g.lines) {
+      expect(line.length).toBeLessThan(2_000);
+      expect(line).not.toContain('zone-file-contents-marker');
+    }
+  });
+
+  it('lists a BuddyNS SyncNOW among the provider writes of syncZone and syncAllZones', async () => {
+    const token = await idp.token('billing-robot', ['dns:read', 'dns:write']);
+    const { errors } = await ask(g.gateway, token, 'mutation Sync { one: syncZone(name: "example.com") all: syncAllZones }');
+    expect(errors).toBeUndefined();
+    const sync = (path: string) => [{ provider: 'buddyns', method: 'GET', path, status: expect.any(Number) as number }];
+    expect(auditLines().map((l) => [l.operation, l.outcome, l.providerWrites])).toEqual([
+      ['syncZone', 'success', sync('/sync/example.com')],
+      ['syncAllZones', 'success', sync('/sync/')],
+    ]);
+  });
+
   it('counts mutations by operation and outcome at /metrics', async () => {
     const write = await idp.token('billing-robot', ['billing:write']);
     await ask(g.gateway, write, ADD_CARD);
