@@ -170,6 +170,11 @@ describe('configuration', () => {
     expect(problems({ AUTH_ALGORITHMS: 'HS256', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
     expect(problems({ AUTH_TOKEN_TYPES: 'at+jwt; evil', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
     expect(problems({ AUTH_TOKEN_TYPES: ' , ', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
+    for (const other of ['logout+jwt', 'secevent+jwt', 'dpop+jwt', 'id_token+jwt', 'application/logout+JWT', 'at+jwt,LOGOUT+JWT']) {
+      expect(problems({ AUTH_TOKEN_TYPES: other, AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' }), other).toEqual([
+        expect.stringMatching(/^AUTH_TOKEN_TYPES: accepts access-token types only .*(logout|secevent|dpop|id_token)\+jwt" is another kind of JWT/i),
+      ]);
+    }
     const typed = loadConfig({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a', AUTH_TOKEN_TYPES: 'application/AT+JWT, JWT' }, []);
     expect(typed.auth).toMatchObject({ mode: 'oidc', tokenTypes: ['at+jwt', 'jwt'] });
     expect(secured.auth).not.toHaveProperty('tokenTypes');
