@@ -212,6 +212,17 @@ describe('configuration', () => {
     expect(config.startWarnings).toContainEqual(expect.stringContaining('ALLOW_REQUEST_CREDENTIALS is deprecated'));
     expect(loadConfig({}, []).credentials).toBe('server');
   });
+
+  it('with AUTH_MODE=none says at start whose provider accounts an unauthenticated caller acts with', () => {
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).startWarnings).toEqual([
+      'AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts',
+    ]);
+    for (const env of [{ CREDENTIALS: 'caller' }, { CREDENTIALS: 'caller', NS1_API_KEY: 'k' }]) {
+      const [warning] = loadConfig({ ...env, AUTH_MODE: 'none' }, []).startWarnings;
+      expect(warning, JSON.stringify(env)).toMatch(/^AUTH_MODE=none: authentication is off, .*with the provider credentials they send \(CREDENTIALS=caller\)/);
+      expect(warning, JSON.stringify(env)).not.toContain('configured provider accounts');
+    }
+  });
 });
 
 describe('deployment settings', () => {

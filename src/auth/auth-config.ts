@@ -167,8 +167,13 @@ export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: Cre
     const ignored = (['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((name) => c[name] !== undefined);
     if (ignored.length > 0) startWarnings.push(`${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored with AUTH_MODE=none: no token is checked`);
   }
+  const credentials = credentialsMode(c);
   if (auth.mode === 'none' && !sandbox) {
-    startWarnings.push('AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts');
+    startWarnings.push(
+      credentials === 'caller'
+        ? 'AUTH_MODE=none: authentication is off, and anyone who reaches this port reaches NS1 and BuddyNS through it with the provider credentials they send (CREDENTIALS=caller), from where this gateway stands on the network'
+        : 'AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts',
+    );
   }
-  return { credentials: credentialsMode(c), auth, startWarnings };
+  return { credentials, auth, startWarnings };
 }
