@@ -19,7 +19,7 @@ const url = (fallback: string) =>
     .transform((v) => v.replace(/\/+$/, ''));
 
 /** RFC 1123: dot-separated labels of letters, digits and inner hyphens, up to 63 characters each, 253 in all. */
-const isHostName = (v: string) => v.length <= 253 && v.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
+export const isHostName = (v: string) => v.length <= 253 && v.split('.').every((label) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(label));
 
 const optionalSecret = z
   .string()

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { listenOn } from './listen-error.js';
 
@@ -22,7 +22,7 @@ export async function startMetricsListener(registry: Registry, port: number, hos
   });
   await listenOn(server, 'METRICS_PORT', port, host);
   const { port: bound } = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : isIP(host) === 6 ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${bound}/metrics`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

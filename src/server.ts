@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { isIP, type AddressInfo } from 'node:net';
+import { ConfigError, isHostName, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { isLoopbackName } from './exposure/request-origin.js';
 import { ListenError, listenOn } from './listen-error.js';
 import { withoutUserinfo } from './providers/endpoint-url.js';
 import { startBuddyNsSandbox } from './sandbox/buddyns/index.js';
@@ -49,7 +50,7 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
   // Attached once listening: the WebSocket server would otherwise take a listen error for its own and print it.
   const websockets = attachWebSocketTransport(server, gateway);
   const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : urlHost(config.host);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -66,6 +67,41 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
       await Promise.all([...sandboxes.map((s) => s.close()), metrics?.close()]);
     })());
   return { gateway, server, url: `http://${host}:${port}/graphql`, sandboxes, ...(metrics ? { metrics } : {}), stop };
+}
+
+/** A host as a URL writes it: an IPv6 address in brackets. */
+const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
+
+/** An ALLOWED_HOSTS entry a URL can name: a host name, an IPv4 address, or an IPv6 address in brackets. */
+function nameable(entry: string): boolean {
+  if (entry.startsWith('[')) return entry.endsWith(']') && isIP(entry.slice(1, -1)) === 6;
+  return isIP(entry) === 4 || isHostName(entry);
+}
+
+/**
+ * The URL to open the gateway by: its own when the gateway answers to that host, else the same URL with the first
+ * ALLOWED_HOSTS entry a URL can name (a loopback name only when the gateway listens on loopback); undefined when
+ * there is none, for any other `Host` is answered 421.
+ */
+function announcedUrl(config: Config, localUrl: string): string | undefined {
+  const url = new URL(localUrl);
+  const allowed = config.exposure.allowedHosts;
+  if (allowed === undefined || allowed.includes(url.hostname)) return localUrl;
+  const onLoopback = ['0.0.0.0', '::'].includes(config.host) || isLoopbackName(urlHost(config.host)) || config.host.startsWith('127.');
+  const named = allowed.find((entry) => nameable(entry) && (onLoopback || !(isLoopbackName(entry) || entry.startsWith('127.'))));
+  if (named === undefined) return undefined;
+  url.hostname = named;
+  return url.href;
+}
+
+/** The first line of the banner: where the gateway is ready. */
+function readyLine(running: RunningGateway): string {
+  const { config } = running.gateway;
+  const url = announcedUrl(config, running.url);
+  if (url) return `dnsgraph ready at ${url}${config.graphiql ? ' (GraphiQL in the browser)' : ''}`;
+  const { hostname, port } = new URL(running.url);
+  const listed = config.exposure.allowedHosts?.join(', ') ?? '';
+  return `dnsgraph ready on port ${port}, with no URL to show: ${hostname} is not among ALLOWED_HOSTS (${listed}), and none of them is a name to reach it by`;
 }
 
 function describeMode(config: Config, sandboxes: RunningSandbox[]): string {
@@ -104,10 +140,11 @@ async function main(): Promise<void> {
   // After the start, so that the upstream spans know the embedded sandboxes' ports in sandbox mode.
   const tracing = await startTracing(running.gateway.config);
   const { logger } = running.gateway;
+  const metricsLine = running.metrics ? `\n  /metrics at ${running.metrics.url} (METRICS_PORT), not on the main port` : '';
   process.stdout.write(
-    `dnsgraph ready at ${running.url}${running.gateway.config.graphiql ? ' (GraphiQL in the browser)' : ''}\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}\n`,
+    `${readyLine(running)}\n  ${describeMode(running.gateway.config, running.sandboxes)}\n  ${describeAuth(running.gateway.config)}${metricsLine}\n`,
   );
-  logger.info('gateway started', { url: running.url, sandbox: running.gateway.config.sandbox });
+  logger.info('gateway started', { url: announcedUrl(running.gateway.config, running.url) ?? running.url, sandbox: running.gateway.config.sandbox });
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
     running

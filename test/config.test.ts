@@ -94,6 +94,27 @@ describe('configuration', () => {
     expect(problems({ METRICS_PORT: '0x2400' })).toEqual([expect.stringMatching(/^METRICS_PORT: must be a plain decimal number/)]);
     expect(problems({ AUTH_CLOCK_SKEW_SECONDS: '3e1' })).toEqual([expect.stringMatching(/^AUTH_CLOCK_SKEW_SECONDS: must be a plain decimal number/)]);
     expect(problems({ PORT: '80.5' })).toEqual([expect.stringMatching(/^PORT: must be a whole number/)]);
+    for (const [setting, given] of [
+      ['PORT', '+4935'],
+      ['METRICS_PORT', '+9464'],
+      ['UPSTREAM_RETRIES', '+1'],
+      ['PRINCIPAL_RATE_SHARE', '+0.5'],
+      ['AUTH_CLOCK_SKEW_SECONDS', '+30'],
+    ]) {
+      expect(problems({ [setting!]: given! }), setting).toEqual([
+        expect.stringMatching(new RegExp(`^${setting}: must be a plain decimal number.*\\(got "\\${given}"\\)$`)),
+      ]);
+    }
+    // An integer setting's example is an integer; a fractional one may show a fraction.
+    expect(problems({ PORT: 'abc' })).toEqual(['PORT: must be a plain decimal number such as 42 (got "abc")']);
+    expect(problems({ PRINCIPAL_RATE_SHARE: 'half' })).toEqual(['PRINCIPAL_RATE_SHARE: must be a plain decimal number such as 42 or 0.5 (got "half")']);
+    // Out of range: the setting and its range in words, never zod's own wording.
+    expect(problems({ PORT: '65536' })).toEqual(['PORT: must be a whole number from 0 to 65535 (got "65536")']);
+    expect(problems({ METRICS_PORT: '-1' })).toEqual(['METRICS_PORT: must be a whole number from 0 to 65535 (got "-1")']);
+    expect(problems({ MAX_QUERY_DEPTH: '0' })).toEqual(['MAX_QUERY_DEPTH: must be a whole number from 1 to 100 (got "0")']);
+    expect(problems({ MAX_BODY_BYTES: '10' })).toEqual(['MAX_BODY_BYTES: must be a whole number from 1024 to 1073741824 (got "10")']);
+    expect(problems({ AUTH_CLOCK_SKEW_SECONDS: '301' })).toEqual(['AUTH_CLOCK_SKEW_SECONDS: must be a whole number from 0 to 300 (got "301")']);
+    expect(problems({ PORT: '70000', MAX_ALIASES: '5000' }).join('\n')).not.toMatch(/Too (big|small)|expected number/);
     expect(loadConfig({ PORT: ' 5000 ', PRINCIPAL_RATE_SHARE: '0.25', METRICS_PORT: '9464' }, [])).toMatchObject({
       port: 5000,
       resilience: { principalRateShare: 0.25 },
@@ -170,6 +191,11 @@ describe('configuration', () => {
     expect(problems({ AUTH_ALGORITHMS: 'HS256', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_ALGORITHMS: /);
     expect(problems({ AUTH_TOKEN_TYPES: 'at+jwt; evil', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
     expect(problems({ AUTH_TOKEN_TYPES: ' , ', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' })[0]).toMatch(/^AUTH_TOKEN_TYPES: /);
+    for (const other of ['logout+jwt', 'secevent+jwt', 'dpop+jwt', 'id_token+jwt', 'application/logout+JWT', 'at+jwt,LOGOUT+JWT']) {
+      expect(problems({ AUTH_TOKEN_TYPES: other, AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a' }), other).toEqual([
+        expect.stringMatching(/^AUTH_TOKEN_TYPES: accepts access-token types only .*(logout|secevent|dpop|id_token)\+jwt" is another kind of JWT/i),
+      ]);
+    }
     const typed = loadConfig({ NS1_API_KEY: 'k', AUTH_ISSUER: 'https://i', AUTH_AUDIENCE: 'a', AUTH_TOKEN_TYPES: 'application/AT+JWT, JWT' }, []);
     expect(typed.auth).toMatchObject({ mode: 'oidc', tokenTypes: ['at+jwt', 'jwt'] });
     expect(secured.auth).not.toHaveProperty('tokenTypes');
@@ -185,6 +211,17 @@ describe('configuration', () => {
     expect(config.credentials).toBe('caller');
     expect(config.startWarnings).toContainEqual(expect.stringContaining('ALLOW_REQUEST_CREDENTIALS is deprecated'));
     expect(loadConfig({}, []).credentials).toBe('server');
+  });
+
+  it('with AUTH_MODE=none says at start whose provider accounts an unauthenticated caller acts with', () => {
+    expect(loadConfig({ NS1_API_KEY: 'k', AUTH_MODE: 'none' }, []).startWarnings).toEqual([
+      'AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts',
+    ]);
+    for (const env of [{ CREDENTIALS: 'caller' }, { CREDENTIALS: 'caller', NS1_API_KEY: 'k' }]) {
+      const [warning] = loadConfig({ ...env, AUTH_MODE: 'none' }, []).startWarnings;
+      expect(warning, JSON.stringify(env)).toMatch(/^AUTH_MODE=none: authentication is off, .*with the provider credentials they send \(CREDENTIALS=caller\)/);
+      expect(warning, JSON.stringify(env)).not.toContain('configured provider accounts');
+    }
   });
 });
 

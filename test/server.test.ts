@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,13 +25,30 @@ function start(args: string[], env: Record<string, string> = {}) {
   return { child, output: () => ({ stdout, stderr }) };
 }
 
-async function readyUrl(output: () => { stdout: string; stderr: string }): Promise<string> {
+/** The first match of `pattern` in what the process printed, waiting for it. */
+async function printed(output: () => { stdout: string; stderr: string }, pattern: RegExp): Promise<RegExpExecArray> {
   for (let i = 0; i < 300; i++) {
-    const match = /dnsgraph ready at (http:\/\/\S+\/graphql).*\n {2}\S.*\n/.exec(output().stdout);
-    if (match?.[1]) return match[1];
+    const match = pattern.exec(output().stdout);
+    if (match) return match;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`gateway did not start: ${JSON.stringify(output())}`);
+}
+
+async function readyUrl(output: () => { stdout: string; stderr: string }): Promise<string> {
+  return (await printed(output, /dnsgraph ready at (http:\/\/\S+\/graphql).*\n {2}\S.*\n/))[1]!;
+}
+
+/** A GraphQL request to 127.0.0.1 naming `host` in its Host header, as a client that resolved that name would send. */
+function statusNaming(port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { host, 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query: '{ __typename }' }));
+  });
 }
 
 const occupied: Server[] = [];
@@ -79,6 +97,35 @@ describe('npm start', { timeout: 60_000 }, () => {
     const url = await readyUrl(output);
     expect(output().stdout).not.toContain('GraphiQL');
     expect(await (await fetch(url, { headers: { accept: 'text/html' } })).text()).not.toContain('<html');
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
+  it('prints a URL whose host ALLOWED_HOSTS lets in, and where /metrics is served with METRICS_PORT', async () => {
+    const { child, output } = start(['--port', '0'], { ALLOWED_HOSTS: 'a..b, Gateway.Test, localhost.example', METRICS_PORT: '0' });
+    const url = new URL(await readyUrl(output));
+    expect(url.hostname).toBe('gateway.test');
+    const port = Number(url.port);
+    expect(port).toBeGreaterThan(0);
+    expect(await statusNaming(port, url.host)).toBe(200);
+    expect(await statusNaming(port, `localhost:${port}`)).toBe(421);
+    const [, metricsUrl] = await printed(output, /\n {2}\/metrics at (http:\/\/\S+\/metrics)/);
+    const metricsPort = Number(new URL(metricsUrl!).port);
+    expect(metricsPort).toBeGreaterThan(0);
+    expect(metricsPort).not.toBe(port);
+    const metrics = await fetch(metricsUrl!);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('process_');
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  });
+
+  it('says that localhost is not among ALLOWED_HOSTS when none of them makes a URL, and prints no URL that is answered 421', async () => {
+    const { child, output } = start(['--port', '0'], { ALLOWED_HOSTS: '.example.com' });
+    const [line] = await printed(output, /^dnsgraph ready.*\n/);
+    expect(line).toMatch(/^dnsgraph ready on port \d+, .*localhost is not among ALLOWED_HOSTS \(\.example\.com\)/);
+    expect(output().stdout).not.toContain('http://localhost');
+    expect(output().stdout).not.toContain('/metrics at');
     child.kill('SIGTERM');
     await once(child, 'exit');
   });

@@ -18,7 +18,7 @@ export type AuthConfig =
       zonesClaim: string;
       /** How long after one JWKS fetch an unknown `kid` may trigger the next. */
       jwksCooldownSeconds: number;
-      /** The `typ` headers accepted, normalised by `tokenType`; absent: none, `JWT` or `at+jwt`. */
+      /** The `typ` headers accepted, normalised by `tokenType`, all of `ACCESS_TOKEN_TYPES`; absent: none, `JWT` or `at+jwt`. */
       tokenTypes?: string[];
     }
   | { mode: 'none'; zonesClaim: string };
@@ -33,6 +33,13 @@ export function tokenType(typ: string): string {
 }
 
 const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+(\/[a-z0-9!#$&^_.+-]+)?$/i;
+
+/**
+ * The `typ` values of an access token, as `tokenType` normalises them: an untyped-by-kind JWT (`JWT`,
+ * `application/jwt`) or an RFC 9068 access token (`at+jwt`, `application/at+jwt`). Any other type is another
+ * kind of JWT (a logout token, a security event, a DPoP proof, an ID token) and is never accepted as one.
+ */
+export const ACCESS_TOKEN_TYPES: readonly string[] = ['jwt', 'at+jwt'];
 
 const optionalUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
@@ -70,6 +77,14 @@ export const authSettings = {
     )
     .refine((list) => list === undefined || (list.length > 0 && list.every((t) => MEDIA_TYPE.test(t))), {
       message: 'must be a comma-separated list of JWT "typ" values, e.g. at+jwt',
+    })
+    .superRefine((list, ctx) => {
+      const others = (list ?? []).filter((t) => MEDIA_TYPE.test(t) && !ACCESS_TOKEN_TYPES.includes(tokenType(t)));
+      if (others.length === 0) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `accepts access-token types only (JWT, at+jwt, application/at+jwt, in any case): ${others.map((t) => `"${t}"`).join(', ')} ${others.length > 1 ? 'are' : 'is'} another kind of JWT`,
+      });
     })
     .transform((list) => list?.map(tokenType)),
   CREDENTIALS: z.enum(['server', 'caller']).optional(),
@@ -152,8 +167,13 @@ export function toAuthConfig(c: AuthInput, sandbox: boolean): { credentials: Cre
     const ignored = (['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const).filter((name) => c[name] !== undefined);
     if (ignored.length > 0) startWarnings.push(`${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} ignored with AUTH_MODE=none: no token is checked`);
   }
+  const credentials = credentialsMode(c);
   if (auth.mode === 'none' && !sandbox) {
-    startWarnings.push('AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts');
+    startWarnings.push(
+      credentials === 'caller'
+        ? 'AUTH_MODE=none: authentication is off, and anyone who reaches this port reaches NS1 and BuddyNS through it with the provider credentials they send (CREDENTIALS=caller), from where this gateway stands on the network'
+        : 'AUTH_MODE=none: authentication is off, and anyone who reaches this port acts with the configured provider accounts',
+    );
   }
-  return { credentials: credentialsMode(c), auth, startWarnings };
+  return { credentials, auth, startWarnings };
 }

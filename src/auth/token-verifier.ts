@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
-import { tokenType, type AuthConfig } from './auth-config.js';
+import { ACCESS_TOKEN_TYPES, tokenType, type AuthConfig } from './auth-config.js';
 
 type OidcConfig = Extract<AuthConfig, { mode: 'oidc' }>;
 
@@ -13,14 +13,11 @@ export interface TokenVerifier {
   verify(token: string): Promise<JWTPayload>;
 }
 
-/** The types of a token that is not typed, or typed as an access token (RFC 9068), when none are configured. */
-const ACCESS_TOKEN_TYPES = ['jwt', 'at+jwt'];
-
 /**
  * Another kind of JWT from the same issuer and for the same audience (a logout token, a security event, a DPoP
  * proof) is no access token, whatever its claims: its `typ` says so.
  */
-function checkTokenType(typ: unknown, accepted: string[] | undefined): void {
+function checkTokenType(typ: unknown, accepted: readonly string[] | undefined): void {
   if (typ === undefined && accepted === undefined) return;
   if (typeof typ === 'string' && (accepted ?? ACCESS_TOKEN_TYPES).includes(tokenType(typ))) return;
   throw new InvalidTokenError(typ === undefined ? 'the token has no "typ" header' : `the token is not an access token ("typ" is ${JSON.stringify(typ)})`);

@@ -2,7 +2,8 @@ import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, decodeJwt, d
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countUpstreamCalls, useHarness } from '../support/harness.js';
 import { OTHER_AUDIENCE, startIdentityProvider, type TestIdentityProvider } from '../support/oidc-provider.js';
-import { ask, authGateway, type AuthGateway } from './support.js';
+import { ConfigError } from '../../src/config.js';
+import { ask, authConfig, authGateway, type AuthGateway } from './support.js';
 
 const ZONES = '{ zones { name } }';
 const h = useHarness();
@@ -134,6 +135,20 @@ describe('authentication with OIDC access tokens', () => {
       expect(await refused(await retyped(undefined))).toContain('no "typ" header');
     } finally {
       await strict.gateway.close();
+    }
+  });
+
+  it('never lets AUTH_TOKEN_TYPES open the gateway to a JWT that is not an access token: start-up refuses such a type', async () => {
+    for (const types of ['logout+jwt', 'at+jwt, secevent+jwt', 'application/dpop+jwt', 'id_token+jwt']) {
+      expect(() => authConfig(h, idp, { AUTH_TOKEN_TYPES: types }), types).toThrow(ConfigError);
+      expect(() => authConfig(h, idp, { AUTH_TOKEN_TYPES: types }), types).toThrow(/AUTH_TOKEN_TYPES: accepts access-token types only/);
+    }
+    const typed = authGateway(h, idp, { AUTH_TOKEN_TYPES: 'JWT, Application/AT+JWT' });
+    try {
+      for (const typ of ['JWT', 'at+jwt']) expect((await ask(typed.gateway, await retyped(typ), ZONES)).status, typ).toBe(200);
+      expect((await ask(typed.gateway, await retyped('logout+jwt'), ZONES)).status).toBe(401);
+    } finally {
+      await typed.gateway.close();
     }
   });
 
