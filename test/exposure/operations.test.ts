@@ -63,6 +63,36 @@ describe('trusted documents', () => {
     expect(socket.readyState).toBe(WebSocket.OPEN);
     socket.close();
   });
+
+  it('runs a listed query by ?documentId= over GET, with the CSRF header, and refuses a listed mutation over GET', async () => {
+    const MUTATION = 'mutation Typename { __typename }';
+    const mutationHash = createHash('sha256').update(MUTATION).digest('hex');
+    const manifest = join(mkdtempSync(join(tmpdir(), 'dnsgraph-')), 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [hash]: ZONES, [mutationHash]: MUTATION }));
+    const { url } = await start({ TRUSTED_DOCUMENTS: manifest });
+    const get = async (query: string, headers: Record<string, string> = { 'x-graphql-yoga-csrf': 'dashboard' }) => {
+      const response = await fetch(`${url}?${query}`, { headers: { accept: 'application/json', ...headers } });
+      return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }) };
+    };
+
+    const listed = await get(`documentId=${hash}`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.status).toBe(200);
+    expect((listed.data as { zones: unknown[] }).zones.length).toBeGreaterThan(0);
+    expect((await get(`documentId=sha256:${hash}&operationName=ZoneNames&variables=%7B%7D`)).errors).toBeUndefined();
+
+    expect(await get(`documentId=${hash}`, {})).toMatchObject({ status: 403, errors: [{ extensions: { code: 'CSRF_HEADER_REQUIRED' } }] });
+    expect(await get(`documentId=${'f'.repeat(64)}`)).toMatchObject({ status: 400, errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    expect(await get('documentId=')).toMatchObject({ status: 400, errors: [{ extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' } }] });
+    expect(await get(`query=${encodeURIComponent(ZONES)}&documentId=${hash}`)).toMatchObject({
+      status: 400,
+      errors: [{ extensions: { code: 'PERSISTED_QUERY_ONLY' } }],
+    });
+    const mutation = await get(`documentId=${mutationHash}`);
+    expect(mutation).toMatchObject({ status: 405, errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(mutation.data).toBeUndefined();
+    expect((await post(url, { documentId: mutationHash })).data).toEqual({ __typename: 'Mutation' });
+  });
 });
 
 describe('/metrics', () => {
