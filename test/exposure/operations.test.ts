@@ -174,6 +174,8 @@ describe('secrets in data', () => {
 });
 
 describe('production switches', () => {
+  const GRAPHIQL_DISABLED = 'GraphiQL is disabled on this gateway. Its operator can enable it with the GRAPHIQL=true setting.\n';
+
   it('turns off introspection, field suggestions and GraphiQL when NODE_ENV=production', async () => {
     const { url } = await start({ NODE_ENV: 'production', NS1_API_KEY: 'replaced-by-the-sandbox-key' });
     const introspection = await post(url, { query: '{ __schema { types { name } } }' });
@@ -183,6 +185,22 @@ describe('production switches', () => {
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+    expect(page.status).toBe(406);
+    expect(await page.text()).toBe(GRAPHIQL_DISABLED);
+  });
+
+  it('tells a browser opening /graphql that GraphiQL is off and which setting turns it on, and answers clients as before', async () => {
+    const { url } = await start({ GRAPHIQL: 'false' });
+    for (const accept of ['text/html', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']) {
+      const page = await fetch(url, { headers: { accept } });
+      expect(page.status).toBe(406);
+      expect(page.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(await page.text()).toBe(GRAPHIQL_DISABLED);
+    }
+    const query = `${url}?query=${encodeURIComponent('{ __typename }')}`;
+    const answer = await fetch(query, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': 'dashboard' } });
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    expect((await post(url, { query: '{ __typename }' })).data).toEqual({ __typename: 'Query' });
   });
 
   it('keeps them on in development, with GraphiQL compressed and cacheable', async () => {
