@@ -37,14 +37,17 @@ const isPageRequest = (request: Request, url: URL, endpoint: string): boolean =>
 
 const GRAPHIQL_DISABLED = 'GraphiQL is disabled on this gateway. Its operator can enable it with the GRAPHIQL=true setting.\n';
 
+/** The parameters a GET carries for an operation rather than for a page. */
+const OPERATION_PARAMETERS = ['query', 'documentId', 'extensions'];
+
 /**
  * With GraphiQL off, a browser opening the GraphQL endpoint gets 406 (there is no page to accept) and one line
- * saying so, rather than an empty answer.
+ * saying so, rather than an empty answer. A GET that carries an operation is left to run, or be refused, as any.
  */
 export function useGraphiQLDisabled(endpoint: string): Plugin {
   return {
     onRequest({ request, url, fetchAPI, endResponse }) {
-      if (!isPageRequest(request, url, endpoint)) return;
+      if (!isPageRequest(request, url, endpoint) || OPERATION_PARAMETERS.some((name) => url.searchParams.has(name))) return;
       endResponse(
         new fetchAPI.Response(GRAPHIQL_DISABLED, {
           status: 406,

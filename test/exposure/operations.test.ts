@@ -200,6 +200,10 @@ describe('production switches', () => {
     const query = `${url}?query=${encodeURIComponent('{ __typename }')}`;
     const answer = await fetch(query, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': 'dashboard' } });
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    // A GET that carries an operation runs whatever it accepts besides: JSON is among everything.
+    const browserLike = await fetch(query, { headers: { accept: 'text/html,*/*;q=0.8', 'x-graphql-yoga-csrf': 'dashboard' } });
+    expect(browserLike.status).toBe(200);
+    expect(await browserLike.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await post(url, { query: '{ __typename }' })).data).toEqual({ __typename: 'Query' });
   });
 
