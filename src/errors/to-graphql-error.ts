@@ -11,7 +11,8 @@ export function toGraphQLError(error: unknown, at: Pick<GraphQLErrorOptions, 'pa
       extensions: {
         code: error.code,
         provider: error.provider.toUpperCase(),
-        status: error.status,
+        // The provider's HTTP status when it answered; none when it was not asked or did not answer.
+        ...(error.status > 0 ? { status: error.status } : {}),
         ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
       },

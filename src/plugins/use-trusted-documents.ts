@@ -48,11 +48,25 @@ export function trustedQueryOf(
   return documents.get(id) ?? TRUSTED_DOCUMENT_ERRORS.unknown();
 }
 
-/** With TRUSTED_DOCUMENTS, only the manifest's operations run, by their hash; any other text is refused. */
+/**
+ * A GET request's `documentId` (`/graphql?documentId=<hash>&variables=…`, as the GraphQL-over-HTTP appendix sends
+ * it): yoga's GET parser reads only `query`, `operationName`, `variables` and `extensions`.
+ */
+function documentIdInQueryString(request: Request): string | undefined {
+  if (request.method !== 'GET') return undefined;
+  const documentId = new URL(request.url).searchParams.get('documentId');
+  return documentId ? documentIdOf({ documentId }) : undefined;
+}
+
+/**
+ * With TRUSTED_DOCUMENTS, only the manifest's operations run, by their hash; any other text is refused. A GET
+ * runs a listed query as a POST would (a listed mutation over GET is refused like any mutation over GET).
+ */
 export function useTrustedDocuments(documents: TrustedDocuments): Plugin {
   return usePersistedOperations({
     allowArbitraryOperations: false,
-    extractPersistedOperationId: (params) => documentIdOf(params as GraphQLParams & { documentId?: unknown }) ?? null,
+    extractPersistedOperationId: (params, request) =>
+      documentIdOf(params as GraphQLParams & { documentId?: unknown }) ?? documentIdInQueryString(request) ?? null,
     getPersistedOperation: (id) => documents.get(id) ?? null,
     customErrors: {
       persistedQueryOnly: () => TRUSTED_DOCUMENT_ERRORS.notTrusted(),

@@ -64,6 +64,22 @@ describe('provider failures become GraphQL errors with a code, the provider and 
     await h.buddyControl.addFault({ path: '/user/profile', latencyMs: 3000 });
     const { errors } = await execute(impatient, PROFILE);
     expect(errors?.[0]).toMatchObject({ message: 'BuddyNS: buddyns did not answer in time', extensions: { code: 'UPSTREAM_TIMEOUT', provider: 'BUDDYNS' } });
+    expect(errors?.[0]?.extensions).not.toHaveProperty('status');
+  });
+
+  it('a provider that was not asked, or gave no HTTP answer, has no status in the error', async () => {
+    const unreachable = h.gatewayWith({ UPSTREAM_RETRIES: '0' }, (config) => ({ ...config, buddyns: { ...config.buddyns, endpoint: 'http://127.0.0.1:1' } }));
+    const refused = await execute(unreachable, PROFILE);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'BUDDYNS' });
+    expect(refused.errors?.[0]?.extensions).not.toHaveProperty('status');
+
+    const fragile = h.gatewayWith({ UPSTREAM_RETRIES: '0', CIRCUIT_BREAKER_FAILURES: '1', CIRCUIT_BREAKER_HALF_OPEN_SECONDS: '3600' });
+    await h.buddyControl.addFault({ path: '/user/profile', status: 503, message: 'maintenance' });
+    const failed = await execute(fragile, PROFILE);
+    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', provider: 'BUDDYNS', status: 503 });
+    const notAsked = await execute(fragile, PROFILE);
+    expect(notAsked.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', provider: 'BUDDYNS', retryAfterSeconds: expect.any(Number) });
+    expect(notAsked.errors?.[0]?.extensions).not.toHaveProperty('status');
   });
 
   it('a malformed body is UPSTREAM_ERROR', async () => {

@@ -63,6 +63,36 @@ describe('trusted documents', () => {
     expect(socket.readyState).toBe(WebSocket.OPEN);
     socket.close();
   });
+
+  it('runs a listed query by ?documentId= over GET, with the CSRF header, and refuses a listed mutation over GET', async () => {
+    const MUTATION = 'mutation Typename { __typename }';
+    const mutationHash = createHash('sha256').update(MUTATION).digest('hex');
+    const manifest = join(mkdtempSync(join(tmpdir(), 'dnsgraph-')), 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [hash]: ZONES, [mutationHash]: MUTATION }));
+    const { url } = await start({ TRUSTED_DOCUMENTS: manifest });
+    const get = async (query: string, headers: Record<string, string> = { 'x-graphql-yoga-csrf': 'dashboard' }) => {
+      const response = await fetch(`${url}?${query}`, { headers: { accept: 'application/json', ...headers } });
+      return { status: response.status, ...((await response.json()) as { data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }) };
+    };
+
+    const listed = await get(`documentId=${hash}`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.status).toBe(200);
+    expect((listed.data as { zones: unknown[] }).zones.length).toBeGreaterThan(0);
+    expect((await get(`documentId=sha256:${hash}&operationName=ZoneNames&variables=%7B%7D`)).errors).toBeUndefined();
+
+    expect(await get(`documentId=${hash}`, {})).toMatchObject({ status: 403, errors: [{ extensions: { code: 'CSRF_HEADER_REQUIRED' } }] });
+    expect(await get(`documentId=${'f'.repeat(64)}`)).toMatchObject({ status: 400, errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+    expect(await get('documentId=')).toMatchObject({ status: 400, errors: [{ extensions: { code: 'PERSISTED_QUERY_ID_REQUIRED' } }] });
+    expect(await get(`query=${encodeURIComponent(ZONES)}&documentId=${hash}`)).toMatchObject({
+      status: 400,
+      errors: [{ extensions: { code: 'PERSISTED_QUERY_ONLY' } }],
+    });
+    const mutation = await get(`documentId=${mutationHash}`);
+    expect(mutation).toMatchObject({ status: 405, errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(mutation.data).toBeUndefined();
+    expect((await post(url, { documentId: mutationHash })).data).toEqual({ __typename: 'Mutation' });
+  });
 });
 
 describe('/metrics', () => {
@@ -144,6 +174,8 @@ describe('secrets in data', () => {
 });
 
 describe('production switches', () => {
+  const GRAPHIQL_DISABLED = 'GraphiQL is disabled on this gateway. Its operator can enable it with the GRAPHIQL=true setting.\n';
+
   it('turns off introspection, field suggestions and GraphiQL when NODE_ENV=production', async () => {
     const { url } = await start({ NODE_ENV: 'production', NS1_API_KEY: 'replaced-by-the-sandbox-key' });
     const introspection = await post(url, { query: '{ __schema { types { name } } }' });
@@ -153,6 +185,26 @@ describe('production switches', () => {
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
     const page = await fetch(url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+    expect(page.status).toBe(406);
+    expect(await page.text()).toBe(GRAPHIQL_DISABLED);
+  });
+
+  it('tells a browser opening /graphql that GraphiQL is off and which setting turns it on, and answers clients as before', async () => {
+    const { url } = await start({ GRAPHIQL: 'false' });
+    for (const accept of ['text/html', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']) {
+      const page = await fetch(url, { headers: { accept } });
+      expect(page.status).toBe(406);
+      expect(page.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(await page.text()).toBe(GRAPHIQL_DISABLED);
+    }
+    const query = `${url}?query=${encodeURIComponent('{ __typename }')}`;
+    const answer = await fetch(query, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': 'dashboard' } });
+    expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    // A GET that carries an operation runs whatever it accepts besides: JSON is among everything.
+    const browserLike = await fetch(query, { headers: { accept: 'text/html,*/*;q=0.8', 'x-graphql-yoga-csrf': 'dashboard' } });
+    expect(browserLike.status).toBe(200);
+    expect(await browserLike.json()).toEqual({ data: { __typename: 'Query' } });
+    expect((await post(url, { query: '{ __typename }' })).data).toEqual({ __typename: 'Query' });
   });
 
   it('keeps them on in development, with GraphiQL compressed and cacheable', async () => {
