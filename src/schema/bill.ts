@@ -79,6 +79,12 @@ export const BillRef = builder.objectRef<Ns1Bill>('Bill').implement({
       resolve: (b) => toDecimalOrNull(b.balance),
       description: 'The account’s balance, exact, e.g. "2400.00" for NS1’s "2,400.00"; null when NS1 gives none.',
     }),
+    bill: t.field({
+      type: 'Decimal',
+      nullable: true,
+      resolve: (b) => toDecimalOrNull(b.bill),
+      description: 'What the next invoice comes to so far, exact; null when NS1 gives none.',
+    }),
     overageOrder: t.exposeString('overageOrder', {
       nullable: true,
       description: 'The order in which the tiers count against the plan’s credits (NS1 overage_order), e.g. "ascending"; null when NS1 does not say.',

@@ -31,6 +31,13 @@ const MonitorPolicyEnum = builder.enumType('MonitorPolicy', {
   } as const,
 });
 
+const MonitorRegionScopeEnum = builder.enumType('MonitorRegionScope', {
+  description: 'How a job is assigned to monitoring regions; NS1 offers one way for now.',
+  values: {
+    FIXED: { value: 'fixed', description: 'In the regions the job lists.' },
+  } as const,
+});
+
 type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The arguments of a status history, of one job or of the account. */
@@ -126,6 +133,7 @@ export const MonitorJobInput = builder.inputType('MonitorJobInput', {
     name: t.string({ validate: nameRule, description: 'Display name, 1 to 255 characters.' }),
     jobType: t.field({ type: MonitorJobKindEnum, description: 'The kind of check.' }),
     active: t.boolean({ description: 'Run the job (false disables it for now).' }),
+    regionScope: t.field({ type: MonitorRegionScopeEnum, description: 'How the job is assigned to regions; NS1 takes FIXED, the regions listed.' }),
     regions: t.stringList({
       validate: z.array(regionCode),
       description: 'Codes of the monitoring regions to run in, at least one (see monitorRegions).',

@@ -7,6 +7,7 @@ export const ZoneImportJobRef = builder.objectRef<Ns1ZoneImport>('ZoneImportJob'
   description: 'An NS1 zone file import: finished at once when synchronous, or a job to follow.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The job id to follow with zoneImport, or the zone id of a synchronous import.' }),
+    type: t.exposeString('type', { nullable: true, description: 'The kind of job as NS1 names it, "importzonefile"; null for a synchronous import.' }),
     status: t.exposeString('status', { description: 'The import’s status as NS1 reports it; "finished" or "pending" when NS1 gives none.' }),
     percent: t.exposeInt('percent', { description: 'How far the import is, 0 to 100.' }),
     finished: t.exposeBoolean('finished', { description: 'Whether the import is over, successfully or not (see responseCode and error).' }),

@@ -67,6 +67,7 @@ const billSchema = z
     /** The tiers together: counts, credits and costs, without rates. */
     totals: tierFields.nullish().transform((t) => (t ? toTier(t) : null)),
     balance: text,
+    bill: text,
   })
   .transform((b) => ({
     plan: b.plan,
@@ -82,6 +83,7 @@ const billSchema = z
     tiers: { static: b.static, dynamic: b.dynamic, intelligent: b.intelligent },
     totals: b.totals,
     balance: b.balance,
+    bill: b.bill,
   }));
 
 export type Ns1AccountSettings = z.output<typeof settingsSchema>;

@@ -16,6 +16,7 @@ const finishedZoneSchema = z.object({
 const jobSchema = z
   .object({
     id: z.string(),
+    type: z.string().nullish(),
     sent: z.number().nullish(),
     zone: z.string().nullish(),
     percent: z.number().nullish(),
@@ -33,6 +34,8 @@ const jobSchema = z
     return {
       /** The job id, or the zone id for a synchronous import. */
       id: job.id,
+      /** The kind of job, "importzonefile"; absent from a synchronous import's answer. */
+      type: job.type ?? null,
       zone: job.zone ?? (zone?.success ? zone.data.zone : null),
       status: job.status ?? (finished ? 'finished' : 'pending'),
       percent: job.percent ?? (finished ? 100 : 0),
@@ -62,6 +65,7 @@ export class Ns1ZoneImports {
     const recordCount = result.records?.length ?? 0;
     return {
       id: result.id ?? result.zone,
+      type: null,
       zone: result.zone,
       status: `Created zone and ${recordCount} records`,
       percent: 100,

@@ -10,6 +10,7 @@ export interface MonitorJobArgs {
   name?: Maybe<string>;
   jobType?: Maybe<string>;
   active?: Maybe<boolean>;
+  regionScope?: Maybe<string>;
   regions?: Maybe<string[]>;
   frequency?: Maybe<number>;
   policy?: Maybe<string>;

@@ -61,7 +61,7 @@ describe('viewer.ns1', () => {
     expect(current).toMatchObject({ included: { any: { queries: 10_000_000, records: 50 } }, monitoring: { jobs: 2, frequency: 60, regions: 1 } });
   });
 
-  it('shows the bill’s totals across tiers, balance, next base invoice and overage order', async () => {
+  it('shows the bill’s totals across tiers, balance, amount so far, next base invoice and overage order', async () => {
     const { data, errors } = await h.gql<{
       viewer: {
         ns1: {
@@ -74,11 +74,11 @@ describe('viewer.ns1', () => {
         };
       };
     }>(
-      '{ viewer { ns1 { bill { nextInvoiceAt nextBaseInvoiceAt balance overageOrder static { records queries } dynamic { records queries } intelligent { records queries } totals { records queries recordCost recordRate } } } } }',
+      '{ viewer { ns1 { bill { nextInvoiceAt nextBaseInvoiceAt balance bill overageOrder static { records queries } dynamic { records queries } intelligent { records queries } totals { records queries recordCost recordRate } } } } }',
     );
     expect(errors).toBeUndefined();
     const bill = data!.viewer.ns1.bill;
-    expect(bill).toMatchObject({ nextBaseInvoiceAt: bill.nextInvoiceAt, balance: '0.00', overageOrder: 'ascending' });
+    expect(bill).toMatchObject({ nextBaseInvoiceAt: bill.nextInvoiceAt, balance: '0.00', bill: '0.00', overageOrder: 'ascending' });
     const tiers = [bill.static, bill.dynamic, bill.intelligent];
     expect(bill.totals).toEqual({
       records: tiers.reduce((n, t) => n + t.records, 0),

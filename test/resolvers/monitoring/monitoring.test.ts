@@ -85,11 +85,11 @@ describe('monitoring', () => {
     expect(list.errors).toBeUndefined();
     const listId = list.data!.createNotificationList.id;
     const job = await h.gql<{ createMonitorJob: { id: string; notifyList: { name: string } } }>(
-      'mutation ($l: ID!) { createMonitorJob(input: { name: "api tcp", jobType: TCP, regions: ["lga", "ams"], frequency: 30, policy: ALL, config: { host: "192.0.2.9", port: 443 }, rules: [{ key: "connect", comparison: LESS_THAN, value: 200 }], notifyListId: $l }) { id status { global { status } } notifyList { name } } }',
+      'mutation ($l: ID!) { createMonitorJob(input: { name: "api tcp", jobType: TCP, regionScope: FIXED, regions: ["lga", "ams"], frequency: 30, policy: ALL, config: { host: "192.0.2.9", port: 443 }, rules: [{ key: "connect", comparison: LESS_THAN, value: 200 }], notifyListId: $l }) { id regionScope status { global { status } } notifyList { name } } }',
       { l: listId },
     );
     expect(job.errors).toBeUndefined();
-    expect(job.data?.createMonitorJob).toMatchObject({ status: { global: { status: 'PENDING' } }, notifyList: { name: 'web team' } });
+    expect(job.data?.createMonitorJob).toMatchObject({ regionScope: 'fixed', status: { global: { status: 'PENDING' } }, notifyList: { name: 'web team' } });
     const id = job.data!.createMonitorJob.id;
     expect(
       (await h.gql('mutation ($id: ID!) { updateMonitorJob(id: $id, input: { frequency: 60, active: false }) { frequency active } }', { id })).data,

@@ -16,7 +16,7 @@ txt	TXT	"hello world" "second string"
 `;
 
 const IMPORT = `mutation ($file: File!, $async: Boolean) {
-  importZoneFile(name: "imported.example", zoneFile: $file, async: $async) { id status finished responseCode error warnings recordCount zone { name providers } }
+  importZoneFile(name: "imported.example", zoneFile: $file, async: $async) { id type status finished responseCode error warnings recordCount zone { name providers } }
 }`;
 
 /** A GraphQL multipart request (the spec yoga implements), as Apollo Upload client sends it: with its preflight-forcing header. */
@@ -37,6 +37,7 @@ describe('zone file import', () => {
     const { data, errors } = await upload(ZONE_FILE, false);
     expect(errors).toBeUndefined();
     expect(data?.importZoneFile).toMatchObject({
+      type: null,
       finished: true,
       responseCode: 200,
       error: null,
@@ -55,7 +56,7 @@ describe('zone file import', () => {
   it('imports asynchronously: a pending job that zoneImport follows to completion', async () => {
     await h.ns1Control.freezeClock();
     const started = await upload(ZONE_FILE, true);
-    expect(started.data?.importZoneFile).toMatchObject({ finished: false, responseCode: null, zone: null });
+    expect(started.data?.importZoneFile).toMatchObject({ type: 'importzonefile', finished: false, responseCode: null, zone: null });
     const jobId = String(started.data?.importZoneFile.id);
     const FOLLOW = 'query ($id: ID!) { zoneImport(jobId: $id) { finished status percent responseCode recordCount zone { name } } }';
     expect((await h.gql(FOLLOW, { id: jobId })).data).toMatchObject({ zoneImport: { finished: false } });
