@@ -8,6 +8,7 @@ import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import { isAsyncIterable } from 'graphql-yoga';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
+import { badInput } from '../errors/gateway-error.js';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
@@ -45,11 +46,19 @@ function credentialHeaders(connectionParams: Readonly<Record<string, unknown>> |
   const nested = connectionParams?.headers;
   const sources = [connectionParams ?? {}, nested && typeof nested === 'object' ? (nested as Record<string, unknown>) : {}];
   return sources.flatMap((source) =>
-    Object.entries(source).flatMap(([name, value]): Array<[string, string]> =>
-      typeof value === 'string' && CREDENTIAL_HEADERS.includes(name.toLowerCase()) ? [[name.toLowerCase(), value]] : [],
-    ),
+    Object.entries(source).flatMap(([name, value]): Array<[string, string]> => {
+      if (typeof value !== 'string' || !CREDENTIAL_HEADERS.includes(name.toLowerCase())) return [];
+      // Named, never quoted: the value is a credential.
+      if (NOT_A_HEADER_VALUE.test(value))
+        throw badInput(`connectionParams.${name}`, 'is not a valid header value (line breaks, NUL and characters past U+00FF are not)');
+      return [[name.toLowerCase(), value]];
+    }),
   );
 }
+
+/** What no HTTP header value may hold, so neither may a credential sent in its place. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is refused
+const NOT_A_HEADER_VALUE = /[\0\r\n]|[^\u0000-\u00ff]/;
 
 /** The socket's upgrade request as the Fetch Request yoga's context expects, aborted when the socket closes. */
 function requestOf(upgrade: IncomingMessage, connectionParams: Readonly<Record<string, unknown>> | undefined, signal: AbortSignal): Request {
@@ -126,7 +135,12 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         const payload = admission.admit(received);
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
-        const request = connectionRequestOf(socket, upgrade, ctx.connectionParams);
+        let request: Request;
+        try {
+          request = connectionRequestOf(socket, upgrade, ctx.connectionParams);
+        } catch (error) {
+          return [refusal(error)];
+        }
         const enveloped = gateway.yoga.getEnveloped({
           request,
           params: payload,

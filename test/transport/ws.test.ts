@@ -71,6 +71,29 @@ describe('graphql-ws operations on one socket', () => {
   });
 });
 
+describe('graphql-ws credentials in connection params', () => {
+  it('refuses a credential that is no header value, naming it without its value, and the socket goes on', async () => {
+    const lines = await start();
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ')));
+    try {
+      const socket = connection({ 'X-NS1-Key': 'SUPERSECRETKEY\r\nX-Evil: 1' });
+      for (const query of ['{ zones { name } }', '{ __typename }']) {
+        await expect(once(socket, query)).rejects.toEqual([
+          expect.objectContaining({
+            message: expect.stringMatching(/^connectionParams\.X-NS1-Key: is not a valid header value/) as unknown,
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as unknown,
+          }),
+        ]);
+      }
+      expect(JSON.stringify(lines)).not.toContain('SUPERSECRETKEY');
+      expect(errors.join('\n')).not.toContain('SUPERSECRETKEY');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
 describe('graphql-ws writes and message sizes', () => {
   it('runs a mutation sent over the socket, as a POST would', async () => {
     await start();
