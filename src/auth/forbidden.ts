@@ -13,4 +13,8 @@ export const zoneNotGranted = (asciiName: string): GatewayError =>
 export const linkNotGranted = (link: string): GatewayError =>
   new GatewayError('FORBIDDEN', `Forbidden: this token grants no zone that ${toUnicodeDomain(link)} could lie in`, { field: 'link' });
 
+/** A new zone linked to a zone the token does not grant: the same answer whether that zone exists or not. */
+export const linkedZoneNotGranted = (asciiName: string): GatewayError =>
+  new GatewayError('FORBIDDEN', `Forbidden: this token does not grant the zone ${toUnicodeDomain(asciiName)} to link to`, { field: 'input.ns1.link' });
+
 export const everyZoneNeeded = (): GatewayError => new GatewayError('FORBIDDEN', 'Forbidden: account-wide data needs a token that grants every zone');

@@ -17,7 +17,9 @@ let limited: string;
 let unlimited: string;
 
 beforeAll(async () => {
-  idp = await startIdentityProvider({ clients: [{ id: 'shop', zones: ['example.com'] }, { id: 'ops' }] });
+  idp = await startIdentityProvider({
+    clients: [{ id: 'shop', zones: ['example.com'] }, { id: 'shop-and-below', zones: ['example.com', '*.example.com'] }, { id: 'ops' }],
+  });
   g = authGateway(h, idp);
   [limited, unlimited] = await Promise.all([idp.token('shop', EVERYTHING), idp.token('ops', EVERYTHING)]);
 });
@@ -88,6 +90,24 @@ describe('zones per caller', () => {
       expect(result.errors?.[0]?.message, write).toBe(`Forbidden: this token grants no zone that ${target} could lie in`);
       expect(ns1.total + buddyns.total, write).toBe(0);
     }
+  });
+
+  it('refuses a new zone linked to a zone the token does not grant, before reading anything, whether that zone exists or not', async () => {
+    const withSubZones = await idp.token('shop-and-below', EVERYTHING);
+    for (const target of ['ns1-only.com', 'no-such-zone.org']) {
+      const write = `mutation { createZone(input: { name: "linked.example.com", providers: [NS1], ns1: { link: "${target}" } }) { name } }`;
+      const { result, ns1, buddyns } = await countUpstreamCalls(h, () => ask(g.gateway, withSubZones, write));
+      expect(result.errors?.[0]?.extensions, target).toEqual({ code: 'FORBIDDEN', field: 'input.ns1.link' });
+      expect(result.errors?.[0]?.message, target).toBe(`Forbidden: this token does not grant the zone ${target} to link to`);
+      expect(ns1.total + buddyns.total, target).toBe(0);
+    }
+    const own = await ask(
+      g.gateway,
+      withSubZones,
+      'mutation { createZone(input: { name: "linked.example.com", providers: [NS1], ns1: { link: "example.com" } }) { name ns1 { link } } }',
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data).toEqual({ createZone: { name: 'linked.example.com', ns1: { link: 'example.com' } } });
   });
 
   it('answers a link into a zone below a granted one that the token does not grant as one that does not exist', async () => {

@@ -1,3 +1,5 @@
+import { linkedZoneNotGranted } from '../../auth/forbidden.js';
+import { canSeeZone } from '../../auth/visible-zones.js';
 import type { GatewayContext } from '../../context.js';
 import { badInput } from '../../errors/gateway-error.js';
 import { forgetBuddyNsZone } from '../../loaders/buddyns.js';
@@ -74,6 +76,8 @@ export async function createZone(ctx: GatewayContext, args: CreateZoneArgs): Pro
   const master = onBuddyNs ? buddyNsMaster(ctx, args, fromNs1) : '';
   const name = args.name;
   const settings = onNs1 ? ns1Settings(args, fromNs1) : undefined;
+  // A linked zone answers with the records of the zone it links to: one the token does not grant is refused before anything is read.
+  if (settings?.link !== undefined && !canSeeZone(ctx, settings.link)) throw linkedZoneNotGranted(settings.link);
   await refuseExisting(name, ns1, buddyns);
 
   const steps: WriteStep[] = [];
