@@ -98,3 +98,26 @@ describe('NS1 sandbox: data sources and the feed URL', () => {
     expect((await call('GET', `/feed/${WEB_SOURCE}?up=1`, undefined, ns1SandboxKeys().readOnly)).status).toBe(403);
   });
 });
+
+describe('NS1 sandbox: answers in the documented shape', () => {
+  it('answers record usage without a record count, as the documented examples show', async () => {
+    const [record] = (await call('GET', '/stats/usage/example.com/example.com/MX?period=24h')).body as Array<Record<string, unknown>>;
+    expect(Object.keys(record ?? {}).sort()).toEqual(['domain', 'graph', 'period', 'queries', 'rectype', 'zone']);
+    const expanded = (await call('GET', '/stats/usage/example.com?expand=true&aggregate=false')).body as Array<Record<string, unknown>>;
+    expect(expanded.length).toBeGreaterThan(1);
+    for (const entry of expanded) expect(entry).not.toHaveProperty('records');
+    const [zone] = (await call('GET', '/stats/usage/example.com')).body as Array<Record<string, unknown>>;
+    expect(zone).toMatchObject({ zone: 'example.com', records: expect.any(Number) });
+  });
+
+  it('answers an asynchronous zone file import with the job alone', async () => {
+    const form = new FormData();
+    form.set('zonefile', new Blob(['$ORIGIN shape.example.\n@ 300 IN A 192.0.2.1\n']), 'shape.example.zone');
+    const res = await fetch(`${sandbox.baseUrl}/import/zonefile/shape.example?async=true`, {
+      method: 'PUT',
+      headers: { 'x-nsone-key': ns1SandboxKeys().admin },
+      body: form,
+    });
+    expect(Object.keys((await res.json()) as object).sort()).toEqual(['id', 'percent', 'sent', 'status', 'type']);
+  });
+});
