@@ -50,6 +50,14 @@ export const SOURCE_TYPES: Record<string, { desc: string; shortdesc: string; con
   },
 };
 
+/** As documented: a source's config holds the fields its type's config description in /data/sourcetypes requires. */
+function sourceConfig(sourcetype: string, config: Record<string, unknown>): Record<string, unknown> {
+  const described = (SOURCE_TYPES[sourcetype]?.config ?? {}) as Record<string, { required?: boolean }>;
+  const missing = Object.entries(described).find(([name, o]) => o.required && (typeof config[name] !== 'string' || config[name] === ''));
+  if (missing) throw new SandboxHttpError(400, `config.${missing[0]} is required for a ${sourcetype} data source`);
+  return config;
+}
+
 export const SOURCES: CollectionSpec<DataSource> = {
   slice: 'dataSources',
   path: '/data/sources',
@@ -72,12 +80,14 @@ export const SOURCES: CollectionSpec<DataSource> = {
   create: (ctx, b) => {
     const sourcetype = str(b, 'sourcetype', true)!;
     if (!SOURCE_TYPES[sourcetype]) throw new SandboxHttpError(400, `unknown sourcetype ${sourcetype}`);
-    return { id: ctx.state().ids.next(), name: str(b, 'name', true)!, sourcetype, config: obj(b, 'config') ?? {}, status: 'ok', feeds: [] };
+    const config = sourceConfig(sourcetype, obj(b, 'config') ?? {});
+    return { id: ctx.state().ids.next(), name: str(b, 'name', true)!, sourcetype, config, status: 'ok', feeds: [] };
   },
   update: (_ctx, source, b) => {
     if (b.sourcetype !== undefined && b.sourcetype !== source.sourcetype) throw new SandboxHttpError(400, 'the sourcetype of a data source cannot change');
     source.name = str(b, 'name') ?? source.name;
-    source.config = obj(b, 'config') ?? source.config;
+    const config = obj(b, 'config');
+    if (config) source.config = sourceConfig(source.sourcetype, config);
   },
   render: (ctx, source) => ({ ...source, feeds: source.feeds.map((f) => feedView(ctx, f)) }),
 };
@@ -193,12 +203,17 @@ export function registerData(router: Router, ctx: Ns1Context): void {
     recordActivity(ctx, key, 'delete', 'data_feed', feed.id);
     return json({});
   });
-  router.post('/feed/:sourceid', (req) => {
+  // As documented: the feed URL takes GET, PUT and POST alike; a GET carries its data in the query string.
+  const feedUrl = (req: SandboxRequest) => {
     const key = keyOf(req, ctx.state());
     require(key, 'data', 'push_to_datafeeds');
     const source = sourceOf(ctx, req);
-    const updated = publish(source, body(req));
+    const data = req.method === 'GET' ? Object.fromEntries(req.query) : body(req);
+    const updated = publish(source, data);
     recordActivity(ctx, key, 'update', 'data_source', source.id);
     return json({ updated_feeds: updated });
-  });
+  };
+  router.get('/feed/:sourceid', feedUrl);
+  router.put('/feed/:sourceid', feedUrl);
+  router.post('/feed/:sourceid', feedUrl);
 }

@@ -1,6 +1,7 @@
 import { json, SandboxHttpError, type Router } from '../kit/index.js';
 import { keyOf, require } from './auth.js';
 import { collection, obj, registerCollection, str, type CollectionSpec } from './collection.js';
+import { SOURCES } from './data.js';
 import { unitHash } from './ids.js';
 import type { Ns1Context } from './state.js';
 
@@ -146,12 +147,20 @@ function history(job: MonitorJob, start: number, end: number, region: string | n
 
 const PERIODS: Record<string, number> = { '1h': 3600, '24h': 86_400, '30d': 30 * 86_400 };
 
-function readRules(value: unknown): MonitorRule[] {
+/** A job's rules, each on one of its type's results with a comparator that result offers (as /monitoring/jobtypes lists them). */
+function readRules(jobType: string, value: unknown): MonitorRule[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new SandboxHttpError(400, 'rules must be a list');
+  const results = (JOB_TYPES[jobType]?.results ?? {}) as Record<string, { type: string; comparators: string[] }>;
   return value.map((r: { key?: unknown; comparison?: unknown; value?: unknown }, i) => {
     if (typeof r.key !== 'string' || typeof r.comparison !== 'string') throw new SandboxHttpError(400, `rules[${i}] needs key and comparison`);
-    if (![...comparators, 'contains'].includes(r.comparison)) throw new SandboxHttpError(400, `rules[${i}].comparison ${r.comparison} is not supported`);
+    const result = Object.hasOwn(results, r.key) ? results[r.key] : undefined;
+    if (!result) throw new SandboxHttpError(400, `rules[${i}].key ${r.key} is not a result of a ${jobType} job; it has ${Object.keys(results).join(', ')}`);
+    if (!result.comparators.includes(r.comparison))
+      throw new SandboxHttpError(
+        400,
+        `rules[${i}].comparison ${r.comparison} does not apply to ${r.key} (a ${result.type}); use one of ${result.comparators.join(' ')}`,
+      );
     return { key: r.key, comparison: r.comparison, value: r.value };
   });
 }
@@ -174,15 +183,24 @@ function applyJob(ctx: Ns1Context, job: MonitorJob, b: Record<string, unknown>):
     job.policy = b.policy as MonitorJob['policy'];
   }
   job.config = obj(b, 'config') ?? job.config;
-  if (b.rules !== undefined) job.rules = readRules(b.rules);
+  if (b.rules !== undefined) job.rules = readRules(job.job_type, b.rules);
   if (b.notify_list !== undefined) {
     const list = b.notify_list === null ? null : String(b.notify_list);
     if (list && !collection(ctx, NOTIFY_LISTS).has(list)) throw new SandboxHttpError(400, `notification list ${list} does not exist`);
     job.notify_list = list;
   }
-  for (const f of ['notify_delay', 'notify_repeat'] as const) if (typeof b[f] === 'number') job[f] = b[f];
+  if (typeof b.notify_delay === 'number') job.notify_delay = b.notify_delay;
+  if (b.notify_repeat !== undefined) {
+    // As documented: 0 turns repeated notifications off; otherwise at least 60 seconds.
+    if (typeof b.notify_repeat !== 'number' || (b.notify_repeat !== 0 && b.notify_repeat < 60))
+      throw new SandboxHttpError(400, 'notify_repeat must be 0 (no repeats) or greater than or equal to 60');
+    job.notify_repeat = b.notify_repeat;
+  }
   for (const f of ['notify_failback', 'notify_regional', 'rapid_recheck'] as const) if (b[f] !== undefined) job[f] = Boolean(b[f]);
-  if (b.region_scope !== undefined) job.region_scope = String(b.region_scope);
+  if (b.region_scope !== undefined) {
+    if (b.region_scope !== 'fixed') throw new SandboxHttpError(400, 'region_scope must be fixed');
+    job.region_scope = b.region_scope;
+  }
   if (b.notes !== undefined) job.notes = b.notes === null ? null : String(b.notes);
 }
 
@@ -213,7 +231,7 @@ export const NOTIFY_TYPES: Record<string, { desc: string; shortdesc: string; con
   },
 };
 
-function readNotifiers(value: unknown): NotifyList['notify_list'] {
+function readNotifiers(ctx: Ns1Context, value: unknown): NotifyList['notify_list'] {
   if (!Array.isArray(value)) throw new SandboxHttpError(400, 'notify_list must be a list');
   return value.map((n: { type?: unknown; config?: unknown }, i) => {
     const type = String(n.type);
@@ -223,6 +241,13 @@ function readNotifiers(value: unknown): NotifyList['notify_list'] {
     for (const [name, option] of Object.entries(spec.config)) {
       if (option.required && (typeof config[name] !== 'string' || config[name] === ''))
         throw new SandboxHttpError(400, `notify_list[${i}].config.${name} is required`);
+    }
+    if (type === 'datafeed') {
+      // As documented: a datafeed notifier's sourceid must be an nsone_monitoring data source.
+      const source = collection(ctx, SOURCES).get(String(config.sourceid));
+      if (!source) throw new SandboxHttpError(400, `notify_list[${i}].config.sourceid ${String(config.sourceid)}: data source not found`);
+      if (source.sourcetype !== 'nsone_monitoring')
+        throw new SandboxHttpError(400, `notify_list[${i}].config.sourceid ${source.id} is a ${source.sourcetype} data source, not nsone_monitoring`);
     }
     return { type, config };
   });
@@ -245,10 +270,10 @@ export const NOTIFY_LISTS: CollectionSpec<NotifyList> = {
       ],
     },
   ],
-  create: (ctx, b) => ({ id: ctx.state().ids.next(), name: str(b, 'name', true)!, notify_list: readNotifiers(b.notify_list ?? []) }),
-  update: (_ctx, list, b) => {
+  create: (ctx, b) => ({ id: ctx.state().ids.next(), name: str(b, 'name', true)!, notify_list: readNotifiers(ctx, b.notify_list ?? []) }),
+  update: (ctx, list, b) => {
     list.name = str(b, 'name') ?? list.name;
-    if (b.notify_list !== undefined) list.notify_list = readNotifiers(b.notify_list);
+    if (b.notify_list !== undefined) list.notify_list = readNotifiers(ctx, b.notify_list);
   },
 };
 
@@ -388,8 +413,11 @@ export function registerMonitoring(router: Router, ctx: Ns1Context): void {
   );
   router.get('/monitoring/history/:jobid', (req) => historyHandler(() => [job(req.params.jobid)])(req));
 
-  const metricsHandler = (jobs: () => ReturnType<typeof job>[]) => (req: Parameters<typeof keyOf>[0]) => {
+  const metricsHandler = (jobs: () => ReturnType<typeof job>[], oneJob: boolean) => (req: Parameters<typeof keyOf>[0]) => {
     canView(req);
+    // As documented: region may only be given together with a specific jobid.
+    if (!oneJob && req.query.get('region') !== null)
+      throw new SandboxHttpError(400, 'region may only be specified together with a specific jobid: use /monitoring/metrics/:jobid');
     const period = req.query.get('period') ?? '24h';
     const seconds = PERIODS[period];
     if (!seconds) throw new SandboxHttpError(400, 'period must be one of 1h, 24h, 30d');
@@ -422,7 +450,7 @@ export function registerMonitoring(router: Router, ctx: Ns1Context): void {
   };
   router.get(
     '/monitoring/metrics',
-    metricsHandler(() => [...collection(ctx, MONITOR_JOBS).values()]),
+    metricsHandler(() => [...collection(ctx, MONITOR_JOBS).values()], false),
   );
-  router.get('/monitoring/metrics/:jobid', (req) => metricsHandler(() => [job(req.params.jobid)])(req));
+  router.get('/monitoring/metrics/:jobid', (req) => metricsHandler(() => [job(req.params.jobid)], true)(req));
 }

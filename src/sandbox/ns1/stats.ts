@@ -84,6 +84,12 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     };
   };
 
+  // As documented, a record's usage names the record and carries no record count.
+  const recordUsage = (record: DnsRecord, period: string, byTier = false) => {
+    const { records: _count, ...usage } = usageOf([record], period, { zone: record.zone, domain: record.domain, rectype: record.type }, byTier);
+    return usage;
+  };
+
   router.get('/stats/usage', (req) => {
     require(keyOf(req, ctx.state()), 'dns', 'view_zones');
     const period = req.query.get('period') ?? '24h';
@@ -114,7 +120,7 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     const aggregate = bool(req.query.get('aggregate'), true);
     const byTier = !aggregate && bool(req.query.get('by_tier'), false);
     if (!aggregate && bool(req.query.get('expand'), false)) {
-      return json(records.map((r) => usageOf([r], period, { zone: zone.zone, domain: r.domain, rectype: r.type }, byTier)));
+      return json(records.map((r) => recordUsage(r, period, byTier)));
     }
     return json([usageOf(records, period, { zone: zone.zone }, byTier)]);
   });
@@ -123,6 +129,6 @@ export function registerStats(router: Router, ctx: Ns1Context): void {
     const zone = findZone(ctx, req);
     const record = ctx.state().records.get(recordKey(zone.zone, asciiName(req.params.domain, 'domain'), String(req.params.type).toUpperCase()));
     if (!record) throw new SandboxHttpError(404, 'record not found');
-    return json([usageOf([record], req.query.get('period') ?? '24h', { zone: zone.zone, domain: record.domain, rectype: record.type }, false)]);
+    return json([recordUsage(record, req.query.get('period') ?? '24h')]);
   });
 }

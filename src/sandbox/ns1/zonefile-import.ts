@@ -177,7 +177,9 @@ export function registerZoneFileImport(router: Router, ctx: Ns1Context): void {
       job.response = { message: error.message };
     }
     jobs(ctx).set(job.id, job);
-    return json(jobView(ctx, job));
+    // As documented, the answer to the upload is the job alone: sent, id, type, percent and status.
+    const { zone: _zone, ...started } = jobView(ctx, job);
+    return json(started);
   });
 
   router.get('/import/zonefile/:jobid', (req) => {

@@ -137,8 +137,9 @@ describe('secrets of a data source', () => {
   });
 
   it('refuses a mask where no secret is set, before writing', async () => {
+    // A cloudwatch source requires no config, so it can hold one secret without the other (a monitis source needs both).
     const created = await h.gql<{ createDataSource: { id: string } }>(
-      'mutation { createDataSource(input: { name: "half", sourceType: "monitis", config: { secret_key: "S" } }) { id } }',
+      'mutation { createDataSource(input: { name: "half", sourceType: "cloudwatch", config: { secret_key: "S" } }) { id } }',
     );
     const id = created.data!.createDataSource.id;
     const { result, ns1 } = await countUpstreamCalls(h, () =>
