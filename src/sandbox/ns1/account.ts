@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { json, SandboxHttpError, type Router } from '../kit/index.js';
 import { recordActivity } from './activity.js';
 import { keyOf, require } from './auth.js';
-import { body, obj, registerCollection, slice, str, type CollectionSpec } from './collection.js';
+import { body, collection, obj, registerCollection, slice, str, type CollectionSpec } from './collection.js';
 import type { ApiKey, Permissions } from './model.js';
 import { allPermissions, normalisePermissions, readOnlyPermissions } from './permissions.js';
 import type { Ns1Context } from './state.js';
@@ -46,9 +46,68 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function teamsOf(ctx: Ns1Context, value: unknown): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new SandboxHttpError(400, 'teams must be a list of team ids');
-  const known = (ctx.state().extra.get('teams') as Map<string, Team> | undefined) ?? new Map();
+  const known = collection(ctx, TEAMS);
   for (const id of value) if (!known.has(String(id))) throw new SandboxHttpError(400, `team ${String(id)} does not exist`);
   return value.map(String);
+}
+
+/** A user or API key: what may belong to teams. */
+interface TeamMember {
+  teams: string[];
+  permissions: Permissions;
+}
+
+/**
+ * The permissions of a member of the given teams: the union of theirs. A zone is allowed if any team allows it,
+ * and denied only if every team denies it.
+ */
+function teamPermissions(ctx: Ns1Context, ids: string[]): Permissions {
+  const teams = collection(ctx, TEAMS);
+  const all = ids.map((id) => teams.get(id)?.permissions).filter((p): p is Permissions => p !== undefined);
+  const out = structuredClone(all[0] ?? normalisePermissions({}));
+  for (const p of all.slice(1)) {
+    for (const group of Object.keys(out) as Array<keyof Permissions>) {
+      const target = out[group] as unknown as Record<string, unknown>;
+      const other = p[group] as unknown as Record<string, unknown>;
+      for (const flag of Object.keys(target)) if (typeof target[flag] === 'boolean') target[flag] = target[flag] || other[flag] === true;
+    }
+  }
+  const allowed = [...new Set(all.flatMap((p) => p.dns.zones_allow))];
+  const denying = all.filter((p) => p.dns.zones_allow_by_default).map((p) => p.dns.zones_deny);
+  out.dns.zones_allow = allowed;
+  out.dns.zones_deny = denying.length === 0 ? [] : denying.reduce((a, b) => a.filter((z) => b.includes(z))).filter((z) => !allowed.includes(z));
+  return out;
+}
+
+/**
+ * Teams and permissions of a new user or API key: in teams, it takes their permissions and any it was sent are
+ * ignored; in none, it has the permissions it was sent.
+ */
+function newMember(ctx: Ns1Context, b: Record<string, unknown>): TeamMember {
+  const teams = teamsOf(ctx, b.teams);
+  return { teams, permissions: teams.length > 0 ? teamPermissions(ctx, teams) : normalisePermissions(b.permissions) };
+}
+
+/**
+ * Changes the teams and permissions of a user or API key. Permissions may be set only for one in no team, and
+ * are refused for one that is or is becoming a team member; one leaving its last team keeps the permissions it
+ * had from it unless others are set.
+ */
+function changeMember(ctx: Ns1Context, member: TeamMember, b: Record<string, unknown>, what: string): void {
+  const teams = b.teams === undefined ? member.teams : teamsOf(ctx, b.teams);
+  if (teams.length > 0 && b.permissions !== undefined)
+    throw new SandboxHttpError(
+      400,
+      `the permissions of a ${what} in a team come from its teams and cannot be set directly; change the teams' permissions instead`,
+    );
+  member.teams = teams;
+  if (teams.length > 0) member.permissions = teamPermissions(ctx, teams);
+  else if (b.permissions !== undefined) member.permissions = normalisePermissions(b.permissions);
+}
+
+/** The users and API keys in a team. */
+function membersOf(ctx: Ns1Context, teamId: string): TeamMember[] {
+  return [...collection(ctx, USERS).values(), ...ctx.state().keys.values()].filter((m) => m.teams.includes(teamId));
 }
 
 export const TEAMS: CollectionSpec<Team> = {
@@ -67,10 +126,21 @@ export const TEAMS: CollectionSpec<Team> = {
     permissions: normalisePermissions(b.permissions),
     ip_whitelist: teamWhitelistOf(b.ip_whitelist) ?? [],
   }),
-  update: (_ctx, team, b) => {
+  update: (ctx, team, b) => {
+    const ipWhitelist = teamWhitelistOf(b.ip_whitelist);
     team.name = str(b, 'name') ?? team.name;
-    if (b.permissions !== undefined) team.permissions = normalisePermissions(b.permissions);
-    team.ip_whitelist = teamWhitelistOf(b.ip_whitelist) ?? team.ip_whitelist;
+    team.ip_whitelist = ipWhitelist ?? team.ip_whitelist;
+    if (b.permissions !== undefined) {
+      team.permissions = normalisePermissions(b.permissions);
+      for (const member of membersOf(ctx, team.id)) member.permissions = teamPermissions(ctx, member.teams);
+    }
+  },
+  // Members leave the team; those in no other team keep its permissions as their own.
+  beforeDelete: (ctx, team) => {
+    for (const member of membersOf(ctx, team.id)) {
+      member.teams = member.teams.filter((id) => id !== team.id);
+      member.permissions = member.teams.length > 0 ? teamPermissions(ctx, member.teams) : structuredClone(team.permissions);
+    }
   },
 };
 
@@ -124,29 +194,31 @@ export const USERS: CollectionSpec<AccountUser> = {
     if (b.username !== undefined && b.username !== username) throw new SandboxHttpError(400, 'username in body does not match the URL');
     const email = str(b, 'email', true)!;
     if (!EMAIL.test(email)) throw new SandboxHttpError(400, `${email} is not an e-mail address`);
+    const name = str(b, 'name', true)!;
+    const { teams, permissions } = newMember(ctx, b);
     return {
       username,
-      name: str(b, 'name', true)!,
+      name,
       email,
-      teams: teamsOf(ctx, b.teams),
+      teams,
       notify: { billing: Boolean((obj(b, 'notify') ?? {}).billing) },
       last_access: null,
-      permissions: normalisePermissions(b.permissions),
+      permissions,
       invited: ctx.clock.nowSeconds(),
       ...ipWhitelistOf(b),
     };
   },
   update: (ctx, user, b) => {
-    user.name = str(b, 'name') ?? user.name;
+    const name = str(b, 'name');
     const email = str(b, 'email');
-    if (email !== undefined) {
-      if (!EMAIL.test(email)) throw new SandboxHttpError(400, `${email} is not an e-mail address`);
-      user.email = email;
-    }
-    if (b.teams !== undefined) user.teams = teamsOf(ctx, b.teams);
-    if (b.notify !== undefined) user.notify = { billing: Boolean((obj(b, 'notify') ?? {}).billing) };
-    if (b.permissions !== undefined) user.permissions = normalisePermissions(b.permissions);
-    Object.assign(user, ipWhitelistOf(b));
+    if (email !== undefined && !EMAIL.test(email)) throw new SandboxHttpError(400, `${email} is not an e-mail address`);
+    const notify = b.notify === undefined ? undefined : { billing: Boolean((obj(b, 'notify') ?? {}).billing) };
+    const ipWhitelist = ipWhitelistOf(b);
+    changeMember(ctx, user, b, 'user');
+    user.name = name ?? user.name;
+    user.email = email ?? user.email;
+    user.notify = notify ?? user.notify;
+    Object.assign(user, ipWhitelist);
   },
   render: (_ctx, user) => {
     const { invited: _invited, ...rest } = user;
@@ -198,7 +270,7 @@ function readValues(value: unknown): string[] {
   return value as string[];
 }
 
-function keyView(key: ApiKey, withSecret: boolean) {
+function keyView(key: ApiKey) {
   return {
     id: key.id,
     name: key.name,
@@ -207,7 +279,7 @@ function keyView(key: ApiKey, withSecret: boolean) {
     last_access: key.last_access ?? null,
     ip_whitelist: key.ip_whitelist ?? [],
     ip_whitelist_strict: key.ip_whitelist_strict ?? false,
-    ...(withSecret ? { key: key.key } : {}),
+    key: key.key,
   };
 }
 
@@ -253,7 +325,7 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
         if (typeof next[level] !== 'number' || next[level] < 0 || next[level] > 100)
           throw new SandboxHttpError(400, `${kind}.${level} must be a percentage from 0 to 100`);
       }
-      if (next.warning_1 > next.warning_2) throw new SandboxHttpError(400, `${kind}.warning_1 must not be above ${kind}.warning_2`);
+      if (next.warning_1 >= next.warning_2) throw new SandboxHttpError(400, `${kind}.warning_1 must be smaller than ${kind}.warning_2`);
       warnings[kind] = { send_warnings: Boolean(next.send_warnings), warning_1: next.warning_1, warning_2: next.warning_2 };
     }
     recordActivity(ctx, key, 'update', 'account', 'usagewarnings');
@@ -278,30 +350,25 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
 
   router.get('/account/apikeys', (req) => {
     require(keyOf(req, ctx.state()), 'account', 'manage_apikeys');
-    return json([...ctx.state().keys.values()].map((k) => keyView(k, false)));
+    return json([...ctx.state().keys.values()].map((k) => keyView(k)));
   });
   router.get('/account/apikeys/:id', (req) => {
     require(keyOf(req, ctx.state()), 'account', 'manage_apikeys');
     const key = [...ctx.state().keys.values()].find((k) => k.id === req.params.id);
     if (!key) throw new SandboxHttpError(404, 'API key not found');
-    return json(keyView(key, false));
+    return json(keyView(key));
   });
   router.put('/account/apikeys', (req) => {
     const acting = keyOf(req, ctx.state());
     require(acting, 'account', 'manage_apikeys');
     const b = body(req);
     const state = ctx.state();
-    const created: ApiKey = {
-      id: state.ids.next(),
-      name: str(b, 'name', true)!,
-      key: state.ids.next().slice(0, 20),
-      teams: teamsOf(ctx, b.teams),
-      permissions: normalisePermissions(b.permissions),
-      ...ipWhitelistOf(b),
-    };
+    const name = str(b, 'name', true)!;
+    const ipWhitelist = ipWhitelistOf(b);
+    const created: ApiKey = { id: state.ids.next(), name, key: state.ids.next().slice(0, 20), ...newMember(ctx, b), ...ipWhitelist };
     state.keys.set(created.key, created);
-    recordActivity(ctx, acting, 'create', 'apikey', created.id, keyView(created, true));
-    return json(keyView(created, true));
+    recordActivity(ctx, acting, 'create', 'apikey', created.id, keyView(created));
+    return json(keyView(created));
   });
   router.post('/account/apikeys/:id', (req) => {
     const acting = keyOf(req, ctx.state());
@@ -309,12 +376,13 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
     const key = [...ctx.state().keys.values()].find((k) => k.id === req.params.id);
     if (!key) throw new SandboxHttpError(404, 'API key not found');
     const b = body(req);
-    key.name = str(b, 'name') ?? key.name;
-    if (b.teams !== undefined) key.teams = teamsOf(ctx, b.teams);
-    if (b.permissions !== undefined) key.permissions = normalisePermissions(b.permissions);
-    Object.assign(key, ipWhitelistOf(b));
+    const name = str(b, 'name');
+    const ipWhitelist = ipWhitelistOf(b);
+    changeMember(ctx, key, b, 'API key');
+    key.name = name ?? key.name;
+    Object.assign(key, ipWhitelist);
     recordActivity(ctx, acting, 'update', 'apikey', key.id);
-    return json(keyView(key, false));
+    return json(keyView(key));
   });
   router.delete('/account/apikeys/:id', (req) => {
     const acting = keyOf(req, ctx.state());
@@ -330,7 +398,8 @@ export function registerAccount(router: Router, ctx: Ns1Context): void {
   router.get('/account/activity', (req) => {
     require(keyOf(req, ctx.state()), 'account', 'view_activity_log');
     const q = req.query;
-    const limit = Number(q.get('limit') ?? 1000);
+    // NS1 returns the most recent 20 entries unless given a limit.
+    const limit = Number(q.get('limit') ?? 20);
     const start = q.get('start') === null ? -Infinity : Number(q.get('start'));
     const end = q.get('end') === null ? Infinity : Number(q.get('end'));
     if (![limit, start, end].every((n) => !Number.isNaN(n))) throw new SandboxHttpError(400, 'limit, start and end must be numbers');

@@ -80,8 +80,11 @@ export const PAYMENT_METHODS: CollectionSpec<PaymentMethod> = {
     for (const other of collection(ctx, PAYMENT_METHODS).values()) other.default = false;
     method.default = true;
   },
-  beforeDelete: (_ctx, method) => {
-    if (method.default) throw new SandboxHttpError(400, 'the default payment method cannot be deleted');
+  // The last card cannot go; when the default one goes, the earliest card left becomes the default.
+  beforeDelete: (ctx, method) => {
+    const others = [...collection(ctx, PAYMENT_METHODS).values()].filter((other) => other.id !== method.id);
+    if (others.length === 0) throw new SandboxHttpError(400, 'you may not delete the last credit card from the account; add another one first');
+    if (method.default) others[0]!.default = true;
   },
 };
 

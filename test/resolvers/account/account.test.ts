@@ -140,8 +140,15 @@ describe('account writes', () => {
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data!.createApiKey;
     expect(secret).toMatch(/^[0-9a-f]{20}$/);
-    const listed = await h.gql('{ viewer { ns1 { apiKeys { id name } } } }');
+    // NS1 shows the key string with every listed and read key; the gateway never passes it on.
+    const everyField = '{ id name teams { id name } permissions { dns { viewZones zonesAllow } } lastAccessAt ipWhitelist ipWhitelistStrict }';
+    const listed = await h.gql<{ viewer: { ns1: { apiKeys: Array<{ id: string }> } } }>(`{ viewer { ns1 { apiKeys ${everyField} } } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.viewer.ns1.apiKeys.map((k) => k.id)).toContain(apiKey.id);
     expect(JSON.stringify(listed)).not.toContain(secret);
+    const one = await h.gql(`query ($id: ID!) { viewer { ns1 { apiKey(id: $id) ${everyField} } } }`, { id: apiKey.id });
+    expect(one.errors).toBeUndefined();
+    expect(JSON.stringify(one)).not.toContain(secret);
     const asNewKey = await h.gql<{ zones: unknown[] }>('{ zones(provider: NS1) { name } }', undefined, { 'x-ns1-key': secret });
     expect(asNewKey.data?.zones.length).toBeGreaterThan(0);
     expect((await h.gql('mutation ($id: ID!) { updateApiKey(id: $id, input: { name: "ci-2" }) { name } }', { id: apiKey.id })).data).toEqual({

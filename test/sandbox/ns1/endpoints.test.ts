@@ -569,3 +569,107 @@ describe('NS1 sandbox: behaviour', () => {
     expect((await call('GET', '/zones/example.com')).status).toBe(200);
   });
 });
+
+describe('NS1 sandbox: account', () => {
+  const OPERATIONS = '53b57b8e8b4a8e8c96f1c9a0';
+  const DEVELOPERS = '53b57b8e8b4a8e8c96f1c9a1';
+  type Member = { id?: string; key?: string; teams: string[]; permissions: Record<string, Record<string, unknown>> };
+  const permissionsOf = async (team: string) => ((await call('GET', `/account/teams/${team}`)).body as Member).permissions;
+
+  it('puts new users and API keys in a built-in team on a fresh sandbox', async () => {
+    expect(await call('PUT', '/account/users/carol', { name: 'Carol', email: 'carol@example.com', teams: [DEVELOPERS] })).toMatchObject({
+      status: 200,
+      body: { username: 'carol', teams: [DEVELOPERS] },
+    });
+    await control.reset();
+    expect(await call('PUT', '/account/apikeys', { name: 'ci', teams: [OPERATIONS] })).toMatchObject({ status: 200, body: { teams: [OPERATIONS] } });
+  });
+
+  it('gives team members the union of their teams’ permissions, ignoring any sent with a new member and refusing a direct change', async () => {
+    const developers = await permissionsOf(DEVELOPERS);
+    const operations = await permissionsOf(OPERATIONS);
+    expect(developers.dns!.manage_zones).toBe(false);
+    const narrow = { dns: { view_zones: false, manage_zones: true } };
+    const user = await call('PUT', '/account/users/carol', { name: 'Carol', email: 'carol@example.com', teams: [DEVELOPERS], permissions: narrow });
+    expect((user.body as Member).permissions).toEqual(developers);
+    const key = await call('PUT', '/account/apikeys', { name: 'ci', teams: [DEVELOPERS], permissions: narrow });
+    expect((key.body as Member).permissions).toEqual(developers);
+    const keyPath = `/account/apikeys/${(key.body as Member).id!}`;
+
+    for (const path of ['/account/users/carol', keyPath]) {
+      const refused = await call('POST', path, { permissions: narrow });
+      expect(refused).toMatchObject({ status: 400, body: { message: expect.stringContaining('permissions') } });
+      expect(((await call('GET', path)).body as Member).permissions).toEqual(developers);
+      const joined = await call('POST', path, { teams: [DEVELOPERS, OPERATIONS] });
+      expect(joined).toMatchObject({ status: 200, body: { teams: [DEVELOPERS, OPERATIONS], permissions: operations } });
+      // Leaving every team without setting permissions keeps those the teams gave.
+      expect(await call('POST', path, { teams: [] })).toMatchObject({ status: 200, body: { teams: [], permissions: operations } });
+    }
+
+    const loner = await call('PUT', '/account/users/dave', { name: 'Dave', email: 'dave@example.com', permissions: narrow });
+    expect((loner.body as Member).permissions.dns).toMatchObject({ view_zones: false, manage_zones: true });
+    expect(await call('POST', '/account/users/dave', { teams: [DEVELOPERS], permissions: narrow })).toMatchObject({ status: 400 });
+    expect(((await call('GET', '/account/users/dave')).body as Member).teams).toEqual([]);
+  });
+
+  it('changes its members’ permissions with a team’s, and leaves them theirs when the team is deleted', async () => {
+    const team = (await call('PUT', '/account/teams', { name: 'Zone editors', permissions: { account: { manage_users: false } } })).body as Member;
+    const teamPath = `/account/teams/${team.id!}`;
+    const key = (await call('PUT', '/account/apikeys', { name: 'editor', teams: [team.id] })).body as Member;
+    await call('PUT', '/account/users/carol', { name: 'Carol', email: 'carol@example.com', teams: [team.id, DEVELOPERS] });
+    expect((await call('PUT', '/zones/first.example', {}, key.key)).status).toBe(200);
+
+    const changed = await call('POST', teamPath, { permissions: { dns: { manage_zones: false }, account: { manage_users: false } } });
+    expect(changed.status).toBe(200);
+    const teamNow = (changed.body as Member).permissions;
+    const keyNow = (await call('GET', `/account/apikeys/${key.id!}`)).body as Member;
+    expect(keyNow.permissions).toEqual(teamNow);
+    expect(await call('PUT', '/zones/second.example', {}, key.key)).toMatchObject({
+      status: 403,
+      body: { message: 'Forbidden: missing permission dns.manage_zones' },
+    });
+    const carol = (await call('GET', '/account/users/carol')).body as Member;
+    expect(carol.permissions.dns!.manage_zones).toBe(false);
+    expect(carol.permissions.data!.manage_datasources).toBe(true);
+
+    expect((await call('DELETE', teamPath)).status).toBe(200);
+    expect((await call('GET', `/account/apikeys/${key.id!}`)).body).toMatchObject({ teams: [], permissions: teamNow });
+    expect((await call('GET', '/account/users/carol')).body).toMatchObject({ teams: [DEVELOPERS], permissions: await permissionsOf(DEVELOPERS) });
+    // In no team now, the key's permissions may be set directly.
+    expect(await call('POST', `/account/apikeys/${key.id!}`, { permissions: { dns: { manage_zones: true } } })).toMatchObject({ status: 200 });
+  });
+
+  it('shows every API key’s key string when listed and read, as documented', async () => {
+    const created = (await call('PUT', '/account/apikeys', { name: 'ci' })).body as Member;
+    expect(created.key).toEqual(expect.any(String));
+    const listed = (await call('GET', '/account/apikeys')).body as Member[];
+    expect(listed.find((k) => k.id === created.id)?.key).toBe(created.key);
+    for (const k of listed) expect(k.key).toEqual(expect.any(String));
+    expect((await call('GET', `/account/apikeys/${created.id!}`)).body).toMatchObject({ key: created.key });
+    expect((await call('POST', `/account/apikeys/${created.id!}`, { name: 'ci 2' })).body).toMatchObject({ key: created.key });
+  });
+
+  it('returns the 20 most recent activity log entries unless given a limit', async () => {
+    for (let i = 0; i < 25; i++) await call('PUT', '/account/teams', { name: `team ${i}` });
+    const recent = (await call('GET', '/account/activity')).body as Array<{ resource_type: string }>;
+    expect(recent).toHaveLength(20);
+    expect(((await call('GET', '/account/activity?limit=25')).body as unknown[]).length).toBe(25);
+  });
+
+  it('deletes the default card, making another the default, but not the last card', async () => {
+    expect((await call('DELETE', '/account/paymentmethods/5a1b2c3d4e5f60718293a4b5')).status).toBe(200);
+    expect((await call('GET', '/account/paymentmethods')).body).toEqual([expect.objectContaining({ id: '5a1b2c3d4e5f60718293a4b6', default: true })]);
+    expect(await call('DELETE', '/account/paymentmethods/5a1b2c3d4e5f60718293a4b6')).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('last credit card') },
+    });
+    expect((await call('GET', '/account/paymentmethods')).body).toHaveLength(1);
+  });
+
+  it('refuses a first usage warning threshold that is not smaller than the second', async () => {
+    const equal = await call('POST', '/account/usagewarnings', { queries: { warning_1: 85, warning_2: 85 } });
+    expect(equal).toEqual(expect.objectContaining({ status: 400, body: { message: 'queries.warning_1 must be smaller than queries.warning_2' } }));
+    expect(((await call('GET', '/account/usagewarnings')).body as { queries: unknown }).queries).toMatchObject({ warning_1: 80, warning_2: 90 });
+    expect((await call('POST', '/account/usagewarnings', { queries: { warning_1: 84, warning_2: 85 } })).status).toBe(200);
+  });
+});
