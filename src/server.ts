@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, withSandboxUpstreams, type Config } from './config.js';
+import { refuseTarget, toOriginForm } from './exposure/request-target.js';
 import { ListenError, listenOn } from './listen-error.js';
 import { startBuddyNsSandbox } from './sandbox/buddyns/index.js';
 import { startNs1Sandbox } from './sandbox/ns1/index.js';
@@ -34,8 +35,11 @@ async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config;
 export async function startGateway(baseConfig: Config, options: Omit<GatewayOptions, 'config'> = {}): Promise<RunningGateway> {
   const { config, sandboxes } = baseConfig.sandbox ? await startEmbeddedSandboxes(baseConfig) : { config: baseConfig, sandboxes: [] };
   const gateway = createGateway({ ...options, config });
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- yoga settles every request itself; node has no use for the promise
-  const server = createServer(gateway.yoga);
+  const server = createServer((request, response) => {
+    if (!toOriginForm(request)) return refuseTarget(response);
+    // yoga settles every request itself; node has no use for the promise.
+    void gateway.yoga(request, response);
+  });
   let metrics: MetricsListener | undefined;
   try {
     await listenOn(server, 'PORT', config.port, config.host);

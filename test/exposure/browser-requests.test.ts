@@ -120,6 +120,25 @@ describe('Host', () => {
     expect((await overSocket(listed, { method: 'POST', headers: { host: 'dnsgraph.internal', 'content-type': 'application/json' }, body })).status).toBe(200);
     expect((await overSocket(listed, { method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json' }, body })).status).toBe(421);
   });
+
+  it('judges a request target in absolute form by the host it names, and refuses a target that is no URL, never with a stack trace', async () => {
+    const url = await start();
+    const { port } = new URL(url);
+    const body = json({ query: '{ __typename }' });
+    const headers = { host: `localhost:${port}`, 'content-type': 'application/json' };
+    const foreign = await overSocket(url, { method: 'POST', headers, body, target: 'http://attacker.example/graphql' });
+    expect(foreign.status).toBe(421);
+    expect(JSON.parse(foreign.body)).toMatchObject({ errors: [{ extensions: { code: 'HOST_NOT_ALLOWED' } }] });
+    const own = await overSocket(url, { method: 'POST', headers, body, target: `http://localhost:${port}/graphql` });
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body)).toEqual({ data: { __typename: 'Query' } });
+    for (const target of ['*', 'ftp://ops.example/graphql']) {
+      const refused = await overSocket(url, { method: 'POST', headers, body, target });
+      expect(refused.status, target).toBe(400);
+      expect(JSON.parse(refused.body), target).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+      expect(refused.body, target).not.toMatch(/node_modules|at new URL/);
+    }
+  });
 });
 
 describe('body size', () => {

@@ -12,12 +12,24 @@ export interface SocketResponse {
  */
 export function overSocket(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer | Buffer[];
+    /** The request target as sent, e.g. in absolute form; the URL's path by default. */
+    target?: string;
+  } = {},
 ): Promise<SocketResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method ?? 'GET', headers: options.headers ?? {} },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: options.target ?? target.pathname + target.search,
+        method: options.method ?? 'GET',
+        headers: options.headers ?? {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
