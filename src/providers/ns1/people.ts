@@ -112,6 +112,7 @@ function userBody(username: string | undefined, input: Ns1UserWrite): Record<str
 
 const userListSchema = z.array(userSchema);
 const apiKeyListSchema = z.array(apiKeySchema);
+const keysWithSecretsSchema = z.array(createdKeySchema);
 const teamListSchema = z.array(teamSchema);
 
 /** NS1 account users: /account/users, and /account/reinvite. */
@@ -156,7 +157,11 @@ export class Ns1ApiKeys {
     return this.api.call({ method: 'GET', path: encodePath('account', 'apikeys', id) }, apiKeySchema, 'API key');
   }
 
-  /** The secret is in this answer only: NS1 never shows it again. */
+  /** Every key with its secret, which NS1's list carries too: read only to find a created key whose answer was lost. */
+  listWithSecrets(): Promise<Ns1CreatedApiKey[]> {
+    return this.api.call({ method: 'GET', path: '/account/apikeys' }, keysWithSecretsSchema, 'API key list');
+  }
+
   create(input: Ns1ApiKeyWrite): Promise<Ns1CreatedApiKey> {
     const json = defined({ name: input.name, teams: input.teamIds ?? [], permissions: permissionsBody(input.permissions ?? {}), ...ipWhitelistBody(input) });
     return this.api.call(createWithPut('/account/apikeys', { json }), createdKeySchema, 'created API key');

@@ -137,6 +137,23 @@ describe('a create whose answer is lost after it was applied', () => {
     });
   }
 
+  it('an API key whose answer was lost is answered from the key list, its secret one that works, created once', async () => {
+    await h.ns1Control.addFault({ path: '/account/apikeys', method: 'PUT', dropAfterApply: true, times: 1 });
+    const { result, ns1 } = await countUpstreamCalls(h, () =>
+      h.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+        'mutation { createApiKey(input: { name: "recovered key" }) { secret apiKey { id } } }',
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(ns1.counts['PUT /account/apikeys']).toBe(1);
+    expect(ns1.counts['DELETE /account/apikeys/' + result.data!.createApiKey.apiKey.id]).toBeUndefined();
+    const listed = (await ns1List('/account/apikeys')).filter((k) => k.name === 'recovered key');
+    expect(listed).toEqual([expect.objectContaining({ id: result.data!.createApiKey.apiKey.id, key: result.data!.createApiKey.secret })]);
+    const own = await fetch(`${h.ns1.baseUrl}/zones`, { headers: { 'x-nsone-key': result.data!.createApiKey.secret } });
+    await own.arrayBuffer();
+    expect(own.status).not.toBe(401);
+  });
+
   it('a zone create answered after the timeout: success, one zone, and no second PUT', async () => {
     await h.ns1Control.addFault({ path: '/zones/late.example', method: 'PUT', latencyAfterApplyMs: 5000 });
     const { result, ns1 } = await countUpstreamCalls(h, async () => {
