@@ -1,8 +1,34 @@
 import { useDeferStream as yogaDeferStream } from '@graphql-yoga/plugin-defer-stream';
-import { OverlappingFieldsCanBeMergedRule, type validate, type ValidationRule } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { OverlappingFieldsCanBeMergedRule, type GraphQLError, type validate, type ValidationRule } from 'graphql';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import { createMaskError } from './mask-error.js';
 
 type Validate = typeof validate;
+
+/** The later parts of an incremental answer, which carry errors of their own (`incremental`, and `completed` in newer drafts). */
+interface IncrementalPayload {
+  incremental?: Array<{ errors?: readonly GraphQLError[] }>;
+  completed?: Array<{ errors?: readonly GraphQLError[] }>;
+}
+
+type Mask = ReturnType<typeof createMaskError>;
+
+const masked = <T extends { errors?: readonly GraphQLError[] }>(parts: T[] | undefined, mask: Mask): T[] | undefined =>
+  parts?.map((part) => (part.errors?.length ? { ...part, errors: part.errors.map((error) => mask(error, 'Unexpected error.') as GraphQLError) } : part));
+
+/**
+ * yoga masks the errors of an answer's first part only: a deferred or streamed part's errors would reach the client as
+ * thrown, without their code, provider or status, and an internal fault with its own message. They get the same mask.
+ */
+function maskIncrementalErrors(result: IncrementalPayload, mask: Mask): IncrementalPayload {
+  const hasErrors = (parts: IncrementalPayload['incremental']) => parts?.some((part) => part.errors?.length);
+  if (!hasErrors(result.incremental) && !hasErrors(result.completed)) return result;
+  return {
+    ...result,
+    ...(result.incremental ? { incremental: masked(result.incremental, mask) } : {}),
+    ...(result.completed ? { completed: masked(result.completed, mask) } : {}),
+  };
+}
 
 /** The rules yoga's plugin adds to every validation, asked of it once. */
 function rulesAddedBy(plugin: ReturnType<typeof yogaDeferStream>): ValidationRule[] {
@@ -37,8 +63,18 @@ export function useDeferStream(): Plugin {
     }
     return standIn;
   };
+  const mask = createMaskError();
   return {
     onSchemaChange: yoga.onSchemaChange,
+    onExecute() {
+      return {
+        onExecuteDone: (payload) =>
+          handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
+            const maskedResult = maskIncrementalErrors(result as IncrementalPayload, mask);
+            if (maskedResult !== result) setResult(maskedResult as typeof result);
+          }),
+      };
+    },
     onValidate({ validateFn, setValidationFn, addValidationRule }) {
       for (const rule of rules) addValidationRule(rule);
       setValidationFn(standInFor(validateFn));

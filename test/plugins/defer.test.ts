@@ -5,7 +5,12 @@ const h = useHarness();
 
 interface Part {
   data?: { zones?: Array<Record<string, unknown>> };
-  incremental?: Array<{ data: Record<string, unknown>; path: Array<string | number>; label?: string }>;
+  incremental?: Array<{
+    data: Record<string, unknown>;
+    path: Array<string | number>;
+    label?: string;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  }>;
   hasNext: boolean;
 }
 
@@ -45,6 +50,38 @@ describe('@defer', () => {
       expect(item.data).toHaveProperty('qps');
     }
     expect(parts.at(-1)?.hasNext).toBe(false);
+  });
+});
+
+describe('@defer when a deferred field fails', () => {
+  const QUERY = 'query Late { zone(name: "ns1-only.com") { name ... @defer { qps } } }';
+
+  /** The deferred parts' errors over multipart/mixed or SSE. */
+  async function deferredErrors(accept: string) {
+    const response = await h.gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    const text = await response.text();
+    const parts =
+      accept === 'multipart/mixed'
+        ? partsOf(text)
+        : text
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => JSON.parse(line.slice('data: '.length)) as Part);
+    return parts.flatMap((part) => part.incremental ?? []).flatMap((item) => item.errors ?? []);
+  }
+
+  it("keeps the provider's error code, provider and message in the deferred part, over multipart/mixed and SSE", async () => {
+    await h.ns1Control.addFault({ path: '/stats/qps', status: 503, message: 'Injected fault' });
+    for (const accept of ['multipart/mixed', 'text/event-stream']) {
+      const errors = await deferredErrors(accept);
+      expect(errors, accept).toHaveLength(1);
+      expect(errors[0], accept).toMatchObject({ message: 'NS1: Injected fault', path: ['zone', 'qps'], extensions: { provider: 'NS1', status: 503 } });
+      expect(['UPSTREAM_ERROR', 'UPSTREAM_UNAVAILABLE'], accept).toContain(errors[0]?.extensions?.code);
+    }
   });
 });
 
