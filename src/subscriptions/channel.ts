@@ -7,6 +7,9 @@ import { Poller } from './poller.js';
 import type { ScheduledTimer, Scheduler } from './scheduler.js';
 import type { Subscriber } from './subscriber.js';
 
+/** How long after a lease's expiry a replica waiting for it tries again: past the expiry, however Redis rounds it. */
+const LEASE_EXPIRY_MARGIN_MS = 20;
+
 export interface ChannelDeps {
   coordination: Coordination;
   scheduler: Scheduler;
@@ -176,7 +179,10 @@ export class Channel<T> {
     }
     const every = this.deps.coordination.leaseRenewalMs;
     if (every !== undefined && !this.closing && !this.isSettled()) {
-      this.keeper = this.deps.scheduler.schedule(this.held ? every : every * 1.5, () => void this.contend());
+      // A replica without the lease tries again when it would expire unrenewed (its holder may have died), or sooner.
+      const freeInMs = this.held ? undefined : this.lease.freeInMs;
+      const next = this.held ? every : Math.min(every * 1.5, freeInMs === undefined ? Infinity : freeInMs + LEASE_EXPIRY_MARGIN_MS);
+      this.keeper = this.deps.scheduler.schedule(next, () => void this.contend());
     }
   }
 

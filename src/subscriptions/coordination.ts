@@ -13,6 +13,8 @@ export const isVacated = (message: unknown): message is Vacated => typeof messag
 /** The right to poll one key: held by one replica at a time. */
 export interface Lease {
   acquire(): Promise<boolean>;
+  /** After an acquire that found the lease held by another replica: how long until it expires unrenewed. */
+  readonly freeInMs?: number | undefined;
   /** Extends a held lease; false when it has expired or passed to another replica. */
   renew(): Promise<boolean>;
   release(): Promise<void>;

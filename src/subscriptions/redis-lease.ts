@@ -1,8 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Lease } from './coordination.js';
 
-/** Takes a free lease (`SET NX PX`), or extends it when this holder has it already. */
-const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 elseif redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/**
+ * Takes a free lease (`SET NX PX`), or extends it when this holder has it already; when another holder has it,
+ * answers how many milliseconds it has left.
+ */
+const ACQUIRE = `if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 elseif redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return {0, redis.call('pttl', KEYS[1])} end`;
 /** Extends the lease only if this holder still has it. */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 /** Gives the lease up only if this holder still has it, never another replica's. */
@@ -13,6 +16,8 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * and when the holder dies or stops renewing, it expires and the next replica to try takes it over.
  */
 export class RedisLease implements Lease {
+  freeInMs: number | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly key: string,
@@ -21,7 +26,9 @@ export class RedisLease implements Lease {
   ) {}
 
   async acquire(): Promise<boolean> {
-    return Number(await this.redis.eval(ACQUIRE, 1, this.key, this.holder, this.ttlMs)) === 1;
+    const answer = await this.redis.eval(ACQUIRE, 1, this.key, this.holder, this.ttlMs);
+    this.freeInMs = Array.isArray(answer) ? Math.max(0, Number(answer[1])) : undefined;
+    return Number(answer) === 1;
   }
 
   async renew(): Promise<boolean> {

@@ -27,6 +27,18 @@ describe('poller lease in Redis', () => {
     expect(await redis.client.get('dnsgraph:lease:k')).toBe('replica-a');
   });
 
+  it('tells a replica that cannot take a held lease how long the lease has left, so it tries again when it expires', async () => {
+    expect(await leaseOf('replica-a', 3_000).acquire()).toBe(true);
+    const waiting = leaseOf('replica-b', 3_000);
+    expect(await waiting.acquire()).toBe(false);
+    expect(waiting.freeInMs).toBeGreaterThan(0);
+    expect(waiting.freeInMs).toBeLessThanOrEqual(3_000);
+    await redis.client.pexpire('dnsgraph:lease:k', 1);
+    await expect.poll(() => redis.client.exists('dnsgraph:lease:k')).toBe(0);
+    expect(await waiting.acquire()).toBe(true);
+    expect(waiting.freeInMs).toBeUndefined();
+  });
+
   it('renews only for its holder, so a replica that lost the lease stops polling', async () => {
     await leaseOf('replica-a').acquire();
     expect(await leaseOf('replica-a').renew()).toBe(true);

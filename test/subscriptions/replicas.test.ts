@@ -105,6 +105,31 @@ describe('subscriptions across replicas (Redis)', () => {
     await Promise.all([...onA, ...onB].map((s) => s.close()));
   });
 
+  it('tries for a dead leader’s lease when it expires, not a renewal period later', async () => {
+    const { b, onA, onB } = await twoReplicasWatching(2, 1_500);
+    const [key] = await backends.redis.client.keys('dnsgraph:lease:*');
+    expect(key).toBeDefined();
+    const leader = await backends.redis.client.get(key!);
+    // A's clock stops: its lease runs out in Redis, unrenewed. B's next try finds it with less than a renewal period left.
+    await expect
+      .poll(
+        async () => {
+          const left = await backends.redis.client.pttl(key!);
+          return left > 250 && left < 600;
+        },
+        { interval: 10, timeout: 5_000 },
+      )
+      .toBe(true);
+    await b.clock.advance(750);
+    expect(await backends.redis.client.get(key!)).toBe(leader);
+    await expect.poll(() => backends.redis.client.exists(key!), { interval: 10, timeout: 5_000 }).toBe(0);
+    // Within what the lease had left and a margin past its expiry, short of the 750 ms of a renewal period.
+    await b.clock.advance(620);
+    await expect.poll(() => backends.redis.client.get(key!), { interval: 20, timeout: 5_000 }).not.toBeNull();
+    expect(await backends.redis.client.get(key!)).not.toBe(leader);
+    await Promise.all([...onA, ...onB].map((s) => s.close()));
+  });
+
   it('brings an upstream error to subscribers on every replica, with its code, and the streams stay open', async () => {
     const { a, b, onA, onB } = await twoReplicasWatching(3);
     await backends.harness.ns1Control.addFault({ path: '/stats/qps/example.com', status: 502, message: 'bad gateway', times: 1 });
