@@ -23,6 +23,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** How long past the request deadline a stopping gateway waits for the answers of requests still in flight. */
+const DRAIN_MARGIN_MS = 1_000;
+
 /** In sandbox mode both providers run in this process on loopback ports of their own. */
 async function startEmbeddedSandboxes(config: Config): Promise<{ config: Config; sandboxes: RunningSandbox[] }> {
   const [ns1, buddyns] = await Promise.all([startNs1Sandbox({ port: 0 }), startBuddyNsSandbox({ port: 0 })]);
@@ -57,13 +60,15 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      gateway.startDraining();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Subscriptions end cleanly (WebSocket and SSE streams complete, leases are given up) before
       // the connections they held are closed.
       await websockets.close();
       await gateway.subscriptions.close();
       server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      // Requests in flight may run to their deadline: only past it (and a moment for the answer) are connections cut.
+      setTimeout(() => server.closeAllConnections(), config.resilience.requestDeadlineMs + DRAIN_MARGIN_MS).unref();
       await closed;
       await gateway.yoga.dispose();
       await gateway.close();

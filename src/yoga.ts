@@ -55,6 +55,8 @@ export interface Gateway {
   /** Who a request or a WebSocket connection is (anonymous where authentication is off). */
   authenticator: Authenticator;
   now: () => Date;
+  /** From now on `/readyz` answers 503, so a load balancer sends no new requests while those in flight finish. */
+  startDraining(): void;
   /** Ends every subscription, gives up the pollers' leases and closes the upstream connections. */
   close(): Promise<void>;
 }
@@ -108,6 +110,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const authenticator = createAuthenticator(config, { now });
   const audit = createAuditLog(logger, metrics.registry);
   let closing: Promise<void> | undefined;
+  let draining = false;
   const schema = buildSchema();
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
@@ -135,7 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useLimits(config.limits, config.exposure.fieldSuggestions),
       useMetrics(metrics, schema, config.exposure.metricsPort === undefined),
       usePartialFailures(),
-      useReadiness(config, upstreams),
+      useReadiness(config, upstreams, () => draining),
       useRequestDeadline(config.resilience.requestDeadlineMs),
       useRequestLog(logger),
       useScopeCacheRelease(),
@@ -158,6 +161,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     trustedDocuments,
     authenticator,
     now,
+    startDraining: () => {
+      draining = true;
+    },
     close: () =>
       (closing ??= (async () => {
         await subscriptions.close();
