@@ -18,6 +18,17 @@ export function failFastRedis(url: string, name: string): Redis {
   return client;
 }
 
+/**
+ * A connection whose commands may wait for Redis to come back (queued, retried `maxRetriesPerRequest` times), but
+ * never for an answer past the command timeout: a hung Redis fails them as a gone one would, and, as with
+ * `failFastRedis`, once one has timed out the others fail at once but for one probe a second.
+ */
+export function boundedRedis(url: string, name: string, maxRetriesPerRequest: number): Redis {
+  const client = new Redis(url, { connectionName: name, maxRetriesPerRequest, commandTimeout: COMMAND_TIMEOUT_MS });
+  refuseWhileHung(client);
+  return client;
+}
+
 function refuseWhileHung(client: Redis): void {
   let hungUntil = 0;
   let probeAt = 0;

@@ -1,5 +1,6 @@
 import { GatewayError } from '../errors/gateway-error.js';
 import type { Logger } from '../logger.js';
+import type { BusOutage } from './bus-outage.js';
 import { isVacated, type Coordination, type Lease, type Vacated } from './coordination.js';
 import { toPollFailure, type PollEvent } from './poll-event.js';
 import type { PollSource } from './poll-source.js';
@@ -14,6 +15,8 @@ export interface ChannelDeps {
   coordination: Coordination;
   scheduler: Scheduler;
   logger: Logger;
+  /** This replica's view of whether the bus can be reached, shared by its channels. */
+  outage: BusOutage;
   /** Names this channel's lease: unique per channel, so a replica never mistakes an old lease for its own. */
   holder: string;
   /** Called as the channel starts closing, so the next subscriber of its key opens a new one. */
@@ -100,6 +103,7 @@ export class Channel<T> {
     this.closing ??= (async () => {
       try {
         this.deps.onClosing();
+        this.deps.outage.forget(this.source.key);
         this.keeper?.cancel();
         this.keeper = undefined;
         this.stopPolling();
@@ -164,18 +168,15 @@ export class Channel<T> {
     try {
       if (this.held ? await this.lease.renew() : await this.lease.acquire()) {
         if (!this.held) this.deps.logger.debug('subscription poller lease taken', { key: this.source.key });
-        this.busLost = false;
+        this.busBack();
         this.held = true;
         if (!this.poller) await this.lead();
       } else {
-        this.busLost = false;
+        this.busBack();
         this.lapse();
       }
     } catch (error) {
-      // Unsure whether the lease still holds: stop polling until a renewal says so.
-      this.deps.logger.warn('subscription lease unavailable', { key: this.source.key, error: String(error) });
-      this.stopPolling();
-      this.tellBusLost();
+      this.busUnreachable(error);
     }
     const every = this.deps.coordination.leaseRenewalMs;
     if (every !== undefined && !this.closing && !this.isSettled()) {
@@ -200,11 +201,37 @@ export class Channel<T> {
       scheduler,
       logger,
       latest: () => this.latest,
-      stillLeading: () => this.lease.renew(),
-      publish: (event) => coordination.publish(this.source.key, this.topic, event, keepMs),
+      // A renewal or publication that fails (Redis gone or not answering) pauses the key as a failed try for the lease does.
+      stillLeading: () =>
+        this.lease.renew().then(
+          (leading) => {
+            this.busBack();
+            return leading;
+          },
+          (error: unknown) => {
+            this.busUnreachable(error);
+            return false;
+          },
+        ),
+      publish: (event) =>
+        coordination.publish(this.source.key, this.topic, event, keepMs).catch((error: unknown) => {
+          this.busUnreachable(error);
+        }),
       onLeadLost: () => this.lapse(),
     });
     this.poller.start();
+  }
+
+  /** Unsure whether the lease still holds: stop polling until a renewal or a new lease says so. */
+  private busUnreachable(error: unknown): void {
+    this.deps.outage.lost(this.source.key, error);
+    this.stopPolling();
+    this.tellBusLost();
+  }
+
+  private busBack(): void {
+    this.busLost = false;
+    this.deps.outage.back(this.source.key);
   }
 
   /**

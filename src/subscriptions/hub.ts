@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Repeater } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
+import { BusOutage } from './bus-outage.js';
 import { Channel } from './channel.js';
 import type { Coordination } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
@@ -27,9 +28,12 @@ export class SubscriptionHub {
   private readonly shared = new Set<{ readonly tapCount: number }>();
   private readonly replica = randomUUID();
   private channelCount = 0;
+  private readonly outage: BusOutage;
   private closing: Promise<void> | undefined;
 
-  constructor(private readonly deps: SubscriptionHubDeps) {}
+  constructor(private readonly deps: SubscriptionHubDeps) {
+    this.outage = new BusOutage(deps.logger, () => this.channels.size);
+  }
 
   /** What this replica serves now: subscribers, the keys they watch, and the keys it polls itself. */
   get load(): { subscribers: number; keys: number; polling: number } {
@@ -92,6 +96,7 @@ export class SubscriptionHub {
     if (existing) return existing as Channel<T>;
     const channel: Channel<T> = new Channel<T>(withPollSpan(source), {
       ...this.deps,
+      outage: this.outage,
       holder: `${this.replica}/${++this.channelCount}`,
       onClosing: () => {
         if (this.channels.get(source.key) === channel) this.channels.delete(source.key);

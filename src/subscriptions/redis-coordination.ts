@@ -2,7 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { disconnectRedis, outageReporter } from '../redis-connection.js';
+import { boundedRedis, disconnectRedis, outageReporter } from '../redis-connection.js';
 import type { Coordination, PollEvents, Vacated } from './coordination.js';
 import type { PollEvent } from './poll-event.js';
 import { RedisLease } from './redis-lease.js';
@@ -64,8 +64,12 @@ function guardedSubscriber(subscriber: Redis, logger: Logger): Redis {
 export function createRedisCoordination(options: RedisCoordinationOptions): Coordination {
   const { logger, leaseTtlMs } = options;
   const prefix = options.prefix ?? 'dnsgraph:';
-  const connect = (role: string) => {
-    const client = new Redis(options.url, { connectionName: `dnsgraph-${role}`, maxRetriesPerRequest: 2 });
+  // Leases, last events and publishing never wait on a Redis that keeps the connection but stops answering: the
+  // command fails as if Redis were gone, and the channel stops polling and tells its subscribers. The subscriber
+  // connection only listens (a command timeout would also cut its SUBSCRIBE).
+  const connect = (role: 'commands' | 'subscriber') => {
+    const name = `dnsgraph-${role}`;
+    const client = role === 'commands' ? boundedRedis(options.url, name, 2) : new Redis(options.url, { connectionName: name, maxRetriesPerRequest: 2 });
     // ioredis reports every reconnection attempt: once every 30 s of an outage is enough to tell.
     client.on(
       'error',

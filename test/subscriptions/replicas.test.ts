@@ -21,9 +21,10 @@ afterEach(async () => {
 });
 
 /** A gateway replica sharing the test's Redis, its pollers on its own hand-driven clock. */
-function replica(leaseTtlMs = 60_000): { gateway: Gateway; clock: ManualScheduler } {
+function replica(leaseTtlMs = 60_000, log?: (line: string) => void): { gateway: Gateway; clock: ManualScheduler } {
   const clock = new ManualScheduler();
-  const gateway = gatewayOn(backends.harness, { scheduler: clock, leaseTtlMs, env: { REDIS_URL: backends.redis.url } });
+  const env = { REDIS_URL: backends.redis.url, ...(log ? { LOG_LEVEL: 'debug' } : {}) };
+  const gateway = gatewayOn(backends.harness, { scheduler: clock, leaseTtlMs, env, ...(log ? { log } : {}) });
   gateways.push(gateway);
   return { gateway, clock };
 }
@@ -226,6 +227,67 @@ describe('subscriptions across replicas (Redis)', () => {
         { interval: 100, timeout: 15_000 },
       )
       .toBe(true);
+    await Promise.all(onA.map((s) => s.close()));
+  });
+
+  it('pauses every key while Redis hangs, connected but not answering: subscribers told once, nothing polled, one warning; all resumes when it answers', async () => {
+    const lines: { level: number; msg: string; keys?: number }[] = [];
+    const a = replica(1_000, (line) => lines.push(JSON.parse(line) as { level: number; msg: string }));
+    // Three keys (one per interval), two subscribers each.
+    const queries = [10, 20, 30].map((seconds) => `subscription { qps(zone: "example.com", intervalSeconds: ${seconds}) { qps sampledAt } }`);
+    const onA = (await Promise.all(queries.map((query) => Promise.all([subscribeSse(a.gateway, query), subscribeSse(a.gateway, query)])))).flat();
+    await Promise.all(onA.map((s) => s.next()));
+    // Each key polls (the same zone's concurrent requests may be answered by one).
+    expect(await qpsRequests()).toBeGreaterThanOrEqual(1);
+    expect(a.gateway.subscriptions.load.polling).toBe(3);
+    const paused = (s: SseSubscription) => s.received.filter((r) => r.errors?.[0]?.message.includes('paused'));
+    const redisPid = Number(/process_id:(\d+)/.exec(await backends.redis.client.info('server'))?.[1]);
+    expect(redisPid).toBeGreaterThan(0);
+    const { lastSeq } = await backends.harness.ns1Control.log();
+
+    process.kill(redisPid, 'SIGSTOP');
+    try {
+      await expect
+        .poll(
+          async () => {
+            await a.clock.advance(INTERVAL_MS);
+            return onA.every((s) => paused(s).length > 0);
+          },
+          { interval: 100, timeout: 15_000 },
+        )
+        .toBe(true);
+      // Leases and polls are tried again and again meanwhile: nothing is polled, and the subscribers heard of it once.
+      for (let i = 0; i < 6; i++) await a.clock.advance(INTERVAL_MS);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      for (let i = 0; i < 6; i++) await a.clock.advance(INTERVAL_MS);
+      expect(a.gateway.subscriptions.load.polling).toBe(0);
+      expect(await qpsRequests(lastSeq)).toBe(0);
+      for (const s of onA) {
+        expect(paused(s)).toHaveLength(1);
+        expect(paused(s)[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR' });
+      }
+    } finally {
+      process.kill(redisPid, 'SIGCONT');
+    }
+
+    const before = onA.map((s) => s.received.length);
+    await expect
+      .poll(
+        async () => {
+          await a.clock.advance(INTERVAL_MS);
+          return onA.every((s, i) => s.received.slice(before[i]).some((r) => r.data?.qps));
+        },
+        { interval: 100, timeout: 15_000 },
+      )
+      .toBe(true);
+    expect(a.gateway.subscriptions.load.polling).toBe(3);
+    expect(await qpsRequests(lastSeq)).toBeGreaterThanOrEqual(1);
+    // One warning for the outage, naming the keys it pauses, and one line when it is over; nothing else above debug.
+    const told = lines.filter((line) => line.level >= 30 && line.msg.startsWith('subscription'));
+    expect(told.map(({ level, msg, keys }) => ({ level, msg, keys }))).toEqual([
+      { level: 40, msg: 'subscription updates paused: Redis cannot be reached', keys: 3 },
+      { level: 30, msg: 'subscription updates resumed: Redis answers again', keys: 3 },
+    ]);
     await Promise.all(onA.map((s) => s.close()));
   });
 

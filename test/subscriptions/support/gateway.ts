@@ -9,6 +9,8 @@ export interface SubscriptionGatewayOptions {
   env?: Record<string, string>;
   leaseTtlMs?: number;
   adjust?: (config: Config) => Config;
+  /** Where the gateway's log lines go (at LOG_LEVEL, from `env`); none are kept unless given. */
+  log?: (line: string) => void;
 }
 
 /** The configuration of a gateway in front of the harness's sandboxes. */
@@ -22,7 +24,7 @@ export function gatewayOn(harness: Harness, options: SubscriptionGatewayOptions 
   const config = (options.adjust ?? ((c) => c))(configOn(harness, options.env));
   return createGateway({
     config,
-    logger: createLogger(config.logLevel, { secrets: () => secretsOf(config) }),
+    logger: createLogger(config.logLevel, { secrets: () => secretsOf(config), ...(options.log ? { write: options.log } : {}) }),
     subscriptions: {
       ...(options.scheduler ? { scheduler: options.scheduler } : {}),
       ...(options.leaseTtlMs ? { leaseTtlMs: options.leaseTtlMs } : {}),
