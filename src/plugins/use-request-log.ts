@@ -16,7 +16,9 @@ type UpstreamCalls = OperationScope['calls'];
 const UNLOGGED = Symbol('dnsgraph.unloggedSince');
 /** The operation a request's document runs, known once it validates. */
 const VALIDATED = Symbol('dnsgraph.validatedOperation');
-type Pending = Request & { [UNLOGGED]?: number | undefined; [VALIDATED]?: Operation };
+/** The operation name the request gave, for one answered before its document is read (a response-cache hit). */
+const NAMED = Symbol('dnsgraph.operationName');
+type Pending = Request & { [UNLOGGED]?: number | undefined; [VALIDATED]?: Operation; [NAMED]?: string | null | undefined };
 
 /** The request's operation now has a line of its own, written or to be written when it ends. */
 const logged = (request: Request): void => {
@@ -74,6 +76,9 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       requestIdOf(request);
       (request as Pending)[UNLOGGED] = performance.now();
     },
+    onParams: ({ request, params }) => {
+      if (params.operationName) (request as Pending)[NAMED] = params.operationName;
+    },
     onResponse: ({ request, response }) => {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
     },
@@ -106,7 +111,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       if (started === undefined || Symbol.asyncIterator in result) return;
       pending[UNLOGGED] = undefined;
       const errors = (Array.isArray(result) ? result : [result]).flatMap((r) => r.errors ?? []);
-      access(request, pending[VALIDATED] ?? { name: 'anonymous', type: 'unknown' }, started, {}, errors);
+      access(request, pending[VALIDATED] ?? { name: pending[NAMED] ?? 'anonymous', type: 'unknown' }, started, {}, errors);
     },
   };
 

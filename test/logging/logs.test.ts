@@ -109,7 +109,7 @@ describe('logs', () => {
   });
 });
 
-describe('operations refused before they run', () => {
+describe('operations refused or answered before they run', () => {
   /** A gateway with these settings whose log lines are kept, and the access lines of a request id. */
   const gatewayKeepingLines = (env: Record<string, string>) => {
     const lines: string[] = [];
@@ -159,5 +159,20 @@ describe('operations refused before they run', () => {
     expect(open.accessLines('syntax')[0]?.errors).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(open.accessLines('deep-variables')[0]?.errors).toEqual(['BAD_USER_INPUT']);
     expect(open.accessLines('too-deep')[0]).toMatchObject({ operation: 'TooDeep', errors: ['GRAPHQL_VALIDATION_FAILED'] });
+  });
+
+  it('a query answered from the response cache writes its line, with the name it was sent with and no upstream call', async () => {
+    const { gateway, accessLines } = gatewayKeepingLines({ RESPONSE_CACHE_TTL_SECONDS: '60' });
+    const ask = (requestId: string) =>
+      gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+        body: JSON.stringify({ query: 'query Zones { zones { name } }', operationName: 'Zones' }),
+      });
+    await ask('miss');
+    await ask('hit');
+    expect(accessLines('miss')).toEqual([expect.objectContaining({ operation: 'Zones', type: 'query' })]);
+    expect(accessLines('hit')).toEqual([expect.objectContaining({ operation: 'Zones', upstream: {} })]);
+    expect(accessLines('hit')[0]).not.toHaveProperty('errors');
   });
 });
