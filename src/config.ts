@@ -27,6 +27,30 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+/** The span exporters the OpenTelemetry SDK that `startTracing` starts has: any other value would leave tracing silently off. */
+const TRACES_EXPORTERS = ['otlp', 'console', 'none'] as const;
+
+/** The exporters named, as the SDK reads the list: comma-separated, blanks left out. */
+const tracesExportersOf = (value: string): string[] =>
+  value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+/** One exporter, or several (`none` alone). */
+function isTracesExporter(value: string): boolean {
+  const names = tracesExportersOf(value);
+  if (names.includes('none')) return names.length === 1;
+  return names.every((name) => name === 'otlp' || name === 'console');
+}
+
+/** The OTLP encodings the SDK has exporters for: it would quietly send protobuf for any other. */
+const OTLP_PROTOCOLS = ['http/protobuf', 'http/json', 'grpc'] as const;
+// Exact: the SDK compares the protocol untrimmed.
+const otlpProtocol = z
+  .enum(OTLP_PROTOCOLS, { message: `must be ${OTLP_PROTOCOLS.slice(0, -1).join(', ')} or ${OTLP_PROTOCOLS.at(-1)} (${OTLP_PROTOCOLS[0]} by default)` })
+  .optional();
+
 export const configSchema = z
   .object({
     PORT: wholeNumber(0, 65535, 4000),
@@ -77,7 +101,12 @@ export const configSchema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     OTEL_SDK_DISABLED: booleanFlag.default(false),
-    OTEL_TRACES_EXPORTER: z.string().optional(),
+    OTEL_TRACES_EXPORTER: z
+      .string()
+      .refine(isTracesExporter, `must be ${TRACES_EXPORTERS.join(', ')}, or otlp,console for both (${TRACES_EXPORTERS[0]} by default)`)
+      .optional(),
+    OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol,
+    OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol,
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.BUDDYNS_USER) !== Boolean(c.BUDDYNS_PASSWORD)) {
@@ -247,7 +276,9 @@ function toConfig(c: RawConfig): Config {
     limits: { maxDepth: c.MAX_QUERY_DEPTH, maxCost: c.MAX_QUERY_COST, maxAliases: c.MAX_ALIASES },
     exposure: toExposure(c, { sandbox, host: c.HOST }),
     tracing:
-      Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && !c.OTEL_SDK_DISABLED && c.OTEL_TRACES_EXPORTER?.trim() !== 'none',
+      Boolean(c.OTEL_EXPORTER_OTLP_ENDPOINT || c.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) &&
+      !c.OTEL_SDK_DISABLED &&
+      tracesExportersOf(c.OTEL_TRACES_EXPORTER ?? '')[0] !== 'none',
   };
 }
 

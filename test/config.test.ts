@@ -241,4 +241,27 @@ describe('deployment settings', () => {
     expect(fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBe(false);
     expect(() => fromRaw({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: must be an http\(s\) URL/);
   });
+
+  it('a traces exporter or an OTLP protocol the gateway has no exporter for stops start-up, naming the setting and the values it takes', () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+    expect(() => loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: 'bogus' }, [])).toThrow(
+      /OTEL_TRACES_EXPORTER: must be otlp, console, none, or otlp,console for both \(otlp by default\) \(got "bogus"\)/,
+    );
+    expect(() => loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: 'otlp,zipkin' }, [])).toThrow(/OTEL_TRACES_EXPORTER: must be otlp, console, none/);
+    expect(() => loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: 'none,otlp' }, [])).toThrow(/OTEL_TRACES_EXPORTER: must be otlp, console, none/);
+    for (const setting of ['OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL']) {
+      expect(() => loadConfig({ ...endpoint, [setting]: 'carrier-pigeon' }, []), setting).toThrow(
+        new RegExp(`${setting}: must be http/protobuf, http/json or grpc \\(http/protobuf by default\\) \\(got "carrier-pigeon"\\)`),
+      );
+    }
+    for (const exporter of ['otlp', 'console', 'otlp, console']) {
+      expect(loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: exporter }, []).tracing, exporter).toBe(true);
+    }
+    expect(loadConfig({ ...endpoint, OTEL_TRACES_EXPORTER: ' none ' }, []).tracing).toBe(false);
+    for (const protocol of ['http/protobuf', 'http/json', 'grpc']) {
+      expect(loadConfig({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: protocol, OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: protocol }, []).tracing, protocol).toBe(true);
+    }
+    // Blank is unset, as for every setting.
+    expect(loadConfig({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: '', OTEL_TRACES_EXPORTER: ' ' }, []).tracing).toBe(true);
+  });
 });

@@ -12,13 +12,25 @@ import { operationOf, type Operation } from './operation-of.js';
 
 type UpstreamCalls = OperationScope['calls'];
 
+/** When an HTTP request began, until its operation has an access line of its own: kept on the request, as its id is. */
+const UNLOGGED = Symbol('dnsgraph.unloggedSince');
+/** The operation a request's document runs, known once it validates. */
+const VALIDATED = Symbol('dnsgraph.validatedOperation');
+/** The operation name the request gave, for one answered before its document is read (a response-cache hit). */
+const NAMED = Symbol('dnsgraph.operationName');
+type Pending = Request & { [UNLOGGED]?: number | undefined; [VALIDATED]?: Operation; [NAMED]?: string | null | undefined };
+
+/** The request's operation now has a line of its own, written or to be written when it ends. */
+const logged = (request: Request): void => {
+  const pending = request as Pending;
+  if (pending[UNLOGGED] !== undefined) pending[UNLOGGED] = undefined;
+};
+
 /**
- * Gives every request an id (the caller's `x-request-id`, or a new one), echoes it in the response,
- * hands resolvers a logger that stamps it on every line and hides the caller's credentials, and writes
- * one access line per operation: name, type, duration, upstream calls by provider and error codes, at
- * `info` when all went well or the caller erred, `warn` when a provider failed, `error` for a gateway fault.
+ * Writes access lines on `logger`, each stamped with its request's id and hiding the caller's credentials; `loggerFor`
+ * is that request's logger, made once per request.
  */
-export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
+export function accessLines(logger: Logger): { access: Access; loggerFor: (request: Request) => Logger } {
   const loggers = new WeakMap<Request, Logger>();
   const loggerFor = (request: Request): Logger => {
     let found = loggers.get(request);
@@ -28,7 +40,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
     }
     return found;
   };
-  const access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => {
+  const access: Access = (request, operation, started, upstream, errors) => {
     errors.forEach(markReported);
     const classified: ClassifiedError[] = errors.map(classifyError);
     const level = levelFor(classified);
@@ -43,12 +55,29 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       ...(faults.length > 0 ? { faults } : {}),
     });
   };
+  return { access, loggerFor };
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id`, or a new one), echoes it in the response,
+ * hands resolvers a logger that stamps it on every line and hides the caller's credentials, and writes
+ * one access line per operation: name, type, duration, upstream calls by provider and error codes, at
+ * `info` when all went well or the caller erred, `warn` when a provider failed, `error` for a gateway fault.
+ * An operation refused before it runs (while its context is built, by a trusted-documents or variables check,
+ * or a syntax error) writes its line when its answer is sent, with the codes of that answer.
+ */
+export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
+  const { access, loggerFor } = accessLines(logger);
   const requestOf = (context: unknown): Request | undefined => (context as { request?: Request }).request;
   const loggerOfContext = (context: object) => loggerFor(requestOf(context)!);
 
   return {
     onRequest: ({ request }) => {
       requestIdOf(request);
+      (request as Pending)[UNLOGGED] = performance.now();
+    },
+    onParams: ({ request, params }) => {
+      if (params.operationName) (request as Pending)[NAMED] = params.operationName;
     },
     onResponse: ({ request, response }) => {
       response.headers.set(REQUEST_ID_HEADER, requestIdOf(request));
@@ -62,18 +91,34 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
       const started = performance.now();
       return ({ valid, result }) => {
         const request = requestOf(context);
-        if (valid || !request) return;
+        if (!request) return;
+        if (valid) {
+          const operationName = (context as { params?: { operationName?: string | null } }).params?.operationName;
+          (request as Pending)[VALIDATED] = operationOf(params.documentAST as DocumentNode, operationName);
+          return;
+        }
+        logged(request);
         const ast = getOperationAST(params.documentAST as DocumentNode, undefined);
         access(request, { name: ast?.name?.value ?? 'anonymous', type: ast?.operation ?? 'unknown' }, started, {}, result as readonly GraphQLError[]);
       };
     },
     onExecute: ({ args }) => observe(args),
     onSubscribe: ({ args }) => observe(args),
+    // Every operation that ran or was refused in the GraphQL pipeline ends here; one with no line yet gets it now.
+    onResultProcess: ({ request, result }) => {
+      const pending = request as Pending;
+      const started = pending[UNLOGGED];
+      if (started === undefined || Symbol.asyncIterator in result) return;
+      pending[UNLOGGED] = undefined;
+      const errors = (Array.isArray(result) ? result : [result]).flatMap((r) => r.errors ?? []);
+      access(request, pending[VALIDATED] ?? { name: pending[NAMED] ?? 'anonymous', type: 'unknown' }, started, {}, errors);
+    },
   };
 
   function observe(args: ExecutionArgs) {
     const request = requestOf(args.contextValue);
     if (!request) return undefined;
+    logged(request);
     // The provider clients of the operation count every request they send, retries included, in its scope.
     const upstream: UpstreamCalls = (args.contextValue as { scope?: OperationScope }).scope?.calls ?? {};
     const log = new OperationLog(request, operationOf(args.document, args.operationName), upstream, access);
@@ -84,7 +129,7 @@ export function useRequestLog(logger: Logger): Plugin<{ logger: Logger }> {
   }
 }
 
-type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
+export type Access = (request: Request, operation: Operation, started: number, upstream: UpstreamCalls, errors: readonly unknown[]) => void;
 
 /**
  * One operation's access line: written when its result is complete, or when its stream ends. A subscription

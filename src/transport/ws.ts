@@ -9,6 +9,8 @@ import { WebSocketServer } from 'ws';
 import { isAsyncIterable } from 'graphql-yoga';
 import { WEBSOCKET_TRANSPORT } from '../context.js';
 import { badInput } from '../errors/gateway-error.js';
+import { operationOf } from '../plugins/operation-of.js';
+import { accessLines } from '../plugins/use-request-log.js';
 import { passesHooksUnchanged, sharedTapOf } from '../plugins/use-shared-subscriptions.js';
 import { REQUEST_CREDENTIAL_HEADERS } from '../request-credentials.js';
 import type { Gateway } from '../yoga.js';
@@ -116,6 +118,8 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
   const auth = createSocketAuth(gateway);
   // A refused or failed operation answers an error for that operation; the socket and its other operations go on.
   const refusal = refusalOf(gateway);
+  // An operation that never runs writes its access line here; one that runs, or fails validation, writes it in `useRequestLog`.
+  const { access } = accessLines(gateway.logger);
   const protocol = useServer(
     {
       ...(gateway.trustedDocuments ? { jsonMessageReviver: documentIdOnly } : {}),
@@ -135,6 +139,7 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         const payload = admission.admit(received);
         if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
+        const started = performance.now();
         let request: Request;
         try {
           request = connectionRequestOf(socket, upgrade, ctx.connectionParams);
@@ -155,7 +160,9 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         try {
           document = parse(payload.query) as DocumentNode;
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+          const refused = error instanceof GraphQLError ? error : new GraphQLError(String(error));
+          access(request, { name: payload.operationName ?? 'anonymous', type: 'unknown' }, started, {}, [refused]);
+          return [refused];
         }
         const errors = validate(schema, document) as readonly GraphQLError[];
         if (errors.length > 0) return errors;
@@ -163,7 +170,9 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         try {
           contextValue = await contextFactory();
         } catch (error) {
-          return [refusal(error)];
+          const refused = refusal(error);
+          access(request, operationOf(document, payload.operationName), started, {}, [refused]);
+          return [refused];
         }
         const root: EnvelopedRoot = { execute, subscribe, socket, connection: upgrade.socket, id };
         return { schema, operationName: payload.operationName, document, variableValues: payload.variables, contextValue, rootValue: root };

@@ -1,6 +1,11 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { ns1SandboxKeys } from '../../src/sandbox/ns1/index.js';
-import { countUpstreamCalls, useHarness } from '../support/harness.js';
+import { countUpstreamCalls, execute, useHarness } from '../support/harness.js';
 
 interface PinoLine {
   level: number;
@@ -101,5 +106,73 @@ describe('logs', () => {
     const line = accessLine('provider-down');
     expect(line).toMatchObject({ level: 40, operation: 'Buddy' });
     expect(line?.errors).toContain('UPSTREAM_ERROR');
+  });
+});
+
+describe('operations refused or answered before they run', () => {
+  /** A gateway with these settings whose log lines are kept, and the access lines of a request id. */
+  const gatewayKeepingLines = (env: Record<string, string>) => {
+    const lines: string[] = [];
+    const gateway = h.gatewayWith(env, undefined, { logger: createLogger('debug', { write: (line) => lines.push(line) }) });
+    const accessLines = (requestId: string) =>
+      lines.map((line) => JSON.parse(line) as PinoLine).filter((l) => l.requestId === requestId && l.msg === 'operation');
+    return { gateway, lines, accessLines };
+  };
+
+  it('a caller credential refused under CREDENTIALS=server writes one FORBIDDEN line with the request id, never the credential', async () => {
+    const { gateway, lines, accessLines } = gatewayKeepingLines({ CREDENTIALS: 'server', ALLOW_REQUEST_CREDENTIALS: 'false' });
+    const callerKey = ns1SandboxKeys().readOnly;
+    const callerToken = 'caller-buddyns-token-0f3a9c';
+    const ns1 = await execute(gateway, 'query Zones { zones { name } }', undefined, { 'x-request-id': 'own-key', 'X-NS1-Key': callerKey });
+    const buddyns = await execute(gateway, '{ __typename }', undefined, { 'x-request-id': 'own-token', 'X-BuddyNS-Token': callerToken });
+    for (const result of [ns1, buddyns]) {
+      expect(result.status).toBe(200);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(accessLines('own-key')).toEqual([expect.objectContaining({ level: 30, operation: 'Zones', type: 'query', errors: ['FORBIDDEN'] })]);
+    expect(accessLines('own-token')).toEqual([expect.objectContaining({ level: 30, operation: 'anonymous', type: 'query', errors: ['FORBIDDEN'] })]);
+    for (const line of lines) {
+      expect(line).not.toContain(callerKey);
+      expect(line).not.toContain(callerToken);
+    }
+  });
+
+  it('a refused trusted document, a syntax error, too deep variables and a limit each write one line with their code', async () => {
+    const zones = 'query ZoneNames { zones { name } }';
+    const manifest = join(mkdtempSync(join(tmpdir(), 'dnsgraph-')), 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [createHash('sha256').update(zones).digest('hex')]: zones }));
+    const trusted = gatewayKeepingLines({ TRUSTED_DOCUMENTS: manifest });
+    const raw = await execute(trusted.gateway, zones, undefined, { 'x-request-id': 'raw-text' });
+    expect(raw.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    expect(trusted.accessLines('raw-text')).toEqual([expect.objectContaining({ errors: ['PERSISTED_QUERY_ONLY'] })]);
+
+    const open = gatewayKeepingLines({ MAX_QUERY_DEPTH: '2' });
+    await execute(open.gateway, 'query Broken { zones { name }', undefined, { 'x-request-id': 'syntax' });
+    const deep = Array.from({ length: 20 }).reduce<Record<string, unknown>>((inner) => ({ inner }), {});
+    await execute(open.gateway, 'query Deep { zones { name } }', deep, { 'x-request-id': 'deep-variables' });
+    await execute(open.gateway, 'query TooDeep { zones { records { domain } } }', undefined, { 'x-request-id': 'too-deep' });
+    for (const id of ['syntax', 'deep-variables', 'too-deep']) {
+      const found = open.accessLines(id);
+      expect(found, id).toHaveLength(1);
+      expect(found[0]?.errors?.length, id).toBeGreaterThan(0);
+    }
+    expect(open.accessLines('syntax')[0]?.errors).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(open.accessLines('deep-variables')[0]?.errors).toEqual(['BAD_USER_INPUT']);
+    expect(open.accessLines('too-deep')[0]).toMatchObject({ operation: 'TooDeep', errors: ['GRAPHQL_VALIDATION_FAILED'] });
+  });
+
+  it('a query answered from the response cache writes its line, with the name it was sent with and no upstream call', async () => {
+    const { gateway, accessLines } = gatewayKeepingLines({ RESPONSE_CACHE_TTL_SECONDS: '60' });
+    const ask = (requestId: string) =>
+      gateway.yoga.fetch('http://dnsgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+        body: JSON.stringify({ query: 'query Zones { zones { name } }', operationName: 'Zones' }),
+      });
+    await ask('miss');
+    await ask('hit');
+    expect(accessLines('miss')).toEqual([expect.objectContaining({ operation: 'Zones', type: 'query' })]);
+    expect(accessLines('hit')).toEqual([expect.objectContaining({ operation: 'Zones', upstream: {} })]);
+    expect(accessLines('hit')[0]).not.toHaveProperty('errors');
   });
 });

@@ -16,9 +16,9 @@ afterEach(async () => {
 });
 
 /** A gateway on a real socket whose access lines are kept, as parsed JSON. */
-async function start(env: Record<string, string> = {}): Promise<Array<Record<string, unknown>>> {
+async function start(env: Record<string, string> = {}, allowRequestCredentials = true): Promise<Array<Record<string, unknown>>> {
   const lines: Array<Record<string, unknown>> = [];
-  const config = realModeConfig(h, { LOG_LEVEL: 'info', AUTH_MODE: 'none', ...env }, true);
+  const config = realModeConfig(h, { LOG_LEVEL: 'info', AUTH_MODE: 'none', ...env }, allowRequestCredentials);
   const logger = createLogger('info', { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) });
   running = await startGateway({ ...config, port: 0, host: '127.0.0.1' }, { logger });
   return lines;
@@ -91,6 +91,25 @@ describe('graphql-ws credentials in connection params', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('graphql-ws operations refused before they run', () => {
+  it('a caller credential refused under CREDENTIALS=server, and a syntax error, each write an access line with their code', async () => {
+    const lines = await start({ CREDENTIALS: 'server' }, false);
+    const callerToken = 'caller-buddyns-token-5e1d';
+    const socket = connection({ 'X-BuddyNS-Token': callerToken });
+    await expect(once(socket, 'query Zones { zones { name } }')).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) as unknown }),
+    ]);
+    await expect(once(socket, 'query Broken { zones {')).rejects.toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/Syntax Error/) as unknown }),
+    ]);
+    await expect.poll(() => accessLines(lines).length).toBe(2);
+    const [forbidden, broken] = accessLines(lines);
+    expect(forbidden).toMatchObject({ operation: 'Zones', type: 'query', requestId: expect.any(String), errors: ['FORBIDDEN'] });
+    expect(broken).toMatchObject({ requestId: forbidden!.requestId, errors: ['GRAPHQL_PARSE_FAILED'] });
+    expect(JSON.stringify(lines)).not.toContain(callerToken);
   });
 });
 
