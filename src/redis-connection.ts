@@ -34,13 +34,19 @@ const hung = new Map<string, { timer: NodeJS.Timeout; by: Redis }>();
 /** Whether a Redis command failed for want of an answer, rather than being refused or failing outright. */
 const timedOut = (error: unknown): boolean => error instanceof Error && error.message === 'Command timed out';
 
+function endWatch(url: string): void {
+  const watch = hung.get(url);
+  if (!watch) return;
+  clearInterval(watch.timer);
+  hung.delete(url);
+}
+
 function watchUntilAnswered(url: string, by: Redis, ping: () => Promise<unknown>): void {
   if (hung.has(url)) return;
   const timer = setInterval(() => {
     ping().then(
       () => {
-        clearInterval(timer);
-        if (hung.get(url)?.timer === timer) hung.delete(url);
+        if (hung.get(url)?.timer === timer) endWatch(url);
       },
       () => undefined,
     );
@@ -57,7 +63,8 @@ function refuseWhileHung(client: Redis, url: string): void {
     return command.promise;
   };
   client.sendCommand = (command, stream) => {
-    if (hung.has(url)) {
+    // Only a connection that is up skips Redis: one (re)connecting must send its own handshake and ready check.
+    if (client.status === 'ready' && hung.has(url)) {
       command.reject(new Error('Redis is not answering; not asked'));
       return command.promise;
     }
@@ -67,13 +74,11 @@ function refuseWhileHung(client: Redis, url: string): void {
     });
     return sent;
   };
+  // A connection that has just passed its ready check has heard Redis answer.
+  client.on('ready', () => endWatch(url));
   // A connection closed while it watched: the next timeout of another starts a watch of its own.
   client.once('end', () => {
-    const watch = hung.get(url);
-    if (watch?.by === client) {
-      clearInterval(watch.timer);
-      hung.delete(url);
-    }
+    if (hung.get(url)?.by === client) endWatch(url);
   });
 }
 

@@ -40,4 +40,22 @@ describe('a fail-fast Redis connection', () => {
       await Promise.all([disconnectRedis(cache), disconnectRedis(budget)]);
     }
   });
+
+  it('reconnects to a Redis restarted while it was taken as hung, and uses it again', async () => {
+    const client = failFastRedis(redis.url, 'test-restart');
+    client.on('error', () => undefined);
+    await new Promise((resolve) => client.once('ready', resolve));
+    try {
+      await client.set('k', 'v');
+      await redis.client.call('CLIENT', 'PAUSE', '1500', 'ALL');
+      expect(await outcome(client.get('k'))).toBe('Command timed out');
+      // The connection is reset while Redis is taken as hung, as when Redis restarts: its handshake must go through.
+      const ready = new Promise((resolve) => client.once('ready', resolve));
+      client.disconnect(true);
+      await ready;
+      await expect.poll(() => outcome(client.get('k')), { interval: 100, timeout: 5_000 }).toBe('answered v');
+    } finally {
+      await disconnectRedis(client);
+    }
+  });
 });
