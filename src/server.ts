@@ -68,8 +68,10 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
       await gateway.subscriptions.close();
       server.closeIdleConnections();
       // Requests in flight may run to their deadline: only past it (and a moment for the answer) are connections cut.
-      setTimeout(() => server.closeAllConnections(), config.resilience.requestDeadlineMs + DRAIN_MARGIN_MS).unref();
+      const cut = setTimeout(() => server.closeAllConnections(), config.resilience.requestDeadlineMs + DRAIN_MARGIN_MS);
+      cut.unref();
       await closed;
+      clearTimeout(cut);
       await gateway.yoga.dispose();
       await gateway.close();
       await Promise.all([...sandboxes.map((s) => s.close()), metrics?.close()]);

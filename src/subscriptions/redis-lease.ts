@@ -27,11 +27,13 @@ export class RedisLease implements Lease {
 
   async acquire(): Promise<boolean> {
     const answer = await this.redis.eval(ACQUIRE, 1, this.key, this.holder, this.ttlMs);
-    this.freeInMs = Array.isArray(answer) ? Math.max(0, Number(answer[1])) : undefined;
+    // A key without an expiry (PTTL -1) tells nothing of when it frees.
+    this.freeInMs = Array.isArray(answer) && Number(answer[1]) >= 0 ? Number(answer[1]) : undefined;
     return Number(answer) === 1;
   }
 
   async renew(): Promise<boolean> {
+    this.freeInMs = undefined;
     return Number(await this.redis.eval(RENEW, 1, this.key, this.holder, this.ttlMs)) === 1;
   }
 

@@ -107,25 +107,26 @@ describe('subscriptions across replicas (Redis)', () => {
   });
 
   it('tries for a dead leader’s lease when it expires, not a renewal period later', async () => {
-    const { b, onA, onB } = await twoReplicasWatching(2, 1_500);
+    // A lease of 3 s is renewed every second; a replica without it tries again every 1.5 s, or when it expires.
+    const { b, onA, onB } = await twoReplicasWatching(2, 3_000);
     const [key] = await backends.redis.client.keys('dnsgraph:lease:*');
     expect(key).toBeDefined();
     const leader = await backends.redis.client.get(key!);
-    // A's clock stops: its lease runs out in Redis, unrenewed. B's next try finds it with less than a renewal period left.
+    // A's clock stops: its lease runs out in Redis, unrenewed. B's next try finds it with less than 1.5 s left.
     await expect
       .poll(
         async () => {
           const left = await backends.redis.client.pttl(key!);
-          return left > 250 && left < 600;
+          return left > 500 && left < 1_400;
         },
         { interval: 10, timeout: 5_000 },
       )
       .toBe(true);
-    await b.clock.advance(750);
+    await b.clock.advance(1_500);
     expect(await backends.redis.client.get(key!)).toBe(leader);
     await expect.poll(() => backends.redis.client.exists(key!), { interval: 10, timeout: 5_000 }).toBe(0);
-    // Within what the lease had left and a margin past its expiry, short of the 750 ms of a renewal period.
-    await b.clock.advance(620);
+    // Within what the lease had left and a margin past its expiry, short of the 1.5 s between tries.
+    await b.clock.advance(1_420);
     await expect.poll(() => backends.redis.client.get(key!), { interval: 20, timeout: 5_000 }).not.toBeNull();
     expect(await backends.redis.client.get(key!)).not.toBe(leader);
     await Promise.all([...onA, ...onB].map((s) => s.close()));

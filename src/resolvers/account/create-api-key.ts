@@ -22,9 +22,9 @@ export async function createApiKeyVerified(ctx: GatewayContext, input: Ns1ApiKey
       error = caught;
     }
     if (definitelyRefused(error, attempt)) throw error;
-    let created: { apiKey: Ns1ApiKey; secret: string } | undefined;
+    let created: Array<{ apiKey: Ns1ApiKey; secret: string }>;
     try {
-      created = (await apiKeys.listWithSecrets()).find((key) => !before.has(key.apiKey.id) && key.apiKey.name === input.name);
+      created = (await apiKeys.listWithSecrets()).filter((key) => !before.has(key.apiKey.id) && key.apiKey.name === input.name);
     } catch (readError) {
       throw outcomeUnknown(
         'createApiKey',
@@ -35,7 +35,18 @@ export async function createApiKeyVerified(ctx: GatewayContext, input: Ns1ApiKey
         '{ viewer { ns1 { apiKeys { id name } } } }',
       );
     }
-    if (created) return created;
+    // Two new keys of that name: another caller made one meanwhile, and which is this caller's cannot be told.
+    if (created.length > 1) {
+      throw outcomeUnknown(
+        'createApiKey',
+        { provider: 'ns1', text: `create API key "${input.name}"` },
+        error,
+        new Error(`NS1 now lists ${created.length} new keys named "${input.name}"`),
+        [],
+        '{ viewer { ns1 { apiKeys { id name } } } }',
+      );
+    }
+    if (created[0]) return created[0];
     if (attempt >= policy.attempts || !transient(error)) throw error;
   }
 }
