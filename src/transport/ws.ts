@@ -72,8 +72,10 @@ function requestOf(upgrade: IncomingMessage, connectionParams: Readonly<Record<s
   for (const [name, value] of credentialHeaders(connectionParams)) headers.set(name, value);
   // A socket's operations, mutations among them, are sent in messages, as a POST sends them in its body: as a GET,
   // yoga would refuse every mutation.
-  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { method: 'POST', headers, signal });
+  return new Request(upgradeUrl(upgrade), { method: 'POST', headers, signal });
 }
+
+const upgradeUrl = (upgrade: IncomingMessage): string => `http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`;
 
 /**
  * One Request per socket, shared by all its operations: its headers and connection params are fixed once the
@@ -136,15 +138,22 @@ export function attachWebSocketTransport(server: Server, gateway: Gateway): WebS
         return tap && isAsyncIterable(result) ? sharedNextMessages(result, tap, root.socket, root.connection, root.id, passesHooksUnchanged) : result;
       },
       onSubscribe: async (ctx, id, received) => {
-        const payload = admission.admit(received);
-        if (Array.isArray(payload)) return payload;
         const { socket, request: upgrade } = ctx.extra;
         const started = performance.now();
+        const refusedOperation = { name: received.operationName ?? 'anonymous', type: 'unknown' };
         let request: Request;
         try {
           request = connectionRequestOf(socket, upgrade, ctx.connectionParams);
         } catch (error) {
-          return [refusal(error)];
+          const refused = refusal(error);
+          // No request carries the socket's credentials: the line is written for its upgrade alone.
+          access(new Request(upgradeUrl(upgrade), { method: 'POST' }), refusedOperation, started, {}, [refused]);
+          return [refused];
+        }
+        const payload = admission.admit(received);
+        if (Array.isArray(payload)) {
+          access(request, refusedOperation, started, {}, payload);
+          return payload;
         }
         const enveloped = gateway.yoga.getEnveloped({
           request,

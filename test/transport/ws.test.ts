@@ -88,6 +88,8 @@ describe('graphql-ws credentials in connection params', () => {
       }
       expect(JSON.stringify(lines)).not.toContain('SUPERSECRETKEY');
       expect(errors.join('\n')).not.toContain('SUPERSECRETKEY');
+      await expect.poll(() => accessLines(lines).length).toBe(2);
+      for (const line of accessLines(lines)) expect(line).toMatchObject({ errors: ['BAD_USER_INPUT'], requestId: expect.any(String) as unknown });
     } finally {
       spy.mockRestore();
     }
@@ -110,6 +112,17 @@ describe('graphql-ws operations refused before they run', () => {
     expect(forbidden).toMatchObject({ operation: 'Zones', type: 'query', requestId: expect.any(String), errors: ['FORBIDDEN'] });
     expect(broken).toMatchObject({ requestId: forbidden!.requestId, errors: ['GRAPHQL_PARSE_FAILED'] });
     expect(JSON.stringify(lines)).not.toContain(callerToken);
+  });
+
+  it('variables nested past MAX_VARIABLES_DEPTH write an access line with their code', async () => {
+    const lines = await start({ MAX_VARIABLES_DEPTH: '2' });
+    const socket = connection();
+    const deep = { a: { b: { c: { d: 1 } } } };
+    await expect(socket.iterate({ query: 'query Deep($v: JSON) { __typename }', variables: { v: deep } }).next()).rejects.toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) as unknown }),
+    ]);
+    await expect.poll(() => accessLines(lines).length).toBe(1);
+    expect(accessLines(lines)[0]).toMatchObject({ errors: ['BAD_USER_INPUT'] });
   });
 });
 
