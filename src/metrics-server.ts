@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { isIP, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import { listenOn } from './listen-error.js';
+import { shownHost } from './url-host.js';
 
 export interface MetricsListener {
   url: string;
@@ -22,9 +23,8 @@ export async function startMetricsListener(registry: Registry, port: number, hos
   });
   await listenOn(server, 'METRICS_PORT', port, host);
   const { port: bound } = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : isIP(host) === 6 ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${bound}/metrics`,
+    url: `http://${shownHost(host)}:${bound}/metrics`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

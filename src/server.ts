@@ -5,7 +5,8 @@ import { refuseTarget, toOriginForm } from './exposure/request-target.js';
 import { ListenError, listenOn } from './listen-error.js';
 import { startBuddyNsSandbox } from './sandbox/buddyns/index.js';
 import { startNs1Sandbox } from './sandbox/ns1/index.js';
-import { announcedUrl, startBanner, urlHost } from './start-banner.js';
+import { announcedUrl, startBanner } from './start-banner.js';
+import { shownHost } from './url-host.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
 import { sandboxUpstreams } from './sandbox/upstreams.js';
 import { startMetricsListener, type MetricsListener } from './metrics-server.js';
@@ -56,7 +57,7 @@ export async function startGateway(baseConfig: Config, options: Omit<GatewayOpti
   // Attached once listening: the WebSocket server would otherwise take a listen error for its own and print it.
   const websockets = attachWebSocketTransport(server, gateway);
   const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : urlHost(config.host);
+  const host = shownHost(config.host);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -4,9 +4,8 @@ import { isLoopbackName } from './exposure/request-origin.js';
 import { withoutUserinfo } from './providers/endpoint-url.js';
 import type { RunningSandbox } from './sandbox/kit/index.js';
 import type { RunningGateway } from './server.js';
+import { listensEverywhere, urlHost } from './url-host.js';
 
-/** A host as a URL writes it: an IPv6 address in brackets. */
-export const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
 
 /** An ALLOWED_HOSTS entry a URL can name: a host name, an IPv4 address, or an IPv6 address in brackets. */
 function nameable(entry: string): boolean {
@@ -23,7 +22,7 @@ export function announcedUrl(config: Config, localUrl: string): string | undefin
   const url = new URL(localUrl);
   const allowed = config.exposure.allowedHosts;
   if (allowed === undefined || allowed.includes(url.hostname)) return localUrl;
-  const onLoopback = ['0.0.0.0', '::'].includes(config.host) || isLoopbackName(urlHost(config.host)) || config.host.startsWith('127.');
+  const onLoopback = listensEverywhere(config.host) || isLoopbackName(urlHost(config.host)) || config.host.startsWith('127.');
   const named = allowed.find((entry) => nameable(entry) && (onLoopback || !(isLoopbackName(entry) || entry.startsWith('127.'))));
   if (named === undefined) return undefined;
   url.hostname = named;
