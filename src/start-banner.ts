@@ -6,7 +6,6 @@ import type { RunningSandbox } from './sandbox/kit/index.js';
 import type { RunningGateway } from './server.js';
 import { listensEverywhere, urlHost } from './url-host.js';
 
-
 /** An ALLOWED_HOSTS entry a URL can name: a host name, an IPv4 address, or an IPv6 address in brackets. */
 function nameable(entry: string): boolean {
   if (entry.startsWith('[')) return entry.endsWith(']') && isIP(entry.slice(1, -1)) === 6;
