@@ -47,6 +47,26 @@ async function twoReplicasWatching(count: number, leaseTtlMs?: number) {
 const qpsRequests = async (since = 0) => (await backends.harness.ns1Control.log(since)).routes['GET /stats/qps/:zone'] ?? 0;
 const sampleOf = (s: SseSubscription, index: number) => JSON.stringify(s.received[index]?.data?.qps);
 
+/** The "updates are paused" notices a subscriber has had. */
+const paused = (s: SseSubscription) => s.received.filter((r) => r.errors?.[0]?.message.includes('paused'));
+
+/** Moves a replica's clock an interval at a time until `done` holds: its pollers run as Redis lets them. */
+async function advanceUntil(clock: ManualScheduler, done: () => boolean): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await clock.advance(INTERVAL_MS);
+        return done();
+      },
+      { interval: 100, timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
+/** Whether every subscriber has had a sample since it had `before` events. */
+const sampledSince = (subscribers: SseSubscription[], before: number[]) => () =>
+  subscribers.every((s, i) => s.received.slice(before[i]).some((r) => r.data?.qps));
+
 describe('subscriptions across replicas (Redis)', () => {
   it('lets two replicas with 500 subscribers each poll one key once per interval in total, all seeing the same samples', async () => {
     const { a, b, onA, onB } = await twoReplicasWatching(500);
@@ -179,15 +199,7 @@ describe('subscriptions across replicas (Redis)', () => {
     const { lastSeq } = await backends.harness.ns1Control.log();
 
     // The replica reconnects on its own; its poller takes a fresh lease and delivers again.
-    await expect
-      .poll(
-        async () => {
-          await a.clock.advance(INTERVAL_MS);
-          return onA.every((s) => s.received.length >= 2);
-        },
-        { interval: 100, timeout: 15_000 },
-      )
-      .toBe(true);
+    await advanceUntil(a.clock, () => onA.every((s) => s.received.length >= 2));
     expect(new Set(onA.map((s) => sampleOf(s, 1))).size).toBe(1);
     expect(sampleOf(onA[0]!, 1)).not.toBe(sampleOf(onA[0]!, 0));
     expect(await qpsRequests(lastSeq)).toBeGreaterThanOrEqual(1);
@@ -198,18 +210,9 @@ describe('subscriptions across replicas (Redis)', () => {
   it('tells open subscribers once that updates are paused while Redis is away, and delivers again once it is back', async () => {
     const a = replica(1_000);
     const onA = await subscribers(a.gateway, 3);
-    const paused = (s: SseSubscription) => s.received.filter((r) => r.errors?.[0]?.message.includes('paused'));
 
     await backends.restartRedis(async () => {
-      await expect
-        .poll(
-          async () => {
-            await a.clock.advance(INTERVAL_MS);
-            return onA.every((s) => paused(s).length > 0);
-          },
-          { interval: 100, timeout: 15_000 },
-        )
-        .toBe(true);
+      await advanceUntil(a.clock, () => onA.every((s) => paused(s).length > 0));
       // The lease is tried again and again meanwhile; the subscribers heard of the outage once.
       for (let i = 0; i < 5; i++) await a.clock.advance(INTERVAL_MS);
       for (const s of onA) {
@@ -219,15 +222,7 @@ describe('subscriptions across replicas (Redis)', () => {
     });
 
     const before = onA.map((s) => s.received.length);
-    await expect
-      .poll(
-        async () => {
-          await a.clock.advance(INTERVAL_MS);
-          return onA.every((s, i) => s.received.slice(before[i]).some((r) => r.data?.qps));
-        },
-        { interval: 100, timeout: 15_000 },
-      )
-      .toBe(true);
+    await advanceUntil(a.clock, sampledSince(onA, before));
     await Promise.all(onA.map((s) => s.close()));
   });
 
@@ -241,22 +236,13 @@ describe('subscriptions across replicas (Redis)', () => {
     // Each key polls (the same zone's concurrent requests may be answered by one).
     expect(await qpsRequests()).toBeGreaterThanOrEqual(1);
     expect(a.gateway.subscriptions.load.polling).toBe(3);
-    const paused = (s: SseSubscription) => s.received.filter((r) => r.errors?.[0]?.message.includes('paused'));
     const redisPid = Number(/process_id:(\d+)/.exec(await backends.redis.client.info('server'))?.[1]);
     expect(redisPid).toBeGreaterThan(0);
     const { lastSeq } = await backends.harness.ns1Control.log();
 
     process.kill(redisPid, 'SIGSTOP');
     try {
-      await expect
-        .poll(
-          async () => {
-            await a.clock.advance(INTERVAL_MS);
-            return onA.every((s) => paused(s).length > 0);
-          },
-          { interval: 100, timeout: 15_000 },
-        )
-        .toBe(true);
+      await advanceUntil(a.clock, () => onA.every((s) => paused(s).length > 0));
       // Leases and polls are tried again and again meanwhile: nothing is polled, and the subscribers heard of it once.
       for (let i = 0; i < 6; i++) await a.clock.advance(INTERVAL_MS);
       await new Promise((resolve) => setTimeout(resolve, 1_200));
@@ -272,15 +258,7 @@ describe('subscriptions across replicas (Redis)', () => {
     }
 
     const before = onA.map((s) => s.received.length);
-    await expect
-      .poll(
-        async () => {
-          await a.clock.advance(INTERVAL_MS);
-          return onA.every((s, i) => s.received.slice(before[i]).some((r) => r.data?.qps));
-        },
-        { interval: 100, timeout: 15_000 },
-      )
-      .toBe(true);
+    await advanceUntil(a.clock, sampledSince(onA, before));
     expect(a.gateway.subscriptions.load.polling).toBe(3);
     expect(await qpsRequests(lastSeq)).toBeGreaterThanOrEqual(1);
     // One warning for the outage, naming the keys it pauses, and one line when it is over; nothing else above debug.

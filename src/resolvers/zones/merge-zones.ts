@@ -1,8 +1,8 @@
 import { canSeeZone } from '../../auth/visible-zones.js';
 import { noProviderConfigured, providerNotConfigured } from '../../errors/gateway-error.js';
 import type { GatewayContext } from '../../context.js';
-import { buddyNsDelegation, buddyNsZone, buddyNsZoneList, buddyNsZoneStatus } from '../../loaders/buddyns.js';
-import { ns1ZoneDetail, ns1ZoneList, ns1ZoneQps } from '../../loaders/ns1-dns.js';
+import { buddyNsDelegation, buddyNsZone, buddyNsZoneList, buddyNsZoneStatus, type BuddyNsDeps } from '../../loaders/buddyns.js';
+import { ns1ZoneDetail, ns1ZoneList, ns1ZoneQps, type Ns1Deps } from '../../loaders/ns1-dns.js';
 import type { BuddyNsZone } from '../../providers/buddyns/zones.js';
 import type { ProviderId } from '../../providers/upstream-error.js';
 import { freshOnly, type NoteStale, type ProviderGap, type ReportFailure } from '../field-report.js';
@@ -33,36 +33,33 @@ const onProvider = (zone: UnifiedZone, provider: ProviderId) => (provider === 'n
 
 const ignore = (): void => undefined;
 
-/**
- * Starts the per-zone reads the selection will make of every zone in one provider's list, as soon as that list
- * arrives: the zones' fields ask the same loaders later and find them on the way, rather than each zone's
- * reads waiting for the other provider's list and the merge. Only for zones sure to be in the answer.
+/** Visible zones of a provider's list: only those are sure to be in the answer. */
+const visible = (ctx: GatewayContext, zones: ReadonlyArray<{ asciiName: string }>) => zones.filter((zone) => canSeeZone(ctx, zone.asciiName));
+
+/*
+ * The per-zone reads the selection will make, started as soon as the provider's list names the zones: their fields
+ * ask the same loaders later and find them on the way, rather than waiting for the other provider's list and the merge.
  */
-function startZoneReads(ctx: GatewayContext, provider: ProviderId, zones: ReadonlyArray<{ asciiName: string }>, reads: ZoneReads): void {
-  const ns1 = provider === 'ns1' ? optionalNs1(ctx) : undefined;
-  const buddyns = provider === 'buddyns' ? optionalBuddyNs(ctx) : undefined;
-  for (const { asciiName } of zones) {
-    if (!canSeeZone(ctx, asciiName)) continue;
-    if (ns1 && reads.ns1Detail) ns1ZoneDetail(ns1, asciiName).catch(ignore);
-    if (ns1 && reads.ns1Qps) ns1ZoneQps(ns1, asciiName).catch(ignore);
-    if (buddyns && reads.buddyNsHealth) {
-      buddyNsZoneStatus(buddyns, asciiName).catch(ignore);
-      buddyNsDelegation(buddyns, asciiName).catch(ignore);
-    }
+function readAheadOnNs1(ctx: GatewayContext, ns1: Ns1Deps, zones: ReadonlyArray<{ asciiName: string }>, reads: ZoneReads): void {
+  for (const { asciiName } of visible(ctx, zones)) {
+    if (reads.ns1Detail) ns1ZoneDetail(ns1, asciiName).catch(ignore);
+    if (reads.ns1Qps) ns1ZoneQps(ns1, asciiName).catch(ignore);
   }
 }
 
-/** One provider's list, the per-zone reads of its zones started as it arrives when all of them will be answered. */
-function listed<T extends { asciiName: string }>(
-  ctx: GatewayContext,
-  provider: ProviderId,
-  list: Promise<T[]> | undefined,
-  reads: ZoneReads,
-  everyZoneAnswered: boolean,
-): Promise<T[]> | undefined {
-  if (!list || !everyZoneAnswered || reads.namesOnly) return list;
+function readAheadOnBuddyNs(ctx: GatewayContext, buddyns: BuddyNsDeps, zones: ReadonlyArray<{ asciiName: string }>, reads: ZoneReads): void {
+  if (!reads.buddyNsHealth) return;
+  for (const { asciiName } of visible(ctx, zones)) {
+    buddyNsZoneStatus(buddyns, asciiName).catch(ignore);
+    buddyNsDelegation(buddyns, asciiName).catch(ignore);
+  }
+}
+
+/** `list`, with `start` run on its zones as soon as it arrives. */
+function whenListed<T>(list: Promise<T[]>, start: ((zones: T[]) => void) | undefined): Promise<T[]> {
+  if (!start) return list;
   return list.then((zones) => {
-    startZoneReads(ctx, provider, zones, reads);
+    start(zones);
     return zones;
   });
 }
@@ -85,9 +82,21 @@ export async function listZones(
   const ns1 = provider === 'buddyns' && reads.namesOnly ? undefined : configured.ns1;
   const buddyns = provider === 'ns1' && reads.namesOnly ? undefined : configured.buddyns;
   const gaps: ProviderGap[] = [];
+  // Every zone of a provider's list is in the answer unless the other provider filters them.
+  const readAhead = !reads.namesOnly;
   const [ns1Zones, buddyZones] = await Promise.all([
-    settle('ns1', listed(ctx, 'ns1', ns1 && ns1ZoneList(ns1), reads, provider !== 'buddyns'), gaps, stale),
-    settle('buddyns', listed(ctx, 'buddyns', buddyns && buddyNsZoneList(buddyns), reads, provider !== 'ns1'), gaps, stale),
+    settle(
+      'ns1',
+      ns1 && whenListed(ns1ZoneList(ns1), readAhead && provider !== 'buddyns' ? (zones) => readAheadOnNs1(ctx, ns1, zones, reads) : undefined),
+      gaps,
+      stale,
+    ),
+    settle(
+      'buddyns',
+      buddyns && whenListed(buddyNsZoneList(buddyns), readAhead && provider !== 'ns1' ? (zones) => readAheadOnBuddyNs(ctx, buddyns, zones, reads) : undefined),
+      gaps,
+      stale,
+    ),
   ]);
   for (const gap of gaps) report(gap.error);
   const merged = new Map<string, UnifiedZone>();

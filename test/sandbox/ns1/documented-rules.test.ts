@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
-import { ns1SandboxKeys, startNs1Sandbox } from '../../../src/sandbox/ns1/index.js';
-import { ns1Caller } from './ns1-client.js';
+import { describe, expect, it } from 'vitest';
+import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { useNs1Sandbox } from './ns1-client.js';
 
-let sandbox: RunningSandbox;
-let control: SandboxControlClient;
-const call = ns1Caller(() => sandbox, ns1SandboxKeys().admin);
-
-beforeAll(async () => {
-  sandbox = await startNs1Sandbox({ port: 0 });
-  control = new SandboxControlClient(sandbox.origin);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => control.reset());
+const ns1 = useNs1Sandbox();
+const { call } = ns1;
 
 const PING = '52a27d4397d5f07003fdbe7b';
 const TCP = '52cae678830f7809ec5c9f6b';
@@ -113,7 +104,7 @@ describe('NS1 sandbox: answers in the documented shape', () => {
   it('answers an asynchronous zone file import with the job alone', async () => {
     const form = new FormData();
     form.set('zonefile', new Blob(['$ORIGIN shape.example.\n@ 300 IN A 192.0.2.1\n']), 'shape.example.zone');
-    const res = await fetch(`${sandbox.baseUrl}/import/zonefile/shape.example?async=true`, {
+    const res = await fetch(`${ns1.sandbox().baseUrl}/import/zonefile/shape.example?async=true`, {
       method: 'PUT',
       headers: { 'x-nsone-key': ns1SandboxKeys().admin },
       body: form,

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
-import { ns1SandboxKeys, startNs1Sandbox } from '../../../src/sandbox/ns1/index.js';
-import { ns1Caller } from './ns1-client.js';
+import { ns1SandboxKeys } from '../../../src/sandbox/ns1/index.js';
+import { useNs1Sandbox } from './ns1-client.js';
 
-let sandbox: RunningSandbox;
-let control: SandboxControlClient;
-const call = ns1Caller(() => sandbox, ns1SandboxKeys().admin);
-
-beforeAll(async () => {
-  sandbox = await startNs1Sandbox({ port: 0 });
-  control = new SandboxControlClient(sandbox.origin);
-});
-afterAll(() => sandbox.close());
-beforeEach(() => control.reset());
+const ns1 = useNs1Sandbox();
+const { call } = ns1;
 
 const id = z.string().regex(/^[0-9a-f]{24}$/);
 const zoneSummary = z.object({
@@ -434,7 +425,7 @@ describe('NS1 sandbox: behaviour', () => {
     const fromPro = await call('POST', '/account/plan', { type: 'business', period: 'monthly' });
     expect({ status: fromPro.status, length: fromPro.raw.length }).toEqual({ status: 200, length: 0 });
     expect((await call('GET', '/account/plan')).body).toMatchObject({ type: 'pro' });
-    await control.reset();
+    await ns1.control().reset();
     const reviewed = await call('POST', '/account/plan', { type: 'enterprise', period: 'annual', notes: 'needs 50 zones' });
     expect({ status: reviewed.status, length: reviewed.raw.length }).toEqual({ status: 200, length: 0 });
     expect((await call('GET', '/account/plan')).body).toMatchObject({ type: 'startup', period: 'monthly', balance: '0.00', locked: false });
@@ -482,7 +473,7 @@ describe('NS1 sandbox: behaviour', () => {
   });
 
   it('answers 429 with rate-limit headers once the budget is spent', async () => {
-    await control.setRateLimit(3, 60);
+    await ns1.control().setRateLimit(3, 60);
     for (let i = 0; i < 3; i++) expect((await call('GET', '/networks')).status).toBe(200);
     const limited = await call('GET', '/networks');
     expect(limited.status).toBe(429);
@@ -514,10 +505,10 @@ describe('NS1 sandbox: behaviour', () => {
   });
 
   it('runs an asynchronous zone file import from pending to finished on the sandbox clock', async () => {
-    await control.freezeClock();
+    await ns1.control().freezeClock();
     const form = new FormData();
     form.set('zonefile', new Blob(['$ORIGIN async.example.\n@ 300 IN A 192.0.2.1\n']), 'async.example.zone');
-    const res = await fetch(`${sandbox.baseUrl}/import/zonefile/async.example?async=true`, {
+    const res = await fetch(`${ns1.sandbox().baseUrl}/import/zonefile/async.example?async=true`, {
       method: 'PUT',
       headers: { 'x-nsone-key': ns1SandboxKeys().admin },
       body: form,
@@ -525,17 +516,17 @@ describe('NS1 sandbox: behaviour', () => {
     const job = (await res.json()) as { id: string; percent: number };
     expect(job.percent).toBeLessThan(100);
     expect((await call('GET', `/import/zonefile/${job.id}`)).body).not.toHaveProperty('response_code');
-    await control.advanceClock(5);
+    await ns1.control().advanceClock(5);
     expect((await call('GET', `/import/zonefile/${job.id}`)).body).toMatchObject({ percent: 100, response_code: 200, response: { zone: 'async.example' } });
   });
 
   it('moves monitor status over time and records each change in history', async () => {
-    await control.freezeClock(1_800_000_000_000);
+    await ns1.control().freezeClock(1_800_000_000_000);
     const states = new Set<string>();
     for (let i = 0; i < 10; i++) {
       const job = (await call('GET', '/monitoring/jobs/52cae678830f7809ec5c9f6b')).body as { status: Record<string, { status: string }> };
       states.add(job.status.lga!.status);
-      await control.advanceClock(60);
+      await ns1.control().advanceClock(60);
     }
     expect(states).toEqual(new Set(['up', 'down']));
     const history = (await call('GET', '/monitoring/history/52cae678830f7809ec5c9f6b?period=1h&region=lga')).body as Array<{ status: string }>;
@@ -556,16 +547,16 @@ describe('NS1 sandbox: behaviour', () => {
   });
 
   it('varies QPS with the clock, deterministically', async () => {
-    await control.freezeClock(1_800_000_000_000);
+    await ns1.control().freezeClock(1_800_000_000_000);
     const a = ((await call('GET', '/stats/qps/example.com')).body as { qps: number }).qps;
     expect(((await call('GET', '/stats/qps/example.com')).body as { qps: number }).qps).toBe(a);
-    await control.advanceClock(300);
+    await ns1.control().advanceClock(300);
     expect(((await call('GET', '/stats/qps/example.com')).body as { qps: number }).qps).not.toBe(a);
   });
 
   it('restores the seed on reset', async () => {
     await call('DELETE', '/zones/example.com');
-    await control.reset();
+    await ns1.control().reset();
     expect((await call('GET', '/zones/example.com')).status).toBe(200);
   });
 });
@@ -581,7 +572,7 @@ describe('NS1 sandbox: account', () => {
       status: 200,
       body: { username: 'carol', teams: [DEVELOPERS] },
     });
-    await control.reset();
+    await ns1.control().reset();
     expect(await call('PUT', '/account/apikeys', { name: 'ci', teams: [OPERATIONS] })).toMatchObject({ status: 200, body: { teams: [OPERATIONS] } });
   });
 

@@ -1,4 +1,6 @@
-import type { RunningSandbox } from '../../../src/sandbox/kit/index.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { SandboxControlClient, type RunningSandbox } from '../../../src/sandbox/kit/index.js';
+import { ns1SandboxKeys, startNs1Sandbox } from '../../../src/sandbox/ns1/index.js';
 
 export interface Answer {
   status: number;
@@ -21,5 +23,26 @@ export function ns1Caller(sandbox: () => RunningSandbox, defaultKey: string) {
     const raw = Buffer.from(await res.arrayBuffer());
     const type = res.headers.get('content-type') ?? '';
     return { status: res.status, headers: res.headers, raw, body: type.includes('json') && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined };
+  };
+}
+
+/** The NS1 sandbox of one test file: started before its first test, reset before each, closed after its last. */
+export function useNs1Sandbox() {
+  let started: { sandbox: RunningSandbox; control: SandboxControlClient } | undefined;
+  beforeAll(async () => {
+    const sandbox = await startNs1Sandbox({ port: 0 });
+    started = { sandbox, control: new SandboxControlClient(sandbox.origin) };
+  });
+  afterAll(() => started?.sandbox.close());
+  beforeEach(() => started?.control.reset());
+  const running = () => {
+    if (!started) throw new Error('the NS1 sandbox was used before the test file started it');
+    return started;
+  };
+  return {
+    sandbox: () => running().sandbox,
+    control: () => running().control,
+    /** Calls with the admin key unless another (or null for none) is given. */
+    call: ns1Caller(() => running().sandbox, ns1SandboxKeys().admin),
   };
 }
